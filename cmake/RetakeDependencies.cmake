@@ -1,0 +1,34 @@
+# Finds every external library once; each is used only by its adapter folder.
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets Test LinguistTools)
+find_package(PkgConfig REQUIRED)
+
+pkg_check_modules(FFMPEG REQUIRED IMPORTED_TARGET
+  libavformat libavcodec libavutil libswscale libswresample libavfilter)
+# Debian's OpenColorIO CMake config is broken; pkg-config works.
+pkg_check_modules(OCIO REQUIRED IMPORTED_TARGET OpenColorIO)
+find_package(OpenEXR 3 REQUIRED CONFIG)
+find_package(OpenCV 4 REQUIRED COMPONENTS core imgproc video photo)
+
+# libtorch: any build through Torch_DIR. By default the one inside the torch
+# wheel that packaging/setup-debian12.sh installs into RETAKE_VENV.
+set(RETAKE_VENV "/opt/retake/venv" CACHE PATH "Python environment holding the torch wheel")
+if(NOT Torch_DIR AND EXISTS "${RETAKE_VENV}/bin/python")
+  execute_process(
+    COMMAND "${RETAKE_VENV}/bin/python" -c "import torch; print(torch.utils.cmake_prefix_path)"
+    OUTPUT_VARIABLE _torch_prefix OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE _torch_rc)
+  if(_torch_rc EQUAL 0)
+    set(Torch_DIR "${_torch_prefix}/Torch" CACHE PATH "libtorch CMake config" FORCE)
+  endif()
+endif()
+find_package(Torch REQUIRED)
+# The wheel's CUDA libraries live in site-packages/nvidia/*/lib. Link and run
+# against those, not an older toolkit's copies (libnccl in /usr/local/cuda).
+file(GLOB RETAKE_TORCH_RUNTIME_DIRS LIST_DIRECTORIES true "${TORCH_INSTALL_PREFIX}/../nvidia/*/lib")
+message(STATUS "Retake: libtorch ${Torch_VERSION} from ${TORCH_INSTALL_PREFIX}")
+
+function(retake_use_torch_runtime target)
+  foreach(dir ${RETAKE_TORCH_RUNTIME_DIRS})
+    target_link_options(${target} PRIVATE "LINKER:-rpath-link,${dir}")
+  endforeach()
+  set_property(TARGET ${target} APPEND PROPERTY BUILD_RPATH ${RETAKE_TORCH_RUNTIME_DIRS})
+endfunction()

@@ -1,0 +1,54 @@
+#pragma once
+
+// Writing media: encoded video (with audio) and single image files. Every
+// writer writes to a temporary name beside the target and renames on success,
+// so a failure or cancel never leaves a half-written file under the final name.
+
+#include "media/media.h"
+
+namespace retake {
+
+enum class VideoCodec { ProRes422HQ, ProRes4444, H264, H265, DNxHRHQ };
+
+QString toString(VideoCodec codec);                    // "prores-422hq", "h264", ...
+bool videoCodecFromString(const QString& name, VideoCodec* codec);
+
+struct EncodeSettings {
+    VideoCodec codec = VideoCodec::ProRes422HQ;
+    int width = 0;
+    int height = 0;
+    Rational frameRate{24};
+    ColorTags color; // written into the stream and container
+    int audioSampleRate = 0; // 0 = no audio stream
+    int audioChannels = 0;
+};
+
+class VideoEncoder {
+public:
+    virtual ~VideoEncoder() = default; // without finish(): removes the temporary file
+    // Frames in presentation order; any SampleType/channel count, converted.
+    virtual void writeFrame(const Image& frame) = 0;
+    // Interleaved float samples at the settings' rate and channel count.
+    virtual void writeAudio(const float* interleaved, std::int64_t sampleFrames) = 0;
+    // Flushes, closes and renames the temporary file to the final name.
+    virtual void finish() = 0;
+};
+
+// Throws Error(Output) when the target cannot be written, Error(Usage) when
+// the local FFmpeg lacks the codec.
+std::unique_ptr<VideoEncoder> createVideoEncoder(const QString& path, const EncodeSettings& settings);
+
+enum class ExrPixelType { Half, Float };
+enum class ExrCompression { None, Zip, Piz, Dwaa };
+
+struct ImageWriteOptions {
+    ExrPixelType exrPixelType = ExrPixelType::Half;
+    ExrCompression exrCompression = ExrCompression::Zip;
+    bool writeDepth = true; // EXR: a Z channel when the image has depth
+};
+
+// By extension: .png (8- or 16-bit, from the image's sample type), .exr,
+// .tif/.tiff, .jpg. Atomic: temporary name, then rename.
+void writeImageFile(const QString& path, const Image& image, const ImageWriteOptions& options = {});
+
+} // namespace retake

@@ -1,0 +1,129 @@
+#pragma once
+
+// Retake's view of media, independent of the libraries that read and write
+// it. Only editor/ffmpeg/ and editor/openexr/ include those libraries; the
+// rest of Retake talks to these types.
+
+#include "core/rational.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace retake {
+
+enum class SampleType { UInt8, UInt16, Float32 };
+enum class MediaKind { Video, ImageSequence, Still };
+
+int bytesPerSample(SampleType type);
+QString toString(MediaKind kind);
+
+// Colour description carried from the file, never guessed: FFmpeg's names
+// ("bt709", "smpte2084", "tv", ...) or "unspecified" when the file says nothing.
+struct ColorTags {
+    QString primaries = QStringLiteral("unspecified");
+    QString transfer = QStringLiteral("unspecified");
+    QString matrix = QStringLiteral("unspecified");
+    QString range = QStringLiteral("unspecified");
+
+    bool operator==(const ColorTags& o) const
+    {
+        return primaries == o.primaries && transfer == o.transfer && matrix == o.matrix &&
+               range == o.range;
+    }
+    bool operator!=(const ColorTags& o) const { return !(*this == o); }
+};
+
+struct AudioInfo {
+    int streamIndex = -1;
+    int sampleRate = 0;
+    int channels = 0;
+    QString channelLayout; // "stereo", "5.1", ...
+    QString codec;
+    bool present() const { return streamIndex >= 0 && sampleRate > 0 && channels > 0; }
+};
+
+struct MediaInfo {
+    QString path; // absolute; for sequences, the first file
+    MediaKind kind = MediaKind::Video;
+    QString container;   // "mov,mp4,m4a,3gp,3g2,mj2", "image2", "exr", ...
+    QString codec;       // "h264", "prores", "png", "exr", ...
+    QString pixelFormat; // source pixel format name ("yuv420p10le", ...)
+    int width = 0;
+    int height = 0;
+    Rational frameRate{24}; // nominal rate the frames are numbered at
+    FrameNumber frameCount = 0;
+    int bitDepth = 8;                         // per component, of the source
+    SampleType sampleType = SampleType::UInt8; // what readFrame() returns
+    int channels = 3;                         // 3 = RGB, 4 = RGBA (what readFrame() returns)
+    bool hasDepth = false;                    // readFrame() fills Image::depth
+    bool variableFrameRate = false;           // conformed to frameRate; see warnings
+    ColorTags color;
+    AudioInfo audio;
+    // Image sequences: printf-style pattern of the file names and the number
+    // in the first file's name (frame 0 of the media is that file).
+    QString sequencePattern;
+    std::int64_t firstFileNumber = 0;
+    QStringList warnings; // things a person should know (VFR conformed, ...)
+};
+
+// A decoded frame: interleaved RGB or RGBA rows, tightly packed, plus an
+// optional depth plane (metres along the camera axis; 0 or inf = no depth).
+struct Image {
+    int width = 0;
+    int height = 0;
+    int channels = 3;
+    SampleType type = SampleType::UInt8;
+    std::vector<std::uint8_t> pixels;
+    std::vector<float> depth;
+    ColorTags color;
+
+    Image() = default;
+    Image(int w, int h, int c, SampleType t)
+        : width(w), height(h), channels(c), type(t),
+          pixels(std::size_t(w) * h * c * bytesPerSample(t))
+    {
+    }
+    bool isNull() const { return width <= 0 || height <= 0; }
+    std::size_t sampleCount() const { return std::size_t(width) * height * channels; }
+    std::size_t byteSize() const { return pixels.size() + depth.size() * sizeof(float); }
+    template <class T> T* samples() { return reinterpret_cast<T*>(pixels.data()); }
+    template <class T> const T* samples() const { return reinterpret_cast<const T*>(pixels.data()); }
+    // Sample (x, y, c) as a float in [0,1] for integer types, as stored for float.
+    float sampleAsFloat(int x, int y, int c) const;
+};
+
+// Random access to the frames of one media file. Not thread-safe: one reader
+// per thread. Errors throw retake::Error naming the file.
+class MediaReader {
+public:
+    virtual ~MediaReader() = default;
+    virtual const MediaInfo& info() const = 0;
+    // Frame n, 0 <= n < info().frameCount, exactly the frame a sequential
+    // decode would give at that position.
+    virtual Image readFrame(FrameNumber n) = 0;
+};
+
+// Opens a video file, an image sequence (from the name of any one of its
+// files), or a still image. A directory, an empty file, a corrupt file or a
+// sequence with a gap throws Error(BadInput) naming the file and the problem.
+std::unique_ptr<MediaReader> openMedia(const QString& path);
+
+// Audio of a media file as interleaved float samples at the source rate.
+class AudioReader {
+public:
+    virtual ~AudioReader() = default;
+    virtual const AudioInfo& info() const = 0;
+    // Samples starting at `startSample` (at info().sampleRate); returns up to
+    // `sampleCount` frames of interleaved samples, padded with silence past the
+    // end of the stream so callers stay in sync.
+    virtual std::vector<float> read(std::int64_t startSample, std::int64_t sampleCount) = 0;
+};
+
+// nullptr when the file has no audio stream.
+std::unique_ptr<AudioReader> openAudio(const QString& path);
+
+} // namespace retake

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs everything Retake's build, tests, benchmarks and demo need on a fresh
+# Debian 12 machine. Idempotent; run as root. Nothing is fetched but Debian and
+# PyPI packages.
+#
+#   RETAKE_VENV   where the Python environment holding libtorch lives
+#                 (default /opt/retake/venv; reused across checkouts)
+set -euo pipefail
+
+RETAKE_VENV=${RETAKE_VENV:-/opt/retake/venv}
+
+debian_packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config clang-format git
+  # Qt 6 (Widgets, Multimedia for audio, Linguist tools for translations)
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools
+  qt6-l10n-tools qt6-multimedia-dev libgl-dev
+  # media and colour
+  libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
+  libswresample-dev libavfilter-dev
+  libopencolorio-dev opencolorio-tools
+  libopenexr-dev openexr
+  libopencv-dev  # carries OpenCVConfig.cmake; DIS optical flow, inpaint baselines
+  # BLAS for the CPU fallback libtorch; reference BLAS is ~30x slower
+  libopenblas0-pthread
+  # tests, benchmark peers, screenshots
+  xvfb xauth x11-utils imagemagick fonts-dejavu-core ffmpeg
+  openimageio-tools time
+  python3 python3-venv
+)
+
+missing=()
+for pkg in "${debian_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' ||
+    missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${#missing[@]} Debian packages: ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# libtorch comes from PyPI's torch wheel (CUDA-enabled, ships TorchConfig.cmake).
+python=$(command -v python3)
+if [ ! -x "$RETAKE_VENV/bin/python" ]; then
+  "$python" -m venv "$RETAKE_VENV"
+fi
+if ! "$RETAKE_VENV/bin/python" -c 'import torch, pxr, opentimelineio, numpy' 2>/dev/null; then
+  echo "setup: installing torch, usd-core, opentimelineio into $RETAKE_VENV" >&2
+  "$RETAKE_VENV/bin/pip" install -q --disable-pip-version-check \
+    torch usd-core opentimelineio numpy
+fi
+echo "setup: done (Torch_DIR=$("$RETAKE_VENV/bin/python" -c 'import torch;print(torch.utils.cmake_prefix_path)')/Torch)" >&2
