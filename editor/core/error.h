@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <stdexcept>
 
 namespace retake {
@@ -22,9 +21,7 @@ public:
     Error(ErrorKind kind, const QString& message)
         : std::runtime_error(message.toStdString())
         , kind_(kind)
-        , message_(message)
-    {
-    }
+        , message_(message) {}
     ErrorKind kind() const { return kind_; }
     const QString& message() const { return message_; }
 
@@ -33,12 +30,10 @@ private:
     QString message_;
 };
 
-[[noreturn]] inline void throwBadInput(const QString& file, const QString& problem)
-{
+[[noreturn]] inline void throwBadInput(const QString& file, const QString& problem) {
     throw Error(ErrorKind::BadInput, QStringLiteral("%1: %2").arg(file, problem));
 }
-[[noreturn]] inline void throwOutputError(const QString& file, const QString& problem)
-{
+[[noreturn]] inline void throwOutputError(const QString& file, const QString& problem) {
     throw Error(ErrorKind::Output, QStringLiteral("%1: %2").arg(file, problem));
 }
 

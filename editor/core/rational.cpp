@@ -1,5 +1,6 @@
 #include "rational.h"
 
+#include <QStringList>
 #include <numeric>
 #include <stdexcept>
 
@@ -7,10 +8,9 @@ namespace retake {
 
 namespace {
 // 128-bit intermediates keep products of two 64-bit terms exact.
-using Wide = __int128;
+__extension__ using Wide = __int128;
 
-Rational fromWide(Wide num, Wide den)
-{
+Rational fromWide(Wide num, Wide den) {
     if (den == 0)
         throw std::domain_error("rational with zero denominator");
     if (den < 0) {
@@ -33,8 +33,7 @@ Rational fromWide(Wide num, Wide den)
 }
 } // namespace
 
-Rational::Rational(std::int64_t numerator, std::int64_t denominator)
-{
+Rational::Rational(std::int64_t numerator, std::int64_t denominator) {
     if (denominator == 0)
         throw std::domain_error("rational with zero denominator");
     if (denominator < 0) {
@@ -46,29 +45,27 @@ Rational::Rational(std::int64_t numerator, std::int64_t denominator)
     den_ = g ? denominator / g : 1;
 }
 
-Rational Rational::inverted() const { return Rational(den_, num_); }
+Rational Rational::inverted() const {
+    return Rational(den_, num_);
+}
 
-std::int64_t Rational::rounded() const
-{
+std::int64_t Rational::rounded() const {
     const std::int64_t twice = 2 * num_;
     return num_ >= 0 ? (twice + den_) / (2 * den_) : -((-twice + den_) / (2 * den_));
 }
 
-std::int64_t Rational::floored() const
-{
+std::int64_t Rational::floored() const {
     std::int64_t q = num_ / den_;
     if (num_ % den_ != 0 && num_ < 0)
         --q;
     return q;
 }
 
-QString Rational::toString() const
-{
+QString Rational::toString() const {
     return den_ == 1 ? QString::number(num_) : QStringLiteral("%1/%2").arg(num_).arg(den_);
 }
 
-std::optional<Rational> Rational::fromString(const QString& text)
-{
+std::optional<Rational> Rational::fromString(const QString& text) {
     const QString t = text.trimmed();
     bool ok = false;
     if (t.contains(QLatin1Char('/'))) {
@@ -108,22 +105,20 @@ std::optional<Rational> Rational::fromString(const QString& text)
     return Rational(scaled, den);
 }
 
-Rational operator+(Rational a, Rational b)
-{
+Rational operator+(Rational a, Rational b) {
     return fromWide(Wide(a.num_) * b.den_ + Wide(b.num_) * a.den_, Wide(a.den_) * b.den_);
 }
-Rational operator-(Rational a, Rational b)
-{
+Rational operator-(Rational a, Rational b) {
     return fromWide(Wide(a.num_) * b.den_ - Wide(b.num_) * a.den_, Wide(a.den_) * b.den_);
 }
-Rational operator*(Rational a, Rational b)
-{
+Rational operator*(Rational a, Rational b) {
     return fromWide(Wide(a.num_) * b.num_, Wide(a.den_) * b.den_);
 }
-Rational operator/(Rational a, Rational b)
-{
+Rational operator/(Rational a, Rational b) {
     return fromWide(Wide(a.num_) * b.den_, Wide(a.den_) * b.num_);
 }
-bool operator<(Rational a, Rational b) { return Wide(a.num_) * b.den_ < Wide(b.num_) * a.den_; }
+bool operator<(Rational a, Rational b) {
+    return Wide(a.num_) * b.den_ < Wide(b.num_) * a.den_;
+}
 
 } // namespace retake

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <cstdint>
 #include <optional>
 
@@ -51,8 +50,12 @@ private:
 using FrameNumber = std::int64_t;
 
 // Time of a frame at a rate: frame / rate seconds.
-inline Rational frameToSeconds(FrameNumber frame, Rational rate) { return Rational(frame) / rate; }
+inline Rational frameToSeconds(FrameNumber frame, Rational rate) {
+    return Rational(frame) / rate;
+}
 // Frame containing the time t at a rate (floor).
-inline FrameNumber secondsToFrame(Rational seconds, Rational rate) { return (seconds * rate).floored(); }
+inline FrameNumber secondsToFrame(Rational seconds, Rational rate) {
+    return (seconds * rate).floored();
+}
 
 } // namespace retake

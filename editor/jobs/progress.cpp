@@ -6,8 +6,7 @@
 
 namespace retake {
 
-void Progress::checkCancelled() const
-{
+void Progress::checkCancelled() const {
     if (isCancelled())
         throw Error(ErrorKind::Cancelled, QCoreApplication::translate("Progress", "Cancelled."));
 }

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <atomic>
 #include <functional>
 
@@ -15,10 +14,10 @@ public:
     using Callback = std::function<void(double fraction, const QString& stage)>;
 
     Progress() = default;
-    explicit Progress(Callback callback) : callback_(std::move(callback)) {}
+    explicit Progress(Callback callback)
+        : callback_(std::move(callback)) {}
 
-    void report(double fraction, const QString& stage) const
-    {
+    void report(double fraction, const QString& stage) const {
         if (callback_)
             callback_(fraction, stage);
     }

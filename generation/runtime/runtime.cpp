@@ -1,24 +1,25 @@
 #include "retake/generation/runtime.h"
 
-#include <torch/torch.h>
-
 #include <thread>
+#include <torch/torch.h>
 
 namespace retake::generation {
 
-void configureThreads(int threads)
-{
+void configureThreads(int threads) {
     if (threads <= 0)
         threads = int(std::max(1u, std::thread::hardware_concurrency()));
     torch::set_num_threads(threads);
 }
 
-int threadCount() { return torch::get_num_threads(); }
+int threadCount() {
+    return torch::get_num_threads();
+}
 
-bool cudaAvailable() { return torch::cuda::is_available(); }
+bool cudaAvailable() {
+    return torch::cuda::is_available();
+}
 
-std::string describeDevices()
-{
+std::string describeDevices() {
     std::string text = "cpu (" + std::to_string(threadCount()) + " threads)";
     if (cudaAvailable())
         text += ", cuda (" + std::to_string(torch::cuda::device_count()) + " devices)";
@@ -27,8 +28,7 @@ std::string describeDevices()
     return text;
 }
 
-std::string torchVersion()
-{
+std::string torchVersion() {
     return std::to_string(TORCH_VERSION_MAJOR) + "." + std::to_string(TORCH_VERSION_MINOR) + "." +
            std::to_string(TORCH_VERSION_PATCH);
 }

@@ -1,0 +1,152 @@
+#include "cli.h"
+
+#include "jobs/progress.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace retake::cli {
+
+bool parse(QCommandLineParser& parser, const QStringList& args, const QString& description,
+           const QString& positionalSyntax, bool* helpShown) {
+    parser.setApplicationDescription(description);
+    parser.addPositionalArgument(QStringLiteral("args"), QString(), positionalSyntax);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(args))
+        throw Error(ErrorKind::Usage, parser.errorText());
+    *helpShown = parser.isSet(help);
+    if (*helpShown) {
+        QString text = parser.helpText();
+        // QCommandLineParser names the program; name the subcommand too.
+        text.replace(QStringLiteral("Usage: %1").arg(QCoreApplication::applicationFilePath()),
+                     QStringLiteral("Usage: retake-cli %1").arg(args.value(0)));
+        text.replace(QStringLiteral("Usage: retake-cli [options]"),
+                     QStringLiteral("Usage: retake-cli %1 [options]").arg(args.value(0)));
+        std::fputs(text.toLocal8Bit().constData(), stdout);
+    }
+    return !*helpShown;
+}
+
+QString positional(const QCommandLineParser& parser, int index, const QString& what) {
+    const QStringList values = parser.positionalArguments();
+    if (index >= values.size())
+        throw Error(ErrorKind::Usage, QStringLiteral("Missing %1 (see --help).").arg(what));
+    return values[index];
+}
+
+const Shot& resolveShot(const Project& project, const QString& idOrName) {
+    if (idOrName.isEmpty())
+        throw Error(ErrorKind::Usage,
+                    QStringLiteral("Name a shot with --shot (ID, ID prefix or name)."));
+    const Shot* shot = project.resolveShot(idOrName);
+    if (!shot) {
+        QStringList names;
+        for (const auto& s : project.shots)
+            names << QStringLiteral("%1 (%2)").arg(s.name, idToString(s.id).left(8));
+        throw Error(ErrorKind::Usage,
+                    QStringLiteral("No single shot matches \"%1\". Shots: %2")
+                        .arg(idOrName, names.isEmpty() ? QStringLiteral("none")
+                                                       : names.join(QStringLiteral(", "))));
+    }
+    return *shot;
+}
+
+FrameRange parseShotRange(const Shot& shot, const QString& text) {
+    const auto range = FrameRange::fromInclusiveString(text);
+    if (!range)
+        throw Error(ErrorKind::Usage,
+                    QStringLiteral("\"%1\" is not a frame range; write A-B (inclusive, "
+                                   "0 = the shot's first frame) or a single frame.")
+                        .arg(text));
+    return range->shifted(shot.source.start);
+}
+
+void editProject(const QString& path, const std::function<void(Document&)>& edit) {
+    auto doc = Document::open(path);
+    edit(*doc);
+    if (doc->isModified())
+        doc->save();
+}
+
+void printJson(const QJsonObject& object) {
+    std::fputs(QJsonDocument(object).toJson(QJsonDocument::Indented).constData(), stdout);
+}
+
+void printLine(const QString& text) {
+    std::fputs((text + QLatin1Char('\n')).toLocal8Bit().constData(), stdout);
+    std::fflush(stdout);
+}
+
+void printStatus(const QString& text) {
+    std::fputs((text + QLatin1Char('\n')).toLocal8Bit().constData(), stderr);
+}
+
+std::function<void(double, const QString&)> stderrProgress(const QString& label) {
+    const bool tty = isatty(STDERR_FILENO);
+    auto lastPercent = std::make_shared<int>(-1);
+    return [=](double fraction, const QString& stage) {
+        const int percent = int(fraction * 100.0);
+        if (percent == *lastPercent)
+            return;
+        *lastPercent = percent;
+        const QByteArray line =
+            QStringLiteral("%1: %2% %3").arg(label).arg(percent).arg(stage).toLocal8Bit();
+        if (tty)
+            std::fprintf(stderr, "\r%-60s%s", line.constData(), percent >= 100 ? "\n" : "");
+        else if (percent % 10 == 0 || percent >= 100)
+            std::fprintf(stderr, "%s\n", line.constData());
+    };
+}
+
+namespace {
+retake::Progress* interruptTarget = nullptr;
+extern "C" void onInterrupt(int) {
+    if (interruptTarget)
+        interruptTarget->cancel(); // an atomic store: safe in a signal handler
+}
+} // namespace
+
+void installInterruptHandler(retake::Progress* progress) {
+    interruptTarget = progress;
+    std::signal(SIGINT, progress ? onInterrupt : SIG_DFL);
+    std::signal(SIGTERM, progress ? onInterrupt : SIG_DFL);
+}
+
+int runCommand(const QStringList& args) {
+    const QString name = args.value(0);
+    for (const auto& command : commands()) {
+        if (name == QLatin1String(command.name)) {
+            try {
+                return command.run(args);
+            } catch (const Error& e) {
+                printStatus(QStringLiteral("retake-cli %1: %2").arg(name, e.message()));
+                switch (e.kind()) {
+                case ErrorKind::Usage:
+                    return UsageError;
+                case ErrorKind::BadInput:
+                    return BadInputFile;
+                case ErrorKind::Output:
+                    return OutputError;
+                case ErrorKind::Cancelled:
+                    return Cancelled;
+                case ErrorKind::Internal:
+                    return InternalError;
+                }
+            } catch (const std::exception& e) {
+                printStatus(QStringLiteral("retake-cli %1: internal error: %2")
+                                .arg(name, QString::fromLocal8Bit(e.what())));
+                return InternalError;
+            }
+        }
+    }
+    printStatus(
+        QStringLiteral("retake-cli: unknown command \"%1\"; see retake-cli --help").arg(name));
+    return UsageError;
+}
+
+} // namespace retake::cli

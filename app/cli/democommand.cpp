@@ -1,0 +1,196 @@
+// `retake-cli demo`: Retake's main job on the bundled demo shot, and
+// `--make-source`, which renders that demo shot (no third-party footage).
+#include "cli.h"
+#include "export/exporter.h"
+#include "jobs/progress.h"
+#include "media/encode.h"
+#include "projectfile/projectfile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QPainter>
+#include <QPainterPath>
+#include <cmath>
+
+namespace retake::cli {
+
+namespace {
+
+constexpr int kWidth = 432, kHeight = 240, kFrames = 72, kSampleRate = 48000;
+const Rational kRate{24};
+const QRect kLogoRect{318, 14, 100, 34};
+
+QString resourceDir() {
+    const QString besideBinary =
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/retake"));
+    if (QFileInfo::exists(besideBinary + QStringLiteral("/demo/demo.mp4")))
+        return besideBinary;
+    return QStringLiteral(RETAKE_RESOURCE_DIR);
+}
+
+// A camera trucking right over layered hills with a burnt-in logo in the
+// corner: the classic "remove the bug" partial reshoot.
+QImage renderDemoFrame(int frame, bool withLogo) {
+    QImage image(kWidth, kHeight, QImage::Format_RGB888);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    QLinearGradient sky(0, 0, 0, kHeight);
+    sky.setColorAt(0, QColor(70, 120, 190));
+    sky.setColorAt(0.6, QColor(230, 170, 120));
+    p.fillRect(image.rect(), sky);
+    const double t = frame / 24.0;
+    const struct {
+        double speed, base, amplitude, wavelength;
+        QColor color;
+    } layers[] = {{12, 120, 18, 140, QColor(90, 90, 130)},
+                  {30, 150, 22, 110, QColor(60, 110, 70)},
+                  {70, 185, 16, 80, QColor(40, 80, 40)}};
+    for (const auto& layer : layers) {
+        QPainterPath hills;
+        hills.moveTo(0, kHeight);
+        for (int x = 0; x <= kWidth; x += 4) {
+            const double u = x + layer.speed * t;
+            hills.lineTo(x, layer.base - layer.amplitude * std::sin(u / layer.wavelength * 6.2832) -
+                                0.4 * layer.amplitude * std::sin(u / layer.wavelength * 17.0));
+        }
+        hills.lineTo(kWidth, kHeight);
+        p.fillPath(hills, layer.color);
+    }
+    // Fence posts in the foreground give strong parallax and texture.
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(120, 85, 50));
+    for (int k = -2; k < 12; ++k) {
+        const double x =
+            std::fmod(k * 48 - 110 * t, 48 * 12.0) + (k * 48 - 110 * t < 0 ? 48 * 12.0 : 0) - 48;
+        p.drawRect(QRectF(x, 200, 7, 40));
+    }
+    p.fillRect(QRectF(0, 212, kWidth, 4), QColor(140, 100, 60));
+    if (withLogo) {
+        p.setBrush(QColor(250, 250, 250, 220));
+        p.drawRoundedRect(kLogoRect, 6, 6);
+        p.setPen(QColor(200, 30, 40));
+        QFont font = p.font();
+        font.setBold(true);
+        font.setPixelSize(22);
+        p.setFont(font);
+        p.drawText(kLogoRect, Qt::AlignCenter, QStringLiteral("RETAKE"));
+    }
+    p.end();
+    return image;
+}
+
+Image toImage(const QImage& qimage) {
+    const QImage rgb = qimage.convertToFormat(QImage::Format_RGB888);
+    Image image(rgb.width(), rgb.height(), 3, SampleType::UInt8);
+    for (int y = 0; y < rgb.height(); ++y)
+        std::memcpy(image.pixels.data() + std::size_t(y) * rgb.width() * 3, rgb.constScanLine(y),
+                    std::size_t(rgb.width()) * 3);
+    image.color.primaries = image.color.transfer = image.color.matrix = QStringLiteral("bt709");
+    image.color.range = QStringLiteral("tv");
+    return image;
+}
+
+void makeDemoSource(const QString& dir) {
+    QDir().mkpath(dir);
+    EncodeSettings settings;
+    settings.codec = VideoCodec::H264;
+    settings.width = kWidth;
+    settings.height = kHeight;
+    settings.frameRate = kRate;
+    settings.color.primaries = settings.color.transfer = settings.color.matrix =
+        QStringLiteral("bt709");
+    settings.color.range = QStringLiteral("tv");
+    settings.audioSampleRate = kSampleRate;
+    settings.audioChannels = 2;
+    auto encoder = createVideoEncoder(QDir(dir).filePath(QStringLiteral("demo.mp4")), settings);
+    const std::int64_t samplesPerFrame = kSampleRate / 24;
+    for (int f = 0; f < kFrames; ++f) {
+        encoder->writeFrame(toImage(renderDemoFrame(f, true)));
+        // A soft pad with a click on every second, so sync is audible.
+        std::vector<float> audio(std::size_t(samplesPerFrame) * 2);
+        for (std::int64_t s = 0; s < samplesPerFrame; ++s) {
+            const double time = double(f * samplesPerFrame + s) / kSampleRate;
+            const double click =
+                (f % 24 == 0 && s < 480) ? 0.5 * std::sin(2 * M_PI * 1000 * time) : 0.0;
+            const double pad =
+                0.12 * std::sin(2 * M_PI * 220 * time) + 0.06 * std::sin(2 * M_PI * 330 * time);
+            audio[std::size_t(s) * 2] = float(pad + click);
+            audio[std::size_t(s) * 2 + 1] = float(pad * 0.8 + click);
+        }
+        encoder->writeAudio(audio.data(), samplesPerFrame);
+    }
+    encoder->finish();
+    QImage mask(kWidth, kHeight, QImage::Format_Grayscale8);
+    mask.fill(0);
+    QPainter p(&mask);
+    p.fillRect(kLogoRect, Qt::white);
+    p.end();
+    mask.save(QDir(dir).filePath(QStringLiteral("logo-mask.png")));
+    printLine(QDir(dir).filePath(QStringLiteral("demo.mp4")));
+}
+
+} // namespace
+
+int runDemo(const QStringList& args) {
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("make-source"),
+                 QStringLiteral("Render the bundled demo media into DIR instead (maintainers)."),
+                 QStringLiteral("DIR")});
+    bool help = false;
+    if (!parse(p, args,
+               QStringLiteral("Retake's main job on the bundled demo: a 3-second shot with a "
+                              "burnt-in logo. Creates a project, "
+                              "locks the first and last second, masks the logo, regenerates the "
+                              "middle second as a take, "
+                              "and exports a ProRes movie with audio and an EXR sequence."),
+               QStringLiteral("[OUTDIR]"), &help))
+        return Ok;
+    if (p.isSet(QStringLiteral("make-source"))) {
+        makeDemoSource(p.value(QStringLiteral("make-source")));
+        return Ok;
+    }
+    const QString outDir =
+        QFileInfo(p.positionalArguments().value(0, QStringLiteral("retake-demo")))
+            .absoluteFilePath();
+    QDir().mkpath(outDir);
+    const QString source = QDir(resourceDir()).filePath(QStringLiteral("demo/demo.mp4"));
+    const QString maskFile = QDir(resourceDir()).filePath(QStringLiteral("demo/logo-mask.png"));
+    const QString projectPath = QDir(outDir).filePath(QStringLiteral("demo.retake"));
+
+    Document doc(Project::createEmpty(QStringLiteral("Retake demo"), kRate, kWidth, kHeight),
+                 projectPath);
+    const auto reader = openMedia(source);
+    const Id shotId = doc.importMedia(reader->info(), QStringLiteral("Field pan"));
+    const Shot& shot = *doc.project().findShot(shotId);
+    doc.lockRange(shotId, {0, 24});
+    doc.lockRange(shotId, {48, 72});
+    doc.addMask(shotId, maskFile, shot.source, true);
+    doc.saveAs(projectPath);
+    printStatus(QStringLiteral("demo: project %1 (locked frames 0-23 and 48-71, logo masked)")
+                    .arg(projectPath));
+
+    retake::Progress progress(stderrProgress(QStringLiteral("demo export")));
+    installInterruptHandler(&progress);
+    ExportRequest movie;
+    movie.output = QDir(outDir).filePath(QStringLiteral("demo.mov"));
+    movie.codec = VideoCodec::ProRes422HQ;
+    const ExportResult movieResult = exportProject(doc.project(), movie, progress);
+    ExportRequest exr;
+    exr.output = QDir(outDir).filePath(QStringLiteral("exr/demo_####.exr"));
+    const ExportResult exrResult = exportProject(doc.project(), exr, progress);
+    installInterruptHandler(nullptr);
+
+    printLine(QStringLiteral("project: %1").arg(projectPath));
+    printLine(QStringLiteral("movie:   %1 (%2 frames%3)")
+                  .arg(movieResult.files.value(0))
+                  .arg(movieResult.frames)
+                  .arg(movieResult.audioWritten ? QStringLiteral(", with audio") : QString()));
+    printLine(QStringLiteral("exr:     %1 (%2 files)")
+                  .arg(QFileInfo(exrResult.files.value(0)).absolutePath())
+                  .arg(exrResult.files.size()));
+    return Ok;
+}
+
+} // namespace retake::cli

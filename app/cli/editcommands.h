@@ -1,0 +1,26 @@
+#pragma once
+
+#include "cli.h"
+
+namespace retake::cli {
+
+// An edit on an open document. The same definition serves
+// `retake-cli NAME PROJECT ...` (open, edit, save) and the `shell` session
+// (edit the open document; save on `save`).
+struct EditCommand {
+    const char* name;
+    const char* summary;
+    const char* syntax; // positional arguments after PROJECT
+    std::function<void(QCommandLineParser&)> addOptions;
+    // `positional` excludes PROJECT.
+    std::function<void(Document&, const QCommandLineParser&, const QStringList& positional)> run;
+};
+
+const QVector<EditCommand>& editCommands();
+const EditCommand* findEditCommand(const QString& name);
+// Parses args (args[0] = name) for a command that works on an open document.
+// Returns false when --help was shown.
+bool runEditOnDocument(const EditCommand& command, Document& doc, const QStringList& args);
+int runEditOnFile(const EditCommand& command, const QStringList& args);
+
+} // namespace retake::cli

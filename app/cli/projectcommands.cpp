@@ -1,0 +1,448 @@
+// new, info, export, shell, recover, system.
+#include "cli.h"
+#include "core/timecode.h"
+#include "editcommands.h"
+#include "export/exporter.h"
+#include "jobs/progress.h"
+#include "media/media.h"
+#include "projectfile/projectfile.h"
+#include "retake/generation/runtime.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QProcess>
+#include <QSocketNotifier>
+#include <QTextStream>
+#include <unistd.h>
+
+namespace retake::cli {
+
+namespace {
+
+int newProject(const QStringList& args) {
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("name"), QStringLiteral("Project name (default: the file name)."),
+                 QStringLiteral("NAME")});
+    p.addOption(
+        {QStringLiteral("rate"),
+         QStringLiteral(
+             "Frame rate, e.g. 24, 25, 24000/1001, 29.97 (default: the first imported media's)."),
+         QStringLiteral("FPS")});
+    p.addOption({QStringLiteral("size"),
+                 QStringLiteral("Frame size WxH (default: the first imported media's)."),
+                 QStringLiteral("WxH")});
+    p.addOption({QStringLiteral("force"), QStringLiteral("Replace an existing file.")});
+    bool help = false;
+    if (!parse(p, args,
+               QStringLiteral("Create an empty project with one video and one audio track."),
+               QStringLiteral("PROJECT.retake"), &help))
+        return Ok;
+    const QString path = positional(p, 0, QStringLiteral("the project file to create"));
+    if (QFileInfo::exists(path) && !p.isSet(QStringLiteral("force")))
+        throw Error(ErrorKind::Usage,
+                    QStringLiteral("%1 exists; use --force to replace it.").arg(path));
+    Project project =
+        Project::createEmpty(p.isSet(QStringLiteral("name")) ? p.value(QStringLiteral("name"))
+                                                             : QFileInfo(path).completeBaseName(),
+                             Rational(24), 1920, 1080);
+    if (p.isSet(QStringLiteral("rate"))) {
+        const auto rate = Rational::fromString(p.value(QStringLiteral("rate")));
+        if (!rate || !rate->isPositive())
+            throw Error(
+                ErrorKind::Usage,
+                QStringLiteral("\"%1\" is not a frame rate.").arg(p.value(QStringLiteral("rate"))));
+        project.frameRate = *rate;
+        project.settingsFromFirstMedia = false;
+    }
+    if (p.isSet(QStringLiteral("size"))) {
+        const QStringList wh = p.value(QStringLiteral("size")).split(QLatin1Char('x'));
+        const int w = wh.value(0).toInt(), h = wh.value(1).toInt();
+        if (wh.size() != 2 || w <= 0 || h <= 0)
+            throw Error(ErrorKind::Usage, QStringLiteral("\"%1\" is not a size like 1920x1080.")
+                                              .arg(p.value(QStringLiteral("size"))));
+        project.width = w;
+        project.height = h;
+        project.settingsFromFirstMedia = false;
+    }
+    saveProjectFile(project, path);
+    printLine(QFileInfo(path).absoluteFilePath());
+    return Ok;
+}
+
+QJsonObject mediaInfoJson(const MediaInfo& info) {
+    QJsonObject o{{"path", info.path},
+                  {"kind", toString(info.kind)},
+                  {"container", info.container},
+                  {"codec", info.codec},
+                  {"pixelFormat", info.pixelFormat},
+                  {"width", info.width},
+                  {"height", info.height},
+                  {"frameRate", info.frameRate.toString()},
+                  {"frameCount", qint64(info.frameCount)},
+                  {"bitDepth", info.bitDepth},
+                  {"hasDepth", info.hasDepth},
+                  {"variableFrameRate", info.variableFrameRate},
+                  {"color", QJsonObject{{"primaries", info.color.primaries},
+                                        {"transfer", info.color.transfer},
+                                        {"matrix", info.color.matrix},
+                                        {"range", info.color.range}}},
+                  {"warnings", QJsonArray::fromStringList(info.warnings)}};
+    if (info.audio.present())
+        o.insert("audio", QJsonObject{{"sampleRate", info.audio.sampleRate},
+                                      {"channels", info.audio.channels},
+                                      {"layout", info.audio.channelLayout},
+                                      {"codec", info.audio.codec}});
+    if (info.kind == MediaKind::ImageSequence)
+        o.insert("sequence", QJsonObject{{"pattern", info.sequencePattern},
+                                         {"firstFileNumber", qint64(info.firstFileNumber)}});
+    return o;
+}
+
+QJsonArray rangesJson(const Shot& shot, const QVector<FrameRange>& ranges) {
+    QJsonArray a;
+    for (const auto& r : ranges)
+        a.append(r.shifted(-shot.source.start).toInclusiveString());
+    return a;
+}
+
+QJsonObject projectInfoJson(const Project& project, const QString& path) {
+    QJsonArray shots, media;
+    for (const auto& m : project.media)
+        media.append(QJsonObject{{"id", idToString(m.id)},
+                                 {"path", m.path},
+                                 {"online", m.online},
+                                 {"frames", qint64(m.frameCount)},
+                                 {"kind", toString(m.kind)}});
+    const Track* video = project.firstTrack(TrackKind::Video);
+    for (const auto& placed : video ? project.placements(video->id) : QVector<ShotPlacement>()) {
+        const Shot& s = *project.findShot(placed.shotId);
+        QJsonArray takes;
+        for (const auto& t : s.takes)
+            takes.append(
+                QJsonObject{{"id", idToString(t.id)},
+                            {"engine", t.engine},
+                            {"seed", t.seed},
+                            {"frames", t.range.shifted(-s.source.start).toInclusiveString()}});
+        QJsonArray masks;
+        for (const auto& m : s.masks)
+            masks.append(
+                QJsonObject{{"id", idToString(m.id)},
+                            {"path", m.path},
+                            {"frames", m.range.shifted(-s.source.start).toInclusiveString()},
+                            {"stationary", m.stationary}});
+        shots.append(
+            QJsonObject{{"id", idToString(s.id)},
+                        {"name", s.name},
+                        {"media", idToString(s.mediaId)},
+                        {"online", project.findMedia(s.mediaId)->online},
+                        {"source", QJsonArray{qint64(s.source.start), qint64(s.source.end)}},
+                        {"timelineStart", qint64(placed.timeline.start)},
+                        {"timecodeIn", frameToTimecode(placed.timeline.start, project.frameRate)},
+                        {"duration", qint64(s.duration())},
+                        {"locks", rangesJson(s, s.locks.ranges())},
+                        {"masks", masks},
+                        {"takes", takes},
+                        {"prompt", s.prompt},
+                        {"focalLengthMm", s.camera.focalLengthMm}});
+    }
+    return {{"path", path},
+            {"name", project.name},
+            {"id", idToString(project.id)},
+            {"frameRate", project.frameRate.toString()},
+            {"width", project.width},
+            {"height", project.height},
+            {"duration", qint64(project.duration())},
+            {"durationTimecode", frameToTimecode(project.duration(), project.frameRate)},
+            {"media", media},
+            {"shots", shots}};
+}
+
+void printProjectInfo(const Project& project, const QString& path) {
+    printLine(QStringLiteral("%1: \"%2\", %3x%4 at %5 fps, %6 frames (%7)")
+                  .arg(path, project.name)
+                  .arg(project.width)
+                  .arg(project.height)
+                  .arg(project.frameRate.toString())
+                  .arg(project.duration())
+                  .arg(frameToTimecode(project.duration(), project.frameRate)));
+    const Track* video = project.firstTrack(TrackKind::Video);
+    for (const auto& placed : video ? project.placements(video->id) : QVector<ShotPlacement>()) {
+        const Shot& s = *project.findShot(placed.shotId);
+        const MediaRef& m = *project.findMedia(s.mediaId);
+        QStringList locks;
+        for (const auto& r : s.locks.ranges())
+            locks << r.shifted(-s.source.start).toInclusiveString();
+        printLine(
+            QStringLiteral("  %1  %2  %3  %4 frames  locks: %5  masks: %6  takes: %7%8")
+                .arg(idToString(s.id).left(8),
+                     frameToTimecode(placed.timeline.start, project.frameRate), s.name)
+                .arg(s.duration())
+                .arg(locks.isEmpty() ? QStringLiteral("none") : locks.join(QStringLiteral(", ")))
+                .arg(s.masks.size())
+                .arg(s.takes.size())
+                .arg(m.online ? QString() : QStringLiteral("  OFFLINE: %1").arg(m.path)));
+    }
+}
+
+int info(const QStringList& args) {
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+    bool help = false;
+    if (!parse(p, args,
+               QStringLiteral("Describe a project, or a media file (codec, size, rate, frames, "
+                              "colour tags, audio)."),
+               QStringLiteral("PROJECT|MEDIA"), &help))
+        return Ok;
+    const QString path = positional(p, 0, QStringLiteral("a project or media file"));
+    const bool json = p.isSet(QStringLiteral("json"));
+    if (path.endsWith(QLatin1String(".retake")) || path.endsWith(QLatin1String(".autosave"))) {
+        const Project project = loadProjectFile(path);
+        if (json)
+            printJson(projectInfoJson(project, QFileInfo(path).absoluteFilePath()));
+        else
+            printProjectInfo(project, path);
+        return Ok;
+    }
+    const auto reader = openMedia(path);
+    const MediaInfo& mi = reader->info();
+    if (json) {
+        printJson(mediaInfoJson(mi));
+        return Ok;
+    }
+    printLine(QStringLiteral("%1: %2 %3 %4x%5 %6-bit %7, %8 frames at %9 fps%10")
+                  .arg(mi.path, toString(mi.kind), mi.codec)
+                  .arg(mi.width)
+                  .arg(mi.height)
+                  .arg(mi.bitDepth)
+                  .arg(mi.pixelFormat)
+                  .arg(mi.frameCount)
+                  .arg(mi.frameRate.toString(),
+                       mi.hasDepth ? QStringLiteral(", with depth") : QString()));
+    printLine(QStringLiteral("  colour: primaries %1, transfer %2, matrix %3, range %4")
+                  .arg(mi.color.primaries, mi.color.transfer, mi.color.matrix, mi.color.range));
+    if (mi.audio.present())
+        printLine(QStringLiteral("  audio: %1, %2 Hz, %3")
+                      .arg(mi.audio.codec)
+                      .arg(mi.audio.sampleRate)
+                      .arg(mi.audio.channelLayout));
+    for (const auto& w : mi.warnings)
+        printLine(QStringLiteral("  warning: %1").arg(w));
+    return Ok;
+}
+
+int exportCommand(const QStringList& args) {
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("out"),
+                 QStringLiteral("A movie (.mov, .mp4, .mkv) or a sequence (shot_####.png / .exr)."),
+                 QStringLiteral("PATH")});
+    p.addOption({QStringLiteral("codec"),
+                 QStringLiteral("prores-422hq (default for .mov), prores-4444, h264 (default for "
+                                ".mp4), h265, dnxhr-hq."),
+                 QStringLiteral("CODEC")});
+    p.addOption({QStringLiteral("range"),
+                 QStringLiteral("Timeline frames A-B inclusive (with --shot: the shot's frames)."),
+                 QStringLiteral("A-B")});
+    p.addOption({QStringLiteral("shot"), QStringLiteral("Export one shot instead of the timeline."),
+                 QStringLiteral("SHOT")});
+    p.addOption({QStringLiteral("no-audio"), QStringLiteral("Leave the audio out.")});
+    p.addOption({QStringLiteral("exr-type"),
+                 QStringLiteral("EXR samples: half (default) or float."), QStringLiteral("TYPE")});
+    p.addOption({QStringLiteral("exr-compression"),
+                 QStringLiteral("EXR compression: zip (default), piz, dwaa, none."),
+                 QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("start-number"),
+                 QStringLiteral("Number of the first file of a sequence (default 1001)."),
+                 QStringLiteral("N")});
+    bool help = false;
+    if (!parse(p, args,
+               QStringLiteral("Export the timeline or a shot, with the active takes, as a movie "
+                              "with audio or an image sequence. "
+                              "Outputs appear under their final names only when complete."),
+               QStringLiteral("PROJECT"), &help))
+        return Ok;
+    const Project project = loadProjectFile(positional(p, 0, QStringLiteral("the project file")));
+    ExportRequest request;
+    request.output = p.value(QStringLiteral("out"));
+    if (request.output.isEmpty())
+        throw Error(ErrorKind::Usage, QStringLiteral("Give the output with --out."));
+    request.codec = defaultCodecFor(request.output);
+    if (p.isSet(QStringLiteral("codec")) &&
+        !videoCodecFromString(p.value(QStringLiteral("codec")), &request.codec))
+        throw Error(ErrorKind::Usage,
+                    QStringLiteral("Unknown codec \"%1\".").arg(p.value(QStringLiteral("codec"))));
+    if (p.isSet(QStringLiteral("shot")))
+        request.shotId = resolveShot(project, p.value(QStringLiteral("shot"))).id;
+    if (p.isSet(QStringLiteral("range"))) {
+        const auto range = FrameRange::fromInclusiveString(p.value(QStringLiteral("range")));
+        if (!range)
+            throw Error(ErrorKind::Usage, QStringLiteral("\"%1\" is not a frame range A-B.")
+                                              .arg(p.value(QStringLiteral("range"))));
+        request.timelineRange = *range;
+    }
+    request.withAudio = !p.isSet(QStringLiteral("no-audio"));
+    const QString exrType = p.value(QStringLiteral("exr-type"));
+    if (exrType == QLatin1String("float"))
+        request.imageOptions.exrPixelType = ExrPixelType::Float;
+    else if (!exrType.isEmpty() && exrType != QLatin1String("half"))
+        throw Error(ErrorKind::Usage,
+                    QStringLiteral("--exr-type is half or float, not \"%1\".").arg(exrType));
+    const QString compression = p.value(QStringLiteral("exr-compression"));
+    const QMap<QString, ExrCompression> compressions{
+        {QStringLiteral("zip"), ExrCompression::Zip},
+        {QStringLiteral("piz"), ExrCompression::Piz},
+        {QStringLiteral("dwaa"), ExrCompression::Dwaa},
+        {QStringLiteral("none"), ExrCompression::None}};
+    if (!compression.isEmpty() && !compressions.contains(compression))
+        throw Error(ErrorKind::Usage,
+                    QStringLiteral("Unknown EXR compression \"%1\".").arg(compression));
+    request.imageOptions.exrCompression = compressions.value(compression, ExrCompression::Zip);
+    if (p.isSet(QStringLiteral("start-number")))
+        request.firstFileNumber = p.value(QStringLiteral("start-number")).toInt();
+
+    retake::Progress progress(stderrProgress(QStringLiteral("export")));
+    installInterruptHandler(&progress);
+    const ExportResult result = exportProject(project, request, progress);
+    installInterruptHandler(nullptr);
+    printLine(result.files.size() == 1 ? result.files[0]
+                                       : QStringLiteral("%1 (%2 files)")
+                                             .arg(QFileInfo(result.files.value(0)).absolutePath())
+                                             .arg(result.files.size()));
+    return Ok;
+}
+
+// An editing session on stdin: one command per line, as on the command line
+// without the program and project names, plus undo, redo, save, info, quit.
+// Autosave runs in the background like in the GUI.
+int shell(const QStringList& args) {
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("autosave-ms"),
+                 QStringLiteral("Autosave interval in milliseconds (default 60000, 0 = off)."),
+                 QStringLiteral("MS")});
+    bool help = false;
+    if (!parse(p, args,
+               QStringLiteral(
+                   "Edit a project from commands on standard input (batch scripts, farms, tests). "
+                   "Lines: any edit command without the project (lock --shot S --range 0-9), "
+                   "undo, redo, save, info, quit."),
+               QStringLiteral("PROJECT"), &help))
+        return Ok;
+    const QString path = positional(p, 0, QStringLiteral("the project file"));
+    auto doc = Document::open(path);
+    doc->setAutosaveInterval(p.isSet(QStringLiteral("autosave-ms"))
+                                 ? p.value(QStringLiteral("autosave-ms")).toInt()
+                                 : 60000);
+    QObject::connect(doc.get(), &Document::autosaved, [](const QString& file) {
+        printStatus(QStringLiteral("autosaved %1").arg(file));
+    });
+
+    int failures = 0;
+    QSocketNotifier notifier(STDIN_FILENO, QSocketNotifier::Read);
+    QTextStream in(stdin);
+    auto handleLine = [&](const QString& line) {
+        const QStringList words = QProcess::splitCommand(line);
+        if (words.isEmpty())
+            return;
+        const QString cmd = words[0];
+        try {
+            if (cmd == QLatin1String("quit") || cmd == QLatin1String("exit")) {
+                QCoreApplication::quit();
+            } else if (cmd == QLatin1String("undo")) {
+                doc->undoStack()->undo();
+                printLine(QStringLiteral("ok undo"));
+            } else if (cmd == QLatin1String("redo")) {
+                doc->undoStack()->redo();
+                printLine(QStringLiteral("ok redo"));
+            } else if (cmd == QLatin1String("save")) {
+                doc->save();
+                printLine(QStringLiteral("ok saved %1").arg(doc->filePath()));
+            } else if (cmd == QLatin1String("info")) {
+                printProjectInfo(doc->project(), doc->filePath());
+            } else if (const EditCommand* edit = findEditCommand(cmd)) {
+                runEditOnDocument(*edit, *doc, words);
+                printLine(QStringLiteral("ok %1").arg(cmd));
+            } else {
+                throw Error(ErrorKind::Usage, QStringLiteral("unknown command \"%1\"").arg(cmd));
+            }
+        } catch (const Error& e) {
+            ++failures;
+            printLine(QStringLiteral("error %1").arg(e.message()));
+        }
+    };
+    QObject::connect(&notifier, &QSocketNotifier::activated, [&] {
+        const QString line = in.readLine();
+        if (line.isNull()) { // end of input
+            QCoreApplication::quit();
+            return;
+        }
+        handleLine(line);
+    });
+    QCoreApplication::exec();
+    if (doc->isModified())
+        printStatus(QStringLiteral("unsaved changes left in the session (autosave: %1)")
+                        .arg(doc->autosavePath()));
+    return failures == 0 ? Ok : UsageError;
+}
+
+int recover(const QStringList& args) {
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("discard"),
+                 QStringLiteral("Delete the autosave instead of recovering it.")});
+    bool help = false;
+    if (!parse(p, args,
+               QStringLiteral("Recover a project from the autosave left by a crash, and save it."),
+               QStringLiteral("PROJECT"), &help))
+        return Ok;
+    const QString path = positional(p, 0, QStringLiteral("the project file"));
+    if (!Document::hasRecoverableAutosave(path))
+        throw Error(ErrorKind::Usage,
+                    QStringLiteral("%1 has no autosave newer than the project.").arg(path));
+    if (p.isSet(QStringLiteral("discard"))) {
+        QFile::remove(Document::autosavePathFor(path));
+        printLine(QStringLiteral("discarded %1").arg(Document::autosavePathFor(path)));
+        return Ok;
+    }
+    auto doc = Document::recover(path);
+    doc->save();
+    printLine(QStringLiteral("recovered %1").arg(doc->filePath()));
+    return Ok;
+}
+
+int systemInfo(const QStringList& args) {
+    QCommandLineParser p;
+    bool help = false;
+    if (!parse(p, args, QStringLiteral("Show versions and compute devices."), QString(), &help))
+        return Ok;
+    printLine(QStringLiteral("Retake %1, Qt %2, libtorch %3")
+                  .arg(QStringLiteral(RETAKE_VERSION), QString::fromLatin1(qVersion()),
+                       QString::fromStdString(generation::torchVersion())));
+    printLine(
+        QStringLiteral("devices: %1").arg(QString::fromStdString(generation::describeDevices())));
+    return Ok;
+}
+
+} // namespace
+
+int runDemo(const QStringList& args); // democommand.cpp
+
+const QVector<Command>& commands() {
+    static QVector<Command> list = [] {
+        QVector<Command> c = {
+            {"new", "Create a project.", newProject},
+            {"info", "Describe a project or a media file (--json).", info},
+            {"export", "Export the timeline or a shot as a movie or an image sequence.",
+             exportCommand},
+            {"shell", "Edit a project from commands on standard input, with autosave.", shell},
+            {"recover", "Recover a project from its crash autosave.", recover},
+            {"demo", "Run Retake's main job on the bundled demo.", runDemo},
+            {"system", "Versions and compute devices.", systemInfo},
+        };
+        for (const auto& edit : editCommands())
+            c.push_back({edit.name, edit.summary,
+                         [&edit](const QStringList& a) { return runEditOnFile(edit, a); }});
+        return c;
+    }();
+    return list;
+}
+
+} // namespace retake::cli

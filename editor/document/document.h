@@ -1,0 +1,101 @@
+#pragma once
+
+#include "model/project.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <QUndoStack>
+#include <functional>
+#include <memory>
+
+namespace retake {
+
+// One open project: the Project, its file, its single QUndoStack and its
+// autosave. Every change goes through an edit method below, each one undo
+// step. An edit that throws (Error kind Usage) has changed nothing.
+//
+// Threading: GUI/main thread only. Background jobs read a copy of project().
+class Document : public QObject {
+    Q_OBJECT
+public:
+    explicit Document(Project project, const QString& filePath = QString(),
+                      QObject* parent = nullptr);
+    ~Document() override;
+
+    // Loads a project file; throws Error(BadInput) naming the file.
+    static std::unique_ptr<Document> open(const QString& path);
+
+    const Project& project() const { return project_; }
+    QUndoStack* undoStack() { return &undoStack_; }
+    QString filePath() const { return filePath_; }
+    // <project dir>/<name>.retake-cache: take frames, trained models.
+    QString cacheDir() const;
+    bool isModified() const { return !undoStack_.isClean(); }
+
+    void save(); // to filePath(); throws Error(Output)
+    void saveAs(const QString& path);
+
+    // ---- autosave and crash recovery -----------------------------------
+    // Every `intervalMs` the project is written to autosavePath() if it
+    // changed since the last autosave; 0 turns autosave off.
+    void setAutosaveInterval(int intervalMs);
+    QString autosavePath() const;
+    static QString autosavePathFor(const QString& projectPath);
+    void writeAutosave();
+    // An autosave newer than the project file is left when Retake did not
+    // close normally.
+    static bool hasRecoverableAutosave(const QString& projectPath);
+    // Opens the autosaved state of a project; the document is modified
+    // relative to the file on disk, so the user decides whether to save.
+    static std::unique_ptr<Document> recover(const QString& projectPath);
+    void discardAutosave();
+
+    // ---- edits (each is one undo step) ---------------------------------
+    // Adds media to the pool (or reuses the entry for the same file) and a
+    // shot over all of it at the end of the first video track (or at
+    // `index`). Returns the new shot's ID.
+    Id importMedia(const MediaInfo& info, const QString& shotName = QString(), int index = -1);
+    // Adds an audio-only or audio-carrying file to an audio track.
+    Id addAudioClip(const MediaInfo& info, FrameNumber timelineStart, const Id& trackId = Id());
+    // Ranges are in the media's frame numbers and must lie within the shot.
+    void lockRange(const Id& shotId, FrameRange range);
+    void unlockRange(const Id& shotId, FrameRange range);
+    Id addMask(const Id& shotId, const QString& path, FrameRange range, bool stationary);
+    void removeMask(const Id& shotId, const Id& maskId);
+    // Records a regeneration result and shows it over its range.
+    Id addTake(const Id& shotId, Take take);
+    // Shows `takeId` over `range` (a null ID shows the original).
+    void setActiveTake(const Id& shotId, FrameRange range, const Id& takeId);
+    // Points media at a moved file. The new file must have at least as many
+    // frames as the shots use and the same picture size.
+    void relinkMedia(const Id& mediaId, const MediaInfo& info);
+    void setShotText(const Id& shotId, const QString& name, const QString& prompt,
+                     const QString& notes);
+    void setCamera(const Id& shotId, const Camera& camera);
+    void trimShot(const Id& shotId, FrameRange source);
+    void moveShot(const Id& shotId, int newIndex);
+    void removeShot(const Id& shotId);
+
+Q_SIGNALS:
+    void changed();
+    void modifiedChanged(bool modified);
+    void autosaved(const QString& path);
+
+private:
+    friend class ProjectSnapshotCommand;
+    // Runs `edit` on a copy; only a consistent result is pushed as one step.
+    void apply(const QString& text, const std::function<void(Project&)>& edit);
+    void setProjectFromUndo(const Project& project);
+    Shot& shotOrThrow(Project& project, const Id& shotId) const;
+    void writeTo(const QString& path);
+
+    Project project_;
+    QString filePath_;
+    QUndoStack undoStack_;
+    QTimer autosaveTimer_;
+    quint64 revision_ = 0;
+    quint64 autosavedRevision_ = 0;
+};
+
+} // namespace retake

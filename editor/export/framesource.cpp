@@ -1,0 +1,57 @@
+#include "framesource.h"
+
+#include "core/error.h"
+
+#include <QCoreApplication>
+
+namespace retake {
+
+TimelineFrameSource::TimelineFrameSource(Project project)
+    : project_(std::move(project)) {
+    if (const Track* video = project_.firstTrack(TrackKind::Video))
+        placements_ = project_.placements(video->id);
+}
+
+FrameOrigin TimelineFrameSource::originAt(FrameNumber timelineFrame) const {
+    for (const auto& placed : placements_) {
+        if (!placed.timeline.contains(timelineFrame))
+            continue;
+        FrameOrigin origin;
+        origin.shot = project_.findShot(placed.shotId);
+        origin.mediaFrame = origin.shot->source.start + (timelineFrame - placed.timeline.start);
+        origin.take = origin.shot->activeTakeAt(origin.mediaFrame);
+        return origin;
+    }
+    return {};
+}
+
+MediaReader& TimelineFrameSource::readerFor(const QString& path) {
+    auto& slot = readers_[path.toStdString()];
+    if (!slot)
+        slot = openMedia(path);
+    return *slot;
+}
+
+Image TimelineFrameSource::readShotFrame(const Shot& shot, FrameNumber mediaFrame) {
+    if (const Take* take = shot.activeTakeAt(mediaFrame)) {
+        // A take's frames are an image sequence whose first file is the
+        // take's first frame.
+        return readerFor(take->framesPath).readFrame(mediaFrame - take->range.start);
+    }
+    const MediaRef* media = project_.findMedia(shot.mediaId);
+    if (!media->online)
+        throwBadInput(media->path, QCoreApplication::translate(
+                                       "Export", "is offline (missing); relink it first"));
+    return readerFor(media->path).readFrame(mediaFrame);
+}
+
+Image TimelineFrameSource::readTimelineFrame(FrameNumber timelineFrame) {
+    const FrameOrigin origin = originAt(timelineFrame);
+    if (!origin.shot)
+        throw Error(ErrorKind::Usage,
+                    QCoreApplication::translate("Export", "Timeline frame %1 has no shot.")
+                        .arg(timelineFrame));
+    return readShotFrame(*origin.shot, origin.mediaFrame);
+}
+
+} // namespace retake

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "media/media.h"
+#include "model/project.h"
+
+#include <QHash>
+#include <memory>
+
+namespace retake {
+
+// What picture the timeline shows at a frame: the shot's media, or the
+// active take's frame over a regenerated range.
+struct FrameOrigin {
+    const Shot* shot = nullptr;
+    FrameNumber mediaFrame = 0;
+    const Take* take = nullptr; // nullptr = original media
+};
+
+// Reads timeline frames of a project copy, keeping one reader per file open.
+// Not thread-safe; one per worker.
+class TimelineFrameSource {
+public:
+    explicit TimelineFrameSource(Project project);
+
+    const Project& project() const { return project_; }
+    // Frame `timelineFrame` of the first video track.
+    FrameOrigin originAt(FrameNumber timelineFrame) const;
+    Image readTimelineFrame(FrameNumber timelineFrame);
+    Image readShotFrame(const Shot& shot, FrameNumber mediaFrame);
+
+private:
+    MediaReader& readerFor(const QString& path);
+
+    Project project_;
+    QVector<ShotPlacement> placements_;
+    std::unordered_map<std::string, std::unique_ptr<MediaReader>> readers_;
+};
+
+} // namespace retake
