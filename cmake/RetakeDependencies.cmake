@@ -26,9 +26,16 @@ find_package(Torch REQUIRED)
 file(GLOB RETAKE_TORCH_RUNTIME_DIRS LIST_DIRECTORIES true "${TORCH_INSTALL_PREFIX}/../nvidia/*/lib")
 message(STATUS "Retake: libtorch ${Torch_VERSION} from ${TORCH_INSTALL_PREFIX}")
 
+# Makes `target` and everything linking it link and run against the wheel's
+# CUDA libraries: -rpath-link to resolve libtorch_cuda's dependencies, and
+# those folders first in the run path.
 function(retake_use_torch_runtime target)
+  get_target_property(type ${target} TYPE)
+  set(scope PRIVATE)
+  if(type STREQUAL "STATIC_LIBRARY")
+    set(scope INTERFACE)
+  endif()
   foreach(dir ${RETAKE_TORCH_RUNTIME_DIRS})
-    target_link_options(${target} PRIVATE "LINKER:-rpath-link,${dir}")
+    target_link_options(${target} ${scope} "LINKER:-rpath-link,${dir}" "LINKER:-rpath,${dir}")
   endforeach()
-  set_property(TARGET ${target} APPEND PROPERTY BUILD_RPATH ${RETAKE_TORCH_RUNTIME_DIRS})
 endfunction()

@@ -5,6 +5,7 @@
 #include "jobs/progress.h"
 #include "media/encode.h"
 #include "projectfile/projectfile.h"
+#include "regen/regenerate.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -70,12 +71,12 @@ QImage renderDemoFrame(int frame, bool withLogo) {
     if (withLogo) {
         p.setBrush(QColor(250, 250, 250, 220));
         p.drawRoundedRect(kLogoRect, 6, 6);
-        p.setPen(QColor(200, 30, 40));
-        QFont font = p.font();
-        font.setBold(true);
-        font.setPixelSize(22);
-        p.setFont(font);
-        p.drawText(kLogoRect, Qt::AlignCenter, QStringLiteral("RETAKE"));
+        // Drawn from shapes, not text: the CLI has no font database.
+        p.setBrush(QColor(200, 30, 40));
+        p.drawEllipse(QRectF(kLogoRect.left() + 8, kLogoRect.top() + 6, 22, 22));
+        for (int bar = 0; bar < 4; ++bar)
+            p.drawRect(QRectF(kLogoRect.left() + 40 + bar * 14, kLogoRect.top() + 8 + (bar % 2) * 6,
+                              9, 18 - (bar % 2) * 6));
     }
     p.end();
     return image;
@@ -166,13 +167,23 @@ int runDemo(const QStringList& args) {
     const Shot& shot = *doc.project().findShot(shotId);
     doc.lockRange(shotId, {0, 24});
     doc.lockRange(shotId, {48, 72});
-    doc.addMask(shotId, maskFile, shot.source, true);
+    const Id maskId = doc.addMask(shotId, maskFile, shot.source, true);
     doc.saveAs(projectPath);
     printStatus(QStringLiteral("demo: project %1 (locked frames 0-23 and 48-71, logo masked)")
                     .arg(projectPath));
 
-    retake::Progress progress(stderrProgress(QStringLiteral("demo export")));
+    retake::Progress progress(stderrProgress(QStringLiteral("demo")));
     installInterruptHandler(&progress);
+    RegenRequest regen;
+    regen.shotId = shotId;
+    regen.range = {0, kFrames}; // crosses both locked ranges: only 24-47 change
+    regen.maskId = maskId;
+    regen.seed = 1;
+    const RegenResult taken = regenerate(doc.project(), doc.cacheDir(), regen, progress);
+    for (const QString& note : taken.notes)
+        printStatus(QStringLiteral("note: %1").arg(note));
+    const Id takeId = doc.addTake(shotId, taken.take);
+    doc.save();
     ExportRequest movie;
     movie.output = QDir(outDir).filePath(QStringLiteral("demo.mov"));
     movie.codec = VideoCodec::ProRes422HQ;
@@ -183,6 +194,8 @@ int runDemo(const QStringList& args) {
     installInterruptHandler(nullptr);
 
     printLine(QStringLiteral("project: %1").arg(projectPath));
+    printLine(QStringLiteral("take:    %1 (propagate over frames 24-47, the logo removed)")
+                  .arg(idToString(takeId)));
     printLine(QStringLiteral("movie:   %1 (%2 frames%3)")
                   .arg(movieResult.files.value(0))
                   .arg(movieResult.frames)

@@ -12,9 +12,9 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
-#include <QSocketNotifier>
-#include <QTextStream>
-#include <unistd.h>
+#include <iostream>
+#include <string>
+#include <thread>
 
 namespace retake::cli {
 
@@ -337,8 +337,6 @@ int shell(const QStringList& args) {
     });
 
     int failures = 0;
-    QSocketNotifier notifier(STDIN_FILENO, QSocketNotifier::Read);
-    QTextStream in(stdin);
     auto handleLine = [&](const QString& line) {
         const QStringList words = QProcess::splitCommand(line);
         if (words.isEmpty())
@@ -369,14 +367,18 @@ int shell(const QStringList& args) {
             printLine(QStringLiteral("error %1").arg(e.message()));
         }
     };
-    QObject::connect(&notifier, &QSocketNotifier::activated, [&] {
-        const QString line = in.readLine();
-        if (line.isNull()) { // end of input
-            QCoreApplication::quit();
-            return;
+    // A reader thread hands whole lines to the event loop, which also runs
+    // the autosave timer; blocking reads never stall it.
+    std::thread([&handleLine] {
+        std::string line;
+        while (std::getline(std::cin, line)) {
+            const QString text = QString::fromStdString(line);
+            QMetaObject::invokeMethod(
+                qApp, [&handleLine, text] { handleLine(text); }, Qt::QueuedConnection);
         }
-        handleLine(line);
-    });
+        QMetaObject::invokeMethod(
+            qApp, [] { QCoreApplication::quit(); }, Qt::QueuedConnection);
+    }).detach();
     QCoreApplication::exec();
     if (doc->isModified())
         printStatus(QStringLiteral("unsaved changes left in the session (autosave: %1)")
@@ -423,13 +425,17 @@ int systemInfo(const QStringList& args) {
 
 } // namespace
 
-int runDemo(const QStringList& args); // democommand.cpp
+int runDemo(const QStringList& args);    // democommand.cpp
+int runRegen(const QStringList& args);   // regencommands.cpp
+int runInpaint(const QStringList& args); // regencommands.cpp
 
 const QVector<Command>& commands() {
     static QVector<Command> list = [] {
         QVector<Command> c = {
             {"new", "Create a project.", newProject},
             {"info", "Describe a project or a media file (--json).", info},
+            {"regen", "Regenerate a masked frame range of a shot as a new take.", runRegen},
+            {"inpaint", "Inpaint a plain image sequence (no project).", runInpaint},
             {"export", "Export the timeline or a shot as a movie or an image sequence.",
              exportCommand},
             {"shell", "Edit a project from commands on standard input, with autosave.", shell},

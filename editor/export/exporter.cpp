@@ -29,8 +29,9 @@ QString printfPattern(const QString& output) {
     static const QRegularExpression hashes(QStringLiteral("#+"));
     const auto match = hashes.match(output);
     if (match.hasMatch())
-        return QString(output).replace(match.capturedStart(), match.capturedLength(),
-                                       QStringLiteral("%0%1d").arg(match.capturedLength()));
+        return QString(output).replace(
+            match.capturedStart(), match.capturedLength(),
+            QStringLiteral("%0") + QString::number(match.capturedLength()) + QLatin1Char('d'));
     return output;
 }
 

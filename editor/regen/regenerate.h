@@ -1,0 +1,61 @@
+#pragma once
+
+// Partial regeneration of a shot's frame range into a new take. Reads the
+// shot's frames and mask, hands them to a generation/ engine with the locked
+// frames flagged, and writes the result into the project's cache folder. The
+// caller records the returned Take (Document::addTake): this function changes
+// no project and no media, and on failure or cancel leaves no take folder.
+
+#include "jobs/progress.h"
+#include "model/project.h"
+
+#include <QMap>
+#include <QStringList>
+
+namespace retake {
+
+struct RegenRequest {
+    Id shotId;
+    FrameRange range; // media frames
+    QString engine = QStringLiteral("propagate");
+    QMap<QString, QString> parameters; // engine parameters, "name" -> value
+    qint64 seed = 0;
+    QString prompt;
+    Id maskId;             // default: the shot's newest mask
+    QString referencePath; // optional clean plate (image file)
+    QString device = QStringLiteral("cpu");
+    int contextFrames = 12; // unlocked-but-untouched neighbours the engine may read
+};
+
+struct RegenResult {
+    Take take;
+    QStringList notes; // for the user: locked frames skipped, ...
+};
+
+QStringList regenerationEngines();
+QString describeEngineParameters(const QString& engine);
+
+RegenResult regenerate(const Project& project, const QString& cacheDir, const RegenRequest& request,
+                       Progress& progress);
+
+} // namespace retake
+
+namespace retake {
+
+// `retake-cli inpaint`: the same engines on plain image sequences, without a
+// project. Output files get the input's names and format.
+struct SequenceInpaintRequest {
+    QString framesDir;
+    QString masksPath; // a folder of masks (one per frame, same order) or one mask file for all
+    QString outDir;
+    QString engine = QStringLiteral("propagate");
+    QMap<QString, QString> parameters;
+    QVector<FrameRange> locks; // 0-based frame indices into the sorted files
+    QString referencePath;
+    qint64 seed = 0;
+    QString device = QStringLiteral("cpu");
+};
+
+QStringList inpaintSequence(const SequenceInpaintRequest& request, Progress& progress);
+
+} // namespace retake

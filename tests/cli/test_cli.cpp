@@ -1,0 +1,400 @@
+// retake-cli end to end: real files in, real files out, exit codes and
+// messages for bad input, and a real kill -9 for crash recovery.
+#include "media/media.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <csignal>
+#include <sys/resource.h>
+#include <unistd.h>
+
+using namespace retake;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList& args, std::function<void()> childSetup = nullptr) {
+    QProcess p;
+    if (childSetup)
+        p.setChildProcessModifier(childSetup);
+    p.start(QStringLiteral(RETAKE_CLI), args);
+    p.waitForFinished(120000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+bool ffmpeg(const QStringList& args) {
+    QProcess p;
+    p.start(QStringLiteral("ffmpeg"),
+            QStringList{QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y")} +
+                args);
+    return p.waitForFinished(120000) && p.exitCode() == 0;
+}
+
+QString ffprobe(const QString& file, const QStringList& args) {
+    QProcess p;
+    p.start(QStringLiteral("ffprobe"),
+            QStringList{QStringLiteral("-v"), QStringLiteral("error")} + args + QStringList{file});
+    p.waitForFinished(60000);
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+QJsonObject infoJson(const QString& path) {
+    const Run r = cli({QStringLiteral("info"), path, QStringLiteral("--json")});
+    return QJsonDocument::fromJson(r.out.toUtf8()).object();
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir;
+    QString clip; // 48 frames 160x90 at 24 fps with stereo audio
+
+    QString path(const QString& name) const { return dir.filePath(name); }
+
+    QString newProjectWithClip(const QString& name) {
+        const QString project = path(name);
+        Run r = cli({QStringLiteral("new"), project, QStringLiteral("--force")});
+        if (r.exitCode != 0)
+            qWarning() << r.err;
+        r = cli({QStringLiteral("import"), project, clip, QStringLiteral("--name"),
+                 QStringLiteral("Plate")});
+        if (r.exitCode != 0)
+            qWarning() << r.err;
+        return project;
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        if (QStandardPaths::findExecutable(QStringLiteral("ffmpeg")).isEmpty())
+            QSKIP("ffmpeg is not installed");
+        clip = path(QStringLiteral("clip.mp4"));
+        QVERIFY(ffmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                        QStringLiteral("testsrc2=s=160x90:r=24:d=2"), QStringLiteral("-f"),
+                        QStringLiteral("lavfi"), QStringLiteral("-i"),
+                        QStringLiteral("sine=f=440:r=48000:d=2"), QStringLiteral("-ac"),
+                        QStringLiteral("2"), QStringLiteral("-c:v"), QStringLiteral("libx264"),
+                        QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
+                        QStringLiteral("-c:a"), QStringLiteral("aac"), clip}));
+    }
+
+    void helpAndExitCodes() {
+        const Run r = cli({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("Exit codes")));
+        for (const char* cmd : {"new", "import", "info", "lock", "unlock", "mask", "takes",
+                                "relink", "export", "shell", "recover", "demo"})
+            QVERIFY2(cli({QString::fromLatin1(cmd), QStringLiteral("--help")}).exitCode == 0, cmd);
+        const Run unknown = cli({QStringLiteral("frobnicate")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY(unknown.err.contains(QStringLiteral("frobnicate")));
+    }
+
+    void newImportLockInfo() {
+        const QString project = newProjectWithClip(QStringLiteral("a.retake"));
+        QJsonObject info = infoJson(project);
+        QCOMPARE(info.value(QStringLiteral("frameRate")).toString(), QStringLiteral("24"));
+        QCOMPARE(info.value(QStringLiteral("width")).toInt(), 160);
+        QCOMPARE(info.value(QStringLiteral("duration")).toInt(), 48);
+        QCOMPARE(info.value(QStringLiteral("shots")).toArray().size(), 1);
+
+        QCOMPARE(cli({QStringLiteral("lock"), project, QStringLiteral("--shot"),
+                      QStringLiteral("Plate"), QStringLiteral("--range"), QStringLiteral("0-9")})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli({QStringLiteral("lock"), project, QStringLiteral("--shot"),
+                      QStringLiteral("Plate"), QStringLiteral("--range"), QStringLiteral("10-19")})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli({QStringLiteral("unlock"), project, QStringLiteral("--shot"),
+                      QStringLiteral("Plate"), QStringLiteral("--range"), QStringLiteral("5-6")})
+                     .exitCode,
+                 0);
+        info = infoJson(project);
+        const QJsonArray locks = info.value(QStringLiteral("shots"))
+                                     .toArray()[0]
+                                     .toObject()
+                                     .value(QStringLiteral("locks"))
+                                     .toArray();
+        QCOMPARE(locks.size(), 2);
+        QCOMPARE(locks[0].toString(), QStringLiteral("0-4"));
+        QCOMPARE(locks[1].toString(), QStringLiteral("7-19"));
+
+        const Run outside =
+            cli({QStringLiteral("lock"), project, QStringLiteral("--shot"), QStringLiteral("Plate"),
+                 QStringLiteral("--range"), QStringLiteral("40-60")});
+        QCOMPARE(outside.exitCode, 1);
+        QVERIFY2(outside.err.contains(QStringLiteral("outside")), qPrintable(outside.err));
+        const Run noShot =
+            cli({QStringLiteral("lock"), project, QStringLiteral("--shot"), QStringLiteral("Nope"),
+                 QStringLiteral("--range"), QStringLiteral("1")});
+        QCOMPARE(noShot.exitCode, 1);
+        QVERIFY(noShot.err.contains(QStringLiteral("Plate")));
+    }
+
+    void mediaInfoReadsTheFile() {
+        const QJsonObject info = infoJson(clip);
+        QCOMPARE(info.value(QStringLiteral("codec")).toString(), QStringLiteral("h264"));
+        QCOMPARE(info.value(QStringLiteral("frameCount")).toInt(), 48);
+        QCOMPARE(info.value(QStringLiteral("audio"))
+                     .toObject()
+                     .value(QStringLiteral("sampleRate"))
+                     .toInt(),
+                 48000);
+        QCOMPARE(info.value(QStringLiteral("audio"))
+                     .toObject()
+                     .value(QStringLiteral("channels"))
+                     .toInt(),
+                 2);
+    }
+
+    void badInputFiles_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("fragment");
+        QTest::newRow("empty") << QStringLiteral("empty.mp4") << QByteArray()
+                               << QStringLiteral("empty.mp4");
+        QTest::newRow("garbage") << QStringLiteral("garbage.mov") << QByteArray(4096, '\x5a')
+                                 << QStringLiteral("garbage.mov");
+        QTest::newRow("not json") << QStringLiteral("bad.retake") << QByteArray("{ nope")
+                                  << QStringLiteral("line 1");
+        QTest::newRow("newer")
+            << QStringLiteral("newer.retake")
+            << QByteArray(
+                   "{\"format\":\"retake-project\",\"version\":99,\"writer\":\"Retake 42.0\"}")
+            << QStringLiteral("Retake 42.0");
+    }
+    void badInputFiles() {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, content);
+        QFETCH(QString, fragment);
+        QFile f(path(file));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+        const Run r = cli({QStringLiteral("info"), path(file)});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(fragment), qPrintable(r.err));
+        QVERIFY2(r.err.count(QLatin1Char('\n')) <= 2,
+                 qPrintable(r.err)); // one clear message, not a dump
+    }
+
+    void directoryAndMissingFile() {
+        Run r = cli({QStringLiteral("info"), dir.path()});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(dir.path()));
+        r = cli({QStringLiteral("import"), newProjectWithClip(QStringLiteral("m.retake")),
+                 path(QStringLiteral("nothere.mov"))});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("nothere.mov")));
+    }
+
+    void missingMediaOpensOfflineAndRelinks() {
+        const QString moved = path(QStringLiteral("sub/clip-moved.mp4"));
+        QDir().mkpath(path(QStringLiteral("sub")));
+        const QString local = path(QStringLiteral("sub/clip.mp4"));
+        QVERIFY(QFile::copy(clip, local));
+        const QString project = path(QStringLiteral("offline.retake"));
+        QCOMPARE(cli({QStringLiteral("new"), project, QStringLiteral("--force")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("import"), project, local}).exitCode, 0);
+        QVERIFY(QFile::rename(local, moved));
+        QJsonObject info = infoJson(project);
+        QCOMPARE(info.value(QStringLiteral("shots"))
+                     .toArray()[0]
+                     .toObject()
+                     .value(QStringLiteral("online"))
+                     .toBool(),
+                 false);
+        const Run exportOffline = cli({QStringLiteral("export"), project, QStringLiteral("--out"),
+                                       path(QStringLiteral("off.mov"))});
+        QCOMPARE(exportOffline.exitCode, 2);
+        QVERIFY2(exportOffline.err.contains(QStringLiteral("offline")),
+                 qPrintable(exportOffline.err));
+        const Run relink = cli({QStringLiteral("relink"), project, moved, QStringLiteral("--shot"),
+                                QStringLiteral("clip")});
+        QVERIFY2(relink.exitCode == 0, qPrintable(relink.err));
+        info = infoJson(project);
+        QCOMPARE(info.value(QStringLiteral("shots"))
+                     .toArray()[0]
+                     .toObject()
+                     .value(QStringLiteral("online"))
+                     .toBool(),
+                 true);
+    }
+
+    void exportPngSequenceMatchesTheSource() {
+        const QString project = newProjectWithClip(QStringLiteral("png.retake"));
+        const Run r = cli({QStringLiteral("export"), project, QStringLiteral("--out"),
+                           path(QStringLiteral("png/f_####.png")), QStringLiteral("--range"),
+                           QStringLiteral("10-19")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QStringList files =
+            QDir(path(QStringLiteral("png")))
+                .entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), 10);
+        QCOMPARE(files.first(), QStringLiteral("f_1001.png"));
+        QVERIFY(
+            QDir(path(QStringLiteral("png")))
+                .entryList({QStringLiteral(".retake-export-*")}, QDir::AllEntries | QDir::Hidden)
+                .isEmpty());
+        // The 4th exported file is source frame 13, pixel for pixel.
+        auto source = openMedia(clip);
+        const Image expected = source->readFrame(13);
+        const Image written = openMedia(path(QStringLiteral("png/f_1004.png")))->readFrame(0);
+        QCOMPARE(written.width, 160);
+        QCOMPARE(written.pixels.size(), expected.pixels.size());
+        QVERIFY(written.pixels == expected.pixels);
+    }
+
+    void exportProResWithAudio() {
+        if (QStandardPaths::findExecutable(QStringLiteral("ffprobe")).isEmpty())
+            QSKIP("ffprobe is not installed");
+        const QString project = newProjectWithClip(QStringLiteral("mov.retake"));
+        const QString out = path(QStringLiteral("out.mov"));
+        const Run r = cli({QStringLiteral("export"), project, QStringLiteral("--out"), out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(ffprobe(out, {QStringLiteral("-select_streams"), QStringLiteral("v:0"),
+                               QStringLiteral("-show_entries"),
+                               QStringLiteral("stream=codec_name,profile,pix_fmt"),
+                               QStringLiteral("-of"), QStringLiteral("csv=p=0")}),
+                 QStringLiteral("prores,HQ,yuv422p10le"));
+        QCOMPARE(ffprobe(out, {QStringLiteral("-count_frames"), QStringLiteral("-select_streams"),
+                               QStringLiteral("v:0"), QStringLiteral("-show_entries"),
+                               QStringLiteral("stream=nb_read_frames"), QStringLiteral("-of"),
+                               QStringLiteral("csv=p=0")}),
+                 QStringLiteral("48"));
+        const QString audio = ffprobe(out, {QStringLiteral("-select_streams"),
+                                            QStringLiteral("a:0"), QStringLiteral("-show_entries"),
+                                            QStringLiteral("stream=sample_rate,channels,duration"),
+                                            QStringLiteral("-of"), QStringLiteral("csv=p=0")});
+        QVERIFY2(audio.startsWith(QStringLiteral("48000,2,")), qPrintable(audio));
+        QVERIFY2(std::abs(audio.section(QLatin1Char(','), 2).toDouble() - 2.0) < 0.03,
+                 qPrintable(audio)); // in sync with 48 frames
+    }
+
+    void exportToReadOnlyFolderFailsCleanly() {
+        const QString project = newProjectWithClip(QStringLiteral("ro.retake"));
+        const QString ro = path(QStringLiteral("readonly"));
+        QDir().mkpath(ro);
+        QFile::setPermissions(ro, QFileDevice::ReadOwner | QFileDevice::ExeOwner |
+                                      QFileDevice::ReadOther | QFileDevice::ExeOther |
+                                      QFileDevice::ReadGroup | QFileDevice::ExeGroup);
+        QFile::setPermissions(dir.path(), QFile::permissions(dir.path()) | QFileDevice::ExeOther |
+                                              QFileDevice::ReadOther);
+        QFile::setPermissions(project, QFile::permissions(project) | QFileDevice::ReadOther);
+        QFile::setPermissions(clip, QFile::permissions(clip) | QFileDevice::ReadOther);
+        // Root ignores permissions: write as "nobody", as a user would.
+        const bool root = geteuid() == 0;
+        const Run r = cli({QStringLiteral("export"), project, QStringLiteral("--out"),
+                           ro + QStringLiteral("/out.mov")},
+                          [root] {
+                              if (root && (setgid(65534) != 0 || setuid(65534) != 0))
+                                  _exit(99);
+                          });
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(ro), qPrintable(r.err));
+        QVERIFY(
+            QDir(ro).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
+    }
+
+    void fullDiskKeepsTheOldExport() {
+        const QString project = newProjectWithClip(QStringLiteral("full.retake"));
+        const QString out = path(QStringLiteral("full.mov"));
+        QFile old(out);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("previous export");
+        old.close();
+        // A 64 KiB file size limit stands in for a full disk (ENOSPC and EFBIG
+        // reach the writer the same way).
+        const Run r = cli({QStringLiteral("export"), project, QStringLiteral("--out"), out}, [] {
+            struct rlimit limit {
+                64 * 1024, 64 * 1024
+            };
+            setrlimit(RLIMIT_FSIZE, &limit);
+        });
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(QStringLiteral("full.mov")), qPrintable(r.err));
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("previous export"));
+        QCOMPARE(QDir(dir.path())
+                     .entryList({QStringLiteral("full.mov*")}, QDir::Files | QDir::Hidden)
+                     .size(),
+                 1);
+    }
+
+    void killDuringEditingLosesAtMostOneAutosaveInterval() {
+        const QString project = newProjectWithClip(QStringLiteral("crash.retake"));
+        QProcess shell;
+        shell.start(QStringLiteral(RETAKE_CLI),
+                    {QStringLiteral("shell"), project, QStringLiteral("--autosave-ms"),
+                     QStringLiteral("200")});
+        QVERIFY(shell.waitForStarted());
+        shell.write("lock --shot Plate --range 3-8\n");
+        QByteArray out, err;
+        QTRY_VERIFY_WITH_TIMEOUT((out += shell.readAllStandardOutput()).contains("ok lock"), 10000);
+        // The edit is on disk only once an autosave interval has passed.
+        QTRY_VERIFY_WITH_TIMEOUT((err += shell.readAllStandardError()).contains("autosaved"),
+                                 10000);
+        ::kill(pid_t(shell.processId()), SIGKILL);
+        shell.waitForFinished();
+        QCOMPARE(shell.exitStatus(), QProcess::CrashExit);
+        // The project file itself never saw the edit...
+        QVERIFY(infoJson(project)
+                    .value(QStringLiteral("shots"))
+                    .toArray()[0]
+                    .toObject()
+                    .value(QStringLiteral("locks"))
+                    .toArray()
+                    .isEmpty());
+        // ...the autosave did, and recover brings it back.
+        const Run r = cli({QStringLiteral("recover"), project});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray locks = infoJson(project)
+                                     .value(QStringLiteral("shots"))
+                                     .toArray()[0]
+                                     .toObject()
+                                     .value(QStringLiteral("locks"))
+                                     .toArray();
+        QCOMPARE(locks.size(), 1);
+        QCOMPARE(locks[0].toString(), QStringLiteral("3-8"));
+        QCOMPARE(cli({QStringLiteral("recover"), project}).exitCode, 1); // nothing left to recover
+    }
+
+    void shellUndoRedo() {
+        const QString project = newProjectWithClip(QStringLiteral("undo.retake"));
+        QProcess shell;
+        shell.start(QStringLiteral(RETAKE_CLI),
+                    {QStringLiteral("shell"), project, QStringLiteral("--autosave-ms"),
+                     QStringLiteral("0")});
+        shell.write(
+            "lock --shot Plate --range 0-4\nlock --shot Plate --range 10-14\nundo\nsave\nquit\n");
+        shell.closeWriteChannel();
+        QVERIFY(shell.waitForFinished(30000));
+        QCOMPARE(shell.exitCode(), 0);
+        const QJsonArray locks = infoJson(project)
+                                     .value(QStringLiteral("shots"))
+                                     .toArray()[0]
+                                     .toObject()
+                                     .value(QStringLiteral("locks"))
+                                     .toArray();
+        QCOMPARE(locks.size(), 1);
+        QCOMPARE(locks[0].toString(), QStringLiteral("0-4"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"

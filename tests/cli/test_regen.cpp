@@ -1,0 +1,199 @@
+// retake-cli regen on a real project: locked frames and unmasked pixels stay
+// bit-identical, a take is recorded and switchable, exports show it.
+#include "media/media.h"
+
+#include <QDir>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace retake;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out, err;
+};
+
+Run cli(const QStringList& args) {
+    QProcess p;
+    p.start(QStringLiteral(RETAKE_CLI), args);
+    p.waitForFinished(300000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QJsonObject shotInfo(const QString& project) {
+    const Run r = cli({QStringLiteral("info"), project, QStringLiteral("--json")});
+    return QJsonDocument::fromJson(r.out.toUtf8())
+        .object()
+        .value(QStringLiteral("shots"))
+        .toArray()[0]
+        .toObject();
+}
+
+} // namespace
+
+class TestRegen : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir;
+    QString project, clip, mask;
+    const QRect maskRect{40, 20, 30, 24};
+
+private Q_SLOTS:
+    void initTestCase() {
+        if (QStandardPaths::findExecutable(QStringLiteral("ffmpeg")).isEmpty())
+            QSKIP("ffmpeg is not installed");
+        // A lossless 8-bit clip, so what Retake decodes is what the test made.
+        clip = dir.filePath(QStringLiteral("plate.mkv"));
+        QProcess ff;
+        ff.start(QStringLiteral("ffmpeg"),
+                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
+                  QStringLiteral("lavfi"), QStringLiteral("-i"),
+                  QStringLiteral("testsrc2=s=128x96:r=24:d=1"), QStringLiteral("-c:v"),
+                  QStringLiteral("ffv1"), QStringLiteral("-pix_fmt"), QStringLiteral("rgb24"),
+                  clip});
+        QVERIFY(ff.waitForFinished(60000) && ff.exitCode() == 0);
+        QImage m(128, 96, QImage::Format_Grayscale8);
+        m.fill(0);
+        for (int y = maskRect.top(); y <= maskRect.bottom(); ++y)
+            for (int x = maskRect.left(); x <= maskRect.right(); ++x)
+                m.setPixel(x, y, qRgb(255, 255, 255));
+        mask = dir.filePath(QStringLiteral("mask.png"));
+        QVERIFY(m.save(mask));
+        project = dir.filePath(QStringLiteral("r.retake"));
+        QCOMPARE(cli({QStringLiteral("new"), project}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("import"), project, clip, QStringLiteral("--name"),
+                      QStringLiteral("Plate")})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli({QStringLiteral("lock"), project, QStringLiteral("--shot"),
+                      QStringLiteral("Plate"), QStringLiteral("--range"), QStringLiteral("0-5")})
+                     .exitCode,
+                 0);
+    }
+
+    void regenWithoutMaskIsRefused() {
+        const Run r =
+            cli({QStringLiteral("regen"), project, QStringLiteral("--shot"),
+                 QStringLiteral("Plate"), QStringLiteral("--range"), QStringLiteral("6-10")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("no mask")), qPrintable(r.err));
+    }
+
+    void regenRespectsLocksAndMask() {
+        QCOMPARE(cli({QStringLiteral("mask"), project, QStringLiteral("--shot"),
+                      QStringLiteral("Plate"), mask})
+                     .exitCode,
+                 0);
+        const Run r = cli({QStringLiteral("regen"), project, QStringLiteral("--shot"),
+                           QStringLiteral("Plate"), QStringLiteral("--range"),
+                           QStringLiteral("0-11"), QStringLiteral("--seed"), QStringLiteral("3")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("0-5 are locked")), qPrintable(r.err));
+        const QJsonObject shot = shotInfo(project);
+        QCOMPARE(shot.value(QStringLiteral("takes")).toArray().size(), 1);
+        QCOMPARE(shot.value(QStringLiteral("takes"))
+                     .toArray()[0]
+                     .toObject()
+                     .value(QStringLiteral("frames"))
+                     .toString(),
+                 QStringLiteral("0-11"));
+
+        // Export the take's range and compare with the source frame by frame.
+        const QString out = dir.filePath(QStringLiteral("t/f_####.png"));
+        const Run ex = cli({QStringLiteral("export"), project, QStringLiteral("--out"), out,
+                            QStringLiteral("--range"), QStringLiteral("0-11"),
+                            QStringLiteral("--start-number"), QStringLiteral("0")});
+        QVERIFY2(ex.exitCode == 0, qPrintable(ex.err));
+        auto source = openMedia(clip);
+        int changedFrames = 0;
+        for (int f = 0; f < 12; ++f) {
+            const Image original = source->readFrame(f);
+            const Image result =
+                openMedia(
+                    dir.filePath(QStringLiteral("t/f_%1.png").arg(f, 4, 10, QLatin1Char('0'))))
+                    ->readFrame(0);
+            QCOMPARE(result.pixels.size(), original.pixels.size());
+            if (f <= 5) {
+                QVERIFY2(result.pixels == original.pixels,
+                         qPrintable(QStringLiteral("locked frame %1 changed").arg(f)));
+                continue;
+            }
+            // Outside the dilated mask nothing may change.
+            const QRect guard = maskRect.adjusted(-16, -16, 16, 16);
+            bool insideChanged = false;
+            for (int y = 0; y < 96; ++y)
+                for (int x = 0; x < 128; ++x)
+                    for (int c = 0; c < 3; ++c) {
+                        const std::size_t i = (std::size_t(y) * 128 + x) * 3 + c;
+                        if (!guard.contains(x, y))
+                            QVERIFY2(result.pixels[i] == original.pixels[i],
+                                     qPrintable(QStringLiteral("frame %1 pixel %2,%3 changed")
+                                                    .arg(f)
+                                                    .arg(x)
+                                                    .arg(y)));
+                        else if (maskRect.contains(x, y) && result.pixels[i] != original.pixels[i])
+                            insideChanged = true;
+                    }
+            changedFrames += insideChanged ? 1 : 0;
+        }
+        QCOMPARE(changedFrames, 6); // every unlocked frame was regenerated inside the mask
+    }
+
+    void takesSwitchAndOriginalComesBack() {
+        const QString takeId = shotInfo(project)
+                                   .value(QStringLiteral("takes"))
+                                   .toArray()[0]
+                                   .toObject()
+                                   .value(QStringLiteral("id"))
+                                   .toString();
+        Run r = cli({QStringLiteral("takes"), project, QStringLiteral("--shot"),
+                     QStringLiteral("Plate"), QStringLiteral("--original"),
+                     QStringLiteral("--range"), QStringLiteral("0-11")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(!r.out.contains(QStringLiteral("* ")));
+        const QString out = dir.filePath(QStringLiteral("o/f_####.png"));
+        QCOMPARE(cli({QStringLiteral("export"), project, QStringLiteral("--out"), out,
+                      QStringLiteral("--range"), QStringLiteral("8"),
+                      QStringLiteral("--start-number"), QStringLiteral("8")})
+                     .exitCode,
+                 0);
+        QVERIFY(openMedia(dir.filePath(QStringLiteral("o/f_0008.png")))->readFrame(0).pixels ==
+                openMedia(clip)->readFrame(8).pixels);
+        r = cli({QStringLiteral("takes"), project, QStringLiteral("--shot"),
+                 QStringLiteral("Plate"), QStringLiteral("--use"), takeId.left(8),
+                 QStringLiteral("--range"), QStringLiteral("0-11")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("* ") + takeId));
+    }
+
+    void fullyLockedRangeIsRefused() {
+        const Run r =
+            cli({QStringLiteral("regen"), project, QStringLiteral("--shot"),
+                 QStringLiteral("Plate"), QStringLiteral("--range"), QStringLiteral("1-4")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("all locked")), qPrintable(r.err));
+        QCOMPARE(shotInfo(project).value(QStringLiteral("takes")).toArray().size(), 1);
+    }
+
+    void unknownEngineIsNamed() {
+        const Run r =
+            cli({QStringLiteral("regen"), project, QStringLiteral("--shot"),
+                 QStringLiteral("Plate"), QStringLiteral("--engine"), QStringLiteral("magic")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("magic")) &&
+                     r.err.contains(QStringLiteral("propagate")),
+                 qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRegen)
+#include "test_regen.moc"
