@@ -1,0 +1,119 @@
+#include "editorstate.h"
+
+#include <algorithm>
+
+namespace retake::gui {
+
+EditorState::EditorState(QObject* parent)
+    : QObject(parent) {
+    playTimer_.setTimerType(Qt::PreciseTimer);
+    connect(&playTimer_, &QTimer::timeout, this, &EditorState::advancePlayback);
+}
+
+void EditorState::setTimeline(Rational frameRate, FrameNumber duration) {
+    const bool rateChanged = frameRate != frameRate_;
+    frameRate_ = frameRate.isPositive() ? frameRate : Rational(24);
+    duration_ = std::max<FrameNumber>(duration, 0);
+    if (in_ && *in_ >= duration_)
+        in_.reset();
+    if (out_ && *out_ > duration_)
+        out_ = duration_ > 0 ? std::optional<FrameNumber>(duration_) : std::nullopt;
+    if (isPlaying() && rateChanged)
+        play(); // restart the clock at the new rate
+    setCurrentFrame(currentFrame_);
+    Q_EMIT timelineChanged();
+    Q_EMIT selectionChanged();
+}
+
+void EditorState::setCurrentFrame(FrameNumber frame) {
+    frame = std::clamp<FrameNumber>(frame, 0, lastFrame());
+    if (frame == currentFrame_)
+        return;
+    currentFrame_ = frame;
+    Q_EMIT currentFrameChanged(frame);
+}
+
+void EditorState::markIn() {
+    in_ = currentFrame_;
+    if (out_ && *out_ <= *in_)
+        out_.reset();
+    Q_EMIT selectionChanged();
+}
+
+void EditorState::markOut() {
+    out_ = currentFrame_ + 1;
+    if (in_ && *in_ >= *out_)
+        in_.reset();
+    Q_EMIT selectionChanged();
+}
+
+void EditorState::setSelection(FrameRange range) {
+    range = range.intersected({0, duration_});
+    if (range.isEmpty()) {
+        clearSelection();
+        return;
+    }
+    in_ = range.start;
+    out_ = range.end;
+    Q_EMIT selectionChanged();
+}
+
+void EditorState::clearSelection() {
+    in_.reset();
+    out_.reset();
+    Q_EMIT selectionChanged();
+}
+
+FrameRange EditorState::selection() const {
+    if (!in_ && !out_)
+        return {};
+    return FrameRange{in_.value_or(0), out_.value_or(duration_)}.intersected({0, duration_});
+}
+
+void EditorState::selectShot(const Id& shotId) {
+    if (shotId == selectedShot_)
+        return;
+    selectedShot_ = shotId;
+    Q_EMIT selectedShotChanged(shotId);
+}
+
+void EditorState::play() {
+    if (duration_ <= 0)
+        return;
+    if (currentFrame_ >= lastFrame())
+        setCurrentFrame(0);
+    playStartFrame_ = currentFrame_;
+    playClock_.start();
+    // Ticks at the frame rate; the frame shown is computed from the clock,
+    // so a late tick skips frames instead of slowing playback down.
+    const double interval = 1000.0 / frameRate_.toDouble();
+    playTimer_.start(std::max(1, int(interval)));
+    Q_EMIT playingChanged(true);
+}
+
+void EditorState::pause() {
+    if (!playTimer_.isActive())
+        return;
+    playTimer_.stop();
+    Q_EMIT playingChanged(false);
+}
+
+void EditorState::togglePlayback() {
+    if (isPlaying())
+        pause();
+    else
+        play();
+}
+
+void EditorState::advancePlayback() {
+    const FrameNumber elapsed = secondsToFrame(Rational(playClock_.elapsed(), 1000), frameRate_);
+    const FrameNumber frame = playStartFrame_ + elapsed;
+    if (frame >= lastFrame()) {
+        setCurrentFrame(lastFrame());
+        pause();
+        return;
+    }
+    setCurrentFrame(frame);
+}
+
+} // namespace retake::gui

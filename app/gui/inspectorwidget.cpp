@@ -1,0 +1,189 @@
+#include "inspectorwidget.h"
+
+#include "committextedit.h"
+#include "core/error.h"
+#include "core/timecode.h"
+#include "document/document.h"
+#include "editorstate.h"
+
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QSignalBlocker>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace retake::gui {
+
+InspectorWidget::InspectorWidget(EditorState* state, QWidget* parent)
+    : QWidget(parent)
+    , state_(state)
+    , pages_(new QStackedWidget(this)) {
+    setObjectName(QStringLiteral("inspector"));
+    auto* empty = new QLabel(tr("Select a shot in the storyboard or timeline."));
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setWordWrap(true);
+    empty->setForegroundRole(QPalette::PlaceholderText);
+    pages_->addWidget(empty);
+
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    auto* shotBox = new QGroupBox(tr("Shot"));
+    auto* shotForm = new QFormLayout(shotBox);
+    media_ = new QLabel;
+    media_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    media_->setWordWrap(true);
+    name_ = new QLineEdit;
+    prompt_ = new CommitTextEdit;
+    prompt_->setPlaceholderText(tr("What the regenerated frames should show"));
+    prompt_->setTabChangesFocus(true);
+    prompt_->setFixedHeight(prompt_->fontMetrics().height() * 4 + 12);
+    notes_ = new CommitTextEdit;
+    notes_->setTabChangesFocus(true);
+    notes_->setFixedHeight(prompt_->height());
+    shotForm->addRow(tr("Name"), name_);
+    shotForm->addRow(tr("Media"), media_);
+    shotForm->addRow(tr("Prompt"), prompt_);
+    shotForm->addRow(tr("Notes"), notes_);
+    layout->addWidget(shotBox);
+
+    // Wide ranges on purpose: Document::setCamera decides what is valid.
+    auto* cameraBox = new QGroupBox(tr("Camera"));
+    auto* cameraForm = new QFormLayout(cameraBox);
+    focal_ = addSpin(tr(" mm"), 10000, 2);
+    filmbackWidth_ = addSpin(tr(" mm"), 1000, 2);
+    filmbackHeight_ = addSpin(tr(" mm"), 1000, 2);
+    focus_ = addSpin(tr(" m"), 100000, 2);
+    fStop_ = addSpin(QString(), 128, 1);
+    fStop_->setPrefix(tr("f/"));
+    shutter_ = addSpin(tr("°"), 720, 1);
+    cameraForm->addRow(tr("Focal length"), focal_);
+    cameraForm->addRow(tr("Filmback width"), filmbackWidth_);
+    cameraForm->addRow(tr("Filmback height"), filmbackHeight_);
+    cameraForm->addRow(tr("Focus distance"), focus_);
+    cameraForm->addRow(tr("Aperture"), fStop_);
+    cameraForm->addRow(tr("Shutter angle"), shutter_);
+    layout->addWidget(cameraBox);
+    layout->addStretch();
+
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    pages_->addWidget(scroll);
+
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(pages_);
+
+    connect(name_, &QLineEdit::editingFinished, this, &InspectorWidget::commitText);
+    connect(prompt_, &CommitTextEdit::editingFinished, this, &InspectorWidget::commitText);
+    connect(notes_, &CommitTextEdit::editingFinished, this, &InspectorWidget::commitText);
+    connect(state_, &EditorState::selectedShotChanged, this, &InspectorWidget::refresh);
+    refresh();
+}
+
+QDoubleSpinBox* InspectorWidget::addSpin(const QString& suffix, double maximum, int decimals) {
+    auto* spin = new QDoubleSpinBox;
+    spin->setRange(0, maximum);
+    spin->setDecimals(decimals);
+    spin->setSuffix(suffix);
+    spin->setKeyboardTracking(false);
+    spin->setAccelerated(true);
+    connect(spin, &QDoubleSpinBox::editingFinished, this, &InspectorWidget::commitCamera);
+    return spin;
+}
+
+void InspectorWidget::setDocument(Document* document) {
+    if (document_)
+        document_->disconnect(this);
+    document_ = document;
+    if (document_)
+        connect(document_, &Document::changed, this, &InspectorWidget::refresh);
+    refresh();
+}
+
+const Shot* InspectorWidget::shot() const {
+    return document_ ? document_->project().findShot(state_->selectedShot()) : nullptr;
+}
+
+void InspectorWidget::refresh() {
+    const Shot* s = shot();
+    pages_->setCurrentIndex(s ? 1 : 0);
+    if (!s)
+        return;
+    const MediaRef* media = document_->project().findMedia(s->mediaId);
+    media_->setText(media
+                        ? tr("%1 (frames %2)")
+                              .arg(QFileInfo(media->path).fileName(), s->source.toInclusiveString())
+                        : QString());
+    media_->setToolTip(media ? QDir::toNativeSeparators(media->path) : QString());
+    if (!name_->hasFocus() || name_->text() == s->name)
+        name_->setText(s->name);
+    prompt_->setCommittedText(s->prompt);
+    notes_->setCommittedText(s->notes);
+    const std::pair<QDoubleSpinBox*, double> values[] = {
+        {focal_, s->camera.focalLengthMm},
+        {filmbackWidth_, s->camera.filmbackWidthMm},
+        {filmbackHeight_, s->camera.filmbackHeightMm},
+        {focus_, s->camera.focusDistanceM},
+        {fStop_, s->camera.fStop},
+        {shutter_, s->camera.shutterAngleDeg}};
+    for (const auto& [spin, value] : values) {
+        const QSignalBlocker block(spin);
+        spin->setValue(value);
+    }
+}
+
+void InspectorWidget::commitText() {
+    const Shot* s = shot();
+    if (!s)
+        return;
+    const QString name = name_->text();
+    const QString prompt = prompt_->toPlainText();
+    const QString notes = notes_->toPlainText();
+    if (name == s->name && prompt == s->prompt && notes == s->notes)
+        return;
+    try {
+        document_->setShotText(s->id, name, prompt, notes);
+    } catch (const Error& e) {
+        Q_EMIT editFailed(e.message());
+        name_->setText(s->name);
+        refresh();
+    }
+}
+
+void InspectorWidget::commitCamera() {
+    const Shot* s = shot();
+    if (!s)
+        return;
+    // A spin box shows the model's value rounded; only a field the user
+    // changed replaces the model's exact value.
+    const auto edited = [](const QDoubleSpinBox* spin, double model) {
+        const double step = std::pow(10.0, -spin->decimals());
+        return std::abs(spin->value() - model) < step / 2 ? model : spin->value();
+    };
+    Camera camera = s->camera;
+    camera.focalLengthMm = edited(focal_, camera.focalLengthMm);
+    camera.filmbackWidthMm = edited(filmbackWidth_, camera.filmbackWidthMm);
+    camera.filmbackHeightMm = edited(filmbackHeight_, camera.filmbackHeightMm);
+    camera.focusDistanceM = edited(focus_, camera.focusDistanceM);
+    camera.fStop = edited(fStop_, camera.fStop);
+    camera.shutterAngleDeg = edited(shutter_, camera.shutterAngleDeg);
+    if (camera == s->camera)
+        return;
+    try {
+        document_->setCamera(s->id, camera);
+    } catch (const Error& e) {
+        Q_EMIT editFailed(e.message());
+        refresh();
+    }
+}
+
+} // namespace retake::gui

@@ -1,0 +1,66 @@
+#pragma once
+
+// The selected shot's text and camera. Each field commits when its edit is
+// finished, through Document::setShotText or Document::setCamera (one undo
+// step each). The document validates; a refused value is reported through
+// editFailed() and the field goes back to the model's value.
+
+#include "document/document.h"
+#include "model/project.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+
+namespace retake::gui {
+
+class CommitTextEdit;
+class EditorState;
+
+class InspectorWidget : public QWidget {
+    Q_OBJECT
+public:
+    explicit InspectorWidget(EditorState* state, QWidget* parent = nullptr);
+
+    void setDocument(Document* document);
+
+    QLineEdit* nameEdit() const { return name_; }
+    CommitTextEdit* promptEdit() const { return prompt_; }
+    CommitTextEdit* notesEdit() const { return notes_; }
+    QDoubleSpinBox* focalLengthSpin() const { return focal_; }
+    QDoubleSpinBox* filmbackWidthSpin() const { return filmbackWidth_; }
+    QDoubleSpinBox* filmbackHeightSpin() const { return filmbackHeight_; }
+    QDoubleSpinBox* focusDistanceSpin() const { return focus_; }
+    QDoubleSpinBox* fStopSpin() const { return fStop_; }
+    QDoubleSpinBox* shutterAngleSpin() const { return shutter_; }
+
+Q_SIGNALS:
+    void editFailed(const QString& message);
+
+private:
+    QDoubleSpinBox* addSpin(const QString& suffix, double maximum, int decimals);
+    void refresh();
+    void commitText();
+    void commitCamera();
+    const Shot* shot() const;
+
+    EditorState* state_;
+    QPointer<Document> document_;
+    QStackedWidget* pages_;
+    QLabel* media_;
+    QLineEdit* name_;
+    CommitTextEdit* prompt_;
+    CommitTextEdit* notes_;
+    QDoubleSpinBox* focal_;
+    QDoubleSpinBox* filmbackWidth_;
+    QDoubleSpinBox* filmbackHeight_;
+    QDoubleSpinBox* focus_;
+    QDoubleSpinBox* fStop_;
+    QDoubleSpinBox* shutter_;
+};
+
+} // namespace retake::gui

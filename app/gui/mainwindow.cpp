@@ -1,0 +1,360 @@
+#include "mainwindow.h"
+
+#include "core/error.h"
+#include "document/document.h"
+#include "editoractions.h"
+#include "inspectorwidget.h"
+#include "language.h"
+#include "recentfiles.h"
+#include "shortcutsdialog.h"
+#include "storyboardview.h"
+#include "timelinemapping.h"
+#include "timelinewidget.h"
+#include "viewerwidget.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QUndoView>
+
+namespace retake::gui {
+
+namespace {
+
+constexpr int kDefaultAutosaveSeconds = 60;
+constexpr int kStatusTimeoutMs = 10000;
+
+QString nativePath(const QString& path) {
+    return QDir::toNativeSeparators(path);
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , actions_(new EditorActions(this))
+    , viewer_(new ViewerWidget(&state_, this))
+    , storyboard_(new StoryboardView(&state_))
+    , timeline_(new TimelineWidget(&state_))
+    , inspector_(new InspectorWidget(&state_))
+    , history_(new QUndoView) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setCentralWidget(viewer_);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    createDocks();
+    createMenus();
+    connectActions();
+    statusBar()->setSizeGripEnabled(true);
+    restoreSettings();
+    setDocument(
+        std::make_unique<Document>(Project::createEmpty(tr("Untitled"), Rational(24), 1920, 1080)));
+}
+
+MainWindow::~MainWindow() {
+    // Playback stops before the views go.
+    state_.pause();
+}
+
+QDockWidget* MainWindow::addDock(const QString& title, const QString& objectName, QWidget* widget,
+                                 Qt::DockWidgetArea area) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(widget);
+    addDockWidget(area, dock);
+    docks_.append(dock);
+    return dock;
+}
+
+void MainWindow::createDocks() {
+    history_->setObjectName(QStringLiteral("history"));
+    history_->setEmptyLabel(tr("<opened project>"));
+    QDockWidget* board = addDock(tr("Storyboard"), QStringLiteral("storyboardDock"), storyboard_,
+                                 Qt::LeftDockWidgetArea);
+    QDockWidget* inspector = addDock(tr("Inspector"), QStringLiteral("inspectorDock"), inspector_,
+                                     Qt::RightDockWidgetArea);
+    QDockWidget* history =
+        addDock(tr("History"), QStringLiteral("historyDock"), history_, Qt::RightDockWidgetArea);
+    addDock(tr("Timeline"), QStringLiteral("timelineDock"), timeline_, Qt::BottomDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    splitDockWidget(inspector, history, Qt::Vertical);
+    resizeDocks({board, inspector}, {232, 300}, Qt::Horizontal);
+    resizeDocks({inspector, history}, {420, 160}, Qt::Vertical);
+}
+
+void MainWindow::createMenus() {
+    EditorActions* a = actions_;
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addActions({a->newProject, a->open});
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    recent_ = new RecentFiles(recentMenu_, this);
+    file->addSeparator();
+    file->addActions({a->save, a->saveAs});
+    file->addSeparator();
+    file->addAction(a->importMedia);
+    file->addSeparator();
+    file->addAction(a->quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addActions({a->undo, a->redo});
+    edit->addSeparator();
+    edit->addActions({a->lockRange, a->unlockRange});
+
+    QMenu* playback = menuBar()->addMenu(tr("&Playback"));
+    playback->addAction(a->playPause);
+    playback->addSeparator();
+    playback->addActions(
+        {a->stepBack, a->stepForward, a->jumpBack, a->jumpForward, a->goToStart, a->goToEnd});
+    playback->addSeparator();
+    playback->addActions({a->markIn, a->markOut, a->clearInOut});
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addActions({a->zoomIn, a->zoomOut, a->zoomToFit});
+    view->addSeparator();
+    view->addAction(a->showMask);
+    view->addSeparator();
+    for (QDockWidget* dock : docks_)
+        view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    QMenu* language = view->addMenu(tr("&Language"));
+    auto* group = new QActionGroup(language);
+    const QString current = savedLanguage();
+    const std::pair<QString, QString> choices[] = {{QString(), tr("System Language")},
+                                                   {QStringLiteral("en"), tr("English")},
+                                                   {QStringLiteral("de"), tr("German")},
+                                                   {QStringLiteral("fr"), tr("French")}};
+    for (const auto& [code, name] : choices) {
+        QAction* action = language->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code = code] { chooseLanguage(code); });
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addActions({a->shortcuts, a->about});
+}
+
+void MainWindow::connectActions() {
+    EditorActions* a = actions_;
+    connect(a->newProject, &QAction::triggered, this, &MainWindow::newProject);
+    connect(a->open, &QAction::triggered, this, &MainWindow::openWithDialog);
+    connect(a->save, &QAction::triggered, this, &MainWindow::save);
+    connect(a->saveAs, &QAction::triggered, this, &MainWindow::saveAs);
+    connect(a->importMedia, &QAction::triggered, this, &MainWindow::importWithDialog);
+    connect(a->quit, &QAction::triggered, this, &QWidget::close);
+    connect(a->undo, &QAction::triggered, this, [this] { document_->undoStack()->undo(); });
+    connect(a->redo, &QAction::triggered, this, [this] { document_->undoStack()->redo(); });
+    connect(a->lockRange, &QAction::triggered, this, &MainWindow::lockSelection);
+    connect(a->unlockRange, &QAction::triggered, this, &MainWindow::unlockSelection);
+    connect(a->playPause, &QAction::triggered, &state_, &EditorState::togglePlayback);
+    const auto seek = [this](QAction* action, auto frameFor) {
+        connect(action, &QAction::triggered, this, [this, frameFor] {
+            state_.pause();
+            state_.setCurrentFrame(frameFor(state_));
+        });
+    };
+    seek(a->stepBack, [](const EditorState& s) { return s.currentFrame() - 1; });
+    seek(a->stepForward, [](const EditorState& s) { return s.currentFrame() + 1; });
+    seek(a->jumpBack, [](const EditorState& s) { return s.currentFrame() - 10; });
+    seek(a->jumpForward, [](const EditorState& s) { return s.currentFrame() + 10; });
+    seek(a->goToStart, [](const EditorState&) { return FrameNumber(0); });
+    seek(a->goToEnd, [](const EditorState& s) { return s.lastFrame(); });
+    connect(a->markIn, &QAction::triggered, &state_, &EditorState::markIn);
+    connect(a->markOut, &QAction::triggered, &state_, &EditorState::markOut);
+    connect(a->clearInOut, &QAction::triggered, &state_, &EditorState::clearSelection);
+    connect(a->zoomIn, &QAction::triggered, timeline_, &TimelineWidget::zoomIn);
+    connect(a->zoomOut, &QAction::triggered, timeline_, &TimelineWidget::zoomOut);
+    connect(a->zoomToFit, &QAction::triggered, timeline_, &TimelineWidget::zoomToFit);
+    connect(a->showMask, &QAction::toggled, viewer_, &ViewerWidget::setMaskOverlayVisible);
+    connect(a->shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(a->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(recent_, &RecentFiles::openRequested, this, &MainWindow::openProject);
+    connect(storyboard_, &StoryboardView::editFailed, this, &MainWindow::showStatus);
+    connect(inspector_, &InspectorWidget::editFailed, this, &MainWindow::showStatus);
+    connect(&state_, &EditorState::playingChanged, this, [this](bool playing) {
+        actions_->playPause->setText(playing ? tr("&Pause") : tr("&Play"));
+    });
+}
+
+void MainWindow::setDocument(std::unique_ptr<Document> document) {
+    state_.pause();
+    std::unique_ptr<Document> old = std::move(document_);
+    document_ = std::move(document);
+    Document* doc = document_.get();
+    // The window's handler runs first: the views read the updated state.
+    connect(doc, &Document::changed, this, &MainWindow::documentChanged);
+    connect(doc, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(doc, &Document::autosaved, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Autosaved to %1").arg(nativePath(path)), 4000);
+    });
+    QUndoStack* stack = doc->undoStack();
+    connect(stack, &QUndoStack::indexChanged, this, &MainWindow::updateUndoActions);
+    connect(stack, &QUndoStack::cleanChanged, this, &MainWindow::updateUndoActions);
+    doc->setAutosaveInterval(
+        QSettings().value(QStringLiteral("autosaveSeconds"), kDefaultAutosaveSeconds).toInt() *
+        1000);
+
+    const Project& project = doc->project();
+    state_.clearSelection();
+    state_.setTimeline(project.frameRate, project.duration());
+    state_.setCurrentFrame(0);
+    const Track* video = project.firstTrack(TrackKind::Video);
+    state_.selectShot(video && !video->shots.isEmpty() ? video->shots.front() : Id());
+
+    viewer_->setDocument(doc);
+    storyboard_->setDocument(doc);
+    timeline_->setDocument(doc);
+    inspector_->setDocument(doc);
+    history_->setStack(stack);
+    updateUndoActions();
+    updateTitle();
+    old.reset();
+}
+
+void MainWindow::documentChanged() {
+    const Project& project = document_->project();
+    state_.setTimeline(project.frameRate, project.duration());
+    if (!project.findShot(state_.selectedShot())) {
+        const FrameRange at{state_.currentFrame(), state_.currentFrame() + 1};
+        const auto spans = shotSpansIn(project, at);
+        state_.selectShot(spans.isEmpty() ? Id() : spans.front().shotId);
+    }
+    updateTitle();
+}
+
+void MainWindow::updateTitle() {
+    QString name = document_->project().name;
+    if (name.isEmpty() && !document_->filePath().isEmpty())
+        name = QFileInfo(document_->filePath()).completeBaseName();
+    if (name.isEmpty())
+        name = tr("Untitled");
+    // The marker is part of the text, so it shows on every platform.
+    setWindowTitle(QStringLiteral("%1%2 — %3")
+                       .arg(name, document_->isModified() ? QStringLiteral("*") : QString(),
+                            QCoreApplication::applicationName()));
+}
+
+void MainWindow::updateUndoActions() {
+    QUndoStack* stack = document_->undoStack();
+    actions_->undo->setEnabled(stack->canUndo());
+    actions_->redo->setEnabled(stack->canRedo());
+    actions_->undo->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
+    actions_->redo->setText(stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
+}
+
+void MainWindow::showStatus(const QString& message) {
+    statusBar()->showMessage(message, kStatusTimeoutMs);
+}
+
+// ---- editing ---------------------------------------------------------------
+
+void MainWindow::lockSelection() {
+    changeLocks(true);
+}
+
+void MainWindow::unlockSelection() {
+    changeLocks(false);
+}
+
+void MainWindow::changeLocks(bool lock) {
+    const FrameRange selection = state_.selection();
+    if (selection.isEmpty()) {
+        showStatus(tr("Set In (I) and Out (O) around the frames first."));
+        return;
+    }
+    const Project& project = document_->project();
+    // Only the shots whose locks would change: no empty undo steps.
+    QVector<ShotSpan> spans;
+    for (const ShotSpan& span : shotSpansIn(project, selection)) {
+        const Shot* shot = project.findShot(span.shotId);
+        if (lock ? !shot->locks.containsAll(span.media) : shot->locks.intersects(span.media))
+            spans.push_back(span);
+    }
+    if (spans.isEmpty()) {
+        showStatus(lock ? tr("Frames %1 are already locked.").arg(selection.toInclusiveString())
+                        : tr("No locked frames in %1.").arg(selection.toInclusiveString()));
+        return;
+    }
+    const QString text = lock ? tr("Lock frames %1").arg(selection.toInclusiveString())
+                              : tr("Unlock frames %1").arg(selection.toInclusiveString());
+    // A selection across several shots is still one undo step.
+    QUndoStack* stack = document_->undoStack();
+    const bool macro = spans.size() > 1;
+    if (macro)
+        stack->beginMacro(text);
+    try {
+        for (const ShotSpan& span : spans) {
+            if (lock)
+                document_->lockRange(span.shotId, span.media);
+            else
+                document_->unlockRange(span.shotId, span.media);
+        }
+    } catch (const Error& e) {
+        if (macro) {
+            stack->endMacro();
+            stack->undo(); // back to where the selection started
+        }
+        showStatus(e.message());
+        return;
+    }
+    if (macro)
+        stack->endMacro();
+    showStatus(text);
+}
+
+// ---- help, settings, closing ------------------------------------------------
+
+void MainWindow::showShortcuts() {
+    ShortcutsDialog dialog(actions_->all(), this);
+    dialog.exec();
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(this, tr("About Retake"),
+                       tr("<h3>Retake %1</h3><p>A timeline editor for filmmakers: lock the frames "
+                          "that work, regenerate the rest.</p>")
+                           .arg(QStringLiteral(RETAKE_VERSION)));
+}
+
+void MainWindow::chooseLanguage(const QString& code) {
+    saveLanguage(code);
+    showStatus(tr("The language changes the next time Retake starts."));
+}
+
+void MainWindow::restoreSettings() {
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    actions_->showMask->setChecked(settings.value(QStringLiteral("viewer/showMask")).toBool());
+}
+
+void MainWindow::saveSettings() {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("viewer/showMask"), actions_->showMask->isChecked());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    state_.pause();
+    // Closed normally: nothing to recover next time.
+    document_->discardAutosave();
+    saveSettings();
+    event->accept();
+}
+
+} // namespace retake::gui

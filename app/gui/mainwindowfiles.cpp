@@ -1,0 +1,206 @@
+// MainWindow, part two: new, open (with autosave recovery), save, import.
+#include "core/error.h"
+#include "document/document.h"
+#include "errorreport.h"
+#include "mainwindow.h"
+#include "recentfiles.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace retake::gui {
+
+namespace {
+
+QString nativePath(const QString& path) {
+    return QDir::toNativeSeparators(path);
+}
+
+} // namespace
+
+void MainWindow::newProject() {
+    if (!maybeSave())
+        return;
+    setDocument(
+        std::make_unique<Document>(Project::createEmpty(tr("Untitled"), Rational(24), 1920, 1080)));
+}
+
+void MainWindow::openWithDialog() {
+    const QString dir = QFileInfo(recent_->files().value(0)).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), dir,
+                                                      tr("Retake projects (*.retake)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+bool MainWindow::openProject(const QString& path) {
+    if (!maybeSave())
+        return false;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    std::unique_ptr<Document> doc;
+    try {
+        if (Document::hasRecoverableAutosave(absolute)) {
+            QMessageBox box(
+                QMessageBox::Question, tr("Recover Unsaved Changes?"),
+                tr("Retake did not close normally while “%1” was open.").arg(nativePath(absolute)),
+                QMessageBox::NoButton, this);
+            box.setInformativeText(tr("An autosave with newer changes exists. Recover them? "
+                                      "If you open the saved version, the autosave is deleted."));
+            QPushButton* recover = box.addButton(tr("&Recover"), QMessageBox::AcceptRole);
+            box.addButton(tr("&Open Saved Version"), QMessageBox::RejectRole);
+            box.setDefaultButton(recover);
+            box.exec();
+            if (box.clickedButton() == recover) {
+                doc = Document::recover(absolute);
+            } else {
+                doc = Document::open(absolute);
+                doc->discardAutosave();
+            }
+        } else {
+            doc = Document::open(absolute);
+        }
+    } catch (const Error& e) {
+        showFileError(this, tr("Could not open the project “%1”.").arg(nativePath(absolute)), e);
+        return false;
+    } catch (const std::exception& e) {
+        showUnexpectedError(this, tr("Could not open the project “%1”.").arg(nativePath(absolute)),
+                            QString::fromLocal8Bit(e.what()));
+        return false;
+    }
+    setDocument(std::move(doc));
+    recent_->add(absolute);
+    showStatus(tr("Opened %1").arg(nativePath(absolute)));
+    return true;
+}
+
+bool MainWindow::save() {
+    if (document_->filePath().isEmpty())
+        return saveAs();
+    try {
+        document_->save();
+    } catch (const Error& e) {
+        showFileError(
+            this, tr("Could not save the project to “%1”.").arg(nativePath(document_->filePath())),
+            e);
+        return false;
+    }
+    showStatus(tr("Saved %1").arg(nativePath(document_->filePath())));
+    return true;
+}
+
+bool MainWindow::saveAs() {
+    QString dir = document_->filePath();
+    if (dir.isEmpty())
+        dir = QDir(QFileInfo(recent_->files().value(0)).absolutePath())
+                  .filePath(document_->project().name + QStringLiteral(".retake"));
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), dir,
+                                                tr("Retake projects (*.retake)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".retake");
+    try {
+        document_->saveAs(path);
+    } catch (const Error& e) {
+        showFileError(this, tr("Could not save the project to “%1”.").arg(nativePath(path)), e);
+        return false;
+    }
+    recent_->add(path);
+    updateTitle();
+    showStatus(tr("Saved %1").arg(nativePath(path)));
+    return true;
+}
+
+bool MainWindow::maybeSave() {
+    if (!document_ || !document_->isModified())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved Changes"),
+                    tr("The project “%1” has unsaved changes.").arg(document_->project().name),
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(tr("Save them before closing the project?"));
+    QPushButton* saveButton = box.addButton(tr("&Save"), QMessageBox::AcceptRole);
+    QPushButton* discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    box.addButton(tr("Cancel"), QMessageBox::RejectRole);
+    box.setDefaultButton(saveButton);
+    box.exec();
+    if (box.clickedButton() == saveButton)
+        return save();
+    if (box.clickedButton() == discard) {
+        document_->discardAutosave();
+        return true;
+    }
+    return false;
+}
+
+void MainWindow::importWithDialog() {
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Import Media"), QString(),
+        tr("Media (*.mov *.mp4 *.mkv *.mxf *.avi *.webm *.exr *.png *.tif *.tiff *.jpg *.jpeg "
+           "*.dpx);;All files (*)"));
+    if (!paths.isEmpty())
+        importFiles(paths);
+}
+
+void MainWindow::importFiles(const QStringList& paths) {
+    struct Probe {
+        MediaInfo info;
+        QString path;
+        QString error;
+    };
+    // Opening indexes a video file; that can take a moment, so off the GUI thread.
+    auto* watcher = new QFutureWatcher<QVector<Probe>>(this);
+    QPointer<Document> target = document_.get();
+    ++importsRunning_;
+    showStatus(tr("Importing %n file(s)…", nullptr, int(paths.size())));
+    connect(watcher, &QFutureWatcher<QVector<Probe>>::finished, this, [this, watcher, target] {
+        --importsRunning_;
+        watcher->deleteLater();
+        if (target != document_.get())
+            return; // another project was opened meanwhile
+        QStringList failures;
+        for (const Probe& probe : watcher->result()) {
+            try {
+                if (!probe.error.isEmpty())
+                    throw Error(ErrorKind::BadInput, probe.error);
+                document_->importMedia(probe.info);
+            } catch (const Error& e) {
+                failures << e.message();
+            }
+        }
+        if (failures.isEmpty()) {
+            showStatus(tr("Imported %n file(s).", nullptr, int(watcher->result().size())));
+            return;
+        }
+        QMessageBox box(QMessageBox::Warning, tr("Import Media"),
+                        tr("%n file(s) could not be imported.", nullptr, int(failures.size())),
+                        QMessageBox::NoButton, this);
+        box.setInformativeText(failures.join(QLatin1Char('\n')));
+        box.addButton(tr("OK"), QMessageBox::AcceptRole);
+        box.exec();
+    });
+    watcher->setFuture(QtConcurrent::run([paths] {
+        QVector<Probe> probes;
+        for (const QString& path : paths) {
+            Probe probe;
+            probe.path = path;
+            try {
+                probe.info = openMedia(path)->info();
+            } catch (const Error& e) {
+                probe.error = e.message();
+            } catch (const std::exception& e) {
+                probe.error = QStringLiteral("%1: %2").arg(path, QString::fromLocal8Bit(e.what()));
+            }
+            probes.push_back(probe);
+        }
+        return probes;
+    }));
+}
+
+} // namespace retake::gui

@@ -1,0 +1,46 @@
+#pragma once
+
+// Storyboard thumbnails: a frame of a media file, decoded with openMedia on a
+// background thread and scaled down. thumbnail() answers from the cache at
+// once and starts a decode for a frame it has not seen; thumbnailReady()
+// follows on the GUI thread.
+
+#include "core/rational.h"
+
+#include <QHash>
+#include <QImage>
+#include <QObject>
+#include <QSet>
+#include <QThreadPool>
+
+namespace retake::gui {
+
+class ThumbnailCache : public QObject {
+    Q_OBJECT
+public:
+    explicit ThumbnailCache(int width, QObject* parent = nullptr);
+    ~ThumbnailCache() override;
+
+    // A null image while it loads or when the file cannot be read (then
+    // error() says why).
+    QImage thumbnail(const QString& mediaPath, FrameNumber frame);
+    QString error(const QString& mediaPath, FrameNumber frame) const;
+    bool isLoading() const { return !loading_.isEmpty(); }
+
+Q_SIGNALS:
+    void thumbnailReady(const QString& mediaPath, retake::FrameNumber frame);
+
+private:
+    struct Result {
+        QImage image;
+        QString error;
+    };
+    static QString key(const QString& mediaPath, FrameNumber frame);
+
+    int width_;
+    QHash<QString, Result> done_;
+    QSet<QString> loading_;
+    QThreadPool pool_;
+};
+
+} // namespace retake::gui

@@ -1,0 +1,81 @@
+#pragma once
+
+// The timeline: a timecode ruler, one row per track with the shots (or audio
+// clips) as blocks, each shot's locked frames as hatched bars and its takes
+// as coloured bars, the In/Out selection and the playhead.
+//
+// Mouse: click or drag in the ruler moves the playhead; drag over the tracks
+// selects a range; a click on a shot selects it and moves the playhead there.
+// Wheel zooms around the pointer (Shift+wheel scrolls).
+
+#include "document/document.h"
+#include "model/project.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QScrollBar;
+
+namespace retake::gui {
+
+class EditorState;
+
+class TimelineWidget : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int kRulerHeight = 30;
+    static constexpr int kTrackHeight = 58;
+    static constexpr int kHeaderWidth = 56;
+
+    explicit TimelineWidget(EditorState* state, QWidget* parent = nullptr);
+
+    void setDocument(Document* document);
+
+    double pixelsPerFrame() const { return pixelsPerFrame_; }
+    void setPixelsPerFrame(double pixelsPerFrame, int anchorX = -1);
+    void zoomIn();
+    void zoomOut();
+    void zoomToFit();
+
+    // Geometry, in widget coordinates.
+    double frameToX(FrameNumber frame) const;
+    FrameNumber xToFrame(double x) const;
+    QRect trackRect(int row) const;
+    // The shot block under a point, or a null ID.
+    Id shotAt(const QPoint& pos) const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+
+private:
+    enum class Drag { None, Playhead, PendingSelect, Select };
+
+    void projectChanged();
+    void updateScrollBar();
+    void keepPlayheadVisible();
+    int contentWidth() const;
+    void paintRuler(QPainter& p) const;
+    void paintVideoTrack(QPainter& p, const Track& track, const QRect& row) const;
+    void paintAudioTrack(QPainter& p, const Track& track, const QRect& row) const;
+    void paintSelectionAndPlayhead(QPainter& p) const;
+    FrameNumber rulerStep(FrameNumber* minorStep) const;
+
+    EditorState* state_;
+    QPointer<Document> document_;
+    QScrollBar* scroll_;
+    double pixelsPerFrame_ = 4.0;
+    bool fitOnNextResize_ = true;
+    Drag drag_ = Drag::None;
+    QPoint pressPos_;
+    FrameNumber pressFrame_ = 0;
+};
+
+} // namespace retake::gui

@@ -1,0 +1,223 @@
+#include "camera/blockingrender.h"
+
+#include "camera/lens.h"
+#include "camera/motion.h"
+#include "core/error.h"
+#include "jobs/progress.h"
+#include "media/encode.h"
+#include "model/project.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+namespace retake {
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("Blocking", text);
+}
+
+std::array<float, 3> toFloat3(const Vec3& v) {
+    return {float(v.x), float(v.y), float(v.z)};
+}
+
+float srgbEncode(float linear) {
+    const float v = std::clamp(linear, 0.0f, 1.0f);
+    return v <= 0.0031308f ? 12.92f * v : 1.055f * std::pow(v, 1.0f / 2.4f) - 0.055f;
+}
+
+// "shot.####.exr" -> "shot.%04d.exr"; printf patterns pass through.
+QString printfPattern(const QString& pattern) {
+    static const QRegularExpression hashes(QStringLiteral("#+"));
+    const QRegularExpressionMatch m = hashes.match(pattern);
+    if (!m.hasMatch())
+        return pattern;
+    QString out = pattern;
+    return out.replace(m.capturedStart(), m.capturedLength(),
+                       QLatin1String("%0") + QString::number(m.capturedLength()) +
+                           QLatin1Char('d')); // not arg(): "%0" would count as a marker
+}
+
+} // namespace
+
+generation::BlockingView blockingView(const Camera& camera, const CameraPose& pose, int imageWidth,
+                                      int imageHeight, bool depthOfField) {
+    const Intrinsics k = intrinsics(camera, imageWidth, imageHeight, pose.focalLengthMm);
+    generation::BlockingView v;
+    v.width = imageWidth;
+    v.height = imageHeight;
+    v.fx = k.fx;
+    v.fy = k.fy;
+    v.cx = k.cx;
+    v.cy = k.cy;
+    v.k1 = k.k1;
+    v.k2 = k.k2;
+    v.vignette = camera.lens.vignette;
+    if (depthOfField) {
+        // Blur circle on the sensor (f / N) f |d - s| / (d (s - f)), in pixels
+        // (fx / f per mm): (f / N) fx / (s - f) * |1 - s / d|.
+        const double f = pose.focalLengthMm > 0 ? pose.focalLengthMm : camera.focalLengthMm;
+        const double s = camera.focusDistanceM * 1000.0;
+        v.focusDistanceM = camera.focusDistanceM;
+        v.dofScalePx = s > f ? f / camera.fStop * k.fx / (s - f) : 0;
+    }
+    const RigidTransform m = cameraToWorld(pose);
+    const double t[3] = {m.t.x, m.t.y, m.t.z};
+    for (int i = 0; i < 3; ++i) {
+        for (int j = 0; j < 3; ++j)
+            v.cameraToWorld[i][j] = m.r[i][j];
+        v.cameraToWorld[i][3] = t[i];
+    }
+    return v;
+}
+
+generation::BlockingWorld blockingWorld(const BlockingScene& scene) {
+    generation::BlockingWorld w;
+    w.ground = scene.ground;
+    w.groundColor = toFloat3(scene.groundColor);
+    const double az = scene.sunAzimuthDeg * kPi / 180, el = scene.sunElevationDeg * kPi / 180;
+    // Same convention as pan: azimuth 0 points along +Y, positive turns left.
+    w.sunDirection = {-std::sin(az) * std::cos(el), std::cos(az) * std::cos(el), std::sin(el)};
+    w.sunIntensity = float(scene.sunIntensity);
+    w.skyColor = toFloat3(scene.skyColor);
+    w.shadows = scene.shadows;
+    for (const auto& o : scene.objects) {
+        generation::BlockingItem item;
+        switch (o.shape) {
+        case BlockingShape::Box:
+        case BlockingShape::Wall:
+            item.kind = generation::BlockingKind::Box;
+            break;
+        case BlockingShape::Cylinder:
+            item.kind = generation::BlockingKind::Cylinder;
+            break;
+        case BlockingShape::Sphere:
+            item.kind = generation::BlockingKind::Sphere;
+            break;
+        case BlockingShape::Person:
+            item.kind = generation::BlockingKind::Person;
+            break;
+        }
+        item.id = o.id;
+        item.position = {o.position.x, o.position.y, o.position.z};
+        item.size = {o.size.x, o.size.y, o.size.z};
+        item.yawDeg = o.yawDeg;
+        item.color = toFloat3(o.color);
+        w.items.push_back(item);
+    }
+    return w;
+}
+
+Image toImage(const generation::BlockingImage& render, bool linearFloat) {
+    const std::size_t n = std::size_t(render.width) * render.height * 3;
+    if (linearFloat) {
+        Image image(render.width, render.height, 3, SampleType::Float32);
+        std::copy(render.rgb.begin(), render.rgb.begin() + std::ptrdiff_t(n),
+                  image.samples<float>());
+        image.depth = render.depth;
+        image.color.primaries = QStringLiteral("bt709");
+        image.color.transfer = QStringLiteral("linear");
+        return image;
+    }
+    Image image(render.width, render.height, 3, SampleType::UInt8);
+    std::uint8_t* out = image.samples<std::uint8_t>();
+    for (std::size_t i = 0; i < n; ++i)
+        out[i] = std::uint8_t(std::lround(srgbEncode(render.rgb[i]) * 255.0f));
+    image.color.primaries = QStringLiteral("bt709");
+    image.color.transfer = QStringLiteral("iec61966-2-1");
+    return image;
+}
+
+QStringList renderBlockingSequence(const Camera& camera, const BlockingScene& scene,
+                                   const BlockingSequenceSettings& settings,
+                                   const Progress* progress) {
+    if (settings.frames.length() <= 0)
+        throw Error(ErrorKind::Usage, tr("Nothing to render: the frame range is empty."));
+    if (settings.width <= 0 || settings.height <= 0)
+        throw Error(ErrorKind::Usage, tr("The render size must be greater than 0."));
+    const QString pattern = printfPattern(QFileInfo(settings.pattern).absoluteFilePath());
+    const QFileInfo patternInfo(pattern);
+    if (!patternInfo.fileName().contains(QRegularExpression(QStringLiteral("%0?\\d*d"))))
+        throw Error(ErrorKind::Usage,
+                    tr("%1: a sequence needs a frame number in its name, like block.####.exr")
+                        .arg(settings.pattern));
+    const bool exr = pattern.endsWith(QLatin1String(".exr"), Qt::CaseInsensitive);
+    QDir dir = patternInfo.absoluteDir();
+    if (!dir.exists() && !QDir().mkpath(dir.absolutePath()))
+        throwOutputError(dir.absolutePath(), tr("cannot create the folder"));
+    QTemporaryDir staging(dir.filePath(QStringLiteral(".retake-blocking-XXXXXX")));
+    if (!staging.isValid())
+        throwOutputError(dir.absolutePath(),
+                         tr("cannot write here: %1").arg(staging.errorString()));
+
+    const generation::BlockingWorld world = blockingWorld(scene);
+    generation::BlockingRenderer renderer;
+    ImageWriteOptions options;
+    options.exrPixelType = ExrPixelType::Float; // depth and colour at full precision
+    QStringList names;
+    const FrameNumber count = settings.frames.length();
+    for (FrameNumber i = 0; i < count; ++i) {
+        if (progress)
+            progress->checkCancelled();
+        const FrameNumber frame = settings.frames.start + i;
+        const auto renderAt = [&](double time) {
+            const CameraPose pose = evaluatePose(camera, time, settings.frameRate);
+            try {
+                return renderer.render(world, blockingView(camera, pose, settings.width,
+                                                           settings.height, settings.depthOfField));
+            } catch (const std::invalid_argument& e) {
+                throw Error(ErrorKind::Usage, QString::fromStdString(e.what()));
+            }
+        };
+        generation::BlockingImage render = renderAt(double(frame));
+        if (settings.motionBlurSamples > 1) {
+            // Sample k at frame + open * ((k + 0.5) / n - 0.5): evenly inside
+            // the open shutter, symmetric about the frame.
+            const double open = camera.shutterAngleDeg / 360.0;
+            const int n = settings.motionBlurSamples;
+            std::vector<double> sum(render.rgb.size(), 0.0);
+            for (int k = 0; k < n; ++k) {
+                const generation::BlockingImage sample =
+                    renderAt(double(frame) + open * ((k + 0.5) / n - 0.5));
+                for (std::size_t j = 0; j < sum.size(); ++j)
+                    sum[j] += sample.rgb[j];
+                if (progress)
+                    progress->checkCancelled();
+            }
+            for (std::size_t j = 0; j < sum.size(); ++j)
+                render.rgb[j] = float(sum[j] / n);
+        }
+        const QString name = QString::asprintf(patternInfo.fileName().toUtf8().constData(),
+                                               int(settings.firstFileNumber + i));
+        writeImageFile(QDir(staging.path()).filePath(name), toImage(render, exr), options);
+        names << name;
+        if (progress)
+            progress->report(double(i + 1) / double(count) * 0.99, tr("Rendering blocking"));
+    }
+    QStringList files;
+    for (const QString& name : names) {
+        const QString from = QDir(staging.path()).filePath(name), to = dir.filePath(name);
+        if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) !=
+            0)
+            throwOutputError(to, tr("cannot move the finished frame into place: %1")
+                                     .arg(QString::fromLocal8Bit(std::strerror(errno))));
+        files << to;
+    }
+    if (progress)
+        progress->report(1.0, tr("Done"));
+    return files;
+}
+
+} // namespace retake

@@ -1,0 +1,57 @@
+#pragma once
+
+// A shot's blocking scene rendered through its camera: the bridge from the
+// project's values (Camera, BlockingScene) to generation/blocking's plain
+// structs, and the writer of EXR (linear colour + Z depth in metres) or PNG
+// (8-bit sRGB) sequences.
+
+#include "camera/blockingtypes.h"
+#include "core/framerange.h"
+#include "core/rational.h"
+#include "media/media.h"
+#include "retake/generation/blocking.h"
+
+#include <QStringList>
+
+namespace retake {
+
+struct Camera;
+class Progress;
+
+// depthOfField: blur the colour by the camera's focus distance and f-stop
+// (thin lens, from the depth pass; see generation/blocking.h).
+generation::BlockingView blockingView(const Camera& camera, const CameraPose& pose, int imageWidth,
+                                      int imageHeight, bool depthOfField = false);
+generation::BlockingWorld blockingWorld(const BlockingScene& scene);
+
+// Float32 linear RGB with the depth plane (for EXR), or UInt8 sRGB-encoded
+// without depth (for PNG and the other 8-bit formats).
+Image toImage(const generation::BlockingImage& render, bool linearFloat);
+
+struct BlockingSequenceSettings {
+    FrameRange frames; // media frames of the shot to render
+    Rational frameRate{24};
+    int width = 1920;
+    int height = 1080;
+    // printf-style file pattern, e.g. "/out/block.%04d.exr"; .exr writes
+    // linear float with a Z channel, .png/.tif/.jpg 8-bit sRGB.
+    QString pattern;
+    FrameNumber firstFileNumber = 1; // number of the first file
+    // Motion blur: colour averaged over this many renders spread evenly over
+    // the open shutter (camera's shutter angle, centred on the frame, as
+    // Blender's default); depth and IDs stay those of the frame itself.
+    // 0 or 1 = no motion blur.
+    int motionBlurSamples = 0;
+    bool depthOfField = false; // from the camera's focus distance and f-stop
+};
+
+// Renders every frame into a staging folder beside the target and moves the
+// files into place once all are written, so a failure or cancel leaves no
+// partial sequence. Returns the files written. Throws Error(Usage) for a bad
+// pattern or scene, Error(Output) when a file cannot be written,
+// Error(Cancelled) when `progress` is cancelled.
+QStringList renderBlockingSequence(const Camera& camera, const BlockingScene& scene,
+                                   const BlockingSequenceSettings& settings,
+                                   const Progress* progress = nullptr);
+
+} // namespace retake

@@ -1,0 +1,91 @@
+#pragma once
+
+// Camera motion over time: keyed poses with easing, move presets that write
+// ordinary keys, and seeded handheld noise. Pure functions of a Camera; edits
+// are committed with Document::setCamera (one undo step). Frames are media
+// frames (see cameratypes.h); time in seconds is frame / frame rate.
+
+#include "camera/cameratypes.h"
+#include "camera/lens.h"
+#include "core/rational.h"
+
+#include <QVector>
+
+namespace retake {
+
+struct Camera;
+
+// Maps 0..1 to 0..1: Linear, EaseIn (t^2), EaseOut, EaseInOut (smoothstep
+// 3t^2 - 2t^3), Hold (0 until the next key).
+double ease(Easing easing, double t);
+QString toString(Easing easing); // "linear", "ease-in", "ease-out", "ease-in-out", "hold"
+bool easingFromString(const QString& text, Easing* easing);
+
+// The keyed pose at a (fractional) media frame, before handheld: the fixed
+// pose without keys, the first/last key outside their range, else the two
+// neighbouring keys blended by the earlier key's easing (angles in degrees,
+// not wrapped, so 350 -> 10 turns 340 degrees the way the user keyed it).
+// focalLengthMm is resolved: never 0 in the result.
+CameraPose keyedPose(const Camera& camera, double frame);
+
+struct HandheldOffset {
+    double panDeg = 0, tiltDeg = 0, rollDeg = 0;
+    Vec3 localM; // camera-local metres: +X right, +Y up, +Z backwards
+};
+HandheldOffset handheldAt(const Handheld& handheld, double seconds);
+
+// Final pose: keyed pose plus handheld, at frame / frameRate seconds.
+CameraPose evaluatePose(const Camera& camera, double frame, Rational frameRate);
+
+struct HandheldPreset {
+    const char* name;
+    Handheld handheld; // seed 1; the caller sets its own
+};
+// off, tripod-bump, subtle, handheld, heavy, walking, running
+const QVector<HandheldPreset>& handheldPresets();
+const HandheldPreset* findHandheldPreset(const QString& name);
+
+// Adds `key`, replacing a key at the same frame; keeps the keys sorted.
+void setKey(CameraMotion& motion, const CameraKey& key);
+bool removeKey(CameraMotion& motion, FrameNumber frame);
+
+enum class MoveKind {
+    Pan,
+    Tilt,
+    DollyIn,
+    DollyOut,
+    Truck,
+    Pedestal,
+    Crane,
+    Zoom,
+    DollyZoom,
+    Orbit
+};
+QString toString(MoveKind kind); // "pan", "tilt", "dolly-in", ..., "dolly-zoom", "orbit"
+bool moveKindFromString(const QString& text, MoveKind* kind);
+
+// amount by kind:
+//   pan, tilt      degrees (left, up positive)
+//   dolly-in/out   metres along the level view direction (both positive)
+//   truck          metres to the camera's right (negative = left)
+//   pedestal       metres up
+//   crane          metres up while tilting to hold the point subjectDistance ahead
+//   zoom           the end focal length in mm
+//   dolly-zoom     the end focal length in mm; the camera moves so the subject
+//                  subjectDistance ahead keeps its size (f / d constant)
+//   orbit          degrees counter-clockwise (seen from above) around the point
+//                  subjectDistance ahead, turning to keep it centred
+struct MoveParams {
+    MoveKind kind = MoveKind::DollyIn;
+    FrameNumber start = 0; // media frame
+    FrameNumber frames = 48;
+    double amount = 1;
+    double subjectDistanceM = 3;
+    Easing easing = Easing::EaseInOut;
+};
+// The camera's motion with the move written as keys from the pose at
+// `start` (existing keys inside [start, start + frames] are replaced). Throws
+// Error(Usage) for impossible moves (no frames, dolly past the subject, ...).
+CameraMotion withMove(const Camera& camera, const MoveParams& move);
+
+} // namespace retake

@@ -1,0 +1,140 @@
+#pragma once
+
+// Partial regeneration: masked video inpainting. The caller hands over frames
+// and masks, an engine fills the masked pixels, and composite() (composite.h)
+// guarantees everything the user did not ask to change stays bit-exact.
+//
+// Data flow:
+//   InpaintRequest --validate--> masks dilated (composite.h) --> engine, run on
+//   overlapping temporal chunks --> composite() --> FrameStack (same shape).
+// Nothing is written anywhere: engines return data and the caller writes it,
+// so a failure or a cancel never leaves a half-written result.
+//
+// Threading: inpaint() runs on the calling thread (libtorch and OpenCV use
+// their own worker threads inside). The progress callback is called on that
+// thread; the cancel flag may be set from any thread.
+
+#include "retake/generation/frames.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace retake::generation {
+
+// Why a run failed, as far as a caller must react differently.
+enum class InpaintErrorKind {
+    BadInput,    // shapes, counts, parameter names or values are wrong
+    NothingToDo, // no pixel of any unlocked frame is masked: the result would equal the input
+    Unfillable,  // the mask hides everything the engine could copy from
+    ModelError,  // the TorchScript file cannot be loaded, has the wrong signature or fails
+    Cancelled,   // the cancel flag was set; no output exists
+    Internal,
+};
+
+class InpaintError : public std::runtime_error {
+public:
+    InpaintError(InpaintErrorKind kind, const std::string& message)
+        : std::runtime_error(message)
+        , kind_(kind) {}
+    InpaintErrorKind kind() const { return kind_; }
+
+private:
+    InpaintErrorKind kind_;
+};
+
+// Thrown within about a second of the cancel flag being set, from any stage.
+class InpaintCancelled : public InpaintError {
+public:
+    InpaintCancelled()
+        : InpaintError(InpaintErrorKind::Cancelled, "regeneration cancelled") {}
+};
+
+// Engine parameters: name -> number or string. Unknown names are rejected (a
+// typo must not silently fall back to a default). See engineParameters().
+using ParamValue = std::variant<double, std::string>;
+using EngineParams = std::map<std::string, ParamValue>;
+
+// fraction in [0,1] over the whole run; stage is a short English name such as
+// "optical flow", "propagation", "spatial fill", "compositing".
+using ProgressCallback = std::function<void(double fraction, const std::string& stage)>;
+
+struct InpaintRequest {
+    FrameStack frames; // [T,3,H,W] RGB in [0,1]
+    FrameStack masks;  // [T,1,H,W]; > 0.5 = regenerate
+    // One flag per frame (empty = none locked). A locked frame is never changed
+    // and every one of its pixels, masked or not, is trusted as a source: lock
+    // a frame once it is right (e.g. painted by hand) so the engines copy from it.
+    std::vector<bool> locked;
+    // Optional clean plates: [1,3,H,W] (one plate for the shot) or [T,3,H,W]
+    // (one per frame). The engines register them to each frame with optical
+    // flow, so a plate from a slightly different camera position still helps.
+    FrameStack reference;
+    std::uint64_t seed = 0;
+    EngineParams params;
+    std::string prompt; // passed to model engines whose forward() takes a str
+    // "cpu" (default), "cuda", "cuda:N" or "auto" (CUDA when available). Used by
+    // the torch engines (model, internal); propagate and interpolate run on the
+    // CPU through OpenCV whatever this says.
+    std::string device = "cpu";
+    ProgressCallback progress;
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+// The engines by name: "propagate" (default), "interpolate", "model", "internal".
+std::vector<std::string> engineNames();
+
+struct ParamInfo {
+    std::string name;
+    ParamValue defaultValue;
+    std::string description;
+};
+// Every parameter the engine accepts with its default, including the mask
+// handling ones shared by all engines (dilate, feather, temporal_blend,
+// chunk_frames, chunk_overlap). Throws InpaintError(BadInput) for an unknown engine.
+//
+// Shared:
+//   dilate         4   px the user mask grows by before the engine sees it
+//   feather        3   px of the dilated band blended back toward the source (<= dilate)
+//   temporal_blend     frames at each end of a regenerated range faded in from
+//                      the source; 0 for propagate/interpolate, 2 for model/internal
+//   chunk_frames   32  frames per temporal chunk (memory bound for long clips)
+//   chunk_overlap  8   frames shared by neighbouring chunks, cross-faded
+// propagate:
+//   flow_preset    "medium" DIS preset: "ultrafast", "fast", "medium"
+//   flow_max_side  720 flow is computed at most this large, then upsampled
+//   consistency    1.5 forward-backward flow error (px) above which a track stops
+//   max_distance   0   frames a pixel may be tracked (0 = the whole chunk)
+//   patch          7   patch side of the spatial fill
+//   spatial_iters  4   PatchMatch/vote iterations per pyramid level
+// interpolate:
+//   flow_preset    "medium", flow_max_side 720, consistency 1.5 (as above)
+// model:
+//   model          ""  path of the TorchScript file (required)
+//   tile           0   spatial tile side in px (0 = whole frame)
+//   tile_overlap   32  px shared by neighbouring tiles, cross-faded
+// internal:
+//   iterations     400 training steps on the shot's own unmasked pixels
+//   width          32  channels of the network
+//   learning_rate  0.002
+//   save           ""  where to save the trained network as TorchScript (the
+//                      model engine can re-apply it)
+std::vector<ParamInfo> engineParameters(const std::string& engine);
+
+// Runs the engine and composites its output over the source: the returned
+// stack has the request's frame shape; see composite.h for what may change.
+// Throws InpaintError (kinds above) or InpaintCancelled.
+FrameStack inpaint(const std::string& engine, const InpaintRequest& request);
+// The same, writing the result over the request's frames instead of a copy
+// (saves one clip's worth of memory: 1.1 GB at 1280x720 x 100 frames). Errors
+// found by validation leave the frames untouched; an error or cancel during
+// the run leaves them partly regenerated, so move frames in only when a
+// failed run will not need them.
+FrameStack inpaint(const std::string& engine, InpaintRequest&& request);
+
+} // namespace retake::generation

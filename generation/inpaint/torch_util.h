@@ -1,0 +1,31 @@
+#pragma once
+
+// torch helpers for the torch engines (model, internal).
+
+#include "inpaint/engine.h"
+
+#include <string>
+#include <torch/torch.h>
+
+namespace retake::generation::detail {
+
+// "cpu", "cuda", "cuda:N" or "auto".
+torch::Device resolveDevice(const std::string& name);
+
+// The first line of a libtorch error: the rest is a C++/TorchScript
+// backtrace nobody asked for.
+std::string firstLine(const std::string& text);
+
+// Views of a chunk as tensors on the CPU (no copies of the frames).
+torch::Tensor chunkFrames(const Chunk& chunk);
+torch::Tensor chunkMasks(const Chunk& chunk); // float 0/1 [n,1,H,W]
+
+// Cross-fade weights for a tile: 1 inside, ramping to near 0 over `overlap`
+// px at edges shared with another tile.
+torch::Tensor tileWeights(int height, int width, int overlap, bool top, bool bottom, bool left,
+                          bool right);
+
+// Tile origins covering `size` with tiles of `tile` px overlapping by `overlap`.
+std::vector<int> tileStarts(int size, int tile, int overlap);
+
+} // namespace retake::generation::detail

@@ -1,0 +1,451 @@
+// The editor window on the offscreen platform, over a small real project:
+// a 2-second H.264 clip made with the ffmpeg CLI, imported twice (48 + 48
+// frames), with a stationary mask on the first shot.
+#include "committextedit.h"
+#include "core/error.h"
+#include "document/document.h"
+#include "editoractions.h"
+#include "inspectorwidget.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "storyboardmodel.h"
+#include "storyboardview.h"
+#include "timelinewidget.h"
+#include "viewercanvas.h"
+#include "viewerwidget.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPainter>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUndoView>
+#include <QtTest>
+
+using namespace retake;
+using namespace retake::gui;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void opensProjectWithStoryboardAndTitle();
+    void lockRangeWithKeysUndoRedo();
+    void lockAcrossShotsIsOneUndoStep();
+    void unlockRange();
+    void inspectorCommitsText();
+    void invalidCameraShowsErrorAndKeepsModel();
+    void validCameraEdit();
+    void viewerShowsFramesAndMask();
+    void storyboardThumbnailsAndReorder();
+    void timelineZoomAndClick();
+    void openErrorNamesTheFile();
+    void recoversAutosave();
+    void germanAndFrenchTranslationsLoad();
+
+private:
+    const Shot& shot(const QString& name) const;
+    // Runs `action` while answering the first modal dialog with the button
+    // of `role`; returns the dialog's text.
+    QString answerDialog(const std::function<void()>& action, QMessageBox::ButtonRole role);
+
+    QTemporaryDir dir_;
+    QString projectPath_;
+    QString maskPath_;
+    std::unique_ptr<MainWindow> window_;
+};
+
+void TestMainWindow::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("RetakeTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("RetakeGuiTest"));
+    QSettings().clear();
+    QVERIFY(dir_.isValid());
+    if (QStandardPaths::findExecutable(QStringLiteral("ffmpeg")).isEmpty())
+        QSKIP("the ffmpeg command line tool is needed to make the test clip");
+    const QString clip = dir_.filePath(QStringLiteral("clip.mp4"));
+    QProcess ffmpeg;
+    ffmpeg.start(QStringLiteral("ffmpeg"),
+                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+                  QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                  QStringLiteral("testsrc2=s=160x90:r=24:d=2"), QStringLiteral("-c:v"),
+                  QStringLiteral("libx264"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
+                  clip});
+    QVERIFY(ffmpeg.waitForFinished(30000));
+    QCOMPARE(ffmpeg.exitCode(), 0);
+
+    // A stationary mask: the top-left quarter.
+    QImage mask(160, 90, QImage::Format_Grayscale8);
+    mask.fill(0);
+    QPainter(&mask).fillRect(QRect(0, 0, 80, 45), Qt::white);
+    maskPath_ = dir_.filePath(QStringLiteral("mask.png"));
+    QVERIFY(mask.save(maskPath_));
+
+    projectPath_ = dir_.filePath(QStringLiteral("gui.retake"));
+    Document doc(Project::createEmpty(QStringLiteral("GUI test"), Rational(24), 160, 90),
+                 projectPath_);
+    const MediaInfo info = openMedia(clip)->info();
+    QCOMPARE(info.frameCount, FrameNumber(48));
+    const Id alpha = doc.importMedia(info, QStringLiteral("Alpha"));
+    doc.importMedia(info, QStringLiteral("Bravo"));
+    doc.addMask(alpha, maskPath_, {0, 48}, true);
+    doc.saveAs(projectPath_);
+}
+
+void TestMainWindow::init() {
+    window_ = std::make_unique<MainWindow>();
+    QVERIFY(window_->openProject(projectPath_));
+    window_->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    window_->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+}
+
+void TestMainWindow::cleanup() {
+    window_->document()->discardAutosave();
+    window_.reset();
+}
+
+const Shot& TestMainWindow::shot(const QString& name) const {
+    const Shot* s = window_->document()->project().resolveShot(name);
+    Q_ASSERT(s);
+    return *s;
+}
+
+QString TestMainWindow::answerDialog(const std::function<void()>& action,
+                                     QMessageBox::ButtonRole role) {
+    QString text;
+    QTimer poll;
+    poll.setInterval(20);
+    connect(&poll, &QTimer::timeout, this, [&] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        poll.stop();
+        text = box->text() + QLatin1Char('\n') + box->informativeText();
+        for (QAbstractButton* button : box->buttons())
+            if (box->buttonRole(button) == role) {
+                button->click();
+                return;
+            }
+        box->reject();
+    });
+    poll.start();
+    action();
+    return text;
+}
+
+void TestMainWindow::opensProjectWithStoryboardAndTitle() {
+    QCOMPARE(window_->storyboard()->cardCount(), 2);
+    QCOMPARE(window_->state()->duration(), FrameNumber(96));
+    QVERIFY(window_->windowTitle().startsWith(QStringLiteral("GUI test — ")));
+    QVERIFY(!window_->windowTitle().contains(QLatin1Char('*')));
+    QCOMPARE(window_->state()->selectedShot(), shot(QStringLiteral("Alpha")).id);
+    QCOMPARE(window_->inspector()->nameEdit()->text(), QStringLiteral("Alpha"));
+    QCOMPARE(window_->historyView()->stack(), window_->document()->undoStack());
+}
+
+void TestMainWindow::lockRangeWithKeysUndoRedo() {
+    MainWindow* w = window_.get();
+    QTest::keyClick(w, Qt::Key_Home);
+    for (int i = 0; i < 5; ++i)
+        QTest::keyClick(w, Qt::Key_Right);
+    QCOMPARE(w->state()->currentFrame(), FrameNumber(5));
+    QTest::keyClick(w, Qt::Key_I);
+    QTest::keyClick(w, Qt::Key_Right, Qt::ShiftModifier);
+    QCOMPARE(w->state()->currentFrame(), FrameNumber(15));
+    QTest::keyClick(w, Qt::Key_O);
+    QCOMPARE(w->state()->selection(), (FrameRange{5, 16}));
+    QVERIFY(shot(QStringLiteral("Alpha")).locks.isEmpty());
+
+    QTest::keyClick(w, Qt::Key_L);
+    QCOMPARE(shot(QStringLiteral("Alpha")).locks, FrameRangeSet({{5, 16}}));
+    QVERIFY(shot(QStringLiteral("Bravo")).locks.isEmpty());
+    QVERIFY(w->document()->project().consistencyProblems().isEmpty());
+    QVERIFY(w->windowTitle().startsWith(QStringLiteral("GUI test* — ")));
+    QVERIFY(w->actions()->undo->text().contains(QStringLiteral("5-15")));
+
+    QTest::keyClick(w, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(shot(QStringLiteral("Alpha")).locks.isEmpty());
+    QVERIFY(!w->windowTitle().contains(QLatin1Char('*')));
+    QVERIFY(w->document()->project().consistencyProblems().isEmpty());
+
+    QTest::keyClick(w, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(shot(QStringLiteral("Alpha")).locks, FrameRangeSet({{5, 16}}));
+    QVERIFY(w->windowTitle().contains(QLatin1Char('*')));
+    QCOMPARE(w->storyboard()->storyboardModel()->index(0).data(StoryboardModel::LockedFramesRole),
+             QVariant(qint64(11)));
+}
+
+void TestMainWindow::lockAcrossShotsIsOneUndoStep() {
+    MainWindow* w = window_.get();
+    QUndoStack* stack = w->document()->undoStack();
+    // Timeline frames 40-55: Alpha's media frames 40-47 and Bravo's 0-7.
+    w->state()->setSelection({40, 56});
+    const int before = stack->count();
+    w->actions()->lockRange->trigger();
+    QCOMPARE(stack->count(), before + 1);
+    QCOMPARE(shot(QStringLiteral("Alpha")).locks, FrameRangeSet({{40, 48}}));
+    QCOMPARE(shot(QStringLiteral("Bravo")).locks, FrameRangeSet({{0, 8}}));
+    QVERIFY(w->document()->project().consistencyProblems().isEmpty());
+    w->actions()->undo->trigger();
+    QVERIFY(shot(QStringLiteral("Alpha")).locks.isEmpty());
+    QVERIFY(shot(QStringLiteral("Bravo")).locks.isEmpty());
+    w->actions()->redo->trigger();
+    QCOMPARE(shot(QStringLiteral("Bravo")).locks, FrameRangeSet({{0, 8}}));
+
+    // Locking it again changes nothing and adds no undo step.
+    w->actions()->lockRange->trigger();
+    QCOMPARE(stack->count(), before + 1);
+    QVERIFY(!w->statusBar()->currentMessage().isEmpty());
+}
+
+void TestMainWindow::unlockRange() {
+    MainWindow* w = window_.get();
+    w->state()->setSelection({2, 20});
+    w->lockSelection();
+    w->state()->setSelection({8, 12});
+    QTest::keyClick(w, Qt::Key_L, Qt::ShiftModifier);
+    QCOMPARE(shot(QStringLiteral("Alpha")).locks, FrameRangeSet({{2, 8}, {12, 20}}));
+    w->actions()->undo->trigger();
+    QCOMPARE(shot(QStringLiteral("Alpha")).locks, FrameRangeSet({{2, 20}}));
+    // Nothing selected: a message, no edit.
+    w->state()->clearSelection();
+    const int count = w->document()->undoStack()->count();
+    w->actions()->lockRange->trigger();
+    QCOMPARE(w->document()->undoStack()->count(), count);
+    QVERIFY(w->statusBar()->currentMessage().contains(QStringLiteral("(I)")));
+}
+
+void TestMainWindow::inspectorCommitsText() {
+    InspectorWidget* inspector = window_->inspector();
+    inspector->promptEdit()->setPlainText(QStringLiteral("a foggy field at dawn"));
+    inspector->promptEdit()->commit();
+    QCOMPARE(shot(QStringLiteral("Alpha")).prompt, QStringLiteral("a foggy field at dawn"));
+    QCOMPARE(window_->document()->undoStack()->count(), 1);
+    QVERIFY(window_->windowTitle().contains(QLatin1Char('*')));
+    QCOMPARE(window_->storyboard()->storyboardModel()->index(0).data(StoryboardModel::PromptRole),
+             QVariant(QStringLiteral("a foggy field at dawn")));
+
+    inspector->nameEdit()->setText(QStringLiteral("Alpha wide"));
+    Q_EMIT inspector->nameEdit()->editingFinished();
+    QVERIFY(window_->document()->project().resolveShot(QStringLiteral("Alpha wide")));
+    QCOMPARE(window_->storyboard()->storyboardModel()->index(0).data().toString(),
+             QStringLiteral("Alpha wide"));
+
+    // An empty name is refused by the document: message, model unchanged.
+    inspector->nameEdit()->setText(QString());
+    Q_EMIT inspector->nameEdit()->editingFinished();
+    QVERIFY(window_->document()->project().resolveShot(QStringLiteral("Alpha wide")));
+    QCOMPARE(inspector->nameEdit()->text(), QStringLiteral("Alpha wide"));
+    QVERIFY(!window_->statusBar()->currentMessage().isEmpty());
+
+    window_->actions()->undo->trigger();
+    QCOMPARE(inspector->nameEdit()->text(), QStringLiteral("Alpha"));
+    QCOMPARE(inspector->promptEdit()->toPlainText(), QStringLiteral("a foggy field at dawn"));
+}
+
+void TestMainWindow::invalidCameraShowsErrorAndKeepsModel() {
+    InspectorWidget* inspector = window_->inspector();
+    const Camera before = shot(QStringLiteral("Alpha")).camera;
+    const int count = window_->document()->undoStack()->count();
+    inspector->focalLengthSpin()->setValue(0);
+    Q_EMIT inspector->focalLengthSpin()->editingFinished();
+    QVERIFY2(window_->statusBar()->currentMessage().contains(QStringLiteral("Focal length")),
+             qPrintable(window_->statusBar()->currentMessage()));
+    QCOMPARE(shot(QStringLiteral("Alpha")).camera, before);
+    QCOMPARE(window_->document()->undoStack()->count(), count);
+    QCOMPARE(inspector->focalLengthSpin()->value(), before.focalLengthMm);
+
+    inspector->shutterAngleSpin()->setValue(400);
+    Q_EMIT inspector->shutterAngleSpin()->editingFinished();
+    QVERIFY(window_->statusBar()->currentMessage().contains(QStringLiteral("Shutter")));
+    QCOMPARE(shot(QStringLiteral("Alpha")).camera, before);
+    QVERIFY(!window_->windowTitle().contains(QLatin1Char('*')));
+}
+
+void TestMainWindow::validCameraEdit() {
+    InspectorWidget* inspector = window_->inspector();
+    inspector->focalLengthSpin()->setValue(50);
+    QTest::keyClick(inspector->focalLengthSpin(), Qt::Key_Return);
+    const Camera camera = shot(QStringLiteral("Alpha")).camera;
+    QCOMPARE(camera.focalLengthMm, 50.0);
+    // Untouched fields keep their exact values (24.89 is shown rounded).
+    QCOMPARE(camera.filmbackWidthMm, Camera().filmbackWidthMm);
+    QCOMPARE(window_->document()->undoStack()->count(), 1);
+    QCOMPARE(
+        window_->storyboard()->storyboardModel()->index(0).data(StoryboardModel::FocalLengthRole),
+        QVariant(50.0));
+}
+
+void TestMainWindow::viewerShowsFramesAndMask() {
+    ViewerWidget* viewer = window_->viewer();
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->shownFrame() == 0 && !viewer->canvas()->picture().isNull(),
+                             15000);
+    QCOMPARE(viewer->canvas()->picture().size(), QSize(160, 90));
+    QCOMPARE(viewer->timecodeText(), QStringLiteral("00:00:00:00"));
+
+    window_->state()->setCurrentFrame(60);
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->shownFrame(), FrameNumber(60), 15000);
+    QCOMPARE(viewer->timecodeText(), QStringLiteral("00:00:02:12"));
+
+    // Back on Alpha, whose mask covers the top-left quarter.
+    window_->actions()->showMask->setChecked(true);
+    window_->state()->setCurrentFrame(10);
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->shownFrame(), FrameNumber(10), 15000);
+    const QRect picture = viewer->canvas()->pictureRect();
+    const QImage shown = viewer->canvas()->grab().toImage();
+    const QColor maskedWithOverlay = shown.pixelColor(picture.left() + picture.width() / 8,
+                                                      picture.top() + picture.height() / 8);
+    window_->actions()->showMask->setChecked(false);
+    const QImage plain = viewer->canvas()->grab().toImage();
+    const QColor masked = plain.pixelColor(picture.left() + picture.width() / 8,
+                                           picture.top() + picture.height() / 8);
+    QVERIFY2(
+        maskedWithOverlay.red() > masked.red() + 20 ||
+            (maskedWithOverlay.green() < masked.green() - 20),
+        qPrintable(
+            QStringLiteral("overlay %1, plain %2").arg(maskedWithOverlay.name(), masked.name())));
+    // Outside the mask the overlay changes nothing.
+    const QPoint outside(picture.right() - picture.width() / 8,
+                         picture.bottom() - picture.height() / 8);
+    window_->actions()->showMask->setChecked(true);
+    QCOMPARE(viewer->canvas()->grab().toImage().pixelColor(outside), plain.pixelColor(outside));
+}
+
+void TestMainWindow::storyboardThumbnailsAndReorder() {
+    StoryboardModel* model = window_->storyboard()->storyboardModel();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !model->index(0).data(StoryboardModel::ThumbnailRole).value<QImage>().isNull() &&
+            !model->index(1).data(StoryboardModel::ThumbnailRole).value<QImage>().isNull(),
+        15000);
+    QCOMPARE(model->index(0).data(StoryboardModel::TimecodeRole).toString(),
+             QStringLiteral("00:00:02:00"));
+
+    // What a drop does: Document::moveShot, one undo step.
+    QVERIFY(model->moveRows(QModelIndex(), 1, 1, QModelIndex(), 0));
+    QCOMPARE(model->index(0).data().toString(), QStringLiteral("Bravo"));
+    const Track* video = window_->document()->project().firstTrack(TrackKind::Video);
+    QCOMPARE(video->shots.front(), shot(QStringLiteral("Bravo")).id);
+    window_->actions()->undo->trigger();
+    QCOMPARE(model->index(0).data().toString(), QStringLiteral("Alpha"));
+
+    // Double-click goes to the shot.
+    StoryboardView* view = window_->storyboard();
+    const QRect second = view->visualRect(model->index(1));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, second.center());
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, second.center());
+    QCOMPARE(window_->state()->selectedShot(), shot(QStringLiteral("Bravo")).id);
+    QCOMPARE(window_->state()->currentFrame(), FrameNumber(48));
+}
+
+void TestMainWindow::timelineZoomAndClick() {
+    TimelineWidget* timeline = window_->timeline();
+    QVERIFY(timeline->width() > 200);
+    const double fit = timeline->pixelsPerFrame();
+    QTest::keyClick(window_.get(), Qt::Key_Plus);
+    QVERIFY(timeline->pixelsPerFrame() > fit);
+    QTest::keyClick(window_.get(), Qt::Key_Minus);
+    QTest::keyClick(window_.get(), Qt::Key_Minus);
+    QVERIFY(timeline->pixelsPerFrame() < fit);
+    window_->actions()->zoomToFit->trigger();
+    QCOMPARE(timeline->pixelsPerFrame(), fit);
+
+    // A click in the ruler moves the playhead; a click on a shot selects it.
+    const int x70 = int(timeline->frameToX(70) + timeline->pixelsPerFrame() / 2);
+    QTest::mouseClick(timeline, Qt::LeftButton, {}, QPoint(x70, 10));
+    QCOMPARE(window_->state()->currentFrame(), FrameNumber(70));
+    const int x20 = int(timeline->frameToX(20) + timeline->pixelsPerFrame() / 2);
+    const int trackY = timeline->trackRect(0).center().y();
+    QTest::mouseClick(timeline, Qt::LeftButton, {}, QPoint(x20, trackY));
+    QCOMPARE(window_->state()->currentFrame(), FrameNumber(20));
+    QCOMPARE(window_->state()->selectedShot(), shot(QStringLiteral("Alpha")).id);
+    // A drag over the tracks selects a range.
+    const int x30 = int(timeline->frameToX(30) + timeline->pixelsPerFrame() / 2);
+    QTest::mousePress(timeline, Qt::LeftButton, {}, QPoint(x20, trackY));
+    QMouseEvent move(QEvent::MouseMove, QPointF(x30, trackY),
+                     timeline->mapToGlobal(QPointF(x30, trackY)), Qt::NoButton, Qt::LeftButton,
+                     Qt::NoModifier);
+    QApplication::sendEvent(timeline, &move);
+    QTest::mouseRelease(timeline, Qt::LeftButton, {}, QPoint(x30, trackY));
+    QCOMPARE(window_->state()->selection(), (FrameRange{20, 31}));
+    QVERIFY(!timeline->grab().isNull());
+}
+
+void TestMainWindow::openErrorNamesTheFile() {
+    const QString missing = dir_.filePath(QStringLiteral("missing.retake"));
+    bool opened = true;
+    QString text =
+        answerDialog([&] { opened = window_->openProject(missing); }, QMessageBox::AcceptRole);
+    QVERIFY(!opened);
+    QVERIFY2(text.contains(QStringLiteral("missing.retake")), qPrintable(text));
+
+    const QString corrupt = dir_.filePath(QStringLiteral("corrupt.retake"));
+    QFile file(corrupt);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{ this is not a project");
+    file.close();
+    text = answerDialog([&] { opened = window_->openProject(corrupt); }, QMessageBox::AcceptRole);
+    QVERIFY(!opened);
+    QVERIFY2(text.contains(QStringLiteral("corrupt.retake")), qPrintable(text));
+    // The open project is still there.
+    QCOMPARE(window_->storyboard()->cardCount(), 2);
+}
+
+void TestMainWindow::recoversAutosave() {
+    {
+        auto doc = Document::open(projectPath_);
+        doc->lockRange(doc->project().resolveShot(QStringLiteral("Bravo"))->id, {3, 9});
+        QTest::qWait(20); // the autosave must be newer than the project file
+        doc->writeAutosave();
+    }
+    QVERIFY(Document::hasRecoverableAutosave(projectPath_));
+    window_ = std::make_unique<MainWindow>();
+    bool opened = false;
+    const QString text =
+        answerDialog([&] { opened = window_->openProject(projectPath_); }, QMessageBox::AcceptRole);
+    QVERIFY(opened);
+    QVERIFY2(text.contains(QStringLiteral("gui.retake")), qPrintable(text));
+    QCOMPARE(shot(QStringLiteral("Bravo")).locks, FrameRangeSet({{3, 9}}));
+    QVERIFY(window_->windowTitle().contains(QLatin1Char('*')));
+    window_->document()->discardAutosave();
+    QVERIFY(!Document::hasRecoverableAutosave(projectPath_));
+}
+
+void TestMainWindow::germanAndFrenchTranslationsLoad() {
+    QCOMPARE(installTranslations(QStringLiteral("de")), QStringLiteral("de"));
+    QCOMPARE(QCoreApplication::translate("retake::gui::MainWindow", "&File"),
+             QStringLiteral("&Datei"));
+    QCOMPARE(QCoreApplication::translate("retake::gui::EditorActions", "&Lock Range"),
+             QStringLiteral("Bereich &sperren"));
+    QCOMPARE(installTranslations(QStringLiteral("fr")), QStringLiteral("fr"));
+    QCOMPARE(QCoreApplication::translate("retake::gui::MainWindow", "&File"),
+             QStringLiteral("&Fichier"));
+    // A window made now is in French.
+    MainWindow french;
+    QCOMPARE(french.actions()->importMedia->text(), QStringLiteral("&Importer des médias…"));
+    QCOMPARE(installTranslations(QStringLiteral("en")), QStringLiteral("en"));
+    QCOMPARE(QCoreApplication::translate("retake::gui::MainWindow", "&File"),
+             QStringLiteral("&File"));
+    // English has its plural forms.
+    QCOMPARE(QCoreApplication::translate("retake::gui::StoryboardModel", "%n frame(s)", nullptr, 1),
+             QStringLiteral("1 frame"));
+    QCOMPARE(
+        QCoreApplication::translate("retake::gui::StoryboardModel", "%n frame(s)", nullptr, 72),
+        QStringLiteral("72 frames"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "test_mainwindow.moc"

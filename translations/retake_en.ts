@@ -1,0 +1,38 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+    <context>
+        <name>retake::gui::MainWindow</name>
+        <message numerus="yes">
+            <source>Importing %n file(s)…</source>
+            <translation>
+                <numerusform>Importing %n file…</numerusform>
+                <numerusform>Importing %n files…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n file(s).</source>
+            <translation>
+                <numerusform>Imported %n file.</numerusform>
+                <numerusform>Imported %n files.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) could not be imported.</source>
+            <translation>
+                <numerusform>%n file could not be imported.</numerusform>
+                <numerusform>%n files could not be imported.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::StoryboardModel</name>
+        <message numerus="yes">
+            <source>%n frame(s)</source>
+            <translation>
+                <numerusform>%n frame</numerusform>
+                <numerusform>%n frames</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>
