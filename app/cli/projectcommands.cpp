@@ -254,6 +254,42 @@ int exportCommand(const QStringList& args) {
     p.addOption({QStringLiteral("start-number"),
                  QStringLiteral("Number of the first file of a sequence (default 1001)."),
                  QStringLiteral("N")});
+    p.addOption({QStringLiteral("exr-depth"),
+                 QStringLiteral("EXR depth channel naming: z (R,G,B,A,Z; default) or blender "
+                                "(ViewLayer.Combined.*, ViewLayer.Depth.Z)."),
+                 QStringLiteral("NAMING")});
+    p.addOption({QStringLiteral("ocio-config"),
+                 QStringLiteral("OCIO config for the colour options (default: Retake's bundled "
+                                "config)."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("input-space"),
+                 QStringLiteral("Input colour space of all media (default: per file, from its "
+                                "colour tags or the config's file rules)."),
+                 QStringLiteral("SPACE")});
+    p.addOption({QStringLiteral("working-space"),
+                 QStringLiteral("Colour space the look is applied in (default: the input "
+                                "space; e.g. ACEScct)."),
+                 QStringLiteral("SPACE")});
+    p.addOption({{QStringLiteral("lut"), QStringLiteral("look")},
+                 QStringLiteral("LUT file applied in the working space: .cube, .3dl, .csp, "
+                                ".spi1d, .spi3d, ..."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("cdl"),
+                 QStringLiteral("ASC CDL (.cc, .cdl, .ccc) applied in the working space, before "
+                                "the LUT."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("cdl-id"),
+                 QStringLiteral("Which correction of a .cdl/.ccc collection (default: the first)."),
+                 QStringLiteral("ID")});
+    p.addOption({QStringLiteral("output-space"),
+                 QStringLiteral("Colour space written (default: the input space)."),
+                 QStringLiteral("SPACE")});
+    p.addOption({QStringLiteral("display"),
+                 QStringLiteral("Write for a display (with --view) instead of --output-space."),
+                 QStringLiteral("DISPLAY")});
+    p.addOption({QStringLiteral("view"),
+                 QStringLiteral("View of --display (default: the display's default view)."),
+                 QStringLiteral("VIEW")});
     bool help = false;
     if (!parse(p, args,
                QStringLiteral("Export the timeline or a shot, with the active takes, as a movie "
@@ -299,6 +335,38 @@ int exportCommand(const QStringList& args) {
     request.imageOptions.exrCompression = compressions.value(compression, ExrCompression::Zip);
     if (p.isSet(QStringLiteral("start-number")))
         request.firstFileNumber = p.value(QStringLiteral("start-number")).toInt();
+    const QString depthNaming = p.value(QStringLiteral("exr-depth"));
+    if (depthNaming == QLatin1String("blender"))
+        request.imageOptions.exrDepthNaming = ExrDepthNaming::Blender;
+    else if (!depthNaming.isEmpty() && depthNaming != QLatin1String("z"))
+        throw Error(ErrorKind::Usage,
+                    QStringLiteral("--exr-depth is z or blender, not \"%1\".").arg(depthNaming));
+    // Any colour option turns the pipeline on; without one, frames leave
+    // exactly as decoded.
+    const char* colourOptions[] = {"ocio-config", "input-space",  "working-space", "lut",
+                                   "cdl",         "output-space", "display",       "view"};
+    bool colourRequested = false;
+    for (const char* option : colourOptions)
+        colourRequested = colourRequested || p.isSet(QString::fromLatin1(option));
+    if (colourRequested) {
+        if (p.isSet(QStringLiteral("output-space")) && p.isSet(QStringLiteral("display")))
+            throw Error(ErrorKind::Usage,
+                        QStringLiteral("Give --output-space or --display, not both."));
+        if (p.isSet(QStringLiteral("view")) && !p.isSet(QStringLiteral("display")))
+            throw Error(ErrorKind::Usage, QStringLiteral("--view needs --display."));
+        ExportColor color;
+        color.configPath = p.value(QStringLiteral("ocio-config"));
+        color.inputSpace = p.value(QStringLiteral("input-space"));
+        color.grade.workingSpace = p.value(QStringLiteral("working-space"));
+        color.grade.lutPath = p.value(QStringLiteral("lut"));
+        if (p.isSet(QStringLiteral("cdl")))
+            color.grade.cdl =
+                readCdl(p.value(QStringLiteral("cdl")), p.value(QStringLiteral("cdl-id")));
+        color.grade.outputSpace = p.value(QStringLiteral("output-space"));
+        color.grade.display = p.value(QStringLiteral("display"));
+        color.grade.view = p.value(QStringLiteral("view"));
+        request.color = color;
+    }
 
     retake::Progress progress(stderrProgress(QStringLiteral("export")));
     installInterruptHandler(&progress);
@@ -428,6 +496,11 @@ int systemInfo(const QStringList& args) {
 int runDemo(const QStringList& args);    // democommand.cpp
 int runRegen(const QStringList& args);   // regencommands.cpp
 int runInpaint(const QStringList& args); // regencommands.cpp
+int runOtio(const QStringList& args);    // otiocommand.cpp
+
+// cameracommand.cpp
+int runCameraCommand(const QStringList& args);
+int runBlockingCommand(const QStringList& args);
 
 const QVector<Command>& commands() {
     static QVector<Command> list = [] {
@@ -438,9 +511,12 @@ const QVector<Command>& commands() {
             {"inpaint", "Inpaint a plain image sequence (no project).", runInpaint},
             {"export", "Export the timeline or a shot as a movie or an image sequence.",
              exportCommand},
+            {"otio", "Export or import an OpenTimelineIO timeline (.otio).", runOtio},
             {"shell", "Edit a project from commands on standard input, with autosave.", shell},
             {"recover", "Recover a project from its crash autosave.", recover},
             {"demo", "Run Retake's main job on the bundled demo.", runDemo},
+            {"camera", "Edit a shot's camera; shot sizes; camera files.", runCameraCommand},
+            {"blocking", "Edit and render a shot's blocking scene.", runBlockingCommand},
             {"system", "Versions and compute devices.", systemInfo},
         };
         for (const auto& edit : editCommands())

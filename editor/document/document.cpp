@@ -1,5 +1,6 @@
 #include "document.h"
 
+#include "camera/lens.h"
 #include "core/error.h"
 #include "projectfile/projectfile.h"
 
@@ -7,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QStandardPaths>
 #include <QUndoCommand>
 
@@ -404,7 +406,33 @@ void Document::setCamera(const Id& shotId, const Camera& camera) {
     if (!(camera.shutterAngleDeg > 0 && camera.shutterAngleDeg <= 360))
         usage(
             tr("Shutter angle must be in (0, 360] degrees (got %1).").arg(camera.shutterAngleDeg));
+    const QString problem = cameraProblem(camera); // lens details, keys, handheld
+    if (!problem.isEmpty())
+        usage(problem);
     apply(tr("Edit camera"), [&](Project& p) { shotOrThrow(p, shotId).camera = camera; });
+}
+
+void Document::setBlockingScene(const Id& shotId, const BlockingScene& scene) {
+    QSet<int> ids;
+    QSet<QString> names;
+    for (const auto& o : scene.objects) {
+        if (o.name.isEmpty() || names.contains(o.name))
+            usage(tr("Blocking objects need unique names (\"%1\").").arg(o.name));
+        if (o.id < 2 || ids.contains(o.id))
+            usage(tr("Blocking object \"%1\" needs a unique ID of 2 or more (0 is the sky, 1 "
+                     "the ground).")
+                      .arg(o.name));
+        if (!(o.size.x > 0 && o.size.y > 0 && o.size.z > 0) &&
+            !(o.shape == BlockingShape::Sphere && o.size.x > 0) &&
+            !(o.shape == BlockingShape::Person && o.size.z > 0) &&
+            !(o.shape == BlockingShape::Cylinder && o.size.x > 0 && o.size.z > 0))
+            usage(tr("Blocking object \"%1\" needs a size greater than 0 m.").arg(o.name));
+        ids.insert(o.id);
+        names.insert(o.name);
+    }
+    if (!(scene.sunElevationDeg >= -90 && scene.sunElevationDeg <= 90))
+        usage(tr("Sun elevation must be between -90 and 90 degrees."));
+    apply(tr("Edit blocking scene"), [&](Project& p) { shotOrThrow(p, shotId).blocking = scene; });
 }
 
 void Document::trimShot(const Id& shotId, FrameRange source) {

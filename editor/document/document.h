@@ -73,6 +73,8 @@ public:
     void setShotText(const Id& shotId, const QString& name, const QString& prompt,
                      const QString& notes);
     void setCamera(const Id& shotId, const Camera& camera);
+    // Replaces the shot's blocking scene (camera/blockingtypes.h).
+    void setBlockingScene(const Id& shotId, const BlockingScene& scene);
     void trimShot(const Id& shotId, FrameRange source);
     void moveShot(const Id& shotId, int newIndex);
     void removeShot(const Id& shotId);

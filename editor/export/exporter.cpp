@@ -1,7 +1,9 @@
 #include "exporter.h"
 
 #include "core/error.h"
+#include "core/timecode.h"
 #include "export/framesource.h"
+#include "export/provenance.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -22,6 +24,7 @@ QString tr(const char* text) {
 struct ExportFrame {
     const Shot* shot;
     FrameNumber mediaFrame;
+    FrameNumber timelineFrame = -1; // < 0 in a shot export
 };
 
 // "shot_####.exr" -> "shot_%04d.exr"; printf patterns pass through.
@@ -67,7 +70,7 @@ QVector<ExportFrame> framesToExport(const Project& project, const ExportRequest&
         const FrameRange part = placed.timeline.intersected(range);
         const Shot* shot = project.findShot(placed.shotId);
         for (FrameNumber f = part.start; f < part.end; ++f)
-            frames.push_back({shot, shot->source.start + (f - placed.timeline.start)});
+            frames.push_back({shot, shot->source.start + (f - placed.timeline.start), f});
     }
     return frames;
 }
@@ -191,6 +194,94 @@ private:
     std::unordered_map<std::string, std::unique_ptr<AudioReader>> readers_;
 };
 
+// The export's colour pipeline, one processor per media compiled up front so
+// an unknown colour space or a broken LUT stops the export before any output
+// exists.
+class FrameGrader {
+public:
+    FrameGrader(const Project& project, const std::optional<ExportColor>& color,
+                const QVector<ExportFrame>& frames)
+        : color_(color) {
+        if (!color_)
+            return;
+        pipeline_ = ColorPipeline::load(color_->configPath);
+        for (const auto& f : frames)
+            processorFor(*project.findMedia(f.shot->mediaId));
+    }
+
+    bool active() const { return color_.has_value(); }
+    const ColorPipeline& pipeline() const { return *pipeline_; }
+
+    ColorGrade gradeFor(const MediaRef& media) const {
+        ColorGrade grade = color_->grade;
+        if (!color_->inputSpace.isEmpty())
+            grade.inputSpace = color_->inputSpace;
+        else if (color_->mediaInputSpaces.contains(media.id))
+            grade.inputSpace = color_->mediaInputSpaces.value(media.id);
+        else
+            grade.inputSpace = pipeline_->inputSpaceFor(media.path, media.color);
+        return grade;
+    }
+
+    const ColorProcessor& processorFor(const MediaRef& media) {
+        auto it = processors_.find(media.id);
+        if (it == processors_.end())
+            it = processors_.insert(media.id, pipeline_->processor(gradeFor(media)));
+        return *it;
+    }
+
+    Image grade(Image image, const MediaRef& media, SampleType outType) {
+        if (!active())
+            return image;
+        return processorFor(media).apply(image, outType);
+    }
+
+    // What an encode of graded frames should say about its colour: the
+    // output space's tags, the source's range (the encoder's business).
+    ColorTags tagsFor(const MediaRef& media, const ColorTags& source) const {
+        if (!active())
+            return source;
+        ColorTags tags = pipeline_->tagsFor(gradeFor(media));
+        tags.range = source.range;
+        return tags;
+    }
+
+    // The colour space name the written pixels are in, for file metadata.
+    QString outputSpaceName(const MediaRef& media) const {
+        if (!active())
+            return {};
+        const ColorGrade g = gradeFor(media);
+        if (!g.display.isEmpty())
+            return QStringLiteral("%1 / %2").arg(
+                g.display, g.view.isEmpty() ? pipeline_->defaultView(g.display) : g.view);
+        return pipeline_->colorSpaceName(g.outputSpace.isEmpty() ? g.inputSpace : g.outputSpace);
+    }
+
+    QString description(const MediaRef& media) {
+        return active() ? processorFor(media).description() : QString();
+    }
+
+private:
+    const std::optional<ExportColor>& color_;
+    std::optional<ColorPipeline> pipeline_;
+    QHash<Id, ColorProcessor> processors_;
+};
+
+// Sample type graded frames are handed over in: float for EXR (scene-linear
+// values above 1 survive), 16-bit for 10-bit codecs, else the source's own.
+SampleType gradedTypeForSequence(const QString& pattern, SampleType source) {
+    if (pattern.endsWith(QLatin1String(".exr"), Qt::CaseInsensitive))
+        return SampleType::Float32;
+    return source == SampleType::Float32 ? SampleType::UInt16 : source;
+}
+
+SampleType gradedTypeForMovie(VideoCodec codec, SampleType source) {
+    if (codec == VideoCodec::ProRes422HQ || codec == VideoCodec::ProRes4444 ||
+        source != SampleType::UInt8)
+        return SampleType::UInt16;
+    return SampleType::UInt8;
+}
+
 void checkSize(const Image& image, const Project& project, const Shot& shot) {
     if (image.width != project.width || image.height != project.height)
         throw Error(ErrorKind::Usage,
@@ -203,6 +294,59 @@ void checkSize(const Image& image, const Project& project, const Shot& shot) {
                         .arg(project.height));
 }
 
+// Written after the frames are in place, so a manifest never describes an
+// export that did not complete.
+void finishManifest(const ExportRequest& request, FrameGrader& grader, const Project& project,
+                    const QVector<ExportFrame>& frames, ProvenanceManifest& manifest,
+                    const QString& path, ExportResult& result) {
+    if (!request.writeManifest)
+        return;
+    if (grader.active()) {
+        QMap<QString, QString> colour;
+        for (const auto& f : frames) {
+            const MediaRef& media = *project.findMedia(f.shot->mediaId);
+            colour.insert(media.path, grader.description(media));
+        }
+        manifest.setColour(colour);
+    }
+    manifest.write(path);
+    result.manifest = path;
+}
+
+// The EXR header of one exported frame: rate, timecode, the shot's camera,
+// the colour space of the pixels and where the frame came from.
+std::map<std::string, std::string> exrMetadataFor(const Project& project, const ExportFrame& frame,
+                                                  const QString& colourSpace,
+                                                  const QString& provenance,
+                                                  const QString& manifestName) {
+    const Camera& camera = frame.shot->camera;
+    // A shot export is timed from the shot's first frame.
+    const FrameNumber position = frame.timelineFrame >= 0
+                                     ? frame.timelineFrame
+                                     : frame.mediaFrame - frame.shot->source.start;
+    std::map<std::string, std::string> m{
+        {"framesPerSecond", project.frameRate.toString().toStdString()},
+        {"timeCode", frameToTimecode(position, project.frameRate).toStdString()},
+        {"focus", QString::number(camera.focusDistanceM, 'g', 9).toStdString()},
+        {"aperture", QString::number(camera.fStop, 'g', 9).toStdString()},
+        {"focalLengthMm", QString::number(camera.focalLengthMm, 'g', 9).toStdString()},
+        {"filmbackWidthMm", QString::number(camera.filmbackWidthMm, 'g', 9).toStdString()},
+        {"filmbackHeightMm", QString::number(camera.filmbackHeightMm, 'g', 9).toStdString()},
+        {"retake/shot", frame.shot->name.toStdString()},
+        {"retake/mediaFrame", std::to_string(frame.mediaFrame)},
+        {"retake/provenance", provenance.toStdString()},
+        {"software",
+         QStringLiteral("Retake %1").arg(QStringLiteral(RETAKE_VERSION)).toStdString()}};
+    if (!colourSpace.isEmpty()) {
+        // "colorSpace" for people, "oiio:ColorSpace" for OpenImageIO-based tools.
+        m["colorSpace"] = colourSpace.toStdString();
+        m["oiio:ColorSpace"] = colourSpace.toStdString();
+    }
+    if (!manifestName.isEmpty())
+        m["retake/manifest"] = manifestName.toStdString();
+    return m;
+}
+
 ExportResult exportSequence(const Project& project, const ExportRequest& request,
                             const QVector<ExportFrame>& frames, Progress& progress) {
     const QString pattern = printfPattern(QFileInfo(request.output).absoluteFilePath());
@@ -211,6 +355,8 @@ ExportResult exportSequence(const Project& project, const ExportRequest& request
         throw Error(ErrorKind::Usage,
                     tr("%1: a sequence needs a frame number in its name, like shot_####.exr")
                         .arg(request.output));
+    // Before anything is created: a bad colour request leaves no trace.
+    FrameGrader grader(project, request.color, frames);
     QDir dir = patternInfo.absoluteDir();
     if (!dir.exists() && !QDir().mkpath(dir.absolutePath()))
         throwOutputError(dir.absolutePath(), tr("cannot create the folder"));
@@ -224,12 +370,27 @@ ExportResult exportSequence(const Project& project, const ExportRequest& request
     TimelineFrameSource source(project);
     ExportResult result;
     QStringList staged;
+    const bool exr = pattern.endsWith(QLatin1String(".exr"), Qt::CaseInsensitive);
+    const QString manifestPath = ProvenanceManifest::sidecarPathFor(pattern, true);
+    ProvenanceManifest manifest(project, pattern);
     for (int i = 0; i < frames.size(); ++i) {
         progress.checkCancelled();
-        const Image image = source.readShotFrame(*frames[i].shot, frames[i].mediaFrame);
+        const MediaRef& media = *project.findMedia(frames[i].shot->mediaId);
+        Image image = source.readShotFrame(*frames[i].shot, frames[i].mediaFrame);
+        const SampleType type = gradedTypeForSequence(pattern, image.type);
+        image = grader.grade(std::move(image), media, type);
         const QString name = fileNameFor(patternInfo.fileName(), request.firstFileNumber + i);
         const QString stagedPath = QDir(staging.path()).filePath(name);
-        writeImageFile(stagedPath, image, request.imageOptions);
+        manifest.addFrame(i, name, *frames[i].shot, frames[i].mediaFrame, frames[i].timelineFrame);
+        ImageWriteOptions options = request.imageOptions;
+        if (exr)
+            options.exrMetadata = exrMetadataFor(
+                project, frames[i],
+                grader.active() ? grader.outputSpaceName(media)
+                                : ColorPipeline::bundled().inputSpaceFor(media.path, media.color),
+                manifest.frameSummary(i),
+                request.writeManifest ? QFileInfo(manifestPath).fileName() : QString());
+        writeImageFile(stagedPath, image, options);
         staged << name;
         progress.report(double(i + 1) / frames.size() * 0.98, tr("Writing frames"));
     }
@@ -241,6 +402,7 @@ ExportResult exportSequence(const Project& project, const ExportRequest& request
                                      .arg(QString::fromLocal8Bit(std::strerror(errno))));
         result.files << to;
     }
+    finishManifest(request, grader, project, frames, manifest, manifestPath, result);
     result.frames = frames.size();
     progress.report(1.0, tr("Done"));
     return result;
@@ -254,14 +416,20 @@ ExportResult exportMovie(const Project& project, const ExportRequest& request,
     const FrameNumber firstTimelineFrame =
         request.timelineRange && timelineExport ? request.timelineRange->start : 0;
     AudioMixer audio(project, frames, firstTimelineFrame, timelineExport && !frames.isEmpty());
+    FrameGrader grader(project, request.color, frames);
+    auto readGraded = [&](int i) {
+        Image image = source.readShotFrame(*frames[i].shot, frames[i].mediaFrame);
+        const SampleType type = gradedTypeForMovie(request.codec, image.type);
+        return grader.grade(std::move(image), *project.findMedia(frames[i].shot->mediaId), type);
+    };
 
-    Image first = source.readShotFrame(*frames[0].shot, frames[0].mediaFrame);
+    Image first = readGraded(0);
     EncodeSettings settings;
     settings.codec = request.codec;
     settings.width = first.width;
     settings.height = first.height;
     settings.frameRate = project.frameRate;
-    settings.color = first.color;
+    settings.color = grader.tagsFor(*project.findMedia(frames[0].shot->mediaId), first.color);
     if (request.withAudio && audio.active()) {
         settings.audioSampleRate = audio.sampleRate();
         settings.audioChannels = audio.channels();
@@ -270,10 +438,12 @@ ExportResult exportMovie(const Project& project, const ExportRequest& request,
         checkSize(first, project, *frames[0].shot);
     auto encoder = createVideoEncoder(output, settings);
     ExportResult result;
+    ProvenanceManifest manifest(project, output);
     for (int i = 0; i < frames.size(); ++i) {
         progress.checkCancelled();
-        const Image image =
-            i == 0 ? std::move(first) : source.readShotFrame(*frames[i].shot, frames[i].mediaFrame);
+        manifest.addFrame(i, QString(), *frames[i].shot, frames[i].mediaFrame,
+                          frames[i].timelineFrame);
+        const Image image = i == 0 ? std::move(first) : readGraded(i);
         if (image.width != settings.width || image.height != settings.height)
             checkSize(image, project, *frames[i].shot);
         encoder->writeFrame(image);
@@ -286,6 +456,8 @@ ExportResult exportMovie(const Project& project, const ExportRequest& request,
     }
     progress.checkCancelled();
     encoder->finish();
+    finishManifest(request, grader, project, frames, manifest,
+                   ProvenanceManifest::sidecarPathFor(output, false), result);
     result.files << output;
     result.frames = frames.size();
     result.audioWritten = settings.audioSampleRate > 0;

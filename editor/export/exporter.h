@@ -8,10 +8,24 @@
 #include "jobs/progress.h"
 #include "media/encode.h"
 #include "model/project.h"
+#include "ocio/colorpipeline.h"
 
+#include <QMap>
 #include <optional>
 
 namespace retake {
+
+// The colour pipeline of an export: every frame goes input -> working ->
+// look -> output (ColorPipeline::processor, the viewer's code path) before
+// it is encoded or written.
+struct ExportColor {
+    QString configPath; // an OCIO config; empty = Retake's bundled config
+    // Input space of every media; empty = per media: mediaInputSpaces, then
+    // the file's colour tags and the config's file rules.
+    QString inputSpace;
+    QMap<Id, QString> mediaInputSpaces;
+    ColorGrade grade; // working space, look, output; its inputSpace is ignored
+};
 
 struct ExportRequest {
     // A movie file (.mov/.mp4/.mkv) or a sequence pattern like
@@ -22,13 +36,18 @@ struct ExportRequest {
     std::optional<FrameRange> timelineRange;    // default: the whole timeline
     Id shotId;                                  // export one shot's frames instead
     bool withAudio = true;
-    int firstFileNumber = 1001; // sequences: VFX convention
+    int firstFileNumber = 1001;       // sequences: VFX convention
+    std::optional<ExportColor> color; // none = frames leave as decoded
+    // A provenance manifest (export/provenance.h) beside the output:
+    // "shot_####.exr" -> "shot.provenance.json", "film.mov" -> "film.mov.provenance.json".
+    bool writeManifest = true;
 };
 
 struct ExportResult {
     QStringList files;
     FrameNumber frames = 0;
     bool audioWritten = false;
+    QString manifest; // the provenance sidecar, empty when not written
 };
 
 bool isSequenceOutput(const QString& output);

@@ -6,6 +6,9 @@
 
 #include "media/media.h"
 
+#include <map>
+#include <string>
+
 namespace retake {
 
 enum class VideoCodec { ProRes422HQ, ProRes4444, H264, H265, DNxHRHQ };
@@ -41,10 +44,22 @@ std::unique_ptr<VideoEncoder> createVideoEncoder(const QString& path, const Enco
 enum class ExrPixelType { Half, Float };
 enum class ExrCompression { None, Zip, Piz, Dwaa };
 
+// EXR channel names. Z: single part R,G,B,A,Z (OpenImageIO, Nuke, most
+// tools). Blender: its multilayer naming, ViewLayer.Combined.R/G/B/A and
+// ViewLayer.Depth.Z, which Blender's image loader reads as render passes.
+enum class ExrDepthNaming { Z, Blender };
+
 struct ImageWriteOptions {
     ExrPixelType exrPixelType = ExrPixelType::Half;
     ExrCompression exrCompression = ExrCompression::Zip;
     bool writeDepth = true; // EXR: a Z channel when the image has depth
+    ExrDepthNaming exrDepthNaming = ExrDepthNaming::Z;
+    // EXR header attributes. These keys are written as OpenEXR's standard
+    // typed attributes that other tools read: "framesPerSecond" ("24000/1001"),
+    // "timeCode" ("HH:MM:SS:FF"), "focus" (metres) and "aperture" (f-number).
+    // Keys ending in "Mm" are float attributes (camera focal length, filmback);
+    // every other key is a string attribute. Other formats ignore them.
+    std::map<std::string, std::string> exrMetadata;
 };
 
 // By extension: .png (8- or 16-bit, from the image's sample type), .exr,

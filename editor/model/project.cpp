@@ -28,7 +28,8 @@ bool Take::operator==(const Take& o) const {
 bool Camera::operator==(const Camera& o) const {
     return focalLengthMm == o.focalLengthMm && filmbackWidthMm == o.filmbackWidthMm &&
            filmbackHeightMm == o.filmbackHeightMm && focusDistanceM == o.focusDistanceM &&
-           fStop == o.fStop && shutterAngleDeg == o.shutterAngleDeg;
+           fStop == o.fStop && shutterAngleDeg == o.shutterAngleDeg && lens == o.lens &&
+           motion == o.motion;
 }
 
 const Take* Shot::findTake(const Id& takeId) const {
@@ -49,7 +50,7 @@ bool Shot::operator==(const Shot& o) const {
     return id == o.id && name == o.name && mediaId == o.mediaId && source == o.source &&
            locks == o.locks && masks == o.masks && takes == o.takes &&
            activeTakes == o.activeTakes && camera == o.camera && prompt == o.prompt &&
-           notes == o.notes && audioEnabled == o.audioEnabled;
+           notes == o.notes && audioEnabled == o.audioEnabled && blocking == o.blocking;
 }
 
 bool AudioClip::operator==(const AudioClip& o) const {

@@ -11,6 +11,8 @@
 // takes) are the media's own frame numbers, so they stay on the same picture
 // when the shot is trimmed.
 
+#include "camera/blockingtypes.h"
+#include "camera/cameratypes.h"
 #include "core/framerange.h"
 #include "core/rational.h"
 #include "media/media.h"
@@ -92,6 +94,8 @@ struct Camera {
     double focusDistanceM = 3.0;
     double fStop = 2.8;
     double shutterAngleDeg = 180.0;
+    LensDetails lens;    // camera/cameratypes.h
+    CameraMotion motion; // camera/cameratypes.h
 
     bool operator==(const Camera& o) const;
     bool operator!=(const Camera& o) const { return !(*this == o); }
@@ -107,6 +111,7 @@ struct Shot {
     QVector<Take> takes;
     QVector<TakeSelection> activeTakes;
     Camera camera;
+    BlockingScene blocking; // camera/blockingtypes.h; empty = not a blocking shot
     QString prompt;
     QString notes;
     bool audioEnabled = true; // the media's own audio plays with the shot

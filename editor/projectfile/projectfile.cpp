@@ -1,5 +1,6 @@
 #include "projectfile.h"
 
+#include "camera/camerajson.h"
 #include "core/error.h"
 
 #include <QCoreApplication>
@@ -81,7 +82,9 @@ QJsonObject cameraToJson(const Camera& c) {
             {"filmbackHeightMm", c.filmbackHeightMm},
             {"focusDistanceM", c.focusDistanceM},
             {"fStop", c.fStop},
-            {"shutterAngleDeg", c.shutterAngleDeg}};
+            {"shutterAngleDeg", c.shutterAngleDeg},
+            {"lens", lensDetailsToJson(c.lens)},
+            {"motion", cameraMotionToJson(c.motion)}};
 }
 
 QJsonObject shotToJson(const Shot& s, const QDir& base) {
@@ -357,8 +360,15 @@ Project readProject(const QJsonObject& root, const Reader& r) {
             c.focusDistanceM = r.number(co, cat, "focusDistanceM", c.focusDistanceM);
             c.fStop = r.number(co, cat, "fStop", c.fStop);
             c.shutterAngleDeg = r.number(co, cat, "shutterAngleDeg", c.shutterAngleDeg);
+            readCameraDetails(co, cat, c,
+                              [&r](const QString& w, const QString& m) { r.fail(w, m); });
             s.camera = c;
         }
+        if (o.contains(QLatin1String("blocking")))
+            s.blocking = blockingSceneFromJson(
+                r.object(o.value(QLatin1String("blocking")), at + QStringLiteral(".blocking")),
+                at + QStringLiteral(".blocking"),
+                [&r](const QString& w, const QString& m) { r.fail(w, m); });
         s.prompt = r.string(o, at, "prompt", false);
         s.notes = r.string(o, at, "notes", false);
         s.audioEnabled = r.boolean(o, at, "audioEnabled", true);
@@ -433,8 +443,12 @@ QByteArray serializeProject(const Project& project, const QString& projectFilePa
     QJsonArray media, shots, tracks;
     for (const auto& m : project.media)
         media.append(mediaToJson(m, base));
-    for (const auto& s : project.shots)
-        shots.append(shotToJson(s, base));
+    for (const auto& s : project.shots) {
+        QJsonObject shot = shotToJson(s, base);
+        if (s.blocking != BlockingScene())
+            shot.insert("blocking", blockingSceneToJson(s.blocking));
+        shots.append(shot);
+    }
     for (const auto& t : project.tracks)
         tracks.append(trackToJson(t));
     const QJsonObject root{{"format", kProjectFormatName},

@@ -1,0 +1,76 @@
+// retake-cli otio export|import: OpenTimelineIO interchange (editor/interchange/otio.h).
+#include "cli.h"
+#include "interchange/otio.h"
+#include "projectfile/projectfile.h"
+
+#include <QFileInfo>
+
+namespace retake::cli {
+
+namespace {
+
+int otioExport(const QStringList& args) {
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("out"), QStringLiteral("The .otio file to write."),
+                 QStringLiteral("FILE")});
+    bool help = false;
+    if (!parse(p, args,
+               QStringLiteral("Write the project's timeline as OpenTimelineIO JSON: tracks, shots "
+                              "as clips with their media, lock ranges as markers, takes as "
+                              "metadata."),
+               QStringLiteral("PROJECT"), &help))
+        return Ok;
+    const Project project = loadProjectFile(positional(p, 0, QStringLiteral("the project file")));
+    const QString out = p.value(QStringLiteral("out"));
+    if (out.isEmpty())
+        throw Error(ErrorKind::Usage, QStringLiteral("Give the .otio file with --out."));
+    writeOtioFile(project, out);
+    printLine(QFileInfo(out).absoluteFilePath());
+    return Ok;
+}
+
+int otioImport(const QStringList& args) {
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("out"), QStringLiteral("The project file to create."),
+                 QStringLiteral("PROJECT")});
+    p.addOption({QStringLiteral("force"), QStringLiteral("Replace an existing project file.")});
+    bool help = false;
+    if (!parse(p, args,
+               QStringLiteral("Create a project from an OpenTimelineIO .otio timeline. Warnings "
+                              "say what Retake could not keep."),
+               QStringLiteral("FILE.otio"), &help))
+        return Ok;
+    const QString in = positional(p, 0, QStringLiteral("the .otio file"));
+    const QString out = p.value(QStringLiteral("out"));
+    if (out.isEmpty())
+        throw Error(ErrorKind::Usage, QStringLiteral("Give the project file with --out."));
+    if (QFileInfo::exists(out) && !p.isSet(QStringLiteral("force")))
+        throw Error(ErrorKind::Usage,
+                    QStringLiteral("%1 exists; use --force to replace it.").arg(out));
+    const OtioImport imported = readOtioFile(in);
+    for (const QString& warning : imported.warnings)
+        printStatus(QStringLiteral("warning: %1").arg(warning));
+    saveProjectFile(imported.project, out);
+    printLine(QFileInfo(out).absoluteFilePath());
+    return Ok;
+}
+
+} // namespace
+
+int runOtio(const QStringList& args) {
+    const QString sub = args.value(1);
+    if (sub == QLatin1String("export"))
+        return otioExport(args.mid(1));
+    if (sub == QLatin1String("import"))
+        return otioImport(args.mid(1));
+    if (sub.isEmpty() || sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
+        printLine(
+            QStringLiteral("retake-cli otio export PROJECT --out FILE.otio\n"
+                           "retake-cli otio import FILE.otio --out PROJECT.retake [--force]"));
+        return sub.isEmpty() ? UsageError : Ok;
+    }
+    throw Error(ErrorKind::Usage,
+                QStringLiteral("otio: unknown subcommand \"%1\"; use export or import.").arg(sub));
+}
+
+} // namespace retake::cli

@@ -1,0 +1,608 @@
+#include "interchange/otio.h"
+
+#include "core/error.h"
+#include "media/media.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QUrl>
+#include <cmath>
+
+namespace retake {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("Otio", text);
+}
+
+const QString kMediaKey = QStringLiteral("DEFAULT_MEDIA");
+
+QJsonObject rationalTime(double value, Rational rate) {
+    return {{"OTIO_SCHEMA", "RationalTime.1"}, {"rate", rate.toDouble()}, {"value", value}};
+}
+
+QJsonObject timeRange(double start, double duration, Rational rate) {
+    return {{"OTIO_SCHEMA", "TimeRange.1"},
+            {"start_time", rationalTime(start, rate)},
+            {"duration", rationalTime(duration, rate)}};
+}
+
+// Items share these fields; OTIO's reader wants every one present.
+QJsonObject item(const char* schema, const QString& name, const QJsonObject& retake) {
+    return {{"OTIO_SCHEMA", schema},
+            {"name", name},
+            {"metadata", retake.isEmpty() ? QJsonObject() : QJsonObject{{"retake", retake}}},
+            {"source_range", QJsonValue::Null},
+            {"effects", QJsonArray()},
+            {"markers", QJsonArray()},
+            {"enabled", true}};
+}
+
+QJsonObject externalReference(const MediaRef& media, double duration, Rational rate) {
+    return {{"OTIO_SCHEMA", "ExternalReference.1"},
+            {"name", QFileInfo(media.path).fileName()},
+            {"metadata",
+             QJsonObject{{"retake", QJsonObject{{"mediaId", idToString(media.id)},
+                                                {"frameRate", media.frameRate.toString()}}}}},
+            {"available_range", duration > 0 ? QJsonValue(timeRange(0, duration, rate))
+                                             : QJsonValue(QJsonValue::Null)},
+            {"available_image_bounds", QJsonValue::Null},
+            {"target_url", QUrl::fromLocalFile(media.path).toString()}};
+}
+
+QJsonArray rangeJson(FrameRange r) {
+    return {qint64(r.start), qint64(r.end)};
+}
+
+FrameRange rangeFromJson(const QJsonValue& v) {
+    const QJsonArray a = v.toArray();
+    return {FrameNumber(a.at(0).toDouble()), FrameNumber(a.at(1).toDouble())};
+}
+
+QJsonObject cameraJson(const Camera& c) {
+    return {{"focalLengthMm", c.focalLengthMm},
+            {"filmbackWidthMm", c.filmbackWidthMm},
+            {"filmbackHeightMm", c.filmbackHeightMm},
+            {"focusDistanceM", c.focusDistanceM},
+            {"fStop", c.fStop},
+            {"shutterAngleDeg", c.shutterAngleDeg}};
+}
+
+Camera cameraFromJson(const QJsonObject& o) {
+    Camera c;
+    c.focalLengthMm = o.value("focalLengthMm").toDouble(c.focalLengthMm);
+    c.filmbackWidthMm = o.value("filmbackWidthMm").toDouble(c.filmbackWidthMm);
+    c.filmbackHeightMm = o.value("filmbackHeightMm").toDouble(c.filmbackHeightMm);
+    c.focusDistanceM = o.value("focusDistanceM").toDouble(c.focusDistanceM);
+    c.fStop = o.value("fStop").toDouble(c.fStop);
+    c.shutterAngleDeg = o.value("shutterAngleDeg").toDouble(c.shutterAngleDeg);
+    return c;
+}
+
+QJsonObject shotMetadata(const Shot& shot) {
+    QJsonArray takes, active, masks;
+    for (const Take& t : shot.takes) {
+        QJsonObject params;
+        for (auto it = t.parameters.begin(); it != t.parameters.end(); ++it)
+            params.insert(it.key(), it.value());
+        takes.append(QJsonObject{{"id", idToString(t.id)},
+                                 {"engine", t.engine},
+                                 {"parameters", params},
+                                 {"seed", QString::number(t.seed)}, // 64-bit exact
+                                 {"prompt", t.prompt},
+                                 {"range", rangeJson(t.range)},
+                                 {"maskId", t.maskId.isNull() ? QString() : idToString(t.maskId)},
+                                 {"created", t.created.toString(Qt::ISODateWithMs)},
+                                 {"framesPath", t.framesPath},
+                                 {"modelHash", t.modelHash}});
+    }
+    for (const TakeSelection& s : shot.activeTakes)
+        active.append(
+            QJsonObject{{"range", rangeJson(s.range)},
+                        {"takeId", s.takeId.isNull() ? QString() : idToString(s.takeId)}});
+    for (const MaskRef& m : shot.masks)
+        masks.append(QJsonObject{{"id", idToString(m.id)},
+                                 {"path", m.path},
+                                 {"range", rangeJson(m.range)},
+                                 {"stationary", m.stationary}});
+    return {{"shotId", idToString(shot.id)},
+            {"mediaId", idToString(shot.mediaId)},
+            {"source", rangeJson(shot.source)},
+            {"prompt", shot.prompt},
+            {"notes", shot.notes},
+            {"audioEnabled", shot.audioEnabled},
+            {"camera", cameraJson(shot.camera)},
+            {"masks", masks},
+            {"takes", takes},
+            {"activeTakes", active}};
+}
+
+QJsonObject shotClip(const Project& project, const Shot& shot) {
+    const MediaRef& media = *project.findMedia(shot.mediaId);
+    // Clip times are media frames at the media's rate, so they read right in
+    // any OTIO tool; Retake plays them frame for frame at the project rate.
+    const Rational rate = media.frameRate;
+    QJsonObject clip = item("Clip.2", shot.name, shotMetadata(shot));
+    clip.insert("source_range",
+                timeRange(double(shot.source.start), double(shot.duration()), rate));
+    QJsonArray markers;
+    for (const FrameRange& lock : shot.locks.ranges())
+        markers.append(QJsonObject{
+            {"OTIO_SCHEMA", "Marker.2"},
+            {"name", "locked"},
+            {"metadata", QJsonObject{{"retake", QJsonObject{{"kind", "lock"}}}}},
+            {"color", "RED"},
+            {"marked_range", timeRange(double(lock.start), double(lock.length()), rate)},
+            {"comment", tr("Locked: regeneration never changes these frames")}});
+    clip.insert("markers", markers);
+    clip.insert("media_references",
+                QJsonObject{{kMediaKey, externalReference(media, double(media.frameCount), rate)}});
+    clip.insert("active_media_reference_key", kMediaKey);
+    return clip;
+}
+
+QJsonObject videoTrack(const Project& project, const Track& track) {
+    QJsonObject t = item("Track.1", track.name,
+                         QJsonObject{{"trackId", idToString(track.id)}, {"muted", track.muted}});
+    QJsonArray children;
+    for (const Id& id : track.shots)
+        children.append(shotClip(project, *project.findShot(id)));
+    t.insert("children", children);
+    t.insert("kind", "Video");
+    t.insert("enabled", !track.muted);
+    return t;
+}
+
+// OTIO tracks are sequential, so overlapping audio clips go to extra tracks
+// ("lanes") after the first. Times are at the media's sample rate, so every
+// audio position is exact.
+QVector<QJsonObject> audioTracks(const Project& project, const Track& track) {
+    QVector<AudioClip> clips = track.clips;
+    std::stable_sort(clips.begin(), clips.end(), [](const AudioClip& a, const AudioClip& b) {
+        return a.timelineStart < b.timelineStart;
+    });
+    struct Lane {
+        QJsonArray children;
+        Rational end{0}; // seconds
+    };
+    QVector<Lane> lanes;
+    for (const AudioClip& c : clips) {
+        const MediaRef& media = *project.findMedia(c.mediaId);
+        const Rational rate =
+            media.audioSampleRate > 0 ? Rational(media.audioSampleRate) : project.frameRate;
+        const Rational start = frameToSeconds(c.timelineStart, project.frameRate);
+        Lane* lane = nullptr;
+        for (Lane& l : lanes)
+            if (l.end <= start) {
+                lane = &l;
+                break;
+            }
+        if (!lane) {
+            lanes.push_back({});
+            lane = &lanes.back();
+        }
+        if (lane->end < start) {
+            QJsonObject gap = item("Gap.1", QString(), {});
+            gap.insert("source_range", timeRange(0, ((start - lane->end) * rate).toDouble(), rate));
+            lane->children.append(gap);
+        }
+        QJsonObject clip = item("Clip.2", QFileInfo(media.path).fileName(),
+                                QJsonObject{{"clipId", idToString(c.id)},
+                                            {"mediaId", idToString(c.mediaId)},
+                                            {"timelineStart", qint64(c.timelineStart)},
+                                            {"sourceStart", c.sourceStart.toString()},
+                                            {"duration", c.duration.toString()},
+                                            {"gainDb", c.gainDb}});
+        clip.insert("source_range", timeRange((c.sourceStart * rate).toDouble(),
+                                              (c.duration * rate).toDouble(), rate));
+        const Rational mediaSeconds =
+            media.frameCount > 0 ? Rational(media.frameCount) / media.frameRate : Rational(0);
+        clip.insert("media_references",
+                    QJsonObject{{kMediaKey, externalReference(
+                                                media, (mediaSeconds * rate).toDouble(), rate)}});
+        clip.insert("active_media_reference_key", kMediaKey);
+        lane->children.append(clip);
+        lane->end = start + c.duration;
+    }
+    if (lanes.isEmpty())
+        lanes.push_back({});
+    QVector<QJsonObject> tracks;
+    for (int i = 0; i < lanes.size(); ++i) {
+        QJsonObject t = item(
+            "Track.1", i == 0 ? track.name : QStringLiteral("%1 (%2)").arg(track.name).arg(i + 1),
+            QJsonObject{{"trackId", idToString(track.id)}, {"muted", track.muted}, {"lane", i}});
+        t.insert("children", lanes[i].children);
+        t.insert("kind", "Audio");
+        t.insert("enabled", !track.muted);
+        tracks.push_back(t);
+    }
+    return tracks;
+}
+
+} // namespace
+
+Rational rateFromOtio(double rate) {
+    if (!(rate > 0) || !std::isfinite(rate))
+        return Rational(0);
+    const double whole = std::round(rate);
+    if (std::abs(rate - whole) < 1e-6)
+        return Rational(std::int64_t(whole));
+    const double ntsc = std::round(rate * 1.001);
+    // Tools write NTSC rates both exactly (23.976023976...) and rounded
+    // (23.976, 29.97); both mean n * 1000/1001, as in Rational::fromString.
+    if (std::abs(rate - ntsc * 1000.0 / 1001.0) < 1e-4)
+        return Rational(std::int64_t(ntsc) * 1000, 1001);
+    return Rational(std::llround(rate * 1000000.0), 1000000);
+}
+
+QJsonObject projectToOtio(const Project& project) {
+    QJsonArray tracks;
+    for (const Track& track : project.tracks) {
+        if (track.kind == TrackKind::Video)
+            tracks.append(videoTrack(project, track));
+        else
+            for (const QJsonObject& t : audioTracks(project, track))
+                tracks.append(t);
+    }
+    QJsonObject stack = item("Stack.1", QStringLiteral("tracks"), {});
+    stack.insert("children", tracks);
+    return {
+        {"OTIO_SCHEMA", "Timeline.1"},
+        {"name", project.name},
+        {"metadata", QJsonObject{{"retake", QJsonObject{{"projectId", idToString(project.id)},
+                                                        {"frameRate", project.frameRate.toString()},
+                                                        {"width", project.width},
+                                                        {"height", project.height}}}}},
+        {"global_start_time", rationalTime(0, project.frameRate)},
+        {"tracks", stack}};
+}
+
+void writeOtioFile(const Project& project, const QString& path) {
+    QSaveFile file(path);
+    const QByteArray json = QJsonDocument(projectToOtio(project)).toJson(QJsonDocument::Indented);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
+        throwOutputError(path, file.errorString());
+}
+
+namespace {
+
+// Reading: Retake's own files carry exact values in metadata["retake"];
+// files from other tools give seconds as (value, rate) doubles.
+class OtioReader {
+public:
+    OtioReader(const QString& file)
+        : file_(file)
+        , baseDir_(QFileInfo(file).absoluteDir()) {}
+
+    OtioImport read(const QJsonObject& timeline) {
+        if (!timeline.value("OTIO_SCHEMA").toString().startsWith(QLatin1String("Timeline.")))
+            throwBadInput(file_, tr("is not an OpenTimelineIO timeline (OTIO_SCHEMA is \"%1\")")
+                                     .arg(timeline.value("OTIO_SCHEMA").toString()));
+        const QJsonObject meta = retakeMeta(timeline);
+        const QJsonArray tracks = timeline.value("tracks").toObject().value("children").toArray();
+        Project& p = result_.project;
+        p = Project::createEmpty(timeline.value("name").toString(), Rational(24), 1920, 1080);
+        p.tracks.clear();
+        if (!meta.value("projectId").toString().isEmpty())
+            p.id = Id(meta.value("projectId").toString());
+        const auto rate = Rational::fromString(meta.value("frameRate").toString());
+        p.frameRate = rate && rate->isPositive() ? *rate : firstVideoRate(tracks);
+        for (const QJsonValue& t : tracks) {
+            const QJsonObject track = t.toObject();
+            if (track.value("kind").toString() == QLatin1String("Audio"))
+                readAudioTrack(track);
+            else
+                readVideoTrack(track);
+        }
+        if (!p.firstTrack(TrackKind::Video))
+            p.tracks.push_front(
+                Track{newId(), TrackKind::Video, QStringLiteral("V1"), {}, {}, false});
+        if (!p.firstTrack(TrackKind::Audio))
+            p.tracks.push_back(
+                Track{newId(), TrackKind::Audio, QStringLiteral("A1"), {}, {}, false});
+        p.width = meta.value("width").toInt();
+        p.height = meta.value("height").toInt();
+        if (p.width <= 0 || p.height <= 0) {
+            p.width = 1920;
+            p.height = 1080;
+            for (const MediaRef& m : p.media)
+                if (m.width > 0 && m.kind != MediaKind::Still) {
+                    p.width = m.width;
+                    p.height = m.height;
+                    break;
+                }
+        }
+        p.settingsFromFirstMedia = false;
+        const QStringList problems = p.consistencyProblems();
+        if (!problems.isEmpty())
+            throwBadInput(file_, tr("describes a timeline Retake cannot hold: %1")
+                                     .arg(problems.join(QStringLiteral("; "))));
+        return std::move(result_);
+    }
+
+private:
+    static QJsonObject retakeMeta(const QJsonObject& o) {
+        return o.value("metadata").toObject().value("retake").toObject();
+    }
+
+    static double seconds(const QJsonObject& time) {
+        const double rate = time.value("rate").toDouble();
+        return rate > 0 ? time.value("value").toDouble() / rate : 0.0;
+    }
+
+    // [start, end) media frames of an OTIO range, at the media's rate.
+    static FrameRange frames(const QJsonObject& range, Rational mediaRate) {
+        const double start = seconds(range.value("start_time").toObject());
+        const double duration = seconds(range.value("duration").toObject());
+        const double r = mediaRate.toDouble();
+        const FrameNumber s = std::llround(start * r);
+        return {s, s + std::llround(duration * r)};
+    }
+
+    Rational firstVideoRate(const QJsonArray& tracks) const {
+        for (const QJsonValue& t : tracks)
+            for (const QJsonValue& c : t.toObject().value("children").toArray()) {
+                const QJsonObject range = c.toObject().value("source_range").toObject();
+                const Rational r =
+                    rateFromOtio(range.value("duration").toObject().value("rate").toDouble());
+                if (c.toObject()
+                        .value("OTIO_SCHEMA")
+                        .toString()
+                        .startsWith(QLatin1String("Clip.")) &&
+                    r.isPositive())
+                    return r;
+            }
+        return Rational(24);
+    }
+
+    static QJsonObject mediaReference(const QJsonObject& clip) {
+        if (clip.contains("media_references")) {
+            const QString key = clip.value("active_media_reference_key").toString(kMediaKey);
+            return clip.value("media_references").toObject().value(key).toObject();
+        }
+        return clip.value("media_reference").toObject(); // Clip.1
+    }
+
+    QString pathOf(const QJsonObject& clip) const {
+        const QJsonObject ref = mediaReference(clip);
+        const QString schema = ref.value("OTIO_SCHEMA").toString();
+        QString url;
+        if (schema.startsWith(QLatin1String("ExternalReference."))) {
+            url = ref.value("target_url").toString();
+        } else if (schema.startsWith(QLatin1String("ImageSequenceReference."))) {
+            const int padding = ref.value("frame_zero_padding").toInt();
+            url = ref.value("target_url_base").toString() + ref.value("name_prefix").toString() +
+                  QStringLiteral("%1").arg(qint64(ref.value("start_frame").toDouble()), padding, 10,
+                                           QLatin1Char('0')) +
+                  ref.value("name_suffix").toString();
+        }
+        if (url.isEmpty())
+            return {};
+        const QUrl u(url);
+        const QString local = u.isLocalFile() ? u.toLocalFile() : url;
+        return QDir::cleanPath(baseDir_.absoluteFilePath(local));
+    }
+
+    // Media by path, probed once; a missing file becomes offline media sized
+    // by the reference's available_range.
+    const MediaRef* media(const QJsonObject& clip, const QString& clipName) {
+        const QString path = pathOf(clip);
+        if (path.isEmpty())
+            throwBadInput(file_, tr("clip \"%1\" has no file reference Retake can use "
+                                    "(only ExternalReference and ImageSequenceReference)")
+                                     .arg(clipName));
+        Project& p = result_.project;
+        if (const MediaRef* m = p.findMediaByPath(path))
+            return m;
+        const QJsonObject ref = mediaReference(clip);
+        MediaRef m;
+        const QString id = retakeMeta(ref).value("mediaId").toString();
+        m.id = !id.isEmpty() && !p.findMedia(Id(id)) ? Id(id) : newId();
+        m.path = path;
+        try {
+            const MediaInfo info = openMedia(path)->info();
+            m.kind = info.kind;
+            m.width = info.width;
+            m.height = info.height;
+            m.frameRate = info.frameRate;
+            m.frameCount = info.frameCount;
+            m.color = info.color;
+            m.audioSampleRate = info.audio.present() ? info.audio.sampleRate : 0;
+            m.audioChannels = info.audio.present() ? info.audio.channels : 0;
+            m.hasDepth = info.hasDepth;
+        } catch (const Error& e) {
+            const QJsonObject available = ref.value("available_range").toObject();
+            const auto exact = Rational::fromString(retakeMeta(ref).value("frameRate").toString());
+            m.frameRate =
+                exact
+                    ? *exact
+                    : rateFromOtio(available.value("duration").toObject().value("rate").toDouble());
+            if (available.isEmpty() || !m.frameRate.isPositive())
+                throwBadInput(path, tr("is missing and the OTIO file does not say how long it is "
+                                       "(clip \"%1\"): %2")
+                                        .arg(clipName, e.message()));
+            m.frameCount = frames(available, m.frameRate).end;
+            m.online = false;
+            result_.warnings << tr("%1 is missing; imported as offline media").arg(path);
+        }
+        p.media.push_back(m);
+        return &p.media.back();
+    }
+
+    void readVideoTrack(const QJsonObject& json) {
+        const QJsonObject tmeta = retakeMeta(json);
+        Track track{newId(),
+                    TrackKind::Video,
+                    json.value("name").toString(),
+                    {},
+                    {},
+                    !json.value("enabled").toBool(true)};
+        if (!tmeta.value("trackId").toString().isEmpty())
+            track.id = Id(tmeta.value("trackId").toString());
+        for (const QJsonValue& v : json.value("children").toArray()) {
+            const QJsonObject child = v.toObject();
+            const QString schema = child.value("OTIO_SCHEMA").toString();
+            if (schema.startsWith(QLatin1String("Clip."))) {
+                track.shots << readShot(child);
+            } else if (schema.startsWith(QLatin1String("Gap."))) {
+                result_.warnings << tr("Track \"%1\": a gap of %2 s was closed (Retake's video "
+                                       "tracks hold shots end to end)")
+                                        .arg(track.name)
+                                        .arg(seconds(child.value("source_range")
+                                                         .toObject()
+                                                         .value("duration")
+                                                         .toObject()));
+            } else {
+                result_.warnings << tr("Track \"%1\": %2 \"%3\" was left out")
+                                        .arg(track.name, schema, child.value("name").toString());
+            }
+        }
+        result_.project.tracks.push_back(track);
+    }
+
+    Id readShot(const QJsonObject& clip) {
+        const QJsonObject meta = retakeMeta(clip);
+        Shot shot;
+        shot.name = clip.value("name").toString();
+        const MediaRef& m = *media(clip, shot.name);
+        shot.mediaId = m.id;
+        const QString id = meta.value("shotId").toString();
+        shot.id = !id.isEmpty() && !result_.project.findShot(Id(id)) ? Id(id) : newId();
+        shot.source = clip.value("source_range").isObject()
+                          ? frames(clip.value("source_range").toObject(), m.frameRate)
+                          : FrameRange{0, m.frameCount};
+        for (const QJsonValue& mv : clip.value("markers").toArray()) {
+            const QJsonObject marker = mv.toObject();
+            const bool lock =
+                retakeMeta(marker).value("kind").toString() == QLatin1String("lock") ||
+                marker.value("name").toString().startsWith(QLatin1String("lock"),
+                                                           Qt::CaseInsensitive);
+            if (lock)
+                shot.locks.add(frames(marker.value("marked_range").toObject(), m.frameRate)
+                                   .intersected(shot.source));
+        }
+        shot.prompt = meta.value("prompt").toString();
+        shot.notes = meta.value("notes").toString();
+        shot.audioEnabled = meta.value("audioEnabled").toBool(true);
+        if (meta.contains("camera"))
+            shot.camera = cameraFromJson(meta.value("camera").toObject());
+        for (const QJsonValue& v : meta.value("masks").toArray()) {
+            const QJsonObject o = v.toObject();
+            shot.masks.push_back(MaskRef{Id(o.value("id").toString()), o.value("path").toString(),
+                                         rangeFromJson(o.value("range")),
+                                         o.value("stationary").toBool()});
+        }
+        for (const QJsonValue& v : meta.value("takes").toArray()) {
+            const QJsonObject o = v.toObject();
+            Take t;
+            t.id = Id(o.value("id").toString());
+            t.engine = o.value("engine").toString();
+            const QJsonObject params = o.value("parameters").toObject();
+            for (auto it = params.begin(); it != params.end(); ++it)
+                t.parameters.insert(it.key(), it.value().toString());
+            t.seed = o.value("seed").toString().toLongLong();
+            t.prompt = o.value("prompt").toString();
+            t.range = rangeFromJson(o.value("range"));
+            if (!o.value("maskId").toString().isEmpty())
+                t.maskId = Id(o.value("maskId").toString());
+            t.created = QDateTime::fromString(o.value("created").toString(), Qt::ISODateWithMs);
+            t.framesPath = o.value("framesPath").toString();
+            t.modelHash = o.value("modelHash").toString();
+            shot.takes.push_back(t);
+        }
+        for (const QJsonValue& v : meta.value("activeTakes").toArray()) {
+            const QJsonObject o = v.toObject();
+            shot.activeTakes.push_back(
+                {rangeFromJson(o.value("range")),
+                 o.value("takeId").toString().isEmpty() ? Id() : Id(o.value("takeId").toString())});
+        }
+        result_.project.shots.push_back(shot);
+        return shot.id;
+    }
+
+    void readAudioTrack(const QJsonObject& json) {
+        Project& p = result_.project;
+        const QJsonObject tmeta = retakeMeta(json);
+        // Lanes of one Retake track come back as one track.
+        const Id trackId = tmeta.value("trackId").toString().isEmpty()
+                               ? newId()
+                               : Id(tmeta.value("trackId").toString());
+        Track* track = p.findTrack(trackId);
+        if (!track) {
+            p.tracks.push_back(Track{trackId,
+                                     TrackKind::Audio,
+                                     json.value("name").toString(),
+                                     {},
+                                     {},
+                                     !json.value("enabled").toBool(true)});
+            track = &p.tracks.back();
+        }
+        double position = 0; // seconds from the start of the track
+        for (const QJsonValue& v : json.value("children").toArray()) {
+            const QJsonObject child = v.toObject();
+            const QJsonObject range = child.value("source_range").toObject();
+            const double length = seconds(range.value("duration").toObject());
+            if (child.value("OTIO_SCHEMA").toString().startsWith(QLatin1String("Clip."))) {
+                const QJsonObject meta = retakeMeta(child);
+                const MediaRef& m = *media(child, child.value("name").toString());
+                if (!m.hasAudio()) {
+                    result_.warnings << tr("%1 has no audio; its clip was left out").arg(m.path);
+                } else {
+                    AudioClip c;
+                    const QString id = meta.value("clipId").toString();
+                    c.id = id.isEmpty() ? newId() : Id(id);
+                    c.mediaId = m.id;
+                    const auto start = Rational::fromString(meta.value("sourceStart").toString());
+                    const auto duration = Rational::fromString(meta.value("duration").toString());
+                    const Rational sampleRate(m.audioSampleRate);
+                    c.sourceStart =
+                        start
+                            ? *start
+                            : Rational(std::llround(seconds(range.value("start_time").toObject()) *
+                                                    m.audioSampleRate)) /
+                                  sampleRate;
+                    c.duration =
+                        duration ? *duration
+                                 : Rational(std::llround(length * m.audioSampleRate)) / sampleRate;
+                    c.timelineStart =
+                        meta.contains("timelineStart")
+                            ? FrameNumber(meta.value("timelineStart").toDouble())
+                            : FrameNumber(std::llround(position * p.frameRate.toDouble()));
+                    c.gainDb = meta.value("gainDb").toDouble();
+                    track->clips.push_back(c);
+                }
+            }
+            position += length;
+        }
+    }
+
+    QString file_;
+    QDir baseDir_;
+    OtioImport result_;
+};
+
+} // namespace
+
+OtioImport otioToProject(const QJsonObject& timeline, const QString& fileForMessages) {
+    return OtioReader(fileForMessages).read(timeline);
+}
+
+OtioImport readOtioFile(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throwBadInput(path, tr("cannot be read: %1").arg(file.errorString()));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+    if (doc.isNull())
+        throwBadInput(path,
+                      tr("is not JSON (%1 at byte %2)").arg(error.errorString()).arg(error.offset));
+    return otioToProject(doc.object(), QFileInfo(path).absoluteFilePath());
+}
+
+} // namespace retake

@@ -1,0 +1,74 @@
+#include "media/encode.h"
+
+#include "core/error.h"
+#include "ffmpeg/imagefile.h"
+#include "ffmpeg/videoencoder.h"
+#include "media/fileutil.h"
+#include "openexr/exrfile.h"
+
+#include <QFileInfo>
+#include <array>
+#include <utility>
+
+namespace retake {
+
+namespace {
+const std::array<std::pair<VideoCodec, const char*>, 5> kCodecNames = {{
+    {VideoCodec::ProRes422HQ, "prores-422hq"},
+    {VideoCodec::ProRes4444, "prores-4444"},
+    {VideoCodec::H264, "h264"},
+    {VideoCodec::H265, "h265"},
+    {VideoCodec::DNxHRHQ, "dnxhr-hq"},
+}};
+} // namespace
+
+QString toString(VideoCodec codec) {
+    for (const auto& [value, name] : kCodecNames)
+        if (value == codec)
+            return QString::fromLatin1(name);
+    return QString();
+}
+
+bool videoCodecFromString(const QString& name, VideoCodec* codec) {
+    const QString wanted = name.trimmed().toLower();
+    for (const auto& [value, text] : kCodecNames)
+        if (wanted == QLatin1String(text)) {
+            if (codec)
+                *codec = value;
+            return true;
+        }
+    return false;
+}
+
+std::unique_ptr<VideoEncoder> createVideoEncoder(const QString& path,
+                                                 const EncodeSettings& settings) {
+    return ffmpeg::createVideoEncoder(path, settings);
+}
+
+void writeImageFile(const QString& path, const Image& image, const ImageWriteOptions& options) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("exr")) {
+        TemporaryTarget target(path);
+        openexr::writeExr(target.path(), image, options, path);
+        target.commit();
+        return;
+    }
+    ffmpeg::ImageCodec codec;
+    if (suffix == QLatin1String("png"))
+        codec = ffmpeg::ImageCodec::Png;
+    else if (suffix == QLatin1String("tif") || suffix == QLatin1String("tiff"))
+        codec = ffmpeg::ImageCodec::Tiff;
+    else if (suffix == QLatin1String("jpg") || suffix == QLatin1String("jpeg"))
+        codec = ffmpeg::ImageCodec::Jpeg;
+    else
+        throw Error(ErrorKind::Usage, QStringLiteral("%1: cannot write '.%2' images; use .png, "
+                                                     ".exr, .tif or .jpg")
+                                          .arg(path, suffix));
+    // Encode first: a bad image is a usage error and must not leave a file.
+    const QByteArray bytes = ffmpeg::encodeImage(image, codec);
+    TemporaryTarget target(path);
+    writeBytes(target.path(), bytes, path);
+    target.commit();
+}
+
+} // namespace retake

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Media I/O benchmark: Retake against the ffmpeg tool, same machine, same run.
+#
+#   tests/bench/media/run.sh BUILD_DIR [WORK_DIR]
+#
+# Makes its clips with ffmpeg (kept in WORK_DIR between runs), builds the
+# media_bench target, and prints one table:
+#   - decode of a 10 s 1080p long-GOP H.264 clip to RGB frames, against
+#     `ffmpeg -i clip -f null -` (decode only) and with -pix_fmt rgb24
+#     (the same work);                                     goal >= 0.9x
+#   - random seek latency on that clip;                    goal median < 40 ms
+#   - export of the same 1080p RGB frames to ProRes 422 HQ, against
+#     `ffmpeg -c:v prores_ks -profile:v 3`;                goal >= 1.0x
+#   - peak memory opening and seeking a 1-minute vs a 10-minute 1080p clip;
+#                                                          goal: flat
+# Each timing is the best of RUNS (default 3) interleaved runs, to damp a
+# busy machine.
+set -euo pipefail
+
+if [[ $# -lt 1 ]]; then
+  echo "usage: $0 BUILD_DIR [WORK_DIR]" >&2
+  exit 2
+fi
+BUILD_DIR=$(cd "$1" && pwd)
+WORK=${2:-/tmp/retake-media-bench}
+RUNS=${RUNS:-3}
+mkdir -p "$WORK"
+command -v ffmpeg >/dev/null || { echo "ffmpeg is not installed" >&2; exit 1; }
+
+cmake --build "$BUILD_DIR" --target media_bench >/dev/null
+BENCH=$(find "$BUILD_DIR" -type f -name media_bench -perm -u+x | head -n 1)
+[[ -x "$BENCH" ]] || { echo "media_bench not found in $BUILD_DIR" >&2; exit 1; }
+
+FF=(ffmpeg -hide_banner -loglevel error -y)
+CLIP="$WORK/long_gop_1080p_10s.mp4"
+SHORT_GOP="$WORK/short_gop_1080p_10s.mp4"
+MINUTE="$WORK/1080p_1min.mp4"
+TEN_MINUTES="$WORK/1080p_10min.mp4"
+FRAMES="$WORK/frames_1080p_rgb24.raw"
+EXPORT_FRAMES=100
+
+echo "Making test clips in $WORK ..." >&2
+[[ -s "$CLIP" ]] || "${FF[@]}" -f lavfi -i testsrc2=s=1920x1080:r=25:d=10 \
+  -c:v libx264 -preset veryfast -g 48 -bf 3 -pix_fmt yuv420p "$CLIP"
+[[ -s "$SHORT_GOP" ]] || "${FF[@]}" -f lavfi -i testsrc2=s=1920x1080:r=25:d=10 \
+  -c:v libx264 -preset veryfast -g 12 -bf 3 -pix_fmt yuv420p "$SHORT_GOP"
+[[ -s "$MINUTE" ]] || "${FF[@]}" -f lavfi -i testsrc2=s=1920x1080:r=25:d=60 \
+  -c:v libx264 -preset ultrafast -crf 32 -g 48 -pix_fmt yuv420p "$MINUTE"
+if [[ ! -s "$TEN_MINUTES" ]]; then
+  # Ten copies of the minute, stream-copied: a real 10-minute file in seconds.
+  for _ in $(seq 10); do echo "file '$MINUTE'"; done > "$WORK/ten.txt"
+  "${FF[@]}" -f concat -safe 0 -i "$WORK/ten.txt" -c copy "$TEN_MINUTES"
+fi
+[[ -s "$FRAMES" ]] || "${FF[@]}" -i "$CLIP" -frames:v "$EXPORT_FRAMES" -f rawvideo \
+  -pix_fmt rgb24 "$FRAMES"
+
+value() { sed -n "s/^$1=//p"; }                      # media_bench key=value lines
+rtime() { sed -n 's/.*rtime=\([0-9.]*\)s.*/\1/p'; } # ffmpeg -benchmark
+best() { sort -g | head -n 1; }
+ff() { ffmpeg -hide_banner -nostdin -benchmark "$@" 2>&1 | rtime; }
+
+# Runs alternate between Retake and ffmpeg and the best of each is kept, so
+# both see the same machine (the cores are shared with other work).
+# ffmpeg's rtime excludes opening its input; Retake's decode time excludes
+# opening and indexing too (reported on their own below).
+echo "Decoding ..." >&2
+: > "$WORK/decode.txt"
+for _ in $(seq "$RUNS"); do
+  echo "retake $("$BENCH" decode "$CLIP" | value decode_seconds)" >> "$WORK/decode.txt"
+  echo "null $(ff -i "$CLIP" -f null -)" >> "$WORK/decode.txt"
+  echo "rgb $(ff -i "$CLIP" -pix_fmt rgb24 -f null -)" >> "$WORK/decode.txt"
+done
+pick() { awk -v k="$1" '$1 == k { print $2 }' "$2" | best; }
+retake_decode=$(pick retake "$WORK/decode.txt")
+ffmpeg_decode=$(pick null "$WORK/decode.txt")
+ffmpeg_decode_rgb=$(pick rgb "$WORK/decode.txt")
+retake_open=$("$BENCH" decode "$CLIP" | value open_seconds)
+
+echo "Seeking ..." >&2
+seek=$("$BENCH" seek "$CLIP" 100 1)
+seek_short=$("$BENCH" seek "$SHORT_GOP" 100 1)
+
+echo "Exporting ..." >&2
+: > "$WORK/export.txt"
+for _ in $(seq "$RUNS"); do
+  echo "retake $("$BENCH" export "$FRAMES" 1920 1080 "$EXPORT_FRAMES" "$WORK/retake_prores.mov" |
+    value seconds)" >> "$WORK/export.txt"
+  echo "ffmpeg $(ff -y -f rawvideo -pix_fmt rgb24 -s 1920x1080 -r 25 -i "$FRAMES" \
+    -c:v prores_ks -profile:v 3 -pix_fmt yuv422p10le "$WORK/ffmpeg_prores.mov")" >> "$WORK/export.txt"
+done
+retake_export=$(pick retake "$WORK/export.txt")
+ffmpeg_export=$(pick ffmpeg "$WORK/export.txt")
+
+echo "Measuring memory ..." >&2
+mem_minute=$("$BENCH" memory "$MINUTE" 50 1)
+mem_ten=$("$BENCH" memory "$TEN_MINUTES" 50 1)
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+fps() { awk -v s="$1" 'BEGIN { printf "%.1f fps", 250 / s }'; }
+export_fps() { awk -v s="$1" -v n="$EXPORT_FRAMES" 'BEGIN { printf "%.1f fps", n / s }'; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }'; }
+
+row() { printf '%-48s %14s %14s %9s   %s\n' "$@"; }
+echo
+echo "Retake media I/O benchmark ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"
+row "Measure" "Retake" "ffmpeg" "Ratio" "Goal"
+row "Decode 1080p H.264 (g48 bf3) to RGB, 250 frames" "$(fps "$retake_decode")" \
+  "$(fps "$ffmpeg_decode")" "$(ratio "$ffmpeg_decode" "$retake_decode")" ">= 0.9x (vs -f null)"
+row "  same, ffmpeg also converting to rgb24" "$(fps "$retake_decode")" \
+  "$(fps "$ffmpeg_decode_rgb")" "$(ratio "$ffmpeg_decode_rgb" "$retake_decode")" ""
+row "Random seek, 1080p g48 bf3: median" "$(value median_ms <<<"$seek") ms" "-" "-" "< 40 ms"
+row "Random seek, 1080p g48 bf3: p95" "$(value p95_ms <<<"$seek") ms" "-" "-" ""
+row "Random seek, 1080p g12 bf3: median" "$(value median_ms <<<"$seek_short") ms" "-" "-" ""
+row "Random seek, 1080p g12 bf3: p95" "$(value p95_ms <<<"$seek_short") ms" "-" "-" ""
+row "Export 100 RGB frames 1080p to ProRes 422 HQ" "$(export_fps "$retake_export")" \
+  "$(export_fps "$ffmpeg_export")" "$(ratio "$ffmpeg_export" "$retake_export")" ">= 1.0x"
+row "Open + index 10 s clip (not in decode time)" "$retake_open s" "-" "-" ""
+row "Open 1-minute 1080p clip (index)" "$(value open_seconds <<<"$mem_minute") s" "-" "-" ""
+row "Open 10-minute 1080p clip (index)" "$(value open_seconds <<<"$mem_ten") s" "-" "-" ""
+row "RSS of the process before opening (libraries)" "$(mb "$(value rss_start_kb <<<"$mem_minute")")" "-" "-" ""
+row "Peak RSS, open + 50 seeks, 1-minute clip" "$(mb "$(value peak_rss_kb <<<"$mem_minute")")" "-" "-" ""
+row "Peak RSS, open + 50 seeks, 10-minute clip" "$(mb "$(value peak_rss_kb <<<"$mem_ten")")" "-" \
+  "$(ratio "$(value peak_rss_kb <<<"$mem_ten")" "$(value peak_rss_kb <<<"$mem_minute")")" "flat (~1.0x)"
