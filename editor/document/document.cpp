@@ -316,6 +316,8 @@ Id Document::addTake(const Id& shotId, Take take) {
         take.id = newId();
     if (!take.created.isValid())
         take.created = QDateTime::currentDateTimeUtc();
+    if (take.regenerated.isEmpty()) // not said: the engine changed the whole range
+        take.regenerated.add(take.range);
     apply(tr("Add take (%1)").arg(take.engine), [&](Project& p) {
         Shot& shot = shotOrThrow(p, shotId);
         checkWithinShot(shot, take.range);

@@ -56,7 +56,9 @@ QString ProvenanceManifest::maskFileFor(const Shot& shot, const Take& take,
 
 void ProvenanceManifest::addFrame(int index, const QString& file, const Shot& shot,
                                   FrameNumber mediaFrame, FrameNumber timelineFrame) {
-    const Take* take = shot.activeTakeAt(mediaFrame);
+    const Take* shown = shot.activeTakeAt(mediaFrame);
+    // A take's frames that were locked when it ran are copies of the original.
+    const Take* take = shown && shown->regenerated.contains(mediaFrame) ? shown : nullptr;
     const FrameOriginKind kind = originKindOf(take);
     ++counts_[int(kind)];
     QJsonObject f{{"index", index},

@@ -65,8 +65,7 @@ int colorValue(const QString& name, int unspecified, int (*fromName)(const char*
 
 // Converts Retake images to the encoder's YUV layout. Formats without
 // vertical chroma subsampling convert row-independently, so their two
-// halves run on two threads (the CLI converts on one, which is why an export
-// here keeps up with it).
+// halves run on two threads and hold up the encoder half as long.
 class YuvConverter {
 public:
     void convert(const Image& image, AVFrame* frame, AVColorSpace matrix, bool fullRange) {
@@ -219,7 +218,8 @@ private:
     CodecContextPtr audio_;
     AVStream* videoStream_ = nullptr;
     AVStream* audioStream_ = nullptr;
-    FramePtr videoFrame_ = makeFrame();
+    FramePtr videoFrame_ = makeFrame(); // format and colour of every frame
+    std::vector<FramePtr> framePool_;   // pictures the encoder may still hold
     PacketPtr packet_ = makePacket();
     std::unique_ptr<AVAudioFifo, AudioFifoDeleter> fifo_;
     std::vector<std::uint8_t> audioScratch_;
@@ -239,7 +239,9 @@ FfmpegVideoEncoder::FfmpegVideoEncoder(const QString& path, const EncodeSettings
     const CodecSpec spec = specFor(settings.codec);
     const char* muxer = muxerFor(path, spec);
     AVFormatContext* raw = nullptr;
-    const QByteArray tempName = QFile::encodeName(target_.path());
+    // "file:" keeps a colon in the name from being read as a protocol; the
+    // MP4 muxer reopens this URL to move the index to the front.
+    const QByteArray tempName = "file:" + target_.path().toUtf8();
     int ret = avformat_alloc_output_context2(&raw, nullptr, muxer, tempName.constData());
     if (ret < 0 || !raw)
         throw Error(ErrorKind::Usage, QStringLiteral("%1: this FFmpeg has no '%2' muxer")
@@ -365,8 +367,7 @@ void FfmpegVideoEncoder::openAudio(const char* encoderName) {
 }
 
 void FfmpegVideoEncoder::openFile() {
-    const QByteArray tempName = "file:" + target_.path().toUtf8();
-    int ret = avio_open(&output_->pb, tempName.constData(), AVIO_FLAG_WRITE);
+    int ret = avio_open(&output_->pb, output_->url, AVIO_FLAG_WRITE);
     if (ret < 0)
         throwOutputError(path_, QStringLiteral("cannot write: %1").arg(errorString(ret)));
     AVDictionary* options = nullptr;
@@ -438,15 +439,30 @@ void FfmpegVideoEncoder::writeFrame(const Image& image) {
                                           .arg(settings_.height));
     if (image.pixels.size() < image.sampleCount() * bytesPerSample(image.type))
         throw Error(ErrorKind::Usage, QStringLiteral("%1: frame has too few pixels").arg(path_));
-    // The encoder may still hold the previous buffer (frame threads); this
-    // allocates a fresh one only then.
-    const int ret = videoFrame_->buf[0] ? av_frame_make_writable(videoFrame_.get())
-                                        : av_frame_get_buffer(videoFrame_.get(), 0);
-    if (ret < 0)
-        throw std::bad_alloc();
-    converter_.convert(image, videoFrame_.get(), matrix_, fullRange_);
-    videoFrame_->pts = videoFrames_++;
-    encode(video_.get(), videoStream_, videoFrame_.get());
+    // Frame threads keep references to the last few pictures; reusing the
+    // ones they have released saves allocating (and faulting in) a full
+    // frame of memory per picture.
+    AVFrame* picture = nullptr;
+    for (const FramePtr& candidate : framePool_)
+        if (av_frame_is_writable(candidate.get())) {
+            picture = candidate.get();
+            break;
+        }
+    if (!picture) {
+        FramePtr fresh = makeFrame();
+        if (av_frame_copy_props(fresh.get(), videoFrame_.get()) < 0)
+            throw std::bad_alloc();
+        fresh->format = videoFrame_->format;
+        fresh->width = videoFrame_->width;
+        fresh->height = videoFrame_->height;
+        if (av_frame_get_buffer(fresh.get(), 0) < 0)
+            throw std::bad_alloc();
+        picture = fresh.get();
+        framePool_.push_back(std::move(fresh));
+    }
+    converter_.convert(image, picture, matrix_, fullRange_);
+    picture->pts = videoFrames_++;
+    encode(video_.get(), videoStream_, picture);
 }
 
 void FfmpegVideoEncoder::writeAudio(const float* interleaved, std::int64_t sampleFrames) {

@@ -82,7 +82,7 @@ private:
     bool trySeek(std::int64_t timestamp, std::int64_t latestKeyPts);
     void seekToKeyframe(int key);
     bool readVideoPacket();
-    Image decodeUntil(int index, FrameNumber n);
+    Image decodeUntil(int index, FrameNumber n, bool drainAfterTarget);
     [[noreturn]] void fail(FrameNumber n, const QString& problem);
 
     QString path_;
@@ -109,6 +109,13 @@ private:
     // A decode error since the last keyframe came out: later frames may
     // reference the damage even when the decoder does not flag them.
     bool damaged_ = false;
+    // Access pattern: two jumps in a row look like scrubbing, where waiting
+    // for the frame-thread pipeline to fill costs more than it saves.
+    FrameNumber lastRequest_ = -2;
+    bool lastWasStep_ = true;
+    // h264 drops frames after an open-GOP keyframe when drained early; the
+    // first time that happens the reader stops draining early.
+    bool drainAllowed_ = true;
 
     // Conformed VFR media repeats source frames; the last one is kept so a
     // repeat does not seek back and decode it again.
@@ -429,11 +436,13 @@ void VideoReader::seekToKeyframe(int key) {
     // Walk back through earlier keyframes if the demuxer's own index is
     // coarser than ours (Matroska cues) or keyed on a different timestamp.
     for (int point = key, attempt = 0; point >= 0 && attempt < 8; --point, ++attempt) {
+        // By pts first: demuxers index keyframes by presentation time (MOV
+        // with an edit list is offset from its packets' dts, so seeking by
+        // dts lands a whole GOP early). By dts if that lands too late.
         const SeekPoint& p = seekPoints_[std::size_t(point)];
-        const std::int64_t timestamp = p.dts != AV_NOPTS_VALUE ? std::min(p.dts, p.pts) : p.pts;
-        if (trySeek(timestamp, wantedPts))
+        if (trySeek(p.pts, wantedPts))
             return;
-        if (attempt == 0 && trySeek(p.pts, wantedPts))
+        if (p.dts != AV_NOPTS_VALUE && p.dts < p.pts && trySeek(p.dts, wantedPts))
             return;
     }
     const SeekPoint& first = seekPoints_.front();
@@ -449,8 +458,15 @@ void VideoReader::fail(FrameNumber n, const QString& problem) {
     throwBadInput(path_, QStringLiteral("frame %1 cannot be decoded: %2").arg(n).arg(problem));
 }
 
-Image VideoReader::decodeUntil(int index, FrameNumber n) {
+Image VideoReader::decodeUntil(int index, FrameNumber n, bool drainAfterTarget) {
     const std::int64_t targetPts = frames_[index].pts;
+    bool drainedEarly = false;
+    // A null image tells readFrame() to decode again without draining early.
+    auto retryWithoutEarlyDrain = [this] {
+        positioned_ = false;
+        av_frame_unref(frame_.get());
+        return Image();
+    };
     const AVCodecParameters* par = stream_->codecpar;
     for (;;) {
         int ret;
@@ -463,6 +479,8 @@ Image VideoReader::decodeUntil(int index, FrameNumber n) {
             if ((frame_->flags & AV_FRAME_FLAG_CORRUPT) || frame_->decode_error_flags)
                 damaged_ = true;
             if (pts == targetPts) {
+                if (damaged_ && drainedEarly)
+                    return retryWithoutEarlyDrain();
                 if (damaged_)
                     fail(n,
                          QStringLiteral("it or a frame it is predicted from holds damaged data"));
@@ -491,11 +509,16 @@ Image VideoReader::decodeUntil(int index, FrameNumber n) {
                 return image;
             }
             av_frame_unref(frame_.get());
+            if (pts > targetPts && drainedEarly)
+                return retryWithoutEarlyDrain();
             if (pts > targetPts)
                 fail(n, QStringLiteral("the decoder produced no picture for it (damaged data?)"));
         }
-        if (ret == AVERROR_EOF)
+        if (ret == AVERROR_EOF) {
+            if (drainedEarly)
+                return retryWithoutEarlyDrain();
             fail(n, QStringLiteral("the stream ended before it (truncated or damaged file?)"));
+        }
         // Any other error is a damaged packet: its frame is missing, and
         // frames predicted from it are suspect until the next keyframe.
         if (ret != AVERROR(EAGAIN))
@@ -529,6 +552,15 @@ Image VideoReader::decodeUntil(int index, FrameNumber n) {
             lastSentDecodeIndex_ = std::max(lastSentDecodeIndex_, frames_[entry].decodeIndex);
         av_packet_unref(packet_.get());
         packetPending_ = false;
+        // Everything the target needs has been sent. Frame threads and
+        // reordering would hold it back for several more packets; draining
+        // hands it out now, at the price of seeking again next time.
+        if (drainAfterTarget && packetPts == targetPts) {
+            avcodec_send_packet(decoder_.get(), nullptr);
+            draining_ = true;
+            drainedEarly = true;
+            positioned_ = false;
+        }
     }
 }
 
@@ -538,6 +570,10 @@ Image VideoReader::readFrame(FrameNumber n) {
                                           .arg(path_)
                                           .arg(n)
                                           .arg(info_.frameCount - 1));
+    const bool step = n == lastRequest_ + 1;
+    const bool scrubbing = !step && !lastWasStep_;
+    lastRequest_ = n;
+    lastWasStep_ = step;
     if (!firstFrame_.isNull()) {
         Image first = std::move(firstFrame_);
         firstFrame_ = Image();
@@ -556,7 +592,12 @@ Image VideoReader::readFrame(FrameNumber n) {
         seekPoints_[std::size_t(key)].decodeIndex <= lastSentDecodeIndex_ + kForwardSlack;
     if (!forward)
         seekToKeyframe(key);
-    Image image = decodeUntil(index, n);
+    Image image = decodeUntil(index, n, !forward && scrubbing && drainAllowed_);
+    if (image.isNull()) {
+        drainAllowed_ = false;
+        seekToKeyframe(key);
+        image = decodeUntil(index, n, false);
+    }
     if (conform_) {
         lastIndex_ = index;
         lastImage_ = image;

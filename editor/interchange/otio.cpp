@@ -60,6 +60,13 @@ QJsonArray rangeJson(FrameRange r) {
     return {qint64(r.start), qint64(r.end)};
 }
 
+QJsonArray regeneratedJson(const Take& t) {
+    QJsonArray ranges;
+    for (const FrameRange& r : t.regenerated.ranges())
+        ranges.append(rangeJson(r));
+    return ranges;
+}
+
 FrameRange rangeFromJson(const QJsonValue& v) {
     const QJsonArray a = v.toArray();
     return {FrameNumber(a.at(0).toDouble()), FrameNumber(a.at(1).toDouble())};
@@ -97,6 +104,7 @@ QJsonObject shotMetadata(const Shot& shot) {
                                  {"seed", QString::number(t.seed)}, // 64-bit exact
                                  {"prompt", t.prompt},
                                  {"range", rangeJson(t.range)},
+                                 {"regenerated", regeneratedJson(t)},
                                  {"maskId", t.maskId.isNull() ? QString() : idToString(t.maskId)},
                                  {"created", t.created.toString(Qt::ISODateWithMs)},
                                  {"framesPath", t.framesPath},
@@ -509,6 +517,10 @@ private:
             t.seed = o.value("seed").toString().toLongLong();
             t.prompt = o.value("prompt").toString();
             t.range = rangeFromJson(o.value("range"));
+            for (const QJsonValue& r : o.value("regenerated").toArray())
+                t.regenerated.add(rangeFromJson(r));
+            if (t.regenerated.isEmpty())
+                t.regenerated.add(t.range);
             if (!o.value("maskId").toString().isEmpty())
                 t.maskId = Id(o.value("maskId").toString());
             t.created = QDateTime::fromString(o.value("created").toString(), Qt::ISODateWithMs);

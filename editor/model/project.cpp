@@ -21,7 +21,8 @@ bool MediaRef::operator==(const MediaRef& o) const {
 
 bool Take::operator==(const Take& o) const {
     return id == o.id && engine == o.engine && parameters == o.parameters && seed == o.seed &&
-           prompt == o.prompt && range == o.range && maskId == o.maskId && created == o.created &&
+           prompt == o.prompt && range == o.range && regenerated == o.regenerated &&
+           maskId == o.maskId && created == o.created &&
            framesPath == o.framesPath && modelHash == o.modelHash;
 }
 

@@ -70,7 +70,11 @@ struct Take {
     QMap<QString, QString> parameters;
     qint64 seed = 0;
     QString prompt;
-    FrameRange range; // media frames regenerated
+    FrameRange range; // media frames the take covers
+    // The frames whose pixels the engine changed: the range minus the frames
+    // that were locked when it ran. Frames of the take outside this set are
+    // bit-identical copies of the original.
+    FrameRangeSet regenerated;
     Id maskId;        // null when the engine regenerates whole frames
     QDateTime created;
     QString framesPath; // first frame file, relative to the project folder when stored

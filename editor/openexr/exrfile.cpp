@@ -77,10 +77,17 @@ ChannelChoice chooseChannels(const Imf::ChannelList& channels) {
             layer = *combined;
         else if (!layers.empty())
             layer = layers.front();
-        if (!layers.empty())
+        if (!layers.empty()) {
             choice.hasColour = true;
-        else if (has("Y"))
+        } else if (has("Y")) {
             choice.luminance = true;
+        } else {
+            // A grey image in a layer ("ViewLayer.Combined.Y").
+            for (const std::string& n : names)
+                if (endsWith(n, ".Y") && (layer.empty() || n.find("Combined") != std::string::npos))
+                    layer = n.substr(0, n.size() - 1);
+            choice.luminance = !layer.empty();
+        }
     }
     choice.colourLayer = QString::fromStdString(layer);
     choice.hasAlpha = (choice.hasColour || choice.luminance) && has(layer + "A");
@@ -218,7 +225,7 @@ Image readExr(const QString& path, MediaInfo* info) {
         if (choice.hasColour)
             colourNames = {layer + "R", layer + "G", layer + "B"};
         else if (choice.luminance)
-            colourNames = {"Y"};
+            colourNames = {layer + "Y"};
         if (choice.hasAlpha)
             colourNames.push_back(layer + "A");
         std::vector<std::string> used = colourNames;

@@ -69,6 +69,10 @@ QJsonObject takeToJson(const Take& t, const QDir& base) {
                   {"range", rangeToJson(t.range)},
                   {"created", t.created.toUTC().toString(Qt::ISODateWithMs)},
                   {"frames", relativePath(base, t.framesPath)}};
+    QJsonArray regenerated;
+    for (const auto& r : t.regenerated.ranges())
+        regenerated.append(rangeToJson(r));
+    o.insert("regenerated", regenerated);
     if (!t.maskId.isNull())
         o.insert("mask", idToString(t.maskId));
     if (!t.modelHash.isEmpty())
@@ -337,6 +341,15 @@ Project readProject(const QJsonObject& root, const Reader& r) {
             t.seed = r.integer(to, tat, "seed", 0, false);
             t.prompt = r.string(to, tat, "prompt", false);
             t.range = r.range(to, tat, "range");
+            const QJsonArray regenerated = r.array(to, tat, "regenerated", false);
+            for (int g = 0; g < regenerated.size(); ++g) {
+                const QJsonArray pair = regenerated[g].toArray();
+                if (pair.size() != 2)
+                    r.fail(QStringLiteral("%1.regenerated[%2]").arg(tat).arg(g), tr("expected [start, end]"));
+                t.regenerated.add({qint64(pair[0].toDouble()), qint64(pair[1].toDouble())});
+            }
+            if (!to.contains(QLatin1String("regenerated")))
+                t.regenerated.add(t.range);
             t.maskId = r.id(to, tat, "mask", false);
             t.created =
                 QDateTime::fromString(r.string(to, tat, "created", false), Qt::ISODateWithMs);

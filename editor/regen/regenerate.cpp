@@ -284,6 +284,9 @@ RegenResult regenerate(const Project& project, const QString& cacheDir, const Re
     take.seed = request.seed;
     take.prompt = request.prompt;
     take.range = request.range;
+    for (FrameNumber f = request.range.start; f < request.range.end; ++f)
+        if (!engineRequest.locked[std::size_t(f - loaded.start)])
+            take.regenerated.add({f, f + 1});
     take.maskId = mask ? mask->id : Id();
     take.created = QDateTime::currentDateTimeUtc();
     if (request.parameters.contains(QStringLiteral("model")))

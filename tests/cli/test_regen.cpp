@@ -3,6 +3,7 @@
 #include "media/media.h"
 
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -145,6 +146,14 @@ private Q_SLOTS:
             changedFrames += insideChanged ? 1 : 0;
         }
         QCOMPARE(changedFrames, 6); // every unlocked frame was regenerated inside the mask
+        // The manifest says which frames were generated: locked ones are original.
+        QFile manifestFile(dir.filePath(QStringLiteral("t/f.provenance.json")));
+        QVERIFY(manifestFile.open(QIODevice::ReadOnly));
+        const QJsonArray manifest = QJsonDocument::fromJson(manifestFile.readAll()).object().value(QStringLiteral("frames")).toArray();
+        QCOMPARE(manifest.size(), 12);
+        for (int f = 0; f < 12; ++f)
+            QCOMPARE(manifest[f].toObject().value(QStringLiteral("origin")).toString(),
+                     f <= 5 ? QStringLiteral("original") : QStringLiteral("regenerated"));
     }
 
     void takesSwitchAndOriginalComesBack() {

@@ -281,6 +281,21 @@ private Q_SLOTS:
         QVERIFY2(worst < (audioCodec == "aac" ? 0.05 : 1e-5), qPrintable(QString::number(worst)));
     }
 
+    void unusualFileNames() {
+        // A colon would be an FFmpeg protocol prefix, a percent sign an
+        // image2 pattern: neither may change where the file goes.
+        const QString dir = QDir(dir_.path()).filePath("names");
+        QVERIFY(QDir().mkpath(dir));
+        const QString path = dir + "/take:2 [v2] 100%d.mp4";
+        EncodeSettings s = settingsFor(VideoCodec::H264);
+        auto encoder = createVideoEncoder(path, s);
+        encodeClip(*encoder, s, 3, 3);
+        encoder->finish();
+        QCOMPARE(filesIn(dir), QStringList{"take:2 [v2] 100%d.mp4"});
+        QCOMPARE(openMedia(path)->info().frameCount, FrameNumber(3));
+        QVERIFY(openAudio(path));
+    }
+
     void unfinishedEncoderLeavesNothing() {
         const QString dir = QDir(dir_.path()).filePath("unfinished");
         QVERIFY(QDir().mkpath(dir));

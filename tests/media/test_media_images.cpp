@@ -331,6 +331,36 @@ private Q_SLOTS:
         QVERIFY(text.contains("displayWindow (type box2i): (0 0) - (63 47)"));
     }
 
+    void blenderNamedExrRoundTrip() {
+        // Written with Blender's multilayer names, read back from them.
+        const QString dir = makeDir(root_, "blendernames");
+        ImageWriteOptions options;
+        options.exrDepthNaming = ExrDepthNaming::Blender;
+        Image colour = patternImage(16, 8, 4, SampleType::Float32, 1);
+        colour.depth.assign(16 * 8, 7.25f);
+        writeImageFile(dir + "/rgba.exr", colour, options);
+        auto reader = openMedia(dir + "/rgba.exr");
+        QVERIFY(reader->info().hasDepth);
+        QCOMPARE(reader->info().channels, 4);
+        const Image read = reader->readFrame(0);
+        QCOMPARE(read.depth[5], 7.25f);
+        for (int c = 0; c < 4; ++c)
+            QVERIFY(withinHalf(read.sampleAsFloat(3, 2, c), colour.sampleAsFloat(3, 2, c)));
+
+        const Image grey = patternImage(16, 8, 1, SampleType::Float32, 2);
+        writeImageFile(dir + "/grey.exr", grey, options);
+        const Image greyRead = openMedia(dir + "/grey.exr")->readFrame(0);
+        QCOMPARE(greyRead.channels, 3);
+        for (int c = 0; c < 3; ++c)
+            QVERIFY(withinHalf(greyRead.sampleAsFloat(5, 6, c), grey.sampleAsFloat(5, 6, 0)));
+
+        if (!haveTool(QStringLiteral("exrheader")))
+            QSKIP("exrheader is not installed");
+        const ToolResult header = runTool("exrheader", {dir + "/rgba.exr"});
+        QVERIFY(header.out.contains("ViewLayer.Combined.R, 16-bit floating-point"));
+        QVERIFY(header.out.contains("ViewLayer.Depth.Z, 32-bit floating-point"));
+    }
+
     void exrWithoutDepthWhenAsked() {
         const QString path = makeDir(root_, "nodepth") + "/a.exr";
         Image image = patternImage(8, 8, 3, SampleType::UInt8, 0);

@@ -13,7 +13,7 @@
 #     `ffmpeg -c:v prores_ks -profile:v 3`;                goal >= 1.0x
 #   - peak memory opening and seeking a 1-minute vs a 10-minute 1080p clip;
 #                                                          goal: flat
-# Each timing is the best of RUNS (default 3) interleaved runs, to damp a
+# Each timing is the best of RUNS (default 5) interleaved runs, to damp a
 # busy machine.
 set -euo pipefail
 
@@ -23,7 +23,7 @@ if [[ $# -lt 1 ]]; then
 fi
 BUILD_DIR=$(cd "$1" && pwd)
 WORK=${2:-/tmp/retake-media-bench}
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
 mkdir -p "$WORK"
 command -v ffmpeg >/dev/null || { echo "ffmpeg is not installed" >&2; exit 1; }
 
@@ -37,7 +37,7 @@ SHORT_GOP="$WORK/short_gop_1080p_10s.mp4"
 MINUTE="$WORK/1080p_1min.mp4"
 TEN_MINUTES="$WORK/1080p_10min.mp4"
 FRAMES="$WORK/frames_1080p_rgb24.raw"
-EXPORT_FRAMES=100
+EXPORT_FRAMES=50
 
 echo "Making test clips in $WORK ..." >&2
 [[ -s "$CLIP" ]] || "${FF[@]}" -f lavfi -i testsrc2=s=1920x1080:r=25:d=10 \
@@ -86,7 +86,7 @@ for _ in $(seq "$RUNS"); do
   echo "retake $("$BENCH" export "$FRAMES" 1920 1080 "$EXPORT_FRAMES" "$WORK/retake_prores.mov" |
     value seconds)" >> "$WORK/export.txt"
   echo "ffmpeg $(ff -y -f rawvideo -pix_fmt rgb24 -s 1920x1080 -r 25 -i "$FRAMES" \
-    -c:v prores_ks -profile:v 3 -pix_fmt yuv422p10le "$WORK/ffmpeg_prores.mov")" >> "$WORK/export.txt"
+    -frames:v "$EXPORT_FRAMES" -c:v prores_ks -profile:v 3 -pix_fmt yuv422p10le "$WORK/ffmpeg_prores.mov")" >> "$WORK/export.txt"
 done
 retake_export=$(pick retake "$WORK/export.txt")
 ffmpeg_export=$(pick ffmpeg "$WORK/export.txt")
@@ -112,7 +112,7 @@ row "Random seek, 1080p g48 bf3: median" "$(value median_ms <<<"$seek") ms" "-" 
 row "Random seek, 1080p g48 bf3: p95" "$(value p95_ms <<<"$seek") ms" "-" "-" ""
 row "Random seek, 1080p g12 bf3: median" "$(value median_ms <<<"$seek_short") ms" "-" "-" ""
 row "Random seek, 1080p g12 bf3: p95" "$(value p95_ms <<<"$seek_short") ms" "-" "-" ""
-row "Export 100 RGB frames 1080p to ProRes 422 HQ" "$(export_fps "$retake_export")" \
+row "Export $EXPORT_FRAMES RGB frames 1080p to ProRes 422 HQ" "$(export_fps "$retake_export")" \
   "$(export_fps "$ffmpeg_export")" "$(ratio "$ffmpeg_export" "$retake_export")" ">= 1.0x"
 row "Open + index 10 s clip (not in decode time)" "$retake_open s" "-" "-" ""
 row "Open 1-minute 1080p clip (index)" "$(value open_seconds <<<"$mem_minute") s" "-" "-" ""
