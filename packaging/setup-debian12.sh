@@ -26,6 +26,8 @@ debian_packages=(
   # tests, benchmark peers, screenshots
   xvfb xauth x11-utils imagemagick fonts-dejavu-core ffmpeg
   openimageio-tools time
+  blender  # Blender 3.4: checks exported cameras (.chan add-on, Python) and EXR depth
+  ccache
   python3 python3-venv
 )
 

@@ -35,6 +35,14 @@
             <source>[project]</source>
             <translation>[Projekt]</translation>
         </message>
+        <message>
+            <source>Start regenerating these timeline frames (like In/Out and R) once the project is open.</source>
+            <translation>Diese Timeline-Bilder nach dem Öffnen des Projekts neu generieren (wie In/Out und R).</translation>
+        </message>
+        <message>
+            <source>first-last</source>
+            <translation>erstes-letztes</translation>
+        </message>
     </context>
     <context>
         <name>ErrorReport</name>
@@ -61,6 +69,28 @@
         <message>
             <source>OK</source>
             <translation>OK</translation>
+        </message>
+    </context>
+    <context>
+        <name>TakeChoices</name>
+        <message>
+            <source>Original</source>
+            <translation>Original</translation>
+        </message>
+        <message>
+            <source>Take %1 · %2 · seed %3 · frames %4</source>
+            <translation>Take %1 · %2 · Seed %3 · Bilder %4</translation>
+        </message>
+        <message>
+            <source>No takes at this frame</source>
+            <translation>Keine Takes bei diesem Bild</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::AudioPlayback</name>
+        <message>
+            <source>The audio device cannot play %1 Hz %2-channel sound.</source>
+            <translation>Das Audiogerät kann keinen Ton mit %1 Hz und %2 Kanälen wiedergeben.</translation>
         </message>
     </context>
     <context>
@@ -166,7 +196,7 @@
             <translation>&amp;Maske anzeigen</translation>
         </message>
         <message>
-            <source>Show the shot's stationary mask as a red overlay in the viewer.</source>
+            <source>Show the shot&apos;s stationary mask as a red overlay in the viewer.</source>
             <translation>Zeigt die stehende Maske der Einstellung als rote Überlagerung im Viewer.</translation>
         </message>
         <message>
@@ -176,6 +206,62 @@
         <message>
             <source>&amp;About Retake</source>
             <translation>Ü&amp;ber Retake</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>&amp;Exportieren…</translation>
+        </message>
+        <message>
+            <source>Export the timeline to a movie or an image sequence as a background job.</source>
+            <translation>Exportiert die Timeline als Film oder Bildsequenz in einem Hintergrundauftrag.</translation>
+        </message>
+        <message>
+            <source>Se&amp;ttings…</source>
+            <translation>Einstellunge&amp;n…</translation>
+        </message>
+        <message>
+            <source>&amp;Regenerate Range</source>
+            <translation>Bereich neu &amp;generieren</translation>
+        </message>
+        <message>
+            <source>Regenerate the unlocked frames between In and Out as a new take, with the engine chosen in the inspector.</source>
+            <translation>Generiert die nicht gesperrten Bilder zwischen In und Out als neuen Take neu, mit der im Inspektor gewählten Engine.</translation>
+        </message>
+        <message>
+            <source>Play &amp;Reverse</source>
+            <translation>&amp;Rückwärts abspielen</translation>
+        </message>
+        <message>
+            <source>Play backwards; press again to double the speed.</source>
+            <translation>Rückwärts abspielen; erneut drücken verdoppelt die Geschwindigkeit.</translation>
+        </message>
+        <message>
+            <source>S&amp;top</source>
+            <translation>S&amp;topp</translation>
+        </message>
+        <message>
+            <source>Play For&amp;ward</source>
+            <translation>&amp;Vorwärts abspielen</translation>
+        </message>
+        <message>
+            <source>Play forwards; press again to double the speed.</source>
+            <translation>Vorwärts abspielen; erneut drücken verdoppelt die Geschwindigkeit.</translation>
+        </message>
+        <message>
+            <source>Compare &amp;Split</source>
+            <translation>&amp;Geteilter Vergleich</translation>
+        </message>
+        <message>
+            <source>Show the original left of a divider and the take right of it; drag in the viewer to move the divider.</source>
+            <translation>Zeigt das Original links und den Take rechts einer Trennlinie; im Viewer ziehen verschiebt die Linie.</translation>
+        </message>
+        <message>
+            <source>Show &amp;Original</source>
+            <translation>&amp;Original anzeigen</translation>
+        </message>
+        <message>
+            <source>Show the original frames in place of the take, to flip between them.</source>
+            <translation>Zeigt die Originalbilder statt des Takes, um zwischen beiden umzuschalten.</translation>
         </message>
     </context>
     <context>
@@ -187,6 +273,10 @@
         <message>
             <source>Cannot decode frame %1: %2</source>
             <translation>Bild %1 kann nicht dekodiert werden: %2</translation>
+        </message>
+        <message>
+            <source>The OCIO config %1 has no display “%2”.</source>
+            <translation>Die OCIO-Konfiguration %1 hat kein Display „%2“.</translation>
         </message>
     </context>
     <context>
@@ -267,9 +357,102 @@
             <source>%1 (frames %2)</source>
             <translation>%1 (Bilder %2)</translation>
         </message>
+        <message>
+            <source>Regeneration</source>
+            <translation>Neugenerierung</translation>
+        </message>
+        <message>
+            <source>The same seed, engine, parameters and frames give the same take.</source>
+            <translation>Gleicher Seed, gleiche Engine, Parameter und Bilder ergeben denselben Take.</translation>
+        </message>
+        <message>
+            <source>name=value …</source>
+            <translation>name=wert …</translation>
+        </message>
+        <message>
+            <source>Engine parameters, separated by spaces; empty uses the defaults:
+    %1</source>
+            <translation>Engine-Parameter, durch Leerzeichen getrennt; leer verwendet die Standardwerte:
+    %1</translation>
+        </message>
+        <message>
+            <source>Engine</source>
+            <translation>Engine</translation>
+        </message>
+        <message>
+            <source>Parameters</source>
+            <translation>Parameter</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>Seed</translation>
+        </message>
+        <message>
+            <source>Engine parameter “%1” is not of the form name=value.</source>
+            <translation>Der Engine-Parameter „%1“ hat nicht die Form name=wert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::JobsWidget</name>
+        <message>
+            <source>Estimating time left…</source>
+            <translation>Restzeit wird geschätzt…</translation>
+        </message>
+        <message>
+            <source>About %1 s left</source>
+            <translation>Noch etwa %1 s</translation>
+        </message>
+        <message>
+            <source>About %1 min %2 s left</source>
+            <translation>Noch etwa %1 min %2 s</translation>
+        </message>
+        <message>
+            <source>About %1 h %2 min left</source>
+            <translation>Noch etwa %1 h %2 min</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Wartet</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>Läuft</translation>
+        </message>
+        <message>
+            <source>Done in %1 s</source>
+            <translation>Fertig in %1 s</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Abgebrochen</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Stop this job; the project stays as it was.</source>
+            <translation>Diesen Auftrag stoppen; das Projekt bleibt unverändert.</translation>
+        </message>
+        <message>
+            <source>No jobs. Select a range and press R to regenerate it.</source>
+            <translation>Keine Aufträge. Wählen Sie einen Bereich und drücken Sie R, um ihn neu zu generieren.</translation>
+        </message>
+        <message>
+            <source>Clear Finished</source>
+            <translation>Beendete entfernen</translation>
+        </message>
     </context>
     <context>
         <name>retake::gui::MainWindow</name>
+        <message>
+            <source>Mask Painting</source>
+            <translation>Maske malen</translation>
+        </message>
         <message>
             <source>Untitled</source>
             <translation>Unbenannt</translation>
@@ -503,12 +686,367 @@
             <source>The language changes the next time Retake starts.</source>
             <translation>Die Sprache ändert sich beim nächsten Start von Retake.</translation>
         </message>
+        <message>
+            <source>Jobs</source>
+            <translation>Aufträge</translation>
+        </message>
+        <message>
+            <source>&amp;Take at Playhead</source>
+            <translation>&amp;Take an der Abspielmarke</translation>
+        </message>
+        <message>
+            <source>Jobs Running</source>
+            <translation>Aufträge laufen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n job(s) have not finished.</source>
+            <translation>
+                <numerusform>%n Auftrag ist nicht beendet.</numerusform>
+                <numerusform>%n Aufträge sind nicht beendet.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cancel them and close? Cancelled jobs change nothing.</source>
+            <translation>Abbrechen und schließen? Abgebrochene Aufträge ändern nichts.</translation>
+        </message>
+        <message>
+            <source>Cancel Jobs and &amp;Close</source>
+            <translation>Aufträge abbrechen und &amp;schließen</translation>
+        </message>
+        <message>
+            <source>&amp;Keep Working</source>
+            <translation>&amp;Weiterarbeiten</translation>
+        </message>
+        <message>
+            <source>Set In (I) and Out (O) around the frames to regenerate first.</source>
+            <translation>Setzen Sie zuerst In (I) und Out (O) um die neu zu generierenden Bilder.</translation>
+        </message>
+        <message>
+            <source>frames %1 of “%2” are all locked</source>
+            <translation>die Bilder %1 von „%2“ sind alle gesperrt</translation>
+        </message>
+        <message>
+            <source>Regenerate “%1”, frames %2 (%3)</source>
+            <translation>„%1“ neu generieren, Bilder %2 (%3)</translation>
+        </message>
+        <message>
+            <source>Nothing to regenerate: %1.</source>
+            <translation>Nichts neu zu generieren: %1.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Regenerating in the background (%n job(s)).</source>
+            <translation>
+                <numerusform>Neugenerierung im Hintergrund (%n Auftrag).</numerusform>
+                <numerusform>Neugenerierung im Hintergrund (%n Aufträge).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Regenerating in the background; skipped: %1.</source>
+            <translation>Neugenerierung im Hintergrund; übersprungen: %1.</translation>
+        </message>
+        <message>
+            <source>The timeline is empty: nothing to export.</source>
+            <translation>Die Timeline ist leer: nichts zu exportieren.</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exportieren</translation>
+        </message>
+        <message>
+            <source>ProRes movie (*.mov);;H.264 movie (*.mp4);;OpenEXR sequence (*.exr);;PNG sequence (*.png)</source>
+            <translation>ProRes-Film (*.mov);;H.264-Film (*.mp4);;OpenEXR-Sequenz (*.exr);;PNG-Sequenz (*.png)</translation>
+        </message>
+        <message>
+            <source>Export %1</source>
+            <translation>%1 exportieren</translation>
+        </message>
+        <message>
+            <source>No shot at the playhead</source>
+            <translation>Keine Einstellung an der Abspielmarke</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::MaskPaintOverlay</name>
+        <message>
+            <source>Set In and Out (I, O) to paint on a frame range.</source>
+            <translation>In und Out (I, O) setzen, um auf einem Bildbereich zu malen.</translation>
+        </message>
+        <message>
+            <source>The In/Out range does not cover the shot at the playhead.</source>
+            <translation>Der In/Out-Bereich deckt die Einstellung an der Abspielmarke nicht ab.</translation>
+        </message>
+        <message>
+            <source>Select a shape to move first.</source>
+            <translation>Zuerst eine Form zum Verschieben wählen.</translation>
+        </message>
+        <message>
+            <source>There is no shot at the playhead to paint on.</source>
+            <translation>An der Abspielmarke liegt keine Einstellung zum Bemalen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::MaskTools</name>
+        <message>
+            <source>Eraser stroke</source>
+            <translation>Radierer-Strich</translation>
+        </message>
+        <message>
+            <source>Brush stroke</source>
+            <translation>Pinselstrich</translation>
+        </message>
+        <message>
+            <source>Rectangle</source>
+            <translation>Rechteck</translation>
+        </message>
+        <message>
+            <source>Ellipse</source>
+            <translation>Ellipse</translation>
+        </message>
+        <message>
+            <source>Polygon</source>
+            <translation>Polygon</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Leeren</translation>
+        </message>
+        <message>
+            <source>Fill</source>
+            <translation>Füllen</translation>
+        </message>
+        <message>
+            <source>Invert</source>
+            <translation>Umkehren</translation>
+        </message>
+        <message>
+            <source>&amp;Paint Mask</source>
+            <translation>Maske &amp;malen</translation>
+        </message>
+        <message>
+            <source>Paint the mask of the shot at the playhead on the viewer.</source>
+            <translation>Die Maske der Einstellung an der Abspielmarke im Viewer malen.</translation>
+        </message>
+        <message>
+            <source>&amp;Brush</source>
+            <translation>&amp;Pinsel</translation>
+        </message>
+        <message>
+            <source>&amp;Eraser</source>
+            <translation>&amp;Radierer</translation>
+        </message>
+        <message>
+            <source>Move / Key</source>
+            <translation>Verschieben / Keyframe</translation>
+        </message>
+        <message>
+            <source>Brush (B): paint the mask</source>
+            <translation>Pinsel (B): Maske malen</translation>
+        </message>
+        <message>
+            <source>Eraser (E): remove from the mask</source>
+            <translation>Radierer (E): aus der Maske entfernen</translation>
+        </message>
+        <message>
+            <source>Polygon: click the corners, double-click or press Enter to close</source>
+            <translation>Polygon: Ecken anklicken, zum Schließen doppelklicken oder Eingabe drücken</translation>
+        </message>
+        <message>
+            <source>Drag the selected shape: keys it at the playhead, so it moves between keys</source>
+            <translation>Gewählte Form ziehen: setzt einen Keyframe an der Abspielmarke, die Form bewegt sich zwischen den Keyframes</translation>
+        </message>
+        <message>
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <source> %</source>
+            <translation> %</translation>
+        </message>
+        <message>
+            <source>Whole shot</source>
+            <translation>Ganze Einstellung</translation>
+        </message>
+        <message>
+            <source>In to Out</source>
+            <translation>In bis Out</translation>
+        </message>
+        <message>
+            <source>Current frame</source>
+            <translation>Aktuelles Bild</translation>
+        </message>
+        <message>
+            <source>Size:</source>
+            <translation>Größe:</translation>
+        </message>
+        <message>
+            <source>Hardness:</source>
+            <translation>Härte:</translation>
+        </message>
+        <message>
+            <source>Paint on:</source>
+            <translation>Malen auf:</translation>
+        </message>
+        <message>
+            <source>Fill the whole frame on the chosen frames</source>
+            <translation>Auf den gewählten Bildern das ganze Bild füllen</translation>
+        </message>
+        <message>
+            <source>Invert the mask on the chosen frames</source>
+            <translation>Die Maske auf den gewählten Bildern umkehren</translation>
+        </message>
+        <message>
+            <source>Clear the mask on the chosen frames</source>
+            <translation>Die Maske auf den gewählten Bildern leeren</translation>
+        </message>
+        <message>
+            <source>Copy to In/Out</source>
+            <translation>Nach In/Out kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the mask at the playhead to every frame from In to Out</source>
+            <translation>Die Maske an der Abspielmarke auf jedes Bild von In bis Out kopieren</translation>
+        </message>
+        <message>
+            <source>Key Shape at Playhead</source>
+            <translation>Keyframe der Form an Abspielmarke setzen</translation>
+        </message>
+        <message>
+            <source>Pin the selected shape where it is now at the playhead</source>
+            <translation>Die gewählte Form an ihrer jetzigen Stelle an der Abspielmarke festhalten</translation>
+        </message>
+        <message>
+            <source>Delete Shape</source>
+            <translation>Form löschen</translation>
+        </message>
+        <message>
+            <source>Delete the selected shape</source>
+            <translation>Die gewählte Form löschen</translation>
+        </message>
+        <message>
+            <source>Shapes (bottom to top):</source>
+            <translation>Formen (von unten nach oben):</translation>
+        </message>
+        <message>
+            <source>%1. %2</source>
+            <translation>%1. %2</translation>
+        </message>
+        <message>
+            <source> · %1 keys</source>
+            <translation> · %1 Keyframes</translation>
+        </message>
+        <message>
+            <source> · not on this frame</source>
+            <translation> · nicht auf diesem Bild</translation>
+        </message>
+        <message>
+            <source>There is no shot at the playhead to paint on.</source>
+            <translation>An der Abspielmarke liegt keine Einstellung zum Bemalen.</translation>
+        </message>
+        <message>
+            <source>The shot has no painted mask to clear.</source>
+            <translation>Die Einstellung hat keine gemalte Maske zum Leeren.</translation>
+        </message>
+        <message>
+            <source>The shot at the playhead has no painted mask to copy.</source>
+            <translation>Die Einstellung an der Abspielmarke hat keine gemalte Maske zum Kopieren.</translation>
+        </message>
+        <message>
+            <source>Select a brush stroke, rectangle, ellipse or polygon to key.</source>
+            <translation>Einen Pinselstrich, ein Rechteck, eine Ellipse oder ein Polygon für den Keyframe wählen.</translation>
+        </message>
+        <message>
+            <source>Select a shape to delete.</source>
+            <translation>Eine Form zum Löschen wählen.</translation>
+        </message>
     </context>
     <context>
         <name>retake::gui::RecentFiles</name>
         <message>
             <source>&amp;Clear Menu</source>
             <translation>Menü &amp;leeren</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::SettingsDialog</name>
+        <message>
+            <source>Browse…</source>
+            <translation>Durchsuchen…</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <source>Retake&apos;s bundled ACES config</source>
+            <translation>Die mit Retake gelieferte ACES-Konfiguration</translation>
+        </message>
+        <message>
+            <source>An OCIO config (.ocio) for the viewer&apos;s display transform; empty uses the config bundled with Retake.</source>
+            <translation>Eine OCIO-Konfiguration (.ocio) für die Display-Transformation des Viewers; leer verwendet die mit Retake gelieferte.</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Keiner</translation>
+        </message>
+        <message>
+            <source>A LUT file (.cube, .3dl, .spi3d, …) the viewer applies as a look.</source>
+            <translation>Eine LUT-Datei (.cube, .3dl, .spi3d, …), die der Viewer als Look anwendet.</translation>
+        </message>
+        <message>
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <source>CUDA GPU</source>
+            <translation>CUDA-GPU</translation>
+        </message>
+        <message>
+            <source> MB</source>
+            <translation> MB</translation>
+        </message>
+        <message>
+            <source>Memory for frames the viewer has shown, so scrubbing back is instant.</source>
+            <translation>Speicher für bereits angezeigte Bilder, damit Zurückscrubben sofort geht.</translation>
+        </message>
+        <message>
+            <source>OCIO config</source>
+            <translation>OCIO-Konfiguration</translation>
+        </message>
+        <message>
+            <source>OCIO Config</source>
+            <translation>OCIO-Konfiguration</translation>
+        </message>
+        <message>
+            <source>OCIO configs (*.ocio)</source>
+            <translation>OCIO-Konfigurationen (*.ocio)</translation>
+        </message>
+        <message>
+            <source>Viewer look</source>
+            <translation>Look im Viewer</translation>
+        </message>
+        <message>
+            <source>Look LUT</source>
+            <translation>Look-LUT</translation>
+        </message>
+        <message>
+            <source>LUT files (*.cube *.3dl *.csp *.spi1d *.spi3d *.cc *.cdl);;All files (*)</source>
+            <translation>LUT-Dateien (*.cube *.3dl *.csp *.spi1d *.spi3d *.cc *.cdl);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Default engine</source>
+            <translation>Standard-Engine</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>Gerät</translation>
+        </message>
+        <message>
+            <source>Viewer cache</source>
+            <translation>Viewer-Cache</translation>
+        </message>
+        <message>
+            <source>The colour settings cannot be used.</source>
+            <translation>Die Farbeinstellungen können nicht verwendet werden.</translation>
         </message>
     </context>
     <context>
@@ -582,6 +1120,21 @@
             <source>%1 (offline)</source>
             <translation>%1 (offline)</translation>
         </message>
+        <message>
+            <source>%1 · frame %2</source>
+            <translation>%1 · Bild %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::ViewerCanvas</name>
+        <message>
+            <source>Original</source>
+            <translation>Original</translation>
+        </message>
+        <message>
+            <source>Take</source>
+            <translation>Take</translation>
+        </message>
     </context>
     <context>
         <name>retake::gui::ViewerWidget</name>
@@ -604,6 +1157,18 @@
         <message>
             <source>Frame %1 of %2</source>
             <translation>Bild %1 von %2</translation>
+        </message>
+        <message>
+            <source>OCIO display the viewer shows the frames on</source>
+            <translation>OCIO-Display, auf dem der Viewer die Bilder zeigt</translation>
+        </message>
+        <message>
+            <source>OCIO view: how scene colours are rendered for the display</source>
+            <translation>OCIO-View: wie Szenenfarben für das Display wiedergegeben werden</translation>
+        </message>
+        <message>
+            <source>No colour management</source>
+            <translation>Kein Farbmanagement</translation>
         </message>
     </context>
 </TS>

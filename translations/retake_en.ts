@@ -24,6 +24,20 @@
                 <numerusform>%n files could not be imported.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n job(s) have not finished.</source>
+            <translation>
+                <numerusform>%n job has not finished.</numerusform>
+                <numerusform>%n jobs have not finished.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Regenerating in the background (%n job(s)).</source>
+            <translation>
+                <numerusform>Regenerating in the background (%n job).</numerusform>
+                <numerusform>Regenerating in the background (%n jobs).</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>retake::gui::StoryboardModel</name>

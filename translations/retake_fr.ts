@@ -9,7 +9,7 @@
         </message>
         <message>
             <source>Language of the user interface: de, fr or en.</source>
-            <translation>Langue de l'interface : de, fr ou en.</translation>
+            <translation>Langue de l&apos;interface : de, fr ou en.</translation>
         </message>
         <message>
             <source>code</source>
@@ -35,12 +35,20 @@
             <source>[project]</source>
             <translation>[projet]</translation>
         </message>
+        <message>
+            <source>Start regenerating these timeline frames (like In/Out and R) once the project is open.</source>
+            <translation>Régénérer ces images de la timeline une fois le projet ouvert (comme In/Out puis R).</translation>
+        </message>
+        <message>
+            <source>first-last</source>
+            <translation>premier-dernier</translation>
+        </message>
     </context>
     <context>
         <name>ErrorReport</name>
         <message>
             <source>The request was not valid.</source>
-            <translation>La demande n'était pas valide.</translation>
+            <translation>La demande n&apos;était pas valide.</translation>
         </message>
         <message>
             <source>A file is missing, unreadable, damaged or not supported.</source>
@@ -48,11 +56,11 @@
         </message>
         <message>
             <source>A file could not be written (read-only folder or full disk?).</source>
-            <translation>Un fichier n'a pas pu être écrit (dossier en lecture seule ou disque plein ?).</translation>
+            <translation>Un fichier n&apos;a pas pu être écrit (dossier en lecture seule ou disque plein ?).</translation>
         </message>
         <message>
             <source>Cancelled; nothing was changed.</source>
-            <translation>Annulé ; rien n'a été modifié.</translation>
+            <translation>Annulé ; rien n&apos;a été modifié.</translation>
         </message>
         <message>
             <source>This is a bug in Retake; please report it.</source>
@@ -61,6 +69,28 @@
         <message>
             <source>OK</source>
             <translation>OK</translation>
+        </message>
+    </context>
+    <context>
+        <name>TakeChoices</name>
+        <message>
+            <source>Original</source>
+            <translation>Original</translation>
+        </message>
+        <message>
+            <source>Take %1 · %2 · seed %3 · frames %4</source>
+            <translation>Prise %1 · %2 · graine %3 · images %4</translation>
+        </message>
+        <message>
+            <source>No takes at this frame</source>
+            <translation>Aucune prise sur cette image</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::AudioPlayback</name>
+        <message>
+            <source>The audio device cannot play %1 Hz %2-channel sound.</source>
+            <translation>Le périphérique audio ne peut pas lire un son à %1 Hz sur %2 canaux.</translation>
         </message>
     </context>
     <context>
@@ -166,7 +196,7 @@
             <translation>Afficher le &amp;masque</translation>
         </message>
         <message>
-            <source>Show the shot's stationary mask as a red overlay in the viewer.</source>
+            <source>Show the shot&apos;s stationary mask as a red overlay in the viewer.</source>
             <translation>Affiche le masque fixe du plan en surimpression rouge dans le visualiseur.</translation>
         </message>
         <message>
@@ -177,16 +207,76 @@
             <source>&amp;About Retake</source>
             <translation>À &amp;propos de Retake</translation>
         </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>&amp;Exporter…</translation>
+        </message>
+        <message>
+            <source>Export the timeline to a movie or an image sequence as a background job.</source>
+            <translation>Exporte la timeline en film ou en séquence d’images dans une tâche d’arrière-plan.</translation>
+        </message>
+        <message>
+            <source>Se&amp;ttings…</source>
+            <translation>Para&amp;mètres…</translation>
+        </message>
+        <message>
+            <source>&amp;Regenerate Range</source>
+            <translation>&amp;Régénérer la plage</translation>
+        </message>
+        <message>
+            <source>Regenerate the unlocked frames between In and Out as a new take, with the engine chosen in the inspector.</source>
+            <translation>Régénère les images non verrouillées entre In et Out en une nouvelle prise, avec le moteur choisi dans l’inspecteur.</translation>
+        </message>
+        <message>
+            <source>Play &amp;Reverse</source>
+            <translation>Lecture &amp;arrière</translation>
+        </message>
+        <message>
+            <source>Play backwards; press again to double the speed.</source>
+            <translation>Lecture en arrière ; appuyez de nouveau pour doubler la vitesse.</translation>
+        </message>
+        <message>
+            <source>S&amp;top</source>
+            <translation>A&amp;rrêt</translation>
+        </message>
+        <message>
+            <source>Play For&amp;ward</source>
+            <translation>Lecture a&amp;vant</translation>
+        </message>
+        <message>
+            <source>Play forwards; press again to double the speed.</source>
+            <translation>Lecture en avant ; appuyez de nouveau pour doubler la vitesse.</translation>
+        </message>
+        <message>
+            <source>Compare &amp;Split</source>
+            <translation>Comparaison &amp;partagée</translation>
+        </message>
+        <message>
+            <source>Show the original left of a divider and the take right of it; drag in the viewer to move the divider.</source>
+            <translation>Affiche l’original à gauche d’un séparateur et la prise à droite ; faites glisser dans la visionneuse pour le déplacer.</translation>
+        </message>
+        <message>
+            <source>Show &amp;Original</source>
+            <translation>Afficher l’&amp;original</translation>
+        </message>
+        <message>
+            <source>Show the original frames in place of the take, to flip between them.</source>
+            <translation>Affiche les images d’origine à la place de la prise, pour basculer entre les deux.</translation>
+        </message>
     </context>
     <context>
         <name>retake::gui::FrameRenderer</name>
         <message>
             <source>No shot at frame %1</source>
-            <translation>Aucun plan à l'image %1</translation>
+            <translation>Aucun plan à l&apos;image %1</translation>
         </message>
         <message>
             <source>Cannot decode frame %1: %2</source>
-            <translation>Impossible de décoder l'image %1 : %2</translation>
+            <translation>Impossible de décoder l&apos;image %1 : %2</translation>
+        </message>
+        <message>
+            <source>The OCIO config %1 has no display “%2”.</source>
+            <translation>La configuration OCIO %1 n’a pas d’écran « %2 ».</translation>
         </message>
     </context>
     <context>
@@ -261,15 +351,108 @@
         </message>
         <message>
             <source>Shutter angle</source>
-            <translation>Angle d'obturation</translation>
+            <translation>Angle d&apos;obturation</translation>
         </message>
         <message>
             <source>%1 (frames %2)</source>
             <translation>%1 (images %2)</translation>
         </message>
+        <message>
+            <source>Regeneration</source>
+            <translation>Régénération</translation>
+        </message>
+        <message>
+            <source>The same seed, engine, parameters and frames give the same take.</source>
+            <translation>La même graine, le même moteur, les mêmes paramètres et images donnent la même prise.</translation>
+        </message>
+        <message>
+            <source>name=value …</source>
+            <translation>nom=valeur …</translation>
+        </message>
+        <message>
+            <source>Engine parameters, separated by spaces; empty uses the defaults:
+    %1</source>
+            <translation>Paramètres du moteur, séparés par des espaces ; vide utilise les valeurs par défaut :
+    %1</translation>
+        </message>
+        <message>
+            <source>Engine</source>
+            <translation>Moteur</translation>
+        </message>
+        <message>
+            <source>Parameters</source>
+            <translation>Paramètres</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>Graine</translation>
+        </message>
+        <message>
+            <source>Engine parameter “%1” is not of the form name=value.</source>
+            <translation>Le paramètre de moteur « %1 » n’est pas de la forme nom=valeur.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::JobsWidget</name>
+        <message>
+            <source>Estimating time left…</source>
+            <translation>Estimation du temps restant…</translation>
+        </message>
+        <message>
+            <source>About %1 s left</source>
+            <translation>Environ %1 s restantes</translation>
+        </message>
+        <message>
+            <source>About %1 min %2 s left</source>
+            <translation>Environ %1 min %2 s restantes</translation>
+        </message>
+        <message>
+            <source>About %1 h %2 min left</source>
+            <translation>Environ %1 h %2 min restantes</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>En attente</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>En cours</translation>
+        </message>
+        <message>
+            <source>Done in %1 s</source>
+            <translation>Terminé en %1 s</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Échec</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Annulé</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Stop this job; the project stays as it was.</source>
+            <translation>Arrêter cette tâche ; le projet reste tel quel.</translation>
+        </message>
+        <message>
+            <source>No jobs. Select a range and press R to regenerate it.</source>
+            <translation>Aucune tâche. Sélectionnez une plage et appuyez sur R pour la régénérer.</translation>
+        </message>
+        <message>
+            <source>Clear Finished</source>
+            <translation>Effacer les terminées</translation>
+        </message>
     </context>
     <context>
         <name>retake::gui::MainWindow</name>
+        <message>
+            <source>Mask Painting</source>
+            <translation>Peinture de masque</translation>
+        </message>
         <message>
             <source>Untitled</source>
             <translation>Sans titre</translation>
@@ -396,7 +579,7 @@
         </message>
         <message>
             <source>Could not open the project “%1”.</source>
-            <translation>Impossible d'ouvrir le projet « %1 ».</translation>
+            <translation>Impossible d&apos;ouvrir le projet « %1 ».</translation>
         </message>
         <message>
             <source>Opened %1</source>
@@ -404,7 +587,7 @@
         </message>
         <message>
             <source>Could not save the project to “%1”.</source>
-            <translation>Impossible d'enregistrer le projet dans « %1 ».</translation>
+            <translation>Impossible d&apos;enregistrer le projet dans « %1 ».</translation>
         </message>
         <message>
             <source>Saved %1</source>
@@ -463,8 +646,8 @@
         <message numerus="yes">
             <source>%n file(s) could not be imported.</source>
             <translation>
-                <numerusform>%n fichier n'a pas pu être importé.</numerusform>
-                <numerusform>%n fichiers n'ont pas pu être importés.</numerusform>
+                <numerusform>%n fichier n&apos;a pas pu être importé.</numerusform>
+                <numerusform>%n fichiers n&apos;ont pas pu être importés.</numerusform>
             </translation>
         </message>
         <message>
@@ -503,12 +686,367 @@
             <source>The language changes the next time Retake starts.</source>
             <translation>La langue changera au prochain démarrage de Retake.</translation>
         </message>
+        <message>
+            <source>Jobs</source>
+            <translation>Tâches</translation>
+        </message>
+        <message>
+            <source>&amp;Take at Playhead</source>
+            <translation>&amp;Prise sous la tête de lecture</translation>
+        </message>
+        <message>
+            <source>Jobs Running</source>
+            <translation>Tâches en cours</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n job(s) have not finished.</source>
+            <translation>
+                <numerusform>%n tâche n’est pas terminée.</numerusform>
+                <numerusform>%n tâches ne sont pas terminées.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cancel them and close? Cancelled jobs change nothing.</source>
+            <translation>Les annuler et fermer ? Les tâches annulées ne modifient rien.</translation>
+        </message>
+        <message>
+            <source>Cancel Jobs and &amp;Close</source>
+            <translation>Annuler les tâches et &amp;fermer</translation>
+        </message>
+        <message>
+            <source>&amp;Keep Working</source>
+            <translation>&amp;Continuer</translation>
+        </message>
+        <message>
+            <source>Set In (I) and Out (O) around the frames to regenerate first.</source>
+            <translation>Placez d’abord In (I) et Out (O) autour des images à régénérer.</translation>
+        </message>
+        <message>
+            <source>frames %1 of “%2” are all locked</source>
+            <translation>les images %1 de « %2 » sont toutes verrouillées</translation>
+        </message>
+        <message>
+            <source>Regenerate “%1”, frames %2 (%3)</source>
+            <translation>Régénérer « %1 », images %2 (%3)</translation>
+        </message>
+        <message>
+            <source>Nothing to regenerate: %1.</source>
+            <translation>Rien à régénérer : %1.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Regenerating in the background (%n job(s)).</source>
+            <translation>
+                <numerusform>Régénération en arrière-plan (%n tâche).</numerusform>
+                <numerusform>Régénération en arrière-plan (%n tâches).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Regenerating in the background; skipped: %1.</source>
+            <translation>Régénération en arrière-plan ; ignoré : %1.</translation>
+        </message>
+        <message>
+            <source>The timeline is empty: nothing to export.</source>
+            <translation>La timeline est vide : rien à exporter.</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exporter</translation>
+        </message>
+        <message>
+            <source>ProRes movie (*.mov);;H.264 movie (*.mp4);;OpenEXR sequence (*.exr);;PNG sequence (*.png)</source>
+            <translation>Film ProRes (*.mov);;Film H.264 (*.mp4);;Séquence OpenEXR (*.exr);;Séquence PNG (*.png)</translation>
+        </message>
+        <message>
+            <source>Export %1</source>
+            <translation>Exporter %1</translation>
+        </message>
+        <message>
+            <source>No shot at the playhead</source>
+            <translation>Aucun plan sous la tête de lecture</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::MaskPaintOverlay</name>
+        <message>
+            <source>Set In and Out (I, O) to paint on a frame range.</source>
+            <translation>Placez l’entrée et la sortie (I, O) pour peindre sur une plage d’images.</translation>
+        </message>
+        <message>
+            <source>The In/Out range does not cover the shot at the playhead.</source>
+            <translation>La plage entrée/sortie ne couvre pas le plan sous la tête de lecture.</translation>
+        </message>
+        <message>
+            <source>Select a shape to move first.</source>
+            <translation>Sélectionnez d’abord une forme à déplacer.</translation>
+        </message>
+        <message>
+            <source>There is no shot at the playhead to paint on.</source>
+            <translation>Aucun plan sous la tête de lecture sur lequel peindre.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::MaskTools</name>
+        <message>
+            <source>Eraser stroke</source>
+            <translation>Trait de gomme</translation>
+        </message>
+        <message>
+            <source>Brush stroke</source>
+            <translation>Trait de pinceau</translation>
+        </message>
+        <message>
+            <source>Rectangle</source>
+            <translation>Rectangle</translation>
+        </message>
+        <message>
+            <source>Ellipse</source>
+            <translation>Ellipse</translation>
+        </message>
+        <message>
+            <source>Polygon</source>
+            <translation>Polygone</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Effacer</translation>
+        </message>
+        <message>
+            <source>Fill</source>
+            <translation>Remplir</translation>
+        </message>
+        <message>
+            <source>Invert</source>
+            <translation>Inverser</translation>
+        </message>
+        <message>
+            <source>&amp;Paint Mask</source>
+            <translation>&amp;Peindre le masque</translation>
+        </message>
+        <message>
+            <source>Paint the mask of the shot at the playhead on the viewer.</source>
+            <translation>Peindre dans le visualiseur le masque du plan sous la tête de lecture.</translation>
+        </message>
+        <message>
+            <source>&amp;Brush</source>
+            <translation>&amp;Pinceau</translation>
+        </message>
+        <message>
+            <source>&amp;Eraser</source>
+            <translation>&amp;Gomme</translation>
+        </message>
+        <message>
+            <source>Move / Key</source>
+            <translation>Déplacer / Image clé</translation>
+        </message>
+        <message>
+            <source>Brush (B): paint the mask</source>
+            <translation>Pinceau (B) : peindre le masque</translation>
+        </message>
+        <message>
+            <source>Eraser (E): remove from the mask</source>
+            <translation>Gomme (E) : retirer du masque</translation>
+        </message>
+        <message>
+            <source>Polygon: click the corners, double-click or press Enter to close</source>
+            <translation>Polygone : cliquez les sommets, double-cliquez ou appuyez sur Entrée pour fermer</translation>
+        </message>
+        <message>
+            <source>Drag the selected shape: keys it at the playhead, so it moves between keys</source>
+            <translation>Faites glisser la forme sélectionnée : crée une image clé à la tête de lecture, la forme se déplace entre les images clés</translation>
+        </message>
+        <message>
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <source> %</source>
+            <translation> %</translation>
+        </message>
+        <message>
+            <source>Whole shot</source>
+            <translation>Tout le plan</translation>
+        </message>
+        <message>
+            <source>In to Out</source>
+            <translation>De l’entrée à la sortie</translation>
+        </message>
+        <message>
+            <source>Current frame</source>
+            <translation>Image courante</translation>
+        </message>
+        <message>
+            <source>Size:</source>
+            <translation>Taille :</translation>
+        </message>
+        <message>
+            <source>Hardness:</source>
+            <translation>Dureté :</translation>
+        </message>
+        <message>
+            <source>Paint on:</source>
+            <translation>Peindre sur :</translation>
+        </message>
+        <message>
+            <source>Fill the whole frame on the chosen frames</source>
+            <translation>Remplir toute l’image sur les images choisies</translation>
+        </message>
+        <message>
+            <source>Invert the mask on the chosen frames</source>
+            <translation>Inverser le masque sur les images choisies</translation>
+        </message>
+        <message>
+            <source>Clear the mask on the chosen frames</source>
+            <translation>Effacer le masque sur les images choisies</translation>
+        </message>
+        <message>
+            <source>Copy to In/Out</source>
+            <translation>Copier vers entrée/sortie</translation>
+        </message>
+        <message>
+            <source>Copy the mask at the playhead to every frame from In to Out</source>
+            <translation>Copier le masque de la tête de lecture sur chaque image de l’entrée à la sortie</translation>
+        </message>
+        <message>
+            <source>Key Shape at Playhead</source>
+            <translation>Image clé de la forme à la tête de lecture</translation>
+        </message>
+        <message>
+            <source>Pin the selected shape where it is now at the playhead</source>
+            <translation>Fixer la forme sélectionnée là où elle est à la tête de lecture</translation>
+        </message>
+        <message>
+            <source>Delete Shape</source>
+            <translation>Supprimer la forme</translation>
+        </message>
+        <message>
+            <source>Delete the selected shape</source>
+            <translation>Supprimer la forme sélectionnée</translation>
+        </message>
+        <message>
+            <source>Shapes (bottom to top):</source>
+            <translation>Formes (de bas en haut) :</translation>
+        </message>
+        <message>
+            <source>%1. %2</source>
+            <translation>%1. %2</translation>
+        </message>
+        <message>
+            <source> · %1 keys</source>
+            <translation> · %1 images clés</translation>
+        </message>
+        <message>
+            <source> · not on this frame</source>
+            <translation> · absente de cette image</translation>
+        </message>
+        <message>
+            <source>There is no shot at the playhead to paint on.</source>
+            <translation>Aucun plan sous la tête de lecture sur lequel peindre.</translation>
+        </message>
+        <message>
+            <source>The shot has no painted mask to clear.</source>
+            <translation>Le plan n’a pas de masque peint à effacer.</translation>
+        </message>
+        <message>
+            <source>The shot at the playhead has no painted mask to copy.</source>
+            <translation>Le plan sous la tête de lecture n’a pas de masque peint à copier.</translation>
+        </message>
+        <message>
+            <source>Select a brush stroke, rectangle, ellipse or polygon to key.</source>
+            <translation>Sélectionnez un trait, un rectangle, une ellipse ou un polygone pour l’image clé.</translation>
+        </message>
+        <message>
+            <source>Select a shape to delete.</source>
+            <translation>Sélectionnez une forme à supprimer.</translation>
+        </message>
     </context>
     <context>
         <name>retake::gui::RecentFiles</name>
         <message>
             <source>&amp;Clear Menu</source>
             <translation>&amp;Vider le menu</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::SettingsDialog</name>
+        <message>
+            <source>Browse…</source>
+            <translation>Parcourir…</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Paramètres</translation>
+        </message>
+        <message>
+            <source>Retake&apos;s bundled ACES config</source>
+            <translation>La configuration ACES fournie avec Retake</translation>
+        </message>
+        <message>
+            <source>An OCIO config (.ocio) for the viewer&apos;s display transform; empty uses the config bundled with Retake.</source>
+            <translation>Une configuration OCIO (.ocio) pour la transformation d’affichage de la visionneuse ; vide utilise celle fournie avec Retake.</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Aucun</translation>
+        </message>
+        <message>
+            <source>A LUT file (.cube, .3dl, .spi3d, …) the viewer applies as a look.</source>
+            <translation>Un fichier LUT (.cube, .3dl, .spi3d, …) que la visionneuse applique comme look.</translation>
+        </message>
+        <message>
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <source>CUDA GPU</source>
+            <translation>GPU CUDA</translation>
+        </message>
+        <message>
+            <source> MB</source>
+            <translation> Mo</translation>
+        </message>
+        <message>
+            <source>Memory for frames the viewer has shown, so scrubbing back is instant.</source>
+            <translation>Mémoire pour les images déjà affichées, pour revenir en arrière instantanément.</translation>
+        </message>
+        <message>
+            <source>OCIO config</source>
+            <translation>Configuration OCIO</translation>
+        </message>
+        <message>
+            <source>OCIO Config</source>
+            <translation>Configuration OCIO</translation>
+        </message>
+        <message>
+            <source>OCIO configs (*.ocio)</source>
+            <translation>Configurations OCIO (*.ocio)</translation>
+        </message>
+        <message>
+            <source>Viewer look</source>
+            <translation>Look de la visionneuse</translation>
+        </message>
+        <message>
+            <source>Look LUT</source>
+            <translation>LUT de look</translation>
+        </message>
+        <message>
+            <source>LUT files (*.cube *.3dl *.csp *.spi1d *.spi3d *.cc *.cdl);;All files (*)</source>
+            <translation>Fichiers LUT (*.cube *.3dl *.csp *.spi1d *.spi3d *.cc *.cdl);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Default engine</source>
+            <translation>Moteur par défaut</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>Périphérique</translation>
+        </message>
+        <message>
+            <source>Viewer cache</source>
+            <translation>Cache de la visionneuse</translation>
+        </message>
+        <message>
+            <source>The colour settings cannot be used.</source>
+            <translation>Les réglages de couleur ne peuvent pas être utilisés.</translation>
         </message>
     </context>
     <context>
@@ -582,6 +1120,21 @@
             <source>%1 (offline)</source>
             <translation>%1 (hors ligne)</translation>
         </message>
+        <message>
+            <source>%1 · frame %2</source>
+            <translation>%1 · image %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::ViewerCanvas</name>
+        <message>
+            <source>Original</source>
+            <translation>Original</translation>
+        </message>
+        <message>
+            <source>Take</source>
+            <translation>Prise</translation>
+        </message>
     </context>
     <context>
         <name>retake::gui::ViewerWidget</name>
@@ -604,6 +1157,18 @@
         <message>
             <source>Frame %1 of %2</source>
             <translation>Image %1 sur %2</translation>
+        </message>
+        <message>
+            <source>OCIO display the viewer shows the frames on</source>
+            <translation>Écran OCIO sur lequel la visionneuse affiche les images</translation>
+        </message>
+        <message>
+            <source>OCIO view: how scene colours are rendered for the display</source>
+            <translation>Vue OCIO : comment les couleurs de la scène sont rendues pour l’écran</translation>
+        </message>
+        <message>
+            <source>No colour management</source>
+            <translation>Sans gestion des couleurs</translation>
         </message>
     </context>
 </TS>

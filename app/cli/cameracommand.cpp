@@ -1,5 +1,5 @@
-// `retake-cli camera` (lens, keys, moves, handheld, shot-size solver, camera
-// files) and `retake-cli blocking` (the shot's blocking scene and its render).
+// `retake-cli camera`: lens, keys, moves, handheld, shot-size solver, camera
+// files (blockingcommand.cpp has `retake-cli blocking`).
 // Frames on the command line are the shot's own (0 = its first frame); the
 // project stores media frames.
 #include "camera/blockingrender.h"
@@ -7,6 +7,7 @@
 #include "camera/camerajson.h"
 #include "camera/lens.h"
 #include "camera/motion.h"
+#include "cameraoptions.h"
 #include "cli.h"
 #include "media/media.h"
 
@@ -23,57 +24,9 @@ namespace retake::cli {
 
 namespace {
 
-[[noreturn]] void usageError(const QString& message) {
-    throw Error(ErrorKind::Usage, message);
-}
-
-double parseNumber(const QString& text, const QString& what) {
-    bool ok = false;
-    const double v = text.trimmed().toDouble(&ok);
-    if (!ok || !std::isfinite(v))
-        usageError(QStringLiteral("%1: \"%2\" is not a number.").arg(what, text));
-    return v;
-}
-
-QVector<double> parseNumbers(const QString& text, int count, const QString& what,
-                             const QString& syntax) {
-    const QStringList parts = text.split(QLatin1Char(','));
-    if (parts.size() != count)
-        usageError(QStringLiteral("%1: expected %2, got \"%3\".").arg(what, syntax, text));
-    QVector<double> values;
-    for (const auto& p : parts)
-        values << parseNumber(p, what);
-    return values;
-}
-
-Vec3 parseVec(const QString& text, const QString& what) {
-    const auto v = parseNumbers(text, 3, what, QStringLiteral("X,Y,Z"));
-    return {v[0], v[1], v[2]};
-}
-
-FrameNumber parseFrame(const QString& text, const QString& what) {
-    bool ok = false;
-    const qlonglong f = text.trimmed().toLongLong(&ok);
-    if (!ok)
-        usageError(QStringLiteral("%1: \"%2\" is not a frame number.").arg(what, text));
-    return f;
-}
-
-QString setOption(const QCommandLineParser& p, const char* name) {
-    return p.value(QLatin1String(name));
-}
-bool has(const QCommandLineParser& p, const char* name) {
-    return p.isSet(QLatin1String(name));
-}
-
-// ---- camera ---------------------------------------------------------------
-
 void addCameraOptions(QCommandLineParser& p) {
     const auto opt = [&](const char* name, const char* help, const char* value = nullptr) {
-        if (value)
-            p.addOption({QLatin1String(name), QLatin1String(help), QLatin1String(value)});
-        else
-            p.addOption({QLatin1String(name), QLatin1String(help)});
+        addOption(p, name, help, value);
     };
     opt("shot", "Shot ID, ID prefix or name.", "SHOT");
     opt("focal", "Focal length in mm.", "MM");
@@ -84,7 +37,7 @@ void addCameraOptions(QCommandLineParser& p) {
     opt("fit", "Sensor fit: fill, overscan, horizontal, vertical.", "FIT");
     opt("shift", "Lens shift on the filmback in mm (right, up).", "X,Y");
     opt("squeeze", "Anamorphic squeeze: 1, 1.33, 1.5, 1.8 or 2.", "S");
-    opt("focus", "Focus distance in metres.", "M");
+    opt("focus", "Focus distance in metres (with --at: a focus key, for focus pulls).", "M");
     opt("fstop", "f-stop (at least 0.5).", "N");
     opt("blades", "Aperture blades (0 = round).", "N");
     opt("shutter", "Shutter angle in degrees.", "DEG");
@@ -92,7 +45,7 @@ void addCameraOptions(QCommandLineParser& p) {
     opt("vignette", "Vignette strength 0..1.", "V");
     opt("position", "Camera position in metres (Z up).", "X,Y,Z");
     opt("rotation", "Pan, tilt, roll in degrees (pan 0 looks along +Y).", "PAN,TILT,ROLL");
-    opt("at", "Write --position/--rotation/--focal as a key at this shot frame.", "FRAME");
+    opt("at", "Write --position/--rotation/--focal/--focus as a key at this shot frame.", "FRAME");
     opt("key", "Add or replace a key: FRAME:X,Y,Z:PAN,TILT,ROLL[:FOCAL[:EASING]] (repeatable).",
         "KEY");
     opt("remove-key", "Remove the key at this shot frame (repeatable).", "FRAME");
@@ -101,7 +54,7 @@ void addCameraOptions(QCommandLineParser& p) {
         "EASING");
     opt("move",
         "Move preset as keys: pan:DEG, tilt:DEG, dolly-in:M, dolly-out:M, truck:M, "
-        "pedestal:M, crane:M, zoom:MM, dolly-zoom:MM, orbit:DEG.",
+        "pedestal:M, crane:M, zoom:MM, dolly-zoom:MM, orbit:DEG, focus-pull:M.",
         "KIND:AMOUNT");
     opt("range", "Frames of the move, inclusive (default: the whole shot).", "A-B");
     opt("subject-distance", "Subject distance for crane, dolly-zoom and orbit (default 3 m).", "M");
@@ -159,7 +112,7 @@ void applyLens(Camera& c, const QCommandLineParser& p) {
             usageError(QStringLiteral("--squeeze: %1 is not one of 1, 1.33, 1.5, 1.8, 2.").arg(s));
         c.lens.anamorphicSqueeze = s;
     }
-    if (has(p, "focus"))
+    if (has(p, "focus") && !has(p, "at"))
         c.focusDistanceM = parseNumber(setOption(p, "focus"), QStringLiteral("--focus"));
     if (has(p, "fstop"))
         c.fStop = parseNumber(setOption(p, "fstop"), QStringLiteral("--fstop"));
@@ -237,8 +190,8 @@ void applyMotion(Camera& c, const Shot& shot, const QCommandLineParser& p) {
         setKey(m, k);
     }
     const bool posing = has(p, "position") || has(p, "rotation");
-    if (has(p, "at") && !posing && !has(p, "focal"))
-        usageError(QStringLiteral("--at needs --position, --rotation or --focal to key."));
+    if (has(p, "at") && !posing && !has(p, "focal") && !has(p, "focus"))
+        usageError(QStringLiteral("--at needs --position, --rotation, --focal or --focus to key."));
     if (has(p, "at")) {
         const FrameNumber frame =
             shot.source.start + parseFrame(setOption(p, "at"), QStringLiteral("--at"));
@@ -254,6 +207,17 @@ void applyMotion(Camera& c, const Shot& shot, const QCommandLineParser& p) {
             zoomKeyed = zoomKeyed || key.pose.focalLengthMm > 0;
         if (!zoomKeyed)
             k.pose.focalLengthMm = 0;
+        // The same for the focus distance: keys follow --focus until one pulls focus.
+        bool focusKeyed = m.pose.focusDistanceM > 0;
+        for (const auto& key : m.keys)
+            focusKeyed = focusKeyed || key.pose.focusDistanceM > 0;
+        if (!focusKeyed)
+            k.pose.focusDistanceM = 0;
+        if (has(p, "focus")) { // with --at, --focus keys a focus pull
+            k.pose.focusDistanceM = parseNumber(setOption(p, "focus"), QStringLiteral("--focus"));
+            if (!(k.pose.focusDistanceM > 0))
+                usageError(QStringLiteral("--focus: the focus distance must be greater than 0 m."));
+        }
         if (has(p, "focal")) // with --at, --focal keys a zoom instead of changing the lens
             k.pose.focalLengthMm = parseNumber(setOption(p, "focal"), QStringLiteral("--focal"));
         if (has(p, "position"))
@@ -287,7 +251,7 @@ void applyMotion(Camera& c, const Shot& shot, const QCommandLineParser& p) {
         if (parts.size() != 2 || !moveKindFromString(parts[0], &move.kind))
             usageError(QStringLiteral("--move: expected KIND:AMOUNT with KIND one of pan, tilt, "
                                       "dolly-in, dolly-out, truck, pedestal, crane, zoom, "
-                                      "dolly-zoom, orbit; got \"%1\".")
+                                      "dolly-zoom, orbit, focus-pull; got \"%1\".")
                            .arg(setOption(p, "move")));
         move.amount = parseNumber(parts[1], QStringLiteral("--move"));
         const FrameRange range =
@@ -356,34 +320,32 @@ QJsonObject cameraJson(const Camera& c, const Shot& shot, const Project& project
     const FrameWindow fw = frameWindow(c, w, h);
     const Intrinsics k = intrinsics(c, w, h);
     const DepthOfField dof = depthOfField(c);
-    QJsonObject motion = cameraMotionToJson(c.motion);
+    QJsonObject o = cameraToJson(c);
+    QJsonObject motion = o.value(QStringLiteral("motion")).toObject();
     // Keys in the shot's own frames, like every frame on the command line.
     QJsonArray keys;
     for (auto v : motion.value(QStringLiteral("keys")).toArray()) {
-        QJsonObject o = v.toObject();
-        o.insert(QStringLiteral("frame"),
-                 o.value(QStringLiteral("frame")).toDouble() - double(shot.source.start));
-        keys.append(o);
+        QJsonObject key = v.toObject();
+        key.insert(QStringLiteral("frame"),
+                   key.value(QStringLiteral("frame")).toDouble() - double(shot.source.start));
+        keys.append(key);
     }
     motion.insert(QStringLiteral("keys"), keys);
-    return {{"shot", shot.name},
-            {"focalLengthMm", c.focalLengthMm},
-            {"filmbackWidthMm", c.filmbackWidthMm},
-            {"filmbackHeightMm", c.filmbackHeightMm},
-            {"focusDistanceM", c.focusDistanceM},
-            {"fStop", c.fStop},
-            {"shutterAngleDeg", c.shutterAngleDeg},
-            {"lens", lensDetailsToJson(c.lens)},
-            {"motion", motion},
-            {"image", QJsonObject{{"width", w}, {"height", h}}},
-            {"frameWindowMm", QJsonObject{{"width", fw.widthMm}, {"height", fw.heightMm}}},
-            {"intrinsics", QJsonObject{{"fx", k.fx}, {"fy", k.fy}, {"cx", k.cx}, {"cy", k.cy}}},
-            {"depthOfField",
-             QJsonObject{{"circleOfConfusionMm", dof.circleOfConfusionMm},
-                         {"hyperfocalM", dof.hyperfocalM},
-                         {"nearM", dof.nearM},
-                         {"farM", std::isinf(dof.farM) ? QJsonValue(QStringLiteral("infinity"))
-                                                       : QJsonValue(dof.farM)}}}};
+    o.insert(QStringLiteral("motion"), motion);
+    o.insert(QStringLiteral("shot"), shot.name);
+    const QJsonObject derived{
+        {"image", QJsonObject{{"width", w}, {"height", h}}},
+        {"frameWindowMm", QJsonObject{{"width", fw.widthMm}, {"height", fw.heightMm}}},
+        {"intrinsics", QJsonObject{{"fx", k.fx}, {"fy", k.fy}, {"cx", k.cx}, {"cy", k.cy}}},
+        {"depthOfField",
+         QJsonObject{{"circleOfConfusionMm", dof.circleOfConfusionMm},
+                     {"hyperfocalM", dof.hyperfocalM},
+                     {"nearM", dof.nearM},
+                     {"farM", std::isinf(dof.farM) ? QJsonValue(QStringLiteral("infinity"))
+                                                   : QJsonValue(dof.farM)}}}};
+    for (auto it = derived.begin(); it != derived.end(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
 }
 
 int runCamera(const QStringList& args) {
@@ -528,333 +490,10 @@ int runCamera(const QStringList& args) {
     return Ok;
 }
 
-// ---- blocking -------------------------------------------------------------
-
-Vec3 parseColor(const QString& text) {
-    if (text.startsWith(QLatin1Char('#')) && text.size() == 7) {
-        bool ok = false;
-        const uint rgb = text.mid(1).toUInt(&ok, 16);
-        if (!ok)
-            usageError(QStringLiteral("\"%1\" is not a colour.").arg(text));
-        // #rrggbb is sRGB-encoded; the scene stores linear albedo.
-        const auto lin = [](double v) {
-            return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-        };
-        return {lin(((rgb >> 16) & 255) / 255.0), lin(((rgb >> 8) & 255) / 255.0),
-                lin((rgb & 255) / 255.0)};
-    }
-    return parseVec(text, QStringLiteral("colour"));
-}
-
-BlockingObject parseObject(const QString& text, const BlockingScene& scene) {
-    const QStringList parts = text.split(QLatin1Char(':'));
-    if (parts.size() < 3 || parts.size() > 6)
-        usageError(QStringLiteral("expected NAME:SHAPE:X,Y,Z[:SIZE[:YAW[:COLOUR]]], got \"%1\".")
-                       .arg(text));
-    BlockingObject o;
-    o.name = parts[0].trimmed();
-    if (o.name.isEmpty())
-        usageError(QStringLiteral("A blocking object needs a name (\"%1\").").arg(text));
-    if (!blockingShapeFromString(parts[1], &o.shape))
-        usageError(
-            QStringLiteral("\"%1\" is not box, wall, cylinder, sphere or person.").arg(parts[1]));
-    o.position = parseVec(parts[2], QStringLiteral("position"));
-    switch (o.shape) {
-    case BlockingShape::Box:
-        o.size = {1, 1, 1};
-        break;
-    case BlockingShape::Wall:
-        o.size = {4, 0.15, 2.7};
-        break;
-    case BlockingShape::Cylinder:
-        o.size = {0.5, 0.5, 1};
-        break;
-    case BlockingShape::Sphere:
-        o.size = {0.5, 0.5, 0.5};
-        break;
-    case BlockingShape::Person:
-        o.size = {0.45, 0.3, 1.75};
-        break;
-    }
-    if (parts.size() > 3 && !parts[3].isEmpty()) {
-        const QStringList s = parts[3].split(QLatin1Char(','));
-        if (s.size() == 1) {
-            const double v = parseNumber(s[0], QStringLiteral("size"));
-            // One number: a person's height, a sphere's diameter, a cube's side.
-            if (o.shape == BlockingShape::Person)
-                o.size.z = v;
-            else
-                o.size = {v, v, v};
-        } else if (s.size() == 2 && o.shape == BlockingShape::Cylinder) {
-            o.size = {parseNumber(s[0], QStringLiteral("size")),
-                      parseNumber(s[0], QStringLiteral("size")),
-                      parseNumber(s[1], QStringLiteral("size"))};
-        } else {
-            o.size = parseVec(parts[3], QStringLiteral("size"));
-        }
-    }
-    if (parts.size() > 4 && !parts[4].isEmpty())
-        o.yawDeg = parseNumber(parts[4], QStringLiteral("yaw"));
-    if (parts.size() > 5)
-        o.color = parseColor(parts[5]);
-    int id = 2;
-    for (const auto& other : scene.objects)
-        id = std::max(id, other.id + 1);
-    o.id = id;
-    return o;
-}
-
-void addBlockingOptions(QCommandLineParser& p) {
-    const auto opt = [&](const char* name, const char* help, const char* value = nullptr) {
-        if (value)
-            p.addOption({QLatin1String(name), QLatin1String(help), QLatin1String(value)});
-        else
-            p.addOption({QLatin1String(name), QLatin1String(help)});
-    };
-    opt("shot", "Shot ID, ID prefix or name.", "SHOT");
-    opt("create",
-        "Create a blocking shot: renders the scene into blocking/NAME/ beside the project and "
-        "imports it as a new shot.",
-        "NAME");
-    opt("frames", "Length of a --create shot in frames (default 48).", "N");
-    opt("refresh", "Re-render a --create shot's own picture (--create with objects does).");
-    opt("add",
-        "Add an object: NAME:SHAPE:X,Y,Z[:SIZE[:YAW[:COLOUR]]]; SHAPE box, wall, cylinder, "
-        "sphere, person; SIZE W,D,H (box, wall), DIAMETER,H (cylinder), DIAMETER (sphere), "
-        "HEIGHT (person); COLOUR #rrggbb or linear R,G,B (repeatable).",
-        "OBJECT");
-    opt("set", "Replace the object of that name (same syntax as --add; repeatable).", "OBJECT");
-    opt("remove", "Remove the object of that name (repeatable).", "NAME");
-    opt("sun", "Sun azimuth (0 = +Y, counter-clockwise) and elevation in degrees.", "AZ,EL");
-    opt("shadows", "Cast sun shadows: on or off.", "on|off");
-    opt("ground", "Ground plane: on or off.", "on|off");
-    opt("disable", "Make the shot an ordinary shot again (the scene is kept).");
-    opt("render", "Render the shot's frames to an image sequence (.exr with depth, or .png).",
-        "PATTERN");
-    opt("size", "Render size (default: the project's).", "WxH");
-    opt("range", "Frames to render, inclusive (default: the whole shot).", "A-B");
-    opt("first-number", "Number of the first file (default 1).", "N");
-    opt("dof", "Depth of field from the camera's focus distance and f-stop.");
-    opt("motion-blur", "Motion blur from the shutter angle: renders averaged per frame (e.g. 8).",
-        "SAMPLES");
-    opt("json", "Print JSON.");
-}
-
-QSize sizeOption(const QCommandLineParser& p, QSize fallback) {
-    if (!has(p, "size"))
-        return fallback;
-    const QStringList wh = setOption(p, "size").toLower().split(QLatin1Char('x'));
-    bool okW = false, okH = false;
-    QSize size;
-    if (wh.size() == 2)
-        size = QSize(wh[0].toInt(&okW), wh[1].toInt(&okH));
-    if (!okW || !okH || size.width() <= 0 || size.height() <= 0)
-        usageError(QStringLiteral("--size: expected WxH, got \"%1\".").arg(setOption(p, "size")));
-    return size;
-}
-
-// A new shot whose media is its own blocking render (sky and ground until
-// objects are added): rendered into blocking/NAME/ beside the project, then
-// imported. Later --render calls into that folder refresh the picture.
-Id createBlockingShot(Document& doc, const QString& projectPath, const QCommandLineParser& p) {
-    const QString name = setOption(p, "create").trimmed();
-    if (name.isEmpty() || name.contains(QLatin1Char('/')))
-        usageError(QStringLiteral("--create: \"%1\" is not a usable shot name.").arg(name));
-    const FrameNumber frames =
-        has(p, "frames") ? parseFrame(setOption(p, "frames"), QStringLiteral("--frames")) : 48;
-    if (frames < 1)
-        usageError(QStringLiteral("--frames must be at least 1."));
-    const Project& project = doc.project();
-    const QSize size = sizeOption(p, QSize(project.width, project.height));
-    BlockingScene scene;
-    scene.enabled = true;
-    BlockingSequenceSettings s;
-    s.frames = {0, frames};
-    s.frameRate = project.frameRate;
-    s.width = size.width();
-    s.height = size.height();
-    s.firstFileNumber = 0;
-    s.pattern = QFileInfo(projectPath)
-                    .absoluteDir()
-                    .filePath(QStringLiteral("blocking/%1/%1.####.exr").arg(name));
-    const QStringList files = renderBlockingSequence(Camera(), scene, s);
-    MediaInfo info = openMedia(files.front())->info();
-    info.frameRate = project.frameRate; // an image sequence plays at the project's rate
-    const Id shotId = doc.importMedia(info, name);
-    doc.setBlockingScene(shotId, scene);
-    return shotId;
-}
-
-int runBlocking(const QStringList& args) {
-    QCommandLineParser p;
-    addBlockingOptions(p);
-    bool help = false;
-    if (!parse(p, args,
-               QStringLiteral("Create, edit and render a shot's blocking scene: simple shapes "
-                              "and stand-in people in metres (Z up, objects stand on their "
-                              "position), a sun and a sky, seen through the shot's camera. "
-                              "EXR renders hold linear colour and Z = depth in metres along "
-                              "the camera axis."),
-               QStringLiteral("PROJECT"), &help))
-        return Ok;
-    const QString path = positional(p, 0, QStringLiteral("the project file"));
-    if (has(p, "shot") == has(p, "create"))
-        usageError(QStringLiteral("Give the shot with --shot SHOT, or --create NAME for a new "
-                                  "blocking shot."));
-    editProject(path, [&](Document& doc) {
-        const Id shotId = has(p, "create") ? createBlockingShot(doc, path, p)
-                                           : resolveShot(doc.project(), setOption(p, "shot")).id;
-        const Shot& shot = *doc.project().findShot(shotId);
-        BlockingScene scene = shot.blocking;
-        const bool editing = has(p, "add") || has(p, "set") || has(p, "remove") || has(p, "sun") ||
-                             has(p, "shadows") || has(p, "ground");
-        if (editing && has(p, "disable"))
-            usageError(QStringLiteral("--disable contradicts editing the scene in the same call."));
-        if (editing)
-            scene.enabled = true;
-        if (has(p, "disable"))
-            scene.enabled = false;
-        for (const QString& name : p.values(QStringLiteral("remove"))) {
-            const int before = scene.objects.size();
-            scene.objects.erase(
-                std::remove_if(scene.objects.begin(), scene.objects.end(),
-                               [&](const BlockingObject& o) { return o.name == name; }),
-                scene.objects.end());
-            if (scene.objects.size() == before)
-                usageError(QStringLiteral("--remove: no object \"%1\" in shot \"%2\".")
-                               .arg(name, shot.name));
-        }
-        for (const QString& text : p.values(QStringLiteral("set"))) {
-            BlockingObject o = parseObject(text, scene);
-            const BlockingObject* old = scene.find(o.name);
-            if (!old)
-                usageError(QStringLiteral("--set: no object \"%1\"; use --add.").arg(o.name));
-            o.id = old->id;
-            for (auto& existing : scene.objects)
-                if (existing.name == o.name)
-                    existing = o;
-        }
-        for (const QString& text : p.values(QStringLiteral("add"))) {
-            const BlockingObject o = parseObject(text, scene);
-            if (scene.find(o.name))
-                usageError(QStringLiteral("--add: an object \"%1\" exists; use --set to change it.")
-                               .arg(o.name));
-            scene.objects.push_back(o);
-        }
-        if (has(p, "sun")) {
-            const auto v = parseNumbers(setOption(p, "sun"), 2, QStringLiteral("--sun"),
-                                        QStringLiteral("AZ,EL"));
-            scene.sunAzimuthDeg = v[0];
-            scene.sunElevationDeg = v[1];
-        }
-        const auto onOff = [&](const char* name) {
-            const QString v = setOption(p, name).toLower();
-            if (v != QLatin1String("on") && v != QLatin1String("off"))
-                usageError(QStringLiteral("--%1: expected on or off, got \"%2\".")
-                               .arg(QLatin1String(name), v));
-            return v == QLatin1String("on");
-        };
-        if (has(p, "shadows"))
-            scene.shadows = onOff("shadows");
-        if (has(p, "ground"))
-            scene.ground = onOff("ground");
-        if (scene != shot.blocking)
-            doc.setBlockingScene(shotId, scene);
-
-        const Project& project = doc.project();
-        const Shot& now = *project.findShot(shotId);
-        QJsonObject out{{"shot", now.name}, {"scene", blockingSceneToJson(now.blocking)}};
-        QStringList lines;
-        lines << QStringLiteral("shot \"%1\": blocking %2, %3 objects, sun %4/%5 deg")
-                     .arg(now.name)
-                     .arg(now.blocking.enabled ? QStringLiteral("on") : QStringLiteral("off"))
-                     .arg(now.blocking.objects.size())
-                     .arg(now.blocking.sunAzimuthDeg)
-                     .arg(now.blocking.sunElevationDeg);
-        for (const auto& o : now.blocking.objects)
-            lines << QStringLiteral("  %1\t%2\tid %3\tat %4,%5,%6\tsize %7,%8,%9")
-                         .arg(o.name, toString(o.shape))
-                         .arg(o.id)
-                         .arg(o.position.x)
-                         .arg(o.position.y)
-                         .arg(o.position.z)
-                         .arg(o.size.x)
-                         .arg(o.size.y)
-                         .arg(o.size.z);
-        if (has(p, "render")) {
-            if (!now.blocking.enabled)
-                usageError(QStringLiteral("Shot \"%1\" has no blocking scene: add objects first.")
-                               .arg(now.name));
-            BlockingSequenceSettings s;
-            s.frames = has(p, "range") ? parseShotRange(now, setOption(p, "range")) : now.source;
-            if (!now.source.contains(s.frames))
-                usageError(QStringLiteral("--range is outside shot \"%1\".").arg(now.name));
-            s.frameRate = project.frameRate;
-            const QSize size = sizeOption(p, QSize(project.width, project.height));
-            s.width = size.width();
-            s.height = size.height();
-            if (has(p, "first-number"))
-                s.firstFileNumber =
-                    parseFrame(setOption(p, "first-number"), QStringLiteral("--first-number"));
-            s.pattern = setOption(p, "render");
-            s.depthOfField = has(p, "dof");
-            if (has(p, "motion-blur")) {
-                s.motionBlurSamples =
-                    int(parseFrame(setOption(p, "motion-blur"), QStringLiteral("--motion-blur")));
-                if (s.motionBlurSamples < 1 || s.motionBlurSamples > 64)
-                    usageError(QStringLiteral("--motion-blur: between 1 and 64 samples."));
-            }
-            Progress progress(stderrProgress(QStringLiteral("blocking")));
-            installInterruptHandler(&progress);
-            const QStringList files =
-                renderBlockingSequence(now.camera, now.blocking, s, &progress);
-            installInterruptHandler(nullptr);
-            out.insert(QStringLiteral("files"), QJsonArray::fromStringList(files));
-            lines << QStringLiteral("rendered %1 frames: %2 ... %3")
-                         .arg(files.size())
-                         .arg(files.front(), files.back());
-        }
-        if (has(p, "refresh") || (has(p, "create") && !now.blocking.objects.isEmpty())) {
-            // The shot's media must be a sequence --create wrote: NAME.####.exr.
-            const MediaRef* media = project.findMedia(now.mediaId);
-            static const QRegularExpression number(QStringLiteral("(\\d+)\\.exr$"));
-            const QRegularExpressionMatch m =
-                media ? number.match(media->path) : QRegularExpressionMatch();
-            if (!m.hasMatch() || !media->path.contains(QLatin1String("/blocking/")))
-                usageError(QStringLiteral("--refresh: shot \"%1\" was not made with --create.")
-                               .arg(now.name));
-            BlockingSequenceSettings s;
-            s.frames = {0, media->frameCount};
-            s.frameRate = project.frameRate;
-            s.width = media->width;
-            s.height = media->height;
-            s.firstFileNumber = m.captured(1).toLongLong();
-            s.pattern = media->path.left(m.capturedStart(1)) + QLatin1String("%0") +
-                        QString::number(m.capturedLength(1)) + QLatin1String("d.exr");
-            Progress progress(stderrProgress(QStringLiteral("blocking")));
-            installInterruptHandler(&progress);
-            renderBlockingSequence(now.camera, now.blocking, s, &progress);
-            installInterruptHandler(nullptr);
-            lines << QStringLiteral("refreshed %1 frames of %2")
-                         .arg(s.frames.length())
-                         .arg(media->path);
-        }
-        if (has(p, "json"))
-            printJson(out);
-        else
-            for (const auto& line : lines)
-                printLine(line);
-    });
-    return Ok;
-}
-
 } // namespace
 
 int runCameraCommand(const QStringList& args) {
     return runCamera(args);
-}
-int runBlockingCommand(const QStringList& args) {
-    return runBlocking(args);
 }
 
 } // namespace retake::cli

@@ -1,5 +1,6 @@
 #include "editcommands.h"
 
+#include "maskcommand.h"
 #include "media/media.h"
 
 #include <QFileInfo>
@@ -82,6 +83,8 @@ void unlock(Document& doc, const QCommandLineParser& p, const QStringList&) {
 }
 
 void mask(Document& doc, const QCommandLineParser& p, const QStringList& positional) {
+    if (runPaintedMask(doc, p, positional))
+        return;
     const Shot& shot = shotArg(doc, p);
     if (positional.isEmpty())
         throw Error(
@@ -205,13 +208,15 @@ const QVector<EditCommand>& editCommands() {
          unlock},
         {"mask",
          "Attach a mask to a shot: a PNG sequence (any non-zero pixel = regenerate) or one PNG for "
-         "every frame.",
-         "MASK.png",
+         "every frame; or paint one: shapes, brush strokes, fill, invert, clear, copy a frame, "
+         "shape keys, and --render to PNGs.",
+         "[MASK.png]",
          [](QCommandLineParser& p) {
              p.addOption(shotOption());
              p.addOption(
                  rangeOption(QStringLiteral("Frames the mask covers (default: from the shot's "
                                             "start, as many as the sequence has).")));
+             addPaintedMaskOptions(p);
          },
          mask},
         {"takes", "List a shot's takes; switch which take shows over a range.", "",

@@ -18,6 +18,12 @@
 
 namespace retake::cli {
 
+// depthoptions.cpp
+void addDepthExportOptions(QCommandLineParser& p);
+bool runDepthExport(const QCommandLineParser& p, const Project& project, const QString& output,
+                    const Id& shotId, const std::optional<FrameRange>& range, int firstFileNumber,
+                    ExrCompression compression);
+
 namespace {
 
 int newProject(const QStringList& args) {
@@ -290,6 +296,7 @@ int exportCommand(const QStringList& args) {
     p.addOption({QStringLiteral("view"),
                  QStringLiteral("View of --display (default: the display's default view)."),
                  QStringLiteral("VIEW")});
+    addDepthExportOptions(p);
     bool help = false;
     if (!parse(p, args,
                QStringLiteral("Export the timeline or a shot, with the active takes, as a movie "
@@ -341,6 +348,9 @@ int exportCommand(const QStringList& args) {
     else if (!depthNaming.isEmpty() && depthNaming != QLatin1String("z"))
         throw Error(ErrorKind::Usage,
                     QStringLiteral("--exr-depth is z or blender, not \"%1\".").arg(depthNaming));
+    if (runDepthExport(p, project, request.output, request.shotId, request.timelineRange,
+                       request.firstFileNumber, request.imageOptions.exrCompression))
+        return Ok;
     // Any colour option turns the pipeline on; without one, frames leave
     // exactly as decoded.
     const char* colourOptions[] = {"ocio-config", "input-space",  "working-space", "lut",
@@ -501,6 +511,7 @@ int runOtio(const QStringList& args);    // otiocommand.cpp
 // cameracommand.cpp
 int runCameraCommand(const QStringList& args);
 int runBlockingCommand(const QStringList& args);
+int runReframe(const QStringList& args); // reframecommand.cpp
 
 const QVector<Command>& commands() {
     static QVector<Command> list = [] {
@@ -517,6 +528,10 @@ const QVector<Command>& commands() {
             {"demo", "Run Retake's main job on the bundled demo.", runDemo},
             {"camera", "Edit a shot's camera; shot sizes; camera files.", runCameraCommand},
             {"blocking", "Edit and render a shot's blocking scene.", runBlockingCommand},
+            {"reframe",
+             "Reframe a shot (zoom, pan, tilt, roll, handheld, 2.5D move, depth of "
+             "field) as a new take.",
+             runReframe},
             {"system", "Versions and compute devices.", systemInfo},
         };
         for (const auto& edit : editCommands())

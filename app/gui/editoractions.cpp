@@ -15,6 +15,13 @@ EditorActions::EditorActions(QWidget* window)
                   QStringLiteral("actionSaveAs"));
     importMedia = make(tr("&Import Media…"), {QKeySequence(Qt::CTRL | Qt::Key_I)},
                        QStringLiteral("actionImport"));
+    exportMedia =
+        make(tr("&Export…"), {QKeySequence(Qt::CTRL | Qt::Key_E)}, QStringLiteral("actionExport"));
+    exportMedia->setStatusTip(
+        tr("Export the timeline to a movie or an image sequence as a background job."));
+    settings = make(tr("Se&ttings…"), {QKeySequence(Qt::CTRL | Qt::Key_Comma)},
+                    QStringLiteral("actionSettings"));
+    settings->setMenuRole(QAction::PreferencesRole);
     quit = make(tr("&Quit"), {QKeySequence(Qt::CTRL | Qt::Key_Q)}, QStringLiteral("actionQuit"));
     quit->setMenuRole(QAction::QuitRole);
 
@@ -23,10 +30,16 @@ EditorActions::EditorActions(QWidget* window)
         make(tr("&Redo"),
              {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)},
              QStringLiteral("actionRedo"));
-    lockRange = make(tr("&Lock Range"), {QKeySequence(Qt::Key_L)}, QStringLiteral("actionLock"));
+    // J/K/L is the shuttle, as in every NLE, so locking is Ctrl+L.
+    lockRange =
+        make(tr("&Lock Range"), {QKeySequence(Qt::CTRL | Qt::Key_L)}, QStringLiteral("actionLock"));
     lockRange->setStatusTip(tr("Lock the frames between In and Out: regeneration keeps them."));
-    unlockRange = make(tr("U&nlock Range"), {QKeySequence(Qt::SHIFT | Qt::Key_L)},
+    unlockRange = make(tr("U&nlock Range"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
                        QStringLiteral("actionUnlock"));
+    regenerateRange = make(tr("&Regenerate Range"), {QKeySequence(Qt::Key_R)},
+                           QStringLiteral("actionRegenerate"));
+    regenerateRange->setStatusTip(tr("Regenerate the unlocked frames between In and Out as a "
+                                     "new take, with the engine chosen in the inspector."));
 
     playPause =
         make(tr("&Play/Pause"), {QKeySequence(Qt::Key_Space)}, QStringLiteral("actionPlayPause"));
@@ -45,6 +58,13 @@ EditorActions::EditorActions(QWidget* window)
     markOut = make(tr("Set &Out"), {QKeySequence(Qt::Key_O)}, QStringLiteral("actionMarkOut"));
     clearInOut = make(tr("&Clear In/Out"), {QKeySequence(Qt::ALT | Qt::Key_X)},
                       QStringLiteral("actionClearInOut"));
+    shuttleReverse = make(tr("Play &Reverse"), {QKeySequence(Qt::Key_J)},
+                          QStringLiteral("actionShuttleReverse"));
+    shuttleReverse->setStatusTip(tr("Play backwards; press again to double the speed."));
+    shuttleStop = make(tr("S&top"), {QKeySequence(Qt::Key_K)}, QStringLiteral("actionShuttleStop"));
+    shuttleForward = make(tr("Play For&ward"), {QKeySequence(Qt::Key_L)},
+                          QStringLiteral("actionShuttleForward"));
+    shuttleForward->setStatusTip(tr("Play forwards; press again to double the speed."));
 
     zoomIn = make(tr("Zoom &In"), {QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)},
                   QStringLiteral("actionZoomIn"));
@@ -54,6 +74,16 @@ EditorActions::EditorActions(QWidget* window)
     showMask = make(tr("Show &Mask"), {QKeySequence(Qt::Key_M)}, QStringLiteral("actionShowMask"));
     showMask->setCheckable(true);
     showMask->setStatusTip(tr("Show the shot's stationary mask as a red overlay in the viewer."));
+    compareSplit =
+        make(tr("Compare &Split"), {QKeySequence(Qt::Key_W)}, QStringLiteral("actionCompareSplit"));
+    compareSplit->setCheckable(true);
+    compareSplit->setStatusTip(tr("Show the original left of a divider and the take right of it; "
+                                  "drag in the viewer to move the divider."));
+    compareOriginal = make(tr("Show &Original"), {QKeySequence(Qt::Key_Backslash)},
+                           QStringLiteral("actionCompareOriginal"));
+    compareOriginal->setCheckable(true);
+    compareOriginal->setStatusTip(tr("Show the original frames in place of the take, to flip "
+                                     "between them."));
 
     shortcuts = make(tr("&Keyboard Shortcuts"), {QKeySequence(Qt::Key_F1)},
                      QStringLiteral("actionShortcuts"));

@@ -22,12 +22,15 @@ public:
     QAction* save;
     QAction* saveAs;
     QAction* importMedia;
+    QAction* exportMedia;
+    QAction* settings;
     QAction* quit;
     // Edit
     QAction* undo;
     QAction* redo;
     QAction* lockRange;
     QAction* unlockRange;
+    QAction* regenerateRange;
     // Playback
     QAction* playPause;
     QAction* stepBack;
@@ -39,11 +42,16 @@ public:
     QAction* markIn;
     QAction* markOut;
     QAction* clearInOut;
+    QAction* shuttleReverse;
+    QAction* shuttleStop;
+    QAction* shuttleForward;
     // View
     QAction* zoomIn;
     QAction* zoomOut;
     QAction* zoomToFit;
     QAction* showMask;
+    QAction* compareSplit;
+    QAction* compareOriginal;
     // Help
     QAction* shortcuts;
     QAction* about;

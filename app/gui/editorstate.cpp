@@ -1,6 +1,7 @@
 #include "editorstate.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace retake::gui {
 
@@ -19,7 +20,7 @@ void EditorState::setTimeline(Rational frameRate, FrameNumber duration) {
     if (out_ && *out_ > duration_)
         out_ = duration_ > 0 ? std::optional<FrameNumber>(duration_) : std::nullopt;
     if (isPlaying() && rateChanged)
-        play(); // restart the clock at the new rate
+        startPlayback(rate_); // restart the clock at the new frame rate
     setCurrentFrame(currentFrame_);
     Q_EMIT timelineChanged();
     Q_EMIT selectionChanged();
@@ -82,13 +83,39 @@ void EditorState::play() {
         return;
     if (currentFrame_ >= lastFrame())
         setCurrentFrame(0);
+    startPlayback(1.0);
+}
+
+void EditorState::shuttleForward() {
+    if (duration_ <= 0)
+        return;
+    const double rate = isPlaying() && rate_ > 0 ? std::min(rate_ * 2, kMaxShuttleRate) : 1.0;
+    if (!isPlaying() && currentFrame_ >= lastFrame())
+        setCurrentFrame(0);
+    startPlayback(rate);
+}
+
+void EditorState::shuttleReverse() {
+    if (duration_ <= 0)
+        return;
+    const double rate = isPlaying() && rate_ < 0 ? std::max(rate_ * 2, -kMaxShuttleRate) : -1.0;
+    if (!isPlaying() && currentFrame_ <= 0)
+        setCurrentFrame(lastFrame());
+    startPlayback(rate);
+}
+
+void EditorState::startPlayback(double rate) {
+    const bool wasPlaying = isPlaying();
+    rate_ = rate;
     playStartFrame_ = currentFrame_;
     playClock_.start();
     // Ticks at the frame rate; the frame shown is computed from the clock,
     // so a late tick skips frames instead of slowing playback down.
     const double interval = 1000.0 / frameRate_.toDouble();
     playTimer_.start(std::max(1, int(interval)));
-    Q_EMIT playingChanged(true);
+    if (!wasPlaying)
+        Q_EMIT playingChanged(true);
+    Q_EMIT playbackRateChanged(rate_);
 }
 
 void EditorState::pause() {
@@ -96,6 +123,7 @@ void EditorState::pause() {
         return;
     playTimer_.stop();
     Q_EMIT playingChanged(false);
+    Q_EMIT playbackRateChanged(0.0);
 }
 
 void EditorState::togglePlayback() {
@@ -106,10 +134,16 @@ void EditorState::togglePlayback() {
 }
 
 void EditorState::advancePlayback() {
-    const FrameNumber elapsed = secondsToFrame(Rational(playClock_.elapsed(), 1000), frameRate_);
-    const FrameNumber frame = playStartFrame_ + elapsed;
-    if (frame >= lastFrame()) {
+    const double elapsedFrames =
+        double(playClock_.nsecsElapsed()) * 1e-9 * frameRate_.toDouble() * rate_;
+    const FrameNumber frame = playStartFrame_ + FrameNumber(std::trunc(elapsedFrames));
+    if (rate_ > 0 && frame >= lastFrame()) {
         setCurrentFrame(lastFrame());
+        pause();
+        return;
+    }
+    if (rate_ < 0 && frame <= 0) {
+        setCurrentFrame(0);
         pause();
         return;
     }

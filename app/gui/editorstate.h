@@ -46,16 +46,28 @@ public:
     void play();
     void pause();
     void togglePlayback();
+    // J/K/L shuttle: L plays forward, J in reverse; pressing the key of the
+    // current direction again doubles the speed (up to 32x), the other key
+    // turns round at normal speed; K stops.
+    void shuttleForward();
+    void shuttleReverse();
+    void shuttleStop() { pause(); }
+    // Frames of timeline per frame of real time: 1 normal, -2 double speed
+    // in reverse, 0 when stopped.
+    double playbackRate() const { return isPlaying() ? rate_ : 0.0; }
+    static constexpr double kMaxShuttleRate = 32.0;
 
 Q_SIGNALS:
     void currentFrameChanged(retake::FrameNumber frame);
     void selectionChanged();
     void selectedShotChanged(const retake::Id& shotId);
     void playingChanged(bool playing);
+    void playbackRateChanged(double rate);
     void timelineChanged();
 
 private:
     void advancePlayback();
+    void startPlayback(double rate);
 
     Rational frameRate_{24};
     FrameNumber duration_ = 0;
@@ -66,6 +78,7 @@ private:
     QTimer playTimer_;
     QElapsedTimer playClock_;
     FrameNumber playStartFrame_ = 0;
+    double rate_ = 1.0;
 };
 
 } // namespace retake::gui

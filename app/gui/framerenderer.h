@@ -4,12 +4,20 @@
 // decoded at a time on a private thread; while it runs, newer requests
 // replace older ones, so only the newest requested frame is decoded next
 // and scrubbing or playback never queues up stale work.
+//
+// On the same worker each frame goes through the OCIO display transform the
+// user picked (ColorPipeline::processor, the export's code path) and, when
+// comparing, the original media frame under a take is decoded beside it.
+// Finished frames are kept in a cache of a set size (MB) for scrubbing back.
 
 #include "model/project.h"
+#include "ocio/colorpipeline.h"
 
+#include <QCache>
 #include <QFutureWatcher>
 #include <QImage>
 #include <QObject>
+#include <QSize>
 #include <QThreadPool>
 #include <memory>
 #include <optional>
@@ -19,11 +27,25 @@ namespace retake::gui {
 struct RenderedFrame {
     FrameNumber frame = -1;
     QImage picture;
+    QImage original;    // comparing: the original media frame where a take shows
     QImage maskOverlay; // the shot's stationary mask at this frame, if any
     Id shotId;
     FrameNumber mediaFrame = 0;
     bool fromTake = false;
     QString error; // why there is no picture
+};
+
+// The viewer's display transform. An empty display = no colour management
+// (values shown as stored).
+struct DisplaySettings {
+    QString configPath; // empty = the bundled config
+    QString display;
+    QString view;
+    QString lookPath; // a LUT file applied as the look, optional
+    bool operator==(const DisplaySettings& o) const {
+        return configPath == o.configPath && display == o.display && view == o.view &&
+               lookPath == o.lookPath;
+    }
 };
 
 class FrameRenderer : public QObject {
@@ -34,6 +56,19 @@ public:
 
     // A copy of the project to read from; later requests see it.
     void setProject(const Project& project);
+    // Loads the config on this thread; throws Error naming the file when it
+    // does not load (the previous transform stays).
+    void setDisplay(const DisplaySettings& display);
+    const DisplaySettings& display() const { return display_; }
+    void setCompareEnabled(bool enabled);
+    bool isCompareEnabled() const { return compare_; }
+    void setCacheSizeMB(int megabytes);
+    // The largest picture the viewer draws, in device pixels. Larger 8-bit
+    // frames are scaled down to it before the display transform, as a GPU
+    // viewer filters the texture before its OCIO shader: the same picture on
+    // screen for a fraction of the work. Empty = full size.
+    void setTargetSize(QSize size);
+    QSize targetSize() const { return targetSize_; }
     void request(FrameNumber frame);
     bool isBusy() const { return busy_; }
 
@@ -42,12 +77,20 @@ Q_SIGNALS:
 
 private:
     struct Worker;
+    void newWorker();
     void startNext();
     void finished();
 
+    Project project_;
+    DisplaySettings display_;
+    std::optional<ColorPipeline> pipeline_;
+    bool compare_ = false;
+    QSize targetSize_;
     std::shared_ptr<Worker> worker_;
+    std::shared_ptr<Worker> running_; // the worker of the frame being decoded
     std::optional<FrameNumber> pending_;
     bool busy_ = false;
+    QCache<FrameNumber, RenderedFrame> cache_; // cost in KB
     QThreadPool pool_;
     QFutureWatcher<RenderedFrame> watcher_;
 };

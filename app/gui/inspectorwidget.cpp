@@ -6,6 +6,7 @@
 #include "document/document.h"
 #include "editorstate.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
@@ -13,11 +14,15 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSignalBlocker>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 #include <cmath>
+#include <limits>
 
 namespace retake::gui {
 
@@ -70,6 +75,39 @@ InspectorWidget::InspectorWidget(EditorState* state, QWidget* parent)
     cameraForm->addRow(tr("Aperture"), fStop_);
     cameraForm->addRow(tr("Shutter angle"), shutter_);
     layout->addWidget(cameraBox);
+
+    // Engine settings are the window's, not the shot's: they apply to the
+    // next "Regenerate range" on any shot and are recorded with each take.
+    auto* regenBox = new QGroupBox(tr("Regeneration"));
+    auto* regenForm = new QFormLayout(regenBox);
+    engine_ = new QComboBox;
+    engine_->setObjectName(QStringLiteral("engineCombo"));
+    for (const QString& engine : regenerationEngines())
+        engine_->addItem(engine, engine);
+    const QString preferred =
+        QSettings()
+            .value(QStringLiteral("regen/defaultEngine"), QStringLiteral("propagate"))
+            .toString();
+    engine_->setCurrentIndex(std::max(0, engine_->findData(preferred)));
+    seed_ = new QSpinBox;
+    seed_->setRange(0, std::numeric_limits<int>::max());
+    seed_->setToolTip(tr("The same seed, engine, parameters and frames give the same take."));
+    parameters_ = new QLineEdit;
+    parameters_->setObjectName(QStringLiteral("engineParameters"));
+    parameters_->setPlaceholderText(tr("name=value …"));
+    const auto describe = [this] {
+        const QString engine = engine_->currentData().toString();
+        engine_->setToolTip(describeEngineParameters(engine));
+        parameters_->setToolTip(tr("Engine parameters, separated by spaces; empty uses the "
+                                   "defaults:\n%1")
+                                    .arg(describeEngineParameters(engine)));
+    };
+    connect(engine_, &QComboBox::currentIndexChanged, this, describe);
+    describe();
+    regenForm->addRow(tr("Engine"), engine_);
+    regenForm->addRow(tr("Parameters"), parameters_);
+    regenForm->addRow(tr("Seed"), seed_);
+    layout->addWidget(regenBox);
     layout->addStretch();
 
     auto* scroll = new QScrollArea;
@@ -184,6 +222,35 @@ void InspectorWidget::commitCamera() {
         Q_EMIT editFailed(e.message());
         refresh();
     }
+}
+
+std::optional<QMap<QString, QString>> InspectorWidget::parseParameters(const QString& text,
+                                                                       QString* error) {
+    QMap<QString, QString> parameters;
+    static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
+    for (const QString& item : text.split(separators, Qt::SkipEmptyParts)) {
+        const qsizetype equals = item.indexOf(QLatin1Char('='));
+        if (equals <= 0 || equals == item.size() - 1) {
+            if (error)
+                *error = tr("Engine parameter “%1” is not of the form name=value.").arg(item);
+            return std::nullopt;
+        }
+        parameters.insert(item.left(equals), item.mid(equals + 1));
+    }
+    return parameters;
+}
+
+std::optional<RegenRequest> InspectorWidget::regenerationSettings(QString* error) const {
+    const auto parameters = parseParameters(parameters_->text(), error);
+    if (!parameters)
+        return std::nullopt;
+    RegenRequest request;
+    request.engine = engine_->currentData().toString();
+    request.parameters = *parameters;
+    request.seed = seed_->value();
+    request.device =
+        QSettings().value(QStringLiteral("regen/device"), QStringLiteral("cpu")).toString();
+    return request;
 }
 
 } // namespace retake::gui

@@ -7,12 +7,16 @@
 
 #include "document/document.h"
 #include "model/project.h"
+#include "regen/regenerate.h"
 
 #include <QPointer>
 #include <QWidget>
+#include <optional>
 
+class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QSpinBox;
 class QLineEdit;
 class QStackedWidget;
 
@@ -37,6 +41,18 @@ public:
     QDoubleSpinBox* focusDistanceSpin() const { return focus_; }
     QDoubleSpinBox* fStopSpin() const { return fStop_; }
     QDoubleSpinBox* shutterAngleSpin() const { return shutter_; }
+    QComboBox* engineCombo() const { return engine_; }
+    QSpinBox* seedSpin() const { return seed_; }
+    QLineEdit* parametersEdit() const { return parameters_; }
+
+    // What "Regenerate range" runs with: the engine, its parameters and the
+    // seed chosen here, the device from the settings. Shot, range and prompt
+    // are the caller's. Empty, with `error` set, when the parameters do not
+    // parse.
+    std::optional<RegenRequest> regenerationSettings(QString* error) const;
+    // "strength=0.5 radius=12" (or comma-separated) -> {strength: 0.5, radius: 12}.
+    static std::optional<QMap<QString, QString>> parseParameters(const QString& text,
+                                                                 QString* error);
 
 Q_SIGNALS:
     void editFailed(const QString& message);
@@ -61,6 +77,9 @@ private:
     QDoubleSpinBox* focus_;
     QDoubleSpinBox* fStop_;
     QDoubleSpinBox* shutter_;
+    QComboBox* engine_;
+    QSpinBox* seed_;
+    QLineEdit* parameters_;
 };
 
 } // namespace retake::gui

@@ -1,4 +1,4 @@
-// retake [--lang de|fr|en] [--frame N] [PROJECT]
+// retake [--lang de|fr|en] [--frame N] [--regenerate FIRST-LAST] [PROJECT]
 #include "appearance.h"
 #include "language.h"
 #include "mainwindow.h"
@@ -53,8 +53,14 @@ int main(int argc, char** argv) {
     const QCommandLineOption frame(QStringLiteral("frame"),
                                    CommandLine::tr("Put the playhead on this timeline frame."),
                                    CommandLine::tr("number"));
+    const QCommandLineOption regenerate(
+        QStringLiteral("regenerate"),
+        CommandLine::tr("Start regenerating these timeline frames (like In/Out and R) once the "
+                        "project is open."),
+        CommandLine::tr("first-last"));
     parser.addOption(lang);
     parser.addOption(frame);
+    parser.addOption(regenerate);
     parser.addPositionalArgument(CommandLine::tr("project"),
                                  CommandLine::tr("The project file to open (.retake)."),
                                  CommandLine::tr("[project]"));
@@ -66,7 +72,15 @@ int main(int argc, char** argv) {
     retake::gui::MainWindow window;
     window.show();
     const QStringList positional = parser.positionalArguments();
-    if (!positional.isEmpty() && window.openProject(positional.front()) && parser.isSet(frame))
-        window.state()->setCurrentFrame(parser.value(frame).toLongLong());
+    if (!positional.isEmpty() && window.openProject(positional.front())) {
+        if (parser.isSet(frame))
+            window.state()->setCurrentFrame(parser.value(frame).toLongLong());
+        if (parser.isSet(regenerate)) {
+            const QStringList ends = parser.value(regenerate).split(QLatin1Char('-'));
+            if (ends.size() == 2)
+                window.state()->setSelection({ends[0].toLongLong(), ends[1].toLongLong() + 1});
+            window.regenerateSelection();
+        }
+    }
     return app.exec();
 }

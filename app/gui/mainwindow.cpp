@@ -1,10 +1,14 @@
 #include "mainwindow.h"
 
+#include "audioplayback.h"
 #include "core/error.h"
 #include "document/document.h"
 #include "editoractions.h"
 #include "inspectorwidget.h"
+#include "jobs/jobqueue.h"
+#include "jobswidget.h"
 #include "language.h"
+#include "masktools.h"
 #include "recentfiles.h"
 #include "shortcutsdialog.h"
 #include "storyboardview.h"
@@ -21,6 +25,7 @@
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QUndoView>
@@ -31,6 +36,7 @@ namespace {
 
 constexpr int kDefaultAutosaveSeconds = 60;
 constexpr int kStatusTimeoutMs = 10000;
+constexpr int kDefaultCacheMB = 512;
 
 QString nativePath(const QString& path) {
     return QDir::toNativeSeparators(path);
@@ -45,7 +51,10 @@ MainWindow::MainWindow(QWidget* parent)
     , storyboard_(new StoryboardView(&state_))
     , timeline_(new TimelineWidget(&state_))
     , inspector_(new InspectorWidget(&state_))
-    , history_(new QUndoView) {
+    , history_(new QUndoView)
+    , jobs_(new JobQueue(this))
+    , jobsView_(new JobsWidget(jobs_))
+    , audio_(new AudioPlayback(&state_, this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setCentralWidget(viewer_);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
@@ -61,6 +70,9 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow() {
     // Playback stops before the views go.
     state_.pause();
+    // The queue cancels and waits for its jobs when it goes; the Jobs view
+    // need not follow.
+    QObject::disconnect(jobs_, nullptr, jobsView_, nullptr);
 }
 
 QDockWidget* MainWindow::addDock(const QString& title, const QString& objectName, QWidget* widget,
@@ -83,9 +95,16 @@ void MainWindow::createDocks() {
     QDockWidget* history =
         addDock(tr("History"), QStringLiteral("historyDock"), history_, Qt::RightDockWidgetArea);
     addDock(tr("Timeline"), QStringLiteral("timelineDock"), timeline_, Qt::BottomDockWidgetArea);
+    jobsDock_ = addDock(tr("Jobs"), QStringLiteral("jobsDock"), jobsView_, Qt::RightDockWidgetArea);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     splitDockWidget(inspector, history, Qt::Vertical);
+    tabifyDockWidget(history, jobsDock_);
+    maskTools_ = new MaskTools(&state_, viewer_->canvas());
+    tabifyDockWidget(jobsDock_, addDock(tr("Mask Painting"), QStringLiteral("maskDock"), maskTools_,
+                                        Qt::RightDockWidgetArea));
+    connect(maskTools_, &MaskTools::editFailed, this, &MainWindow::showStatus);
+    history->raise();
     resizeDocks({board, inspector}, {232, 300}, Qt::Horizontal);
     resizeDocks({inspector, history}, {420, 160}, Qt::Vertical);
 }
@@ -100,6 +119,9 @@ void MainWindow::createMenus() {
     file->addActions({a->save, a->saveAs});
     file->addSeparator();
     file->addAction(a->importMedia);
+    file->addAction(a->exportMedia);
+    file->addSeparator();
+    file->addAction(a->settings);
     file->addSeparator();
     file->addAction(a->quit);
 
@@ -107,9 +129,15 @@ void MainWindow::createMenus() {
     edit->addActions({a->undo, a->redo});
     edit->addSeparator();
     edit->addActions({a->lockRange, a->unlockRange});
+    edit->addSeparator();
+    edit->addAction(a->regenerateRange);
+    takeMenu_ = edit->addMenu(tr("&Take at Playhead"));
+    takeMenu_->setObjectName(QStringLiteral("takeMenu"));
+    connect(takeMenu_, &QMenu::aboutToShow, this, &MainWindow::fillTakeMenu);
 
     QMenu* playback = menuBar()->addMenu(tr("&Playback"));
     playback->addAction(a->playPause);
+    playback->addActions({a->shuttleReverse, a->shuttleStop, a->shuttleForward});
     playback->addSeparator();
     playback->addActions(
         {a->stepBack, a->stepForward, a->jumpBack, a->jumpForward, a->goToStart, a->goToEnd});
@@ -120,6 +148,7 @@ void MainWindow::createMenus() {
     view->addActions({a->zoomIn, a->zoomOut, a->zoomToFit});
     view->addSeparator();
     view->addAction(a->showMask);
+    view->addActions({a->compareSplit, a->compareOriginal});
     view->addSeparator();
     for (QDockWidget* dock : docks_)
         view->addAction(dock->toggleViewAction());
@@ -150,6 +179,22 @@ void MainWindow::connectActions() {
     connect(a->save, &QAction::triggered, this, &MainWindow::save);
     connect(a->saveAs, &QAction::triggered, this, &MainWindow::saveAs);
     connect(a->importMedia, &QAction::triggered, this, &MainWindow::importWithDialog);
+    connect(a->exportMedia, &QAction::triggered, this, &MainWindow::exportWithDialog);
+    connect(a->settings, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(a->regenerateRange, &QAction::triggered, this, &MainWindow::regenerateSelection);
+    connect(a->shuttleReverse, &QAction::triggered, &state_, &EditorState::shuttleReverse);
+    connect(a->shuttleStop, &QAction::triggered, &state_, &EditorState::shuttleStop);
+    connect(a->shuttleForward, &QAction::triggered, &state_, &EditorState::shuttleForward);
+    connect(a->compareSplit, &QAction::toggled, this, &MainWindow::updateCompare);
+    connect(a->compareOriginal, &QAction::toggled, this, &MainWindow::updateCompare);
+    connect(timeline_, &TimelineWidget::editFailed, this, &MainWindow::showStatus);
+    connect(viewer_, &ViewerWidget::displayError, this, &MainWindow::showStatus);
+    connect(audio_, &AudioPlayback::problem, this, &MainWindow::showStatus);
+    // Dropped media files import like File > Import Media.
+    timeline_->setAcceptDrops(true);
+    timeline_->installEventFilter(this);
+    storyboard_->viewport()->setAcceptDrops(true);
+    storyboard_->viewport()->installEventFilter(this);
     connect(a->quit, &QAction::triggered, this, &QWidget::close);
     connect(a->undo, &QAction::triggered, this, [this] { document_->undoStack()->undo(); });
     connect(a->redo, &QAction::triggered, this, [this] { document_->undoStack()->redo(); });
@@ -204,6 +249,7 @@ void MainWindow::setDocument(std::unique_ptr<Document> document) {
         1000);
 
     const Project& project = doc->project();
+    audio_->setProject(project);
     state_.clearSelection();
     state_.setTimeline(project.frameRate, project.duration());
     state_.setCurrentFrame(0);
@@ -211,6 +257,7 @@ void MainWindow::setDocument(std::unique_ptr<Document> document) {
     state_.selectShot(video && !video->shots.isEmpty() ? video->shots.front() : Id());
 
     viewer_->setDocument(doc);
+    maskTools_->setDocument(doc);
     storyboard_->setDocument(doc);
     timeline_->setDocument(doc);
     inspector_->setDocument(doc);
@@ -222,6 +269,7 @@ void MainWindow::setDocument(std::unique_ptr<Document> document) {
 
 void MainWindow::documentChanged() {
     const Project& project = document_->project();
+    audio_->setProject(project);
     state_.setTimeline(project.frameRate, project.duration());
     if (!project.findShot(state_.selectedShot())) {
         const FrameRange at{state_.currentFrame(), state_.currentFrame() + 1};
@@ -336,6 +384,9 @@ void MainWindow::restoreSettings() {
         resize(1280, 800);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     actions_->showMask->setChecked(settings.value(QStringLiteral("viewer/showMask")).toBool());
+    viewer_->renderer()->setCacheSizeMB(
+        settings.value(QStringLiteral("cache/sizeMB"), kDefaultCacheMB).toInt());
+    viewer_->loadDisplaySettings();
 }
 
 void MainWindow::saveSettings() {
@@ -346,10 +397,24 @@ void MainWindow::saveSettings() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (const int running = jobs_->unfinishedCount(); running > 0) {
+        QMessageBox box(QMessageBox::Question, tr("Jobs Running"),
+                        tr("%n job(s) have not finished.", nullptr, running), QMessageBox::NoButton,
+                        this);
+        box.setInformativeText(tr("Cancel them and close? Cancelled jobs change nothing."));
+        QPushButton* stop = box.addButton(tr("Cancel Jobs and &Close"), QMessageBox::AcceptRole);
+        box.addButton(tr("&Keep Working"), QMessageBox::RejectRole);
+        box.exec();
+        if (box.clickedButton() != stop) {
+            event->ignore();
+            return;
+        }
+    }
     if (!maybeSave()) {
         event->ignore();
         return;
     }
+    jobs_->cancelAll();
     state_.pause();
     // Closed normally: nothing to recover next time.
     document_->discardAutosave();

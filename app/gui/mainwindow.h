@@ -16,12 +16,16 @@ class QUndoView;
 
 namespace retake {
 class Document;
-}
+class JobQueue;
+} // namespace retake
 
 namespace retake::gui {
 
+class AudioPlayback;
 class EditorActions;
 class InspectorWidget;
+class JobsWidget;
+class MaskTools;
 class RecentFiles;
 class StoryboardView;
 class TimelineWidget;
@@ -48,13 +52,27 @@ public:
     ViewerWidget* viewer() const { return viewer_; }
     InspectorWidget* inspector() const { return inspector_; }
     QUndoView* historyView() const { return history_; }
+    JobQueue* jobQueue() const { return jobs_; }
+    AudioPlayback* audio() const { return audio_; }
+    JobsWidget* jobsView() const { return jobsView_; }
+    // Edit > Take: the takes at the playhead; filled when it opens.
+    QMenu* takeMenu() const { return takeMenu_; }
 
     // Locks (or unlocks) the In/Out selection on every shot under it.
     void lockSelection();
     void unlockSelection();
+    // Regenerates the unlocked frames of the In/Out selection, one job per
+    // shot under it, with the inspector's engine, parameters and seed and
+    // each shot's prompt. Returns the job IDs (none when nothing to do; the
+    // status bar says why).
+    QVector<int> regenerateSelection();
+    // Imports dropped or chosen files through the import path (off the GUI thread).
+    void importFiles(const QStringList& paths);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // Media files dropped on the storyboard or the timeline are imported.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void createDocks();
@@ -74,7 +92,10 @@ private:
     // Asks to save unsaved changes; false when the user cancels.
     bool maybeSave();
     void importWithDialog();
-    void importFiles(const QStringList& paths);
+    void exportWithDialog();
+    void showSettings();
+    void fillTakeMenu();
+    void updateCompare();
     void changeLocks(bool lock);
     void showShortcuts();
     void showAbout();
@@ -90,6 +111,12 @@ private:
     TimelineWidget* timeline_;
     InspectorWidget* inspector_;
     QUndoView* history_;
+    JobQueue* jobs_;
+    JobsWidget* jobsView_;
+    AudioPlayback* audio_;
+    QDockWidget* jobsDock_ = nullptr;
+    MaskTools* maskTools_ = nullptr; // masktools.h: the Mask Painting dock
+    QMenu* takeMenu_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     RecentFiles* recent_ = nullptr;
     QList<QDockWidget*> docks_;

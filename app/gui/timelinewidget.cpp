@@ -3,10 +3,13 @@
 #include "core/timecode.h"
 #include "document/document.h"
 #include "editorstate.h"
+#include "takechoices.h"
 #include "timelinemapping.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QFileInfo>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -164,6 +167,29 @@ Id TimelineWidget::shotAt(const QPoint& pos) const {
         if (placed.timeline.contains(frame))
             return placed.shotId;
     return {};
+}
+
+bool TimelineWidget::addTakeActions(QMenu* menu, const QPoint& pos) {
+    const Id shotId = shotAt(pos);
+    if (shotId.isNull())
+        return false;
+    const Project& project = document_->project();
+    const Shot* shot = project.findShot(shotId);
+    const FrameRange placed = placementOf(project, shotId);
+    if (!shot || placed.isEmpty())
+        return false;
+    const FrameNumber mediaFrame = shot->source.start + (xToFrame(pos.x()) - placed.start);
+    menu->addSection(tr("%1 · frame %2").arg(shot->name).arg(mediaFrame - shot->source.start));
+    gui::addTakeActions(menu, document_, *shot, mediaFrame,
+                        [this](const QString& message) { Q_EMIT editFailed(message); });
+    return true;
+}
+
+void TimelineWidget::contextMenuEvent(QContextMenuEvent* event) {
+    QMenu menu(this);
+    if (!addTakeActions(&menu, event->pos()))
+        return;
+    menu.exec(event->globalPos());
 }
 
 FrameNumber TimelineWidget::rulerStep(FrameNumber* minorStep) const {

@@ -6,7 +6,8 @@
 //
 // Mouse: click or drag in the ruler moves the playhead; drag over the tracks
 // selects a range; a click on a shot selects it and moves the playhead there.
-// Wheel zooms around the pointer (Shift+wheel scrolls).
+// Wheel zooms around the pointer (Shift+wheel scrolls). Right-click on a
+// regenerated range switches between its takes and the original.
 
 #include "document/document.h"
 #include "model/project.h"
@@ -14,6 +15,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QMenu;
 class QScrollBar;
 
 namespace retake::gui {
@@ -43,11 +45,18 @@ public:
     QRect trackRect(int row) const;
     // The shot block under a point, or a null ID.
     Id shotAt(const QPoint& pos) const;
+    // The take choices (takechoices.h) for the shot frame under `pos`, as the
+    // context menu shows them; false when there is no shot there.
+    bool addTakeActions(QMenu* menu, const QPoint& pos);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+Q_SIGNALS:
+    void editFailed(const QString& message);
+
 protected:
+    void contextMenuEvent(QContextMenuEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;

@@ -2,23 +2,29 @@
 
 // The central viewer: the timeline frame at the playhead, decoded off the GUI
 // thread by FrameRenderer, with its timecode, frame number and shot, and the
-// shot's stationary mask as an optional red overlay.
+// shot's stationary mask as an optional red overlay. A display/view picker
+// sets the OCIO display transform the frames are shown through; compare
+// modes show a take against the original (split wipe or toggle).
 
 #include "document/document.h"
+#include "framerenderer.h"
 #include "model/project.h"
+#include "viewercanvas.h"
 
 #include <QPointer>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QToolButton;
 
 namespace retake::gui {
 
 class EditorState;
-class FrameRenderer;
-struct RenderedFrame;
-class ViewerCanvas;
+
+// The view of `display` the viewer starts with: Un-tone-mapped where the config
+// has it (footage looks as stored), else the config's default view.
+QString preferredView(const ColorPipeline& pipeline, const QString& display);
 
 class ViewerWidget : public QWidget {
     Q_OBJECT
@@ -30,15 +36,33 @@ public:
     bool isMaskOverlayVisible() const { return maskVisible_; }
 
     ViewerCanvas* canvas() const { return canvas_; }
+    FrameRenderer* renderer() const { return renderer_; }
+    QComboBox* displayCombo() const { return display_; }
+    QComboBox* viewCombo() const { return view_; }
     // The timeline frame the canvas shows, -1 before the first one.
     FrameNumber shownFrame() const { return shownFrame_; }
     QString timecodeText() const;
+
+    void setCompare(ViewerCanvas::Compare mode);
+    // From the saved settings (QSettings "color/..."); errors go to displayError().
+    void loadDisplaySettings();
+    void applyDisplay(const DisplaySettings& display);
+
+Q_SIGNALS:
+    void displayError(const QString& message);
+    // After a frame is on the canvas (for tests and benchmarks).
+    void frameShown(retake::FrameNumber frame);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void projectChanged();
     void requestCurrentFrame();
     void showFrame(const RenderedFrame& frame);
     void updateLabels();
+    void fillDisplayCombos();
+    void pickDisplay(bool displayChanged);
 
     EditorState* state_;
     QPointer<Document> document_;
@@ -47,6 +71,8 @@ private:
     QLabel* timecode_;
     QLabel* frameNumber_;
     QLabel* shotLabel_;
+    QComboBox* display_;
+    QComboBox* view_;
     FrameNumber shownFrame_ = -1;
     bool maskVisible_ = false;
 };

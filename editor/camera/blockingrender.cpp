@@ -68,9 +68,11 @@ generation::BlockingView blockingView(const Camera& camera, const CameraPose& po
     if (depthOfField) {
         // Blur circle on the sensor (f / N) f |d - s| / (d (s - f)), in pixels
         // (fx / f per mm): (f / N) fx / (s - f) * |1 - s / d|.
+        // The pose's focus distance: a focus pull changes it per frame.
         const double f = pose.focalLengthMm > 0 ? pose.focalLengthMm : camera.focalLengthMm;
-        const double s = camera.focusDistanceM * 1000.0;
-        v.focusDistanceM = camera.focusDistanceM;
+        const double focusM = pose.focusDistanceM > 0 ? pose.focusDistanceM : camera.focusDistanceM;
+        const double s = focusM * 1000.0;
+        v.focusDistanceM = focusM;
         v.dofScalePx = s > f ? f / camera.fStop * k.fx / (s - f) : 0;
     }
     const RigidTransform m = cameraToWorld(pose);

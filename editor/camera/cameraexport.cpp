@@ -86,6 +86,13 @@ bool focalAnimated(const QVector<Baked>& frames) {
     return false;
 }
 
+bool focusAnimated(const QVector<Baked>& frames) {
+    for (const auto& b : frames)
+        if (b.pose.focusDistanceM != frames.front().pose.focusDistanceM)
+            return true;
+    return false;
+}
+
 } // namespace
 
 BlenderCamera toBlender(const Camera& camera, const CameraPose& pose, int imageWidth,
@@ -97,7 +104,7 @@ BlenderCamera toBlender(const Camera& camera, const CameraPose& pose, int imageW
     b.sensorHeightMm = w.heightMm;
     b.shiftX = camera.lens.shiftXMm / w.widthMm;
     b.shiftY = camera.lens.shiftYMm / w.widthMm;
-    b.focusDistanceM = camera.focusDistanceM;
+    b.focusDistanceM = pose.focusDistanceM > 0 ? pose.focusDistanceM : camera.focusDistanceM;
     b.fStop = camera.fStop;
     b.apertureBlades = camera.lens.apertureBlades;
     const RigidTransform m = cameraToWorld(pose);
@@ -124,7 +131,8 @@ UsdCamera toUsd(const Camera& camera, const CameraPose& pose, int imageWidth, in
     u.verticalAperture = w.heightMm * tenthsPerMm;
     u.horizontalApertureOffset = camera.lens.shiftXMm * tenthsPerMm;
     u.verticalApertureOffset = camera.lens.shiftYMm * tenthsPerMm;
-    u.focusDistance = camera.focusDistanceM / metersPerUnit;
+    u.focusDistance =
+        (pose.focusDistanceM > 0 ? pose.focusDistanceM : camera.focusDistanceM) / metersPerUnit;
     u.fStop = camera.fStop;
     u.clipNear = clipNearM / metersPerUnit;
     u.clipFar = clipFarM / metersPerUnit;
@@ -169,7 +177,18 @@ QString usdaText(const Camera& camera, const CameraExportSettings& s) {
     } else {
         out += QStringLiteral("    float focalLength = %1\n").arg(num(first.focalLength));
     }
-    out += QStringLiteral("    float focusDistance = %1\n").arg(num(first.focusDistance));
+    if (focusAnimated(frames)) { // a focus pull
+        out += QStringLiteral("    float focusDistance.timeSamples = {\n");
+        for (const auto& b : frames)
+            out +=
+                QStringLiteral("        %1: %2,\n")
+                    .arg(b.outputFrame)
+                    .arg(num(toUsd(camera, b.pose, s.imageWidth, s.imageHeight, s.usdMetersPerUnit)
+                                 .focusDistance));
+        out += QStringLiteral("    }\n");
+    } else {
+        out += QStringLiteral("    float focusDistance = %1\n").arg(num(first.focusDistance));
+    }
     out += QStringLiteral("    float fStop = %1\n").arg(num(first.fStop));
     out += QStringLiteral("    float horizontalAperture = %1\n").arg(num(first.horizontalAperture));
     out += QStringLiteral("    float horizontalApertureOffset = %1\n")
@@ -219,11 +238,11 @@ QString blenderScriptText(const Camera& camera, const CameraExportSettings& s) {
         const BlenderCamera b = toBlender(camera, frames[i].pose, s.imageWidth, s.imageHeight,
                                           i > 0 ? &previous : nullptr);
         previous = b.rotationEulerXyzRad;
-        data += QStringLiteral("    (%1, (%2, %3, %4), (%5, %6, %7), %8),\n")
+        data += QStringLiteral("    (%1, (%2, %3, %4), (%5, %6, %7), %8, %9),\n")
                     .arg(frames[i].outputFrame)
                     .arg(num(b.location.x), num(b.location.y), num(b.location.z),
                          num(b.rotationEulerXyzRad.x), num(b.rotationEulerXyzRad.y),
-                         num(b.rotationEulerXyzRad.z), num(b.lensMm));
+                         num(b.rotationEulerXyzRad.z), num(b.lensMm), num(b.focusDistanceM));
     }
     const BlenderCamera b = toBlender(camera, frames.front().pose, s.imageWidth, s.imageHeight);
     QString py;
@@ -231,11 +250,11 @@ QString blenderScriptText(const Camera& camera, const CameraExportSettings& s) {
         "# Retake camera for Blender 3.0 or later. Run: blender -b --python THIS.py [-- "
         "OUT.blend]\n"
         "# Every frame is baked: location (m) and rotation_euler (XYZ, radians) of the\n"
-        "# camera object in Blender's Z-up world, and the focal length.\n"
+        "# camera object in Blender's Z-up world, the focal length and the focus distance.\n"
         "import sys\n\nimport bpy\n\n");
     py += QStringLiteral("NAME = \"%1\"\n").arg(s.name);
-    py += QStringLiteral("FRAMES = [  # frame, location, rotation_euler, lens_mm\n") + data +
-          QStringLiteral("]\n\n");
+    py += QStringLiteral("FRAMES = [  # frame, location, rotation_euler, lens_mm, focus_m\n") +
+          data + QStringLiteral("]\n\n");
     py += QStringLiteral("scene = bpy.context.scene\n"
                          "cam_data = bpy.data.cameras.new(NAME)\n"
                          "cam_data.type = 'PERSP'\n"
@@ -268,13 +287,15 @@ QString blenderScriptText(const Camera& camera, const CameraExportSettings& s) {
     py += QStringLiteral("scene.frame_start = %1\n").arg(frames.front().outputFrame);
     py += QStringLiteral("scene.frame_end = %1\n\n").arg(frames.back().outputFrame);
     py += QStringLiteral(
-        "for frame, location, rotation, lens in FRAMES:\n"
+        "for frame, location, rotation, lens, focus in FRAMES:\n"
         "    cam.location = location\n"
         "    cam.rotation_euler = rotation\n"
         "    cam_data.lens = lens\n"
+        "    cam_data.dof.focus_distance = focus\n"
         "    cam.keyframe_insert(data_path=\"location\", frame=frame)\n"
         "    cam.keyframe_insert(data_path=\"rotation_euler\", frame=frame)\n"
         "    cam_data.keyframe_insert(data_path=\"lens\", frame=frame)\n"
+        "    cam_data.dof.keyframe_insert(data_path=\"focus_distance\", frame=frame)\n"
         "\n"
         "# Baked per frame: linear in-betweens (motion blur sub-frames) follow the samples.\n"
         "for action in (cam.animation_data.action, cam_data.animation_data.action):\n"

@@ -27,6 +27,8 @@ QJsonObject poseToJson(const CameraPose& p) {
                   {"rollDeg", p.rollDeg}};
     if (p.focalLengthMm > 0)
         o.insert("focalLengthMm", p.focalLengthMm);
+    if (p.focusDistanceM > 0)
+        o.insert("focusDistanceM", p.focusDistanceM);
     return o;
 }
 
@@ -93,6 +95,7 @@ struct In {
         p.tiltDeg = number(o, at, "tiltDeg", 0);
         p.rollDeg = number(o, at, "rollDeg", 0);
         p.focalLengthMm = number(o, at, "focalLengthMm", 0);
+        p.focusDistanceM = number(o, at, "focusDistanceM", 0);
         return p;
     }
 };
@@ -123,6 +126,17 @@ bool blockingShapeFromString(const QString& text, BlockingShape* shape) {
             return true;
         }
     return false;
+}
+
+QJsonObject cameraToJson(const Camera& c) {
+    return {{"focalLengthMm", c.focalLengthMm},
+            {"filmbackWidthMm", c.filmbackWidthMm},
+            {"filmbackHeightMm", c.filmbackHeightMm},
+            {"focusDistanceM", c.focusDistanceM},
+            {"fStop", c.fStop},
+            {"shutterAngleDeg", c.shutterAngleDeg},
+            {"lens", lensDetailsToJson(c.lens)},
+            {"motion", cameraMotionToJson(c.motion)}};
 }
 
 QJsonObject lensDetailsToJson(const LensDetails& l) {

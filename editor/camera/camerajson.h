@@ -21,6 +21,8 @@ using JsonFail = std::function<void(const QString& where, const QString& problem
 QString toString(BlockingShape shape); // "box", "wall", "cylinder", "sphere", "person"
 bool blockingShapeFromString(const QString& text, BlockingShape* shape);
 
+// The whole camera object of a shot, as the project file stores it.
+QJsonObject cameraToJson(const Camera& camera);
 QJsonObject lensDetailsToJson(const LensDetails& lens);
 QJsonObject cameraMotionToJson(const CameraMotion& motion);
 QJsonObject blockingSceneToJson(const BlockingScene& scene);

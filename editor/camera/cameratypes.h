@@ -79,10 +79,14 @@ struct CameraPose {
     double tiltDeg = 0;
     double rollDeg = 0;
     double focalLengthMm = 0; // 0 = the lens's focal length (not animated)
+    // Focus pulls: metres, eased between keys like the focal length; 0 = the
+    // camera's focus distance (not animated).
+    double focusDistanceM = 0;
 
     bool operator==(const CameraPose& o) const {
         return position == o.position && panDeg == o.panDeg && tiltDeg == o.tiltDeg &&
-               rollDeg == o.rollDeg && focalLengthMm == o.focalLengthMm;
+               rollDeg == o.rollDeg && focalLengthMm == o.focalLengthMm &&
+               focusDistanceM == o.focusDistanceM;
     }
     bool operator!=(const CameraPose& o) const { return !(*this == o); }
 };

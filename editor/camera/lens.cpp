@@ -279,6 +279,9 @@ QString cameraProblem(const Camera& camera) {
         if (p.focalLengthMm < 0 || !std::isfinite(p.focalLengthMm))
             return tr("A keyed focal length must be greater than 0 mm (got %1).")
                 .arg(p.focalLengthMm);
+        if (p.focusDistanceM < 0 || !std::isfinite(p.focusDistanceM))
+            return tr("A keyed focus distance must be greater than 0 m (got %1).")
+                .arg(p.focusDistanceM);
         return {};
     };
     QString problem = poseProblem(camera.motion.pose);

@@ -57,12 +57,15 @@ CameraPose lerp(const CameraPose& a, const CameraPose& b, double t) {
     p.tiltDeg = mix(a.tiltDeg, b.tiltDeg);
     p.rollDeg = mix(a.rollDeg, b.rollDeg);
     p.focalLengthMm = mix(a.focalLengthMm, b.focalLengthMm);
+    p.focusDistanceM = mix(a.focusDistanceM, b.focusDistanceM);
     return p;
 }
 
 CameraPose resolved(CameraPose pose, const Camera& camera) {
     if (!(pose.focalLengthMm > 0))
         pose.focalLengthMm = camera.focalLengthMm;
+    if (!(pose.focusDistanceM > 0))
+        pose.focusDistanceM = camera.focusDistanceM;
     return pose;
 }
 
@@ -255,6 +258,8 @@ QString toString(MoveKind kind) {
         return QStringLiteral("dolly-zoom");
     case MoveKind::Orbit:
         return QStringLiteral("orbit");
+    case MoveKind::FocusPull:
+        return QStringLiteral("focus-pull");
     }
     return {};
 }
@@ -262,7 +267,7 @@ QString toString(MoveKind kind) {
 bool moveKindFromString(const QString& text, MoveKind* kind) {
     for (MoveKind k : {MoveKind::Pan, MoveKind::Tilt, MoveKind::DollyIn, MoveKind::DollyOut,
                        MoveKind::Truck, MoveKind::Pedestal, MoveKind::Crane, MoveKind::Zoom,
-                       MoveKind::DollyZoom, MoveKind::Orbit})
+                       MoveKind::DollyZoom, MoveKind::Orbit, MoveKind::FocusPull})
         if (text.compare(toString(k), Qt::CaseInsensitive) == 0) {
             *kind = k;
             return true;
@@ -359,6 +364,17 @@ CameraMotion withMove(const Camera& camera, const MoveParams& move) {
         };
         break;
     }
+    case MoveKind::FocusPull: {
+        if (!(move.amount > 0))
+            fail(tr("The end focus distance must be greater than 0 m (got %1).").arg(move.amount));
+        const double s0 = start.focusDistanceM, s1 = move.amount;
+        at = [=](double s) {
+            CameraPose p = start;
+            p.focusDistanceM = s0 + (s1 - s0) * s;
+            return p;
+        };
+        break;
+    }
     }
 
     CameraMotion motion = camera.motion;
@@ -368,6 +384,11 @@ CameraMotion withMove(const Camera& camera, const MoveParams& move) {
     for (const auto& k : motion.keys)
         followsLens = followsLens && k.pose.focalLengthMm <= 0;
     const bool zooms = move.kind == MoveKind::Zoom || move.kind == MoveKind::DollyZoom;
+    // Likewise the focus distance: keys follow the camera's until one pulls focus.
+    bool followsFocus = motion.pose.focusDistanceM <= 0;
+    for (const auto& k : motion.keys)
+        followsFocus = followsFocus && k.pose.focusDistanceM <= 0;
+    const bool pullsFocus = move.kind == MoveKind::FocusPull;
     QVector<CameraKey> kept;
     for (const auto& k : motion.keys)
         if (k.frame < move.start || k.frame > end)
@@ -383,6 +404,8 @@ CameraMotion withMove(const Camera& camera, const MoveParams& move) {
         CameraPose p = at(s);
         if (followsLens && !zooms)
             p.focalLengthMm = 0;
+        if (followsFocus && !pullsFocus)
+            p.focusDistanceM = 0;
         setKey(motion,
                {frame, p,
                 segments == 1 || move.easing == Easing::Hold ? move.easing : Easing::Linear});

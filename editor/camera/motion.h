@@ -25,7 +25,7 @@ bool easingFromString(const QString& text, Easing* easing);
 // pose without keys, the first/last key outside their range, else the two
 // neighbouring keys blended by the earlier key's easing (angles in degrees,
 // not wrapped, so 350 -> 10 turns 340 degrees the way the user keyed it).
-// focalLengthMm is resolved: never 0 in the result.
+// focalLengthMm and focusDistanceM are resolved: never 0 in the result.
 CameraPose keyedPose(const Camera& camera, double frame);
 
 struct HandheldOffset {
@@ -59,9 +59,11 @@ enum class MoveKind {
     Crane,
     Zoom,
     DollyZoom,
-    Orbit
+    Orbit,
+    FocusPull
 };
-QString toString(MoveKind kind); // "pan", "tilt", "dolly-in", ..., "dolly-zoom", "orbit"
+// "pan", "tilt", "dolly-in", ..., "dolly-zoom", "orbit", "focus-pull"
+QString toString(MoveKind kind);
 bool moveKindFromString(const QString& text, MoveKind* kind);
 
 // amount by kind:
@@ -75,6 +77,8 @@ bool moveKindFromString(const QString& text, MoveKind* kind);
 //                  subjectDistance ahead keeps its size (f / d constant)
 //   orbit          degrees counter-clockwise (seen from above) around the point
 //                  subjectDistance ahead, turning to keep it centred
+//   focus-pull     the end focus distance in metres (a rack focus: the camera
+//                  does not move; the depth of field follows per frame)
 struct MoveParams {
     MoveKind kind = MoveKind::DollyIn;
     FrameNumber start = 0; // media frame

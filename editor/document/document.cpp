@@ -294,7 +294,7 @@ Id Document::addMask(const Id& shotId, const QString& path, FrameRange range, bo
     apply(tr("Add mask"), [&](Project& p) {
         Shot& shot = shotOrThrow(p, shotId);
         checkWithinShot(shot, range);
-        shot.masks.push_back({maskId, QFileInfo(path).absoluteFilePath(), range, stationary});
+        shot.masks.push_back({maskId, QFileInfo(path).absoluteFilePath(), range, stationary, {}});
     });
     return maskId;
 }

@@ -63,6 +63,25 @@ public:
     void unlockRange(const Id& shotId, FrameRange range);
     Id addMask(const Id& shotId, const QString& path, FrameRange range, bool stationary);
     void removeMask(const Id& shotId, const Id& maskId);
+    // ---- painted masks (documentmasks.cpp; model in mask/paintedmask.h) ----
+    // Frames are media frames; ranges must lie within the mask's range. A
+    // null maskId starts a new painted mask over the whole shot in the same
+    // undo step (the first stroke on a shot is one step, as the user sees it).
+    // A new, empty painted mask over `range` (empty = the whole shot).
+    Id addPaintedMask(const Id& shotId, FrameRange range = {});
+    // Puts `shape` on top of the mask (a new ID when it has none); returns its ID.
+    Id addMaskShape(const Id& shotId, const Id& maskId, MaskShape shape);
+    void replaceMaskShape(const Id& shotId, const Id& maskId, const MaskShape& shape);
+    void removeMaskShape(const Id& shotId, const Id& maskId, const Id& shapeId);
+    // Adds or replaces the shape's key at `frame`; it needs as many points as
+    // the shape's other keys (see MaskShape::geometryAt).
+    void setMaskShapeKey(const Id& shotId, const Id& maskId, const Id& shapeId, FrameNumber frame,
+                         const MaskGeometry& points);
+    void fillMask(const Id& shotId, const Id& maskId, FrameRange range);
+    void invertMask(const Id& shotId, const Id& maskId, FrameRange range);
+    void clearMask(const Id& shotId, const Id& maskId, FrameRange range);
+    // Every frame of `to` gets the mask of frame `from`.
+    void copyMaskFrame(const Id& shotId, const Id& maskId, FrameNumber from, FrameRange to);
     // Records a regeneration result and shows it over its range.
     Id addTake(const Id& shotId, Take take);
     // Shows `takeId` over `range` (a null ID shows the original).
@@ -90,6 +109,8 @@ private:
     void apply(const QString& text, const std::function<void(Project&)>& edit);
     void setProjectFromUndo(const Project& project);
     Shot& shotOrThrow(Project& project, const Id& shotId) const;
+    void editPaintedMask(const QString& text, const Id& shotId, const Id& maskId,
+                         const std::function<void(const Shot&, MaskRef&)>& edit);
     void writeTo(const QString& path);
 
     Project project_;

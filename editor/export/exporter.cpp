@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/timecode.h"
 #include "export/framesource.h"
+#include "export/prefetch.h"
 #include "export/provenance.h"
 
 #include <QCoreApplication>
@@ -20,12 +21,6 @@ namespace {
 QString tr(const char* text) {
     return QCoreApplication::translate("Export", text);
 }
-
-struct ExportFrame {
-    const Shot* shot;
-    FrameNumber mediaFrame;
-    FrameNumber timelineFrame = -1; // < 0 in a shot export
-};
 
 // "shot_####.exr" -> "shot_%04d.exr"; printf patterns pass through.
 QString printfPattern(const QString& output) {
@@ -373,12 +368,32 @@ ExportResult exportSequence(const Project& project, const ExportRequest& request
     const bool exr = pattern.endsWith(QLatin1String(".exr"), Qt::CaseInsensitive);
     const QString manifestPath = ProvenanceManifest::sidecarPathFor(pattern, true);
     ProvenanceManifest manifest(project, pattern);
+    // The next frames are read and graded on a worker while this thread
+    // writes: decoding, grading and compressing overlap.
+    auto readGraded = [&](int i) {
+        Image image = source.readShotFrame(*frames[i].shot, frames[i].mediaFrame);
+        const SampleType type = gradedTypeForSequence(pattern, image.type);
+        return grader.grade(std::move(image), *project.findMedia(frames[i].shot->mediaId), type);
+    };
+    QHash<Id, QString> ungradedSpaces; // colour space names for metadata, per media
+    if (!grader.active())
+        for (const auto& f : frames)
+            if (!ungradedSpaces.contains(f.shot->mediaId)) {
+                const MediaRef& m = *project.findMedia(f.shot->mediaId);
+                ungradedSpaces.insert(m.id,
+                                      ColorPipeline::bundled().inputSpaceFor(m.path, m.color));
+            }
+    QHash<Id, QString> gradedSpaces;
+    if (grader.active())
+        for (const auto& f : frames)
+            if (!gradedSpaces.contains(f.shot->mediaId))
+                gradedSpaces.insert(f.shot->mediaId,
+                                    grader.outputSpaceName(*project.findMedia(f.shot->mediaId)));
+    Prefetcher<Image> ahead(0, int(frames.size()), 2, readGraded);
     for (int i = 0; i < frames.size(); ++i) {
         progress.checkCancelled();
         const MediaRef& media = *project.findMedia(frames[i].shot->mediaId);
-        Image image = source.readShotFrame(*frames[i].shot, frames[i].mediaFrame);
-        const SampleType type = gradedTypeForSequence(pattern, image.type);
-        image = grader.grade(std::move(image), media, type);
+        const Image image = ahead.next();
         const QString name = fileNameFor(patternInfo.fileName(), request.firstFileNumber + i);
         const QString stagedPath = QDir(staging.path()).filePath(name);
         manifest.addFrame(i, name, *frames[i].shot, frames[i].mediaFrame, frames[i].timelineFrame);
@@ -386,8 +401,7 @@ ExportResult exportSequence(const Project& project, const ExportRequest& request
         if (exr)
             options.exrMetadata = exrMetadataFor(
                 project, frames[i],
-                grader.active() ? grader.outputSpaceName(media)
-                                : ColorPipeline::bundled().inputSpaceFor(media.path, media.color),
+                grader.active() ? gradedSpaces.value(media.id) : ungradedSpaces.value(media.id),
                 manifest.frameSummary(i),
                 request.writeManifest ? QFileInfo(manifestPath).fileName() : QString());
         writeImageFile(stagedPath, image, options);
@@ -439,21 +453,28 @@ ExportResult exportMovie(const Project& project, const ExportRequest& request,
     auto encoder = createVideoEncoder(output, settings);
     ExportResult result;
     ProvenanceManifest manifest(project, output);
-    for (int i = 0; i < frames.size(); ++i) {
-        progress.checkCancelled();
-        manifest.addFrame(i, QString(), *frames[i].shot, frames[i].mediaFrame,
-                          frames[i].timelineFrame);
-        const Image image = i == 0 ? std::move(first) : readGraded(i);
-        if (image.width != settings.width || image.height != settings.height)
-            checkSize(image, project, *frames[i].shot);
-        encoder->writeFrame(image);
-        if (settings.audioSampleRate > 0) {
-            const std::vector<float> samples = audio.samplesForFrame(i, frames[i]);
-            encoder->writeAudio(samples.data(),
-                                std::int64_t(samples.size()) / settings.audioChannels);
+    {
+        // The next frames are decoded and graded on a worker while this thread
+        // encodes: the two overlap instead of taking turns on the cores.
+        std::optional<Prefetcher<Image>> ahead;
+        if (frames.size() > 1)
+            ahead.emplace(1, int(frames.size()) - 1, 2, readGraded);
+        for (int i = 0; i < frames.size(); ++i) {
+            progress.checkCancelled();
+            manifest.addFrame(i, QString(), *frames[i].shot, frames[i].mediaFrame,
+                              frames[i].timelineFrame);
+            const Image image = i == 0 ? std::move(first) : ahead->next();
+            if (image.width != settings.width || image.height != settings.height)
+                checkSize(image, project, *frames[i].shot);
+            encoder->writeFrame(image);
+            if (settings.audioSampleRate > 0) {
+                const std::vector<float> samples = audio.samplesForFrame(i, frames[i]);
+                encoder->writeAudio(samples.data(),
+                                    std::int64_t(samples.size()) / settings.audioChannels);
+            }
+            progress.report(double(i + 1) / frames.size() * 0.99, tr("Encoding"));
         }
-        progress.report(double(i + 1) / frames.size() * 0.99, tr("Encoding"));
-    }
+    } // the worker has stopped: the grader is this thread's again
     progress.checkCancelled();
     encoder->finish();
     finishManifest(request, grader, project, frames, manifest,
@@ -466,6 +487,18 @@ ExportResult exportMovie(const Project& project, const ExportRequest& request,
 }
 
 } // namespace
+
+QString sequencePrintfPattern(const QString& output) {
+    return printfPattern(output);
+}
+
+QString sequenceFileName(const QString& pattern, qint64 number) {
+    return fileNameFor(pattern, number);
+}
+
+QVector<ExportFrame> exportFrames(const Project& project, const ExportRequest& request) {
+    return framesToExport(project, request);
+}
 
 bool isSequenceOutput(const QString& output) {
     const QString name = QFileInfo(output).fileName();

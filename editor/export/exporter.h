@@ -51,6 +51,20 @@ struct ExportResult {
 };
 
 bool isSequenceOutput(const QString& output);
+// "shot_####.exr" -> "shot_%04d.exr" (printf patterns pass through), and the
+// file name of one number in such a pattern.
+QString sequencePrintfPattern(const QString& output);
+QString sequenceFileName(const QString& printfPattern, qint64 number);
+
+// One output frame: a shot's media frame, and its timeline frame (< 0 in a
+// shot export).
+struct ExportFrame {
+    const Shot* shot;
+    FrameNumber mediaFrame;
+    FrameNumber timelineFrame = -1;
+};
+// The frames an export of `request` (shot or timeline, range) writes, in order.
+QVector<ExportFrame> exportFrames(const Project& project, const ExportRequest& request);
 // Default codec for a movie file name: .mp4 -> H.264, else ProRes 422 HQ.
 VideoCodec defaultCodecFor(const QString& output);
 

@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "core/timecode.h"
+#include "mask/maskraster.h"
 #include "media/imagesequence.h"
 
 #include <QCoreApplication>
@@ -43,6 +44,14 @@ QString ProvenanceManifest::maskFileFor(const Shot& shot, const Take& take,
     for (const MaskRef& mask : shot.masks) {
         if (mask.id != take.maskId)
             continue;
+        if (mask.isPainted()) {
+            // The pixels the take regenerated, kept with it (regen/regenerate.cpp).
+            const QString file = QFileInfo(take.framesPath)
+                                     .dir()
+                                     .filePath(paintedMaskFileName(mediaFrame - take.range.start));
+            return QFileInfo::exists(file) ? file
+                                           : QStringLiteral("painted:%1").arg(idToString(mask.id));
+        }
         if (mask.stationary)
             return mask.path;
         // The mask sequence's file for this frame, as regeneration read it.

@@ -110,6 +110,7 @@ private:
     int height_ = 0;
     AVPixelFormat format_ = AV_PIX_FMT_NONE;
     YuvInterpretation yuv_;
+    std::vector<std::uint16_t> planes_; // 16-bit YUV sources go through planar RGB
 };
 
 } // namespace retake::ffmpeg

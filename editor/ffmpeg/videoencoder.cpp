@@ -63,38 +63,32 @@ int colorValue(const QString& name, int unspecified, int (*fromName)(const char*
     return value;
 }
 
-// Converts Retake images to the encoder's YUV layout. Formats without
-// vertical chroma subsampling convert row-independently, so their two
-// halves run on two threads and hold up the encoder half as long.
+// Converts Retake images to the encoder's YUV layout. 16-bit and float
+// images are first split into planes (G, B, R[, A]): swscale reads planar
+// 16-bit RGB about 8x faster than packed RGB48, whose C reader looks up the
+// pixel format's endianness for every pixel. Formats without vertical chroma
+// subsampling convert row-independently, so their two halves run on two
+// threads and hold up the encoder half as long.
 class YuvConverter {
 public:
     void convert(const Image& image, AVFrame* frame, AVColorSpace matrix, bool fullRange) {
+        if (image.channels != 1 && image.channels != 3 && image.channels != 4)
+            throw Error(
+                ErrorKind::Usage,
+                QStringLiteral("cannot encode an image with %1 channels").arg(image.channels));
+        const bool wide = image.type != SampleType::UInt8;
+        const bool planar = wide && image.channels >= 3;
         AVPixelFormat source = AV_PIX_FMT_NONE;
-        const std::uint8_t* pixels = image.pixels.data();
-        SampleType type = image.type;
-        if (type == SampleType::Float32) {
-            scratch_.resize(image.sampleCount());
-            const float* in = image.samples<float>();
-            for (std::size_t i = 0; i < scratch_.size(); ++i)
-                scratch_[i] = std::uint16_t(std::lround(std::clamp(in[i], 0.f, 1.f) * 65535.f));
-            pixels = reinterpret_cast<const std::uint8_t*>(scratch_.data());
-            type = SampleType::UInt16;
-        }
-        const bool wide = type == SampleType::UInt16;
         switch (image.channels) {
         case 1:
             source = wide ? AV_PIX_FMT_GRAY16 : AV_PIX_FMT_GRAY8;
             break;
         case 3:
-            source = wide ? AV_PIX_FMT_RGB48 : AV_PIX_FMT_RGB24;
-            break;
-        case 4:
-            source = wide ? AV_PIX_FMT_RGBA64 : AV_PIX_FMT_RGBA;
+            source = wide ? AV_PIX_FMT_GBRP16 : AV_PIX_FMT_RGB24;
             break;
         default:
-            throw Error(
-                ErrorKind::Usage,
-                QStringLiteral("cannot encode an image with %1 channels").arg(image.channels));
+            source = wide ? AV_PIX_FMT_GBRAP16 : AV_PIX_FMT_RGBA;
+            break;
         }
         const auto target = AVPixelFormat(frame->format);
         const AVPixFmtDescriptor* desc = av_pix_fmt_desc_get(target);
@@ -124,17 +118,36 @@ public:
             matrix_ = matrix;
             fullRange_ = fullRange;
         }
-        const int stride = image.width * image.channels * bytesPerSample(type);
+        const std::size_t plane = std::size_t(image.width) * image.height;
+        if (planar)
+            planes_.resize(plane * image.channels);
+        else if (image.type == SampleType::Float32)
+            planes_.resize(image.sampleCount()); // grey float -> GRAY16
         auto run = [&](int p) {
             const int firstRow = rowsOf(image.height, parts, 0) * p;
-            const std::uint8_t* src[4] = {pixels + std::ptrdiff_t(firstRow) * stride, nullptr,
-                                          nullptr, nullptr};
-            const int srcStride[4] = {stride, 0, 0, 0};
+            const int rows = rowsOf(image.height, parts, p);
+            const std::uint8_t* src[4] = {};
+            int srcStride[4] = {};
+            if (planar || image.type == SampleType::Float32) {
+                toPlanes16(image, firstRow, rows, planar);
+                // swscale's planar RGB order is G, B, R, A.
+                static const int order[4] = {1, 2, 0, 3};
+                const int planes = planar ? image.channels : 1;
+                for (int k = 0; k < planes; ++k) {
+                    src[k] = reinterpret_cast<const std::uint8_t*>(
+                        planes_.data() + plane * (planar ? order[k] : 0) +
+                        std::size_t(firstRow) * image.width);
+                    srcStride[k] = image.width * 2;
+                }
+            } else {
+                const int stride = image.width * image.channels * bytesPerSample(image.type);
+                src[0] = image.pixels.data() + std::ptrdiff_t(firstRow) * stride;
+                srcStride[0] = stride;
+            }
             std::uint8_t* dst[4] = {};
-            for (int plane = 0; plane < 4 && frame->data[plane]; ++plane)
-                dst[plane] = frame->data[plane] + std::ptrdiff_t(firstRow) * frame->linesize[plane];
-            sws_scale(parts_[p].get(), src, srcStride, 0, rowsOf(image.height, parts, p), dst,
-                      frame->linesize);
+            for (int k = 0; k < 4 && frame->data[k]; ++k)
+                dst[k] = frame->data[k] + std::ptrdiff_t(firstRow) * frame->linesize[k];
+            sws_scale(parts_[p].get(), src, srcStride, 0, rows, dst, frame->linesize);
         };
         if (parts == 1) {
             run(0);
@@ -151,13 +164,38 @@ private:
         return parts == 1 ? height : part == 0 ? half : height - half;
     }
 
+    // Rows [firstRow, firstRow + rows) of a 16-bit or float image into
+    // planes_: one plane per channel (planar) or the grey samples as they are.
+    void toPlanes16(const Image& image, int firstRow, int rows, bool planar) {
+        const int c = image.channels;
+        const std::size_t plane = std::size_t(image.width) * image.height;
+        const std::size_t first = std::size_t(firstRow) * image.width;
+        const std::size_t count = std::size_t(rows) * image.width;
+        std::uint16_t* out = planes_.data();
+        if (image.type == SampleType::UInt16) {
+            const std::uint16_t* in = image.samples<std::uint16_t>() + first * c;
+            for (int k = 0; k < c; ++k) {
+                std::uint16_t* o = out + plane * (planar ? k : 0) + first;
+                for (std::size_t i = 0; i < count; ++i)
+                    o[i] = in[i * c + k];
+            }
+            return;
+        }
+        const float* in = image.samples<float>() + first * c;
+        for (int k = 0; k < c; ++k) {
+            std::uint16_t* o = out + plane * (planar ? k : 0) + first;
+            for (std::size_t i = 0; i < count; ++i)
+                o[i] = std::uint16_t(std::lround(std::clamp(in[i * c + k], 0.f, 1.f) * 65535.f));
+        }
+    }
+
     std::vector<SwsPtr> parts_;
     AVPixelFormat source_ = AV_PIX_FMT_NONE;
     int width_ = 0;
     int height_ = 0;
     AVColorSpace matrix_ = AVCOL_SPC_UNSPECIFIED;
     bool fullRange_ = false;
-    std::vector<std::uint16_t> scratch_;
+    std::vector<std::uint16_t> planes_;
 };
 
 struct OutputFormatDeleter {

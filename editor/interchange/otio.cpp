@@ -1,6 +1,7 @@
 #include "interchange/otio.h"
 
 #include "core/error.h"
+#include "mask/maskjson.h"
 #include "media/media.h"
 
 #include <QCoreApplication>
@@ -114,11 +115,15 @@ QJsonObject shotMetadata(const Shot& shot) {
         active.append(
             QJsonObject{{"range", rangeJson(s.range)},
                         {"takeId", s.takeId.isNull() ? QString() : idToString(s.takeId)}});
-    for (const MaskRef& m : shot.masks)
-        masks.append(QJsonObject{{"id", idToString(m.id)},
-                                 {"path", m.path},
-                                 {"range", rangeJson(m.range)},
-                                 {"stationary", m.stationary}});
+    for (const MaskRef& m : shot.masks) {
+        QJsonObject mask{{"id", idToString(m.id)},
+                         {"path", m.path},
+                         {"range", rangeJson(m.range)},
+                         {"stationary", m.stationary}};
+        if (m.isPainted())
+            mask.insert("painted", paintedMaskToJson(m.painted));
+        masks.append(mask);
+    }
     return {{"shotId", idToString(shot.id)},
             {"mediaId", idToString(shot.mediaId)},
             {"source", rangeJson(shot.source)},
@@ -502,9 +507,18 @@ private:
             shot.camera = cameraFromJson(meta.value("camera").toObject());
         for (const QJsonValue& v : meta.value("masks").toArray()) {
             const QJsonObject o = v.toObject();
-            shot.masks.push_back(MaskRef{Id(o.value("id").toString()), o.value("path").toString(),
-                                         rangeFromJson(o.value("range")),
-                                         o.value("stationary").toBool()});
+            MaskRef mask{Id(o.value("id").toString()),
+                         o.value("path").toString(),
+                         rangeFromJson(o.value("range")),
+                         o.value("stationary").toBool(),
+                         {}};
+            if (o.contains("painted"))
+                mask.painted = paintedMaskFromJson(
+                    o.value("painted").toObject(), QStringLiteral("metadata.retake.masks.painted"),
+                    [this](const QString& where, const QString& problem) {
+                        throwBadInput(file_, QStringLiteral("%1: %2").arg(where, problem));
+                    });
+            shot.masks.push_back(mask);
         }
         for (const QJsonValue& v : meta.value("takes").toArray()) {
             const QJsonObject o = v.toObject();

@@ -13,7 +13,7 @@ namespace retake {
 
 enum class VideoCodec { ProRes422HQ, ProRes4444, H264, H265, DNxHRHQ };
 
-QString toString(VideoCodec codec);                    // "prores-422hq", "h264", ...
+QString toString(VideoCodec codec); // "prores-422hq", "h264", ...
 bool videoCodecFromString(const QString& name, VideoCodec* codec);
 
 struct EncodeSettings {
@@ -21,7 +21,7 @@ struct EncodeSettings {
     int width = 0;
     int height = 0;
     Rational frameRate{24};
-    ColorTags color; // written into the stream and container
+    ColorTags color;         // written into the stream and container
     int audioSampleRate = 0; // 0 = no audio stream
     int audioChannels = 0;
 };
@@ -39,7 +39,8 @@ public:
 
 // Throws Error(Output) when the target cannot be written, Error(Usage) when
 // the local FFmpeg lacks the codec.
-std::unique_ptr<VideoEncoder> createVideoEncoder(const QString& path, const EncodeSettings& settings);
+std::unique_ptr<VideoEncoder> createVideoEncoder(const QString& path,
+                                                 const EncodeSettings& settings);
 
 enum class ExrPixelType { Half, Float };
 enum class ExrCompression { None, Zip, Piz, Dwaa };
@@ -54,6 +55,9 @@ struct ImageWriteOptions {
     ExrCompression exrCompression = ExrCompression::Zip;
     bool writeDepth = true; // EXR: a Z channel when the image has depth
     ExrDepthNaming exrDepthNaming = ExrDepthNaming::Z;
+    // EXR: write only the depth plane (a depth map: one float channel, Z or
+    // ViewLayer.Depth.Z); the image's colour samples are ignored.
+    bool exrDepthOnly = false;
     // EXR header attributes. These keys are written as OpenEXR's standard
     // typed attributes that other tools read: "framesPerSecond" ("24000/1001"),
     // "timeCode" ("HH:MM:SS:FF"), "focus" (metres) and "aperture" (f-number).

@@ -2,7 +2,9 @@
 
 #include "core/error.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <cerrno>
@@ -95,6 +97,15 @@ void writeBytes(const QString& path, const QByteArray& bytes, const QString& fin
     // Network and quota file systems report a full disk only at close.
     if (::close(fd) != 0)
         throwOutputError(finalPath, QStringLiteral("cannot write: %1").arg(systemError(errno)));
+}
+
+QString fileSha256(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QString();
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return QString::fromLatin1(hash.result().toHex());
 }
 
 } // namespace retake

@@ -36,6 +36,10 @@ private:
 // close failures (disk full, file too large) as Error(Output) on finalPath.
 void writeBytes(const QString& path, const QByteArray& bytes, const QString& finalPath);
 
+// Hex SHA-256 of a file's contents (provenance records which model file made
+// which pixels); empty when the file cannot be read.
+QString fileSha256(const QString& path);
+
 // strerror() as a QString.
 QString systemError(int error);
 

@@ -22,8 +22,8 @@ bool MediaRef::operator==(const MediaRef& o) const {
 bool Take::operator==(const Take& o) const {
     return id == o.id && engine == o.engine && parameters == o.parameters && seed == o.seed &&
            prompt == o.prompt && range == o.range && regenerated == o.regenerated &&
-           maskId == o.maskId && created == o.created &&
-           framesPath == o.framesPath && modelHash == o.modelHash;
+           maskId == o.maskId && created == o.created && framesPath == o.framesPath &&
+           modelHash == o.modelHash;
 }
 
 bool Camera::operator==(const Camera& o) const {
@@ -243,6 +243,10 @@ QStringList Project::consistencyProblems() const {
             unique(mask.id, what + QStringLiteral(" mask"));
             if (mask.range.isEmpty())
                 problems << QStringLiteral("%1 has an empty mask range").arg(what);
+            if (!mask.isPainted() && !mask.painted.isEmpty())
+                problems << QStringLiteral("%1 has a mask with both a file and shapes").arg(what);
+            for (const QString& problem : mask.painted.problems(mask.range))
+                problems << QStringLiteral("%1 %2").arg(what, problem);
         }
         for (const auto& take : shot.takes) {
             unique(take.id, what + QStringLiteral(" take"));

@@ -15,6 +15,7 @@
 #include "camera/cameratypes.h"
 #include "core/framerange.h"
 #include "core/rational.h"
+#include "mask/paintedmask.h"
 #include "media/media.h"
 
 #include <QDateTime>
@@ -49,16 +50,21 @@ struct MediaRef {
     bool operator!=(const MediaRef& o) const { return !(*this == o); }
 };
 
-// A mask sequence painted or imported for a shot: PNG files, any non-zero
-// pixel = regenerate. A stationary mask is one image used on every frame.
+// A shot's mask, any non-zero pixel = regenerate. Either imported files (a
+// PNG sequence, or one stationary image used on every frame) or, when `path`
+// is empty, painted in Retake: vector shapes rasterised per frame
+// (mask/paintedmask.h, mask/maskraster.h).
 struct MaskRef {
     Id id;
-    QString path;     // a file of the sequence (pattern detected) or a single PNG
+    QString path;     // a file of the sequence (pattern detected) or a single PNG; empty = painted
     FrameRange range; // media frames it applies to
     bool stationary = false;
+    PaintedMask painted; // the shapes of a painted mask
 
+    bool isPainted() const { return path.isEmpty(); }
     bool operator==(const MaskRef& o) const {
-        return id == o.id && path == o.path && range == o.range && stationary == o.stationary;
+        return id == o.id && path == o.path && range == o.range && stationary == o.stationary &&
+               painted == o.painted;
     }
 };
 
@@ -75,7 +81,7 @@ struct Take {
     // that were locked when it ran. Frames of the take outside this set are
     // bit-identical copies of the original.
     FrameRangeSet regenerated;
-    Id maskId;        // null when the engine regenerates whole frames
+    Id maskId; // null when the engine regenerates whole frames
     QDateTime created;
     QString framesPath; // first frame file, relative to the project folder when stored
     QString modelHash;  // sha256 of a user model file, if the engine used one

@@ -24,6 +24,7 @@
 #include <set>
 #include <thread>
 #include <unistd.h>
+#include <vector>
 
 namespace retake::openexr {
 
@@ -144,6 +145,8 @@ Imf::Compression compressionOf(ExrCompression c) {
 // OpenEXR writes the scanline offset table from OutputFile's destructor and
 // swallows any error there, and std::ofstream hides errors at close. Writing
 // through a descriptor we own lets a full disk at either point be reported.
+// Writes are buffered: OpenEXR writes each chunk as three small pieces (an
+// uncompressed 1080p frame is over 3000 of them), each a system call otherwise.
 class FdOStream final : public Imf::OStream {
 public:
     explicit FdOStream(const QByteArray& path)
@@ -151,6 +154,7 @@ public:
         fd_ = ::open(path.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
         if (fd_ < 0)
             error_ = errno;
+        buffer_.reserve(kBufferSize);
     }
     ~FdOStream() override {
         if (fd_ >= 0)
@@ -162,32 +166,30 @@ public:
     int error() const { return error_; }
 
     void write(const char c[], int n) override {
-        while (n > 0 && error_ == 0) {
-            const ssize_t done = ::write(fd_, c, std::size_t(n));
-            if (done < 0 && errno == EINTR)
-                continue;
-            if (done <= 0) {
-                error_ = done < 0 ? errno : ENOSPC;
-                break;
-            }
-            c += done;
-            n -= int(done);
+        if (buffer_.size() + std::size_t(n) > kBufferSize)
+            flush();
+        if (std::size_t(n) >= kBufferSize) {
+            writeAll(c, std::size_t(n));
+            position_ += std::uint64_t(n);
+        } else {
+            buffer_.insert(buffer_.end(), c, c + n);
         }
         if (error_ != 0)
             throw std::runtime_error(std::strerror(error_));
     }
-    uint64_t tellp() override {
-        const off_t pos = ::lseek(fd_, 0, SEEK_CUR);
-        return pos < 0 ? 0 : uint64_t(pos);
-    }
+    uint64_t tellp() override { return position_ + buffer_.size(); }
     void seekp(uint64_t pos) override {
-        if (::lseek(fd_, off_t(pos), SEEK_SET) < 0 && error_ == 0) {
+        flush();
+        if (error_ == 0 && ::lseek(fd_, off_t(pos), SEEK_SET) < 0)
             error_ = errno;
+        if (error_ != 0)
             throw std::runtime_error(std::strerror(error_));
-        }
+        position_ = pos;
     }
-    // Closes and returns the first error seen, including one at close.
+    // Flushes, closes and returns the first error seen, including one at close.
     int close() {
+        if (fd_ >= 0)
+            flush();
         if (fd_ >= 0 && ::close(fd_) != 0 && error_ == 0)
             error_ = errno;
         fd_ = -1;
@@ -195,8 +197,31 @@ public:
     }
 
 private:
+    static constexpr std::size_t kBufferSize = 1 << 20;
+
+    void flush() {
+        writeAll(buffer_.data(), buffer_.size());
+        position_ += buffer_.size();
+        buffer_.clear();
+    }
+    void writeAll(const char* c, std::size_t n) {
+        while (n > 0 && error_ == 0) {
+            const ssize_t done = ::write(fd_, c, n);
+            if (done < 0 && errno == EINTR)
+                continue;
+            if (done <= 0) {
+                error_ = done < 0 ? errno : ENOSPC;
+                break;
+            }
+            c += done;
+            n -= std::size_t(done);
+        }
+    }
+
     int fd_ = -1;
     int error_ = 0;
+    std::uint64_t position_ = 0; // file offset of buffer_[0]
+    std::vector<char> buffer_;
 };
 
 } // namespace
@@ -388,23 +413,31 @@ static void addMetadata(Imf::Header& header, const std::map<std::string, std::st
 void writeExr(const QString& path, const Image& image, const ImageWriteOptions& options,
               const QString& reportPath) {
     ensureThreadPool();
-    if (image.isNull() || image.pixels.size() < image.sampleCount() * bytesPerSample(image.type))
+    const bool depthOnly = options.exrDepthOnly;
+    const std::size_t pixelCount = std::size_t(std::max(0, image.width)) * image.height;
+    if (image.isNull() ||
+        (!depthOnly && image.pixels.size() < image.sampleCount() * bytesPerSample(image.type)))
         throw Error(ErrorKind::Usage, QStringLiteral("%1: cannot write an empty or inconsistent "
                                                      "image")
                                           .arg(reportPath));
-    const int channels = image.channels;
-    if (channels != 1 && channels != 3 && channels != 4)
+    if (depthOnly && image.depth.size() != pixelCount)
+        throw Error(ErrorKind::Usage,
+                    QStringLiteral("%1: a depth map needs a depth plane").arg(reportPath));
+    // A depth map has no colour channels.
+    const int channels = depthOnly ? 0 : image.channels;
+    if (channels != 0 && channels != 1 && channels != 3 && channels != 4)
         throw Error(ErrorKind::Usage, QStringLiteral("%1: cannot write an image with %2 channels")
                                           .arg(reportPath)
                                           .arg(channels));
-    const std::size_t pixelCount = std::size_t(image.width) * image.height;
-    const bool depth = options.writeDepth && image.depth.size() == pixelCount;
+    const bool depth = (depthOnly || options.writeDepth) && image.depth.size() == pixelCount;
 
     // Colour as float first (integer images normalised to [0,1]); half is
     // converted from it below.
     std::vector<float> converted;
     const float* samples = nullptr;
-    if (image.type == SampleType::Float32) {
+    if (channels == 0) {
+        samples = nullptr;
+    } else if (image.type == SampleType::Float32) {
         samples = image.samples<float>();
     } else {
         converted.resize(image.sampleCount());
@@ -437,8 +470,24 @@ void writeExr(const QString& path, const Image& image, const ImageWriteOptions& 
         std::vector<half> halves;
         char* base = reinterpret_cast<char*>(const_cast<float*>(samples));
         std::size_t sampleSize = sizeof(float);
-        if (colourType == Imf::HALF) {
-            halves.assign(samples, samples + image.sampleCount());
+        if (colourType == Imf::HALF && channels > 0) {
+            // The conversion is the writer's biggest serial step (OpenEXR
+            // compresses in its own pool): split it across the cores.
+            halves.resize(image.sampleCount());
+            const std::size_t total = halves.size();
+            const unsigned parts =
+                total < (1u << 18) ? 1u : std::max(1u, std::thread::hardware_concurrency());
+            auto convert = [&](unsigned part) {
+                const std::size_t begin = total * part / parts, end = total * (part + 1) / parts;
+                for (std::size_t i = begin; i < end; ++i)
+                    halves[i] = half(samples[i]);
+            };
+            std::vector<std::thread> workers;
+            for (unsigned part = 1; part < parts; ++part)
+                workers.emplace_back(convert, part);
+            convert(0);
+            for (auto& w : workers)
+                w.join();
             base = reinterpret_cast<char*>(halves.data());
             sampleSize = sizeof(half);
         }

@@ -2,6 +2,7 @@
 
 #include "camera/camerajson.h"
 #include "core/error.h"
+#include "mask/maskjson.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -80,26 +81,19 @@ QJsonObject takeToJson(const Take& t, const QDir& base) {
     return o;
 }
 
-QJsonObject cameraToJson(const Camera& c) {
-    return {{"focalLengthMm", c.focalLengthMm},
-            {"filmbackWidthMm", c.filmbackWidthMm},
-            {"filmbackHeightMm", c.filmbackHeightMm},
-            {"focusDistanceM", c.focusDistanceM},
-            {"fStop", c.fStop},
-            {"shutterAngleDeg", c.shutterAngleDeg},
-            {"lens", lensDetailsToJson(c.lens)},
-            {"motion", cameraMotionToJson(c.motion)}};
-}
-
 QJsonObject shotToJson(const Shot& s, const QDir& base) {
     QJsonArray locks, masks, takes, active;
     for (const auto& r : s.locks.ranges())
         locks.append(rangeToJson(r));
-    for (const auto& m : s.masks)
-        masks.append(QJsonObject{{"id", idToString(m.id)},
-                                 {"path", relativePath(base, m.path)},
-                                 {"range", rangeToJson(m.range)},
-                                 {"stationary", m.stationary}});
+    for (const auto& m : s.masks) {
+        QJsonObject mask{{"id", idToString(m.id)},
+                         {"path", relativePath(base, m.path)},
+                         {"range", rangeToJson(m.range)},
+                         {"stationary", m.stationary}};
+        if (m.isPainted()) // optional field: files without painted masks are unchanged
+            mask.insert("painted", paintedMaskToJson(m.painted));
+        masks.append(mask);
+    }
     for (const auto& t : s.takes)
         takes.append(takeToJson(t, base));
     for (const auto& a : s.activeTakes)
@@ -325,8 +319,17 @@ Project readProject(const QJsonObject& root, const Reader& r) {
         for (int k = 0; k < masks.size(); ++k) {
             const QString mat = QStringLiteral("%1.masks[%2]").arg(at).arg(k);
             const QJsonObject mo = r.object(masks[k], mat);
-            s.masks.push_back({r.id(mo, mat, "id"), r.path(mo, mat, "path"),
-                               r.range(mo, mat, "range"), r.boolean(mo, mat, "stationary", false)});
+            MaskRef mask{r.id(mo, mat, "id"),
+                         r.path(mo, mat, "path"),
+                         r.range(mo, mat, "range"),
+                         r.boolean(mo, mat, "stationary", false),
+                         {}};
+            if (mo.contains(QLatin1String("painted")))
+                mask.painted = paintedMaskFromJson(
+                    r.object(mo.value(QLatin1String("painted")), mat + QStringLiteral(".painted")),
+                    mat + QStringLiteral(".painted"),
+                    [&r](const QString& w, const QString& m) { r.fail(w, m); });
+            s.masks.push_back(mask);
         }
         const QJsonArray takes = r.array(o, at, "takes", false);
         for (int k = 0; k < takes.size(); ++k) {
@@ -345,7 +348,8 @@ Project readProject(const QJsonObject& root, const Reader& r) {
             for (int g = 0; g < regenerated.size(); ++g) {
                 const QJsonArray pair = regenerated[g].toArray();
                 if (pair.size() != 2)
-                    r.fail(QStringLiteral("%1.regenerated[%2]").arg(tat).arg(g), tr("expected [start, end]"));
+                    r.fail(QStringLiteral("%1.regenerated[%2]").arg(tat).arg(g),
+                           tr("expected [start, end]"));
                 t.regenerated.add({qint64(pair[0].toDouble()), qint64(pair[1].toDouble())});
             }
             if (!to.contains(QLatin1String("regenerated")))

@@ -2,14 +2,16 @@
 
 #include "core/error.h"
 #include "export/framesource.h"
+#include "mask/maskraster.h"
 #include "media/encode.h"
+#include "media/fileutil.h"
 #include "retake/generation/inpaint.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <algorithm>
 #include <cmath>
 
 namespace retake {
@@ -84,6 +86,28 @@ void putMask(const Image& mask, gen::FrameStack& stack, int t) {
     }
 }
 
+// A rasterised painted mask (Grayscale8), the same rule as a mask file.
+void putMask(const QImage& mask, gen::FrameStack& stack, int t) {
+    float* out = stack.frame(t);
+    for (int y = 0; y < mask.height(); ++y) {
+        const uchar* row = mask.constScanLine(y);
+        for (int x = 0; x < mask.width(); ++x)
+            out[std::size_t(y) * mask.width() + x] = row[x] > 0 ? 1.0f : 0.0f;
+    }
+}
+
+// The pixels a painted mask marked on a frame, as regeneration used them
+// (0 or 255), kept with the take: the shapes may change later, the record of
+// which pixels were generated must not.
+QImage maskedPixels(QImage painted) {
+    for (int y = 0; y < painted.height(); ++y) {
+        uchar* row = painted.scanLine(y);
+        for (int x = 0; x < painted.width(); ++x)
+            row[x] = row[x] > 0 ? 255 : 0;
+    }
+    return painted;
+}
+
 gen::EngineParams toEngineParams(const QMap<QString, QString>& parameters) {
     gen::EngineParams params;
     for (auto it = parameters.cbegin(); it != parameters.cend(); ++it) {
@@ -108,15 +132,6 @@ ErrorKind errorKindFor(gen::InpaintErrorKind kind) {
     default:
         return ErrorKind::Usage;
     }
-}
-
-QString fileSha256(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return QString();
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return QString::fromLatin1(hash.result().toHex());
 }
 
 // Runs an engine with Retake's progress and cancellation; engine errors
@@ -214,10 +229,10 @@ RegenResult regenerate(const Project& project, const QString& cacheDir, const Re
 
     const MaskRef* mask = nullptr;
     for (const auto& m : shot->masks)
-        if (request.maskId.isNull() ? true : m.id == request.maskId)
+        if (!request.transform && (request.maskId.isNull() ? true : m.id == request.maskId))
             mask = &m;
     const bool wholeFrames = request.engine == QLatin1String("interpolate");
-    if (!mask && !wholeFrames)
+    if (!mask && !wholeFrames && !request.transform)
         throw Error(ErrorKind::Usage,
                     tr("Shot \"%1\" has no mask; import one with 'retake-cli mask' or paint one.")
                         .arg(shot->name));
@@ -228,7 +243,8 @@ RegenResult regenerate(const Project& project, const QString& cacheDir, const Re
         std::max(shot->source.start, request.range.start - request.contextFrames),
         std::min(shot->source.end, request.range.end + request.contextFrames)};
     TimelineFrameSource source(project);
-    std::unique_ptr<MediaReader> maskReader = mask ? openMedia(mask->path) : nullptr;
+    std::unique_ptr<MediaReader> maskReader =
+        mask && !mask->isPainted() ? openMedia(mask->path) : nullptr;
     Image first = source.readShotFrame(*shot, loaded.start);
     const int count = int(loaded.length());
     gen::InpaintRequest engineRequest;
@@ -244,9 +260,14 @@ RegenResult regenerate(const Project& project, const QString& cacheDir, const Re
         putFrame(frame, engineRequest.frames, t);
         engineRequest.locked[std::size_t(t)] =
             !request.range.contains(f) || shot->locks.contains(f);
-        if (wholeFrames && request.range.contains(f)) {
+        if (request.transform && !engineRequest.locked[std::size_t(t)]) {
+            request.transform(f, frame, engineRequest.frames, engineRequest.masks, t);
+        } else if (wholeFrames && request.range.contains(f)) {
             std::fill(engineRequest.masks.frame(t),
                       engineRequest.masks.frame(t) + engineRequest.masks.planeSize(), 1.0f);
+        } else if (mask && mask->isPainted() && mask->range.contains(f)) {
+            putMask(rasteriseMask(mask->painted, f, QSize(first.width, first.height)),
+                    engineRequest.masks, t);
         } else if (mask && mask->range.contains(f)) {
             const Image m = maskReader->readFrame(mask->stationary ? 0 : f - mask->range.start);
             if (m.width != first.width || m.height != first.height)
@@ -273,8 +294,15 @@ RegenResult regenerate(const Project& project, const QString& cacheDir, const Re
     engineRequest.seed = std::uint64_t(request.seed);
     engineRequest.prompt = request.prompt.toStdString();
     engineRequest.device = request.device.toStdString();
+    const bool anyMask =
+        std::any_of(engineRequest.masks.data.begin(), engineRequest.masks.data.end(),
+                    [](float v) { return v > 0.5f; });
+    if (request.transform && !anyMask)
+        result.notes << tr("No pixel needed filling: the engine did not run.");
     const gen::FrameStack output =
-        runEngine(request.engine, request.parameters, engineRequest, progress);
+        request.transform && !anyMask
+            ? std::move(engineRequest.frames)
+            : runEngine(request.engine, request.parameters, engineRequest, progress);
 
     // Write the take into a staging folder, then rename it into place.
     Take take;
@@ -310,6 +338,13 @@ RegenResult regenerate(const Project& project, const QString& cacheDir, const Re
             options.exrPixelType = ExrPixelType::Float; // a take must not lose precision
             writeImageFile(QDir(staging).filePath(name),
                            takeFrame(output, int(firstOut + i), first), options);
+            const FrameNumber f = request.range.start + i;
+            if (mask && mask->isPainted() && mask->range.contains(f)) {
+                const QString maskFile = QDir(staging).filePath(paintedMaskFileName(i));
+                if (!maskedPixels(rasteriseMask(mask->painted, f, QSize(first.width, first.height)))
+                         .save(maskFile, "PNG"))
+                    throwOutputError(maskFile, tr("cannot write the take's mask"));
+            }
             progress.report(0.9 + 0.1 * double(i + 1) / request.range.length(), tr("Writing take"));
         }
         if (!QDir().rename(staging, finalDir))

@@ -8,9 +8,11 @@
 
 #include "jobs/progress.h"
 #include "model/project.h"
+#include "retake/generation/frames.h"
 
 #include <QMap>
 #include <QStringList>
+#include <functional>
 
 namespace retake {
 
@@ -25,6 +27,14 @@ struct RegenRequest {
     QString referencePath; // optional clean plate (image file)
     QString device = QStringLiteral("cpu");
     int contextFrames = 12; // unlocked-but-untouched neighbours the engine may read
+    // Instead of a mask: called for every frame the engine may change (in the
+    // range, not locked) once it is read into frames/masks slot t, to change
+    // the picture and write that frame's mask itself (reframe, parallax:
+    // camera/reframe.h). No user mask is needed; when no mask pixel is set the
+    // transformed frames are the take and the engine does not run.
+    std::function<void(FrameNumber mediaFrame, const Image& picture, generation::FrameStack& frames,
+                       generation::FrameStack& masks, int t)>
+        transform;
 };
 
 struct RegenResult {

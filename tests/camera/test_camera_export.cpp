@@ -296,13 +296,16 @@ private Q_SLOTS:
         QVERIFY(o.value(QStringLiteral("use_dof")).toBool());
         QVERIFY(o.value(QStringLiteral("active")).toBool());
         QCOMPARE(o.value(QStringLiteral("saved")).toString(), QStringLiteral("/tmp/out.blend"));
-        // 24 frames x (location, rotation, lens), with the baked values.
+        // 24 frames x (location, rotation, lens, focus distance), with the baked values.
         const QJsonArray keys = o.value(QStringLiteral("keys")).toArray();
-        QCOMPARE(keys.size(), 72);
-        const QJsonArray lens23 = keys[71].toArray();
+        QCOMPARE(keys.size(), 96);
+        const QJsonArray lens23 = keys[94].toArray();
         QCOMPARE(lens23[0].toString(), QStringLiteral("lens"));
         QVERIFY(std::abs(lens23[2].toDouble() - 50) < 1e-9);
-        const QJsonArray loc5 = keys[15].toArray();
+        const QJsonArray focus23 = keys[95].toArray();
+        QCOMPARE(focus23[0].toString(), QStringLiteral("focus_distance"));
+        QVERIFY(std::abs(focus23[2].toDouble() - 4.5) < 1e-9);
+        const QJsonArray loc5 = keys[20].toArray();
         QCOMPARE(loc5[1].toInt(), 1006);
         const CameraPose pose = evaluatePose(c, 5, s.frameRate);
         QVERIFY(std::abs(loc5[2].toArray()[1].toDouble() - pose.position.y) < 1e-9);

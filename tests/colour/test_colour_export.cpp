@@ -13,6 +13,8 @@
 #include <QTextStream>
 #include <QtTest>
 #include <cmath>
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace retake;
 using namespace retake::test;
@@ -246,6 +248,85 @@ private Q_SLOTS:
                         .entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot)
                         .isEmpty());
         }
+    }
+
+    // Graded exports (movie and EXR sequence) to a full disk or a read-only
+    // folder: exit code 3, a message naming the target, nothing left behind.
+    void gradedExportToFullDiskOrReadOnlyFolder() {
+        const auto cliAs = [](const QStringList& args, std::function<void()> child) {
+            QProcess p;
+            p.setChildProcessModifier(child);
+            p.start(QStringLiteral(RETAKE_CLI), args);
+            p.waitForFinished(120000);
+            return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                       QString::fromUtf8(p.readAllStandardOutput()),
+                       QString::fromUtf8(p.readAllStandardError())};
+        };
+        const QStringList grade{QStringLiteral("--lut"), lut, QStringLiteral("--output-space"),
+                                QStringLiteral("sRGB - Texture")};
+        const QString full = path(QStringLiteral("fulldisk"));
+        QDir().mkpath(full);
+        // A 32 KiB file size limit stands in for a full disk (EFBIG and
+        // ENOSPC reach the writers the same way).
+        const auto smallDisk = [] {
+            struct rlimit limit {
+                32 * 1024, 32 * 1024
+            };
+            setrlimit(RLIMIT_FSIZE, &limit);
+        };
+        for (const QString& out :
+             {full + QStringLiteral("/graded.mov"), full + QStringLiteral("/seq/g_####.exr")}) {
+            const Run r =
+                cliAs(QStringList{QStringLiteral("export"), project, QStringLiteral("--out"), out,
+                                  QStringLiteral("--exr-type"), QStringLiteral("float"),
+                                  QStringLiteral("--exr-compression"), QStringLiteral("none")} +
+                          grade,
+                      smallDisk);
+            QVERIFY2(
+                r.exitCode == 3,
+                qPrintable(QStringLiteral("%1: exit %2 %3").arg(out).arg(r.exitCode).arg(r.err)));
+            QVERIFY2(r.err.contains(full), qPrintable(r.err));
+        }
+        QVERIFY(!QFile::exists(full + QStringLiteral("/graded.mov")));
+        QVERIFY2(QDir(full + QStringLiteral("/seq"))
+                     .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)
+                     .isEmpty(),
+                 "a partial sequence was left behind");
+
+        const QString ro = path(QStringLiteral("readonly"));
+        QDir().mkpath(ro);
+        const auto enter = QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                           QFileDevice::ExeOwner | QFileDevice::ReadGroup | QFileDevice::ExeGroup |
+                           QFileDevice::ReadOther | QFileDevice::ExeOther;
+        QFile::setPermissions(dir.path(), enter);
+        QFile::setPermissions(ro, enter);
+        for (const QString& file : QDir(dir.path()).entryList(QDir::Files))
+            QFile::setPermissions(dir.filePath(file),
+                                  QFile::permissions(dir.filePath(file)) | QFileDevice::ReadOther);
+        QFile::setPermissions(path(QStringLiteral("plate")), enter);
+        for (const QString& file : QDir(path(QStringLiteral("plate"))).entryList(QDir::Files))
+            QFile::setPermissions(path(QStringLiteral("plate/") + file),
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                      QFileDevice::ReadOther);
+        // Root ignores permissions: write as "nobody", as a user would.
+        const bool root = geteuid() == 0;
+        const auto asNobody = [root] {
+            if (root && (setgid(65534) != 0 || setuid(65534) != 0))
+                _exit(99);
+        };
+        for (const QString& out :
+             {ro + QStringLiteral("/graded.mov"), ro + QStringLiteral("/g_####.exr")}) {
+            const Run r =
+                cliAs(QStringList{QStringLiteral("export"), project, QStringLiteral("--out"), out} +
+                          grade,
+                      asNobody);
+            QVERIFY2(
+                r.exitCode == 3,
+                qPrintable(QStringLiteral("%1: exit %2 %3").arg(out).arg(r.exitCode).arg(r.err)));
+            QVERIFY2(r.err.contains(ro), qPrintable(r.err));
+        }
+        QVERIFY(
+            QDir(ro).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty());
     }
 };
 

@@ -9,7 +9,10 @@
 # states and saves OUTDIR/<state>.png:
 #   storyboard.png        English UI at frame 0: storyboard cards, viewer, timeline
 #   timeline-locked.png   playhead in a locked range, mask overlay on
+#   timeline-take.png     playhead on a regenerated (unlocked) frame: take bars, lock hatching
+#   job-running.png       a regeneration started with --regenerate, its row in the Jobs dock
 #   german.png            the same project with --lang de
+#   mask-painting.png     painting mode on, a painted ellipse and stroke (shown in red)
 set -eu
 
 if [ $# -ne 2 ]; then
@@ -100,8 +103,24 @@ printf '[viewer]\nshowMask=true\n' >"$XDG_CONFIG_HOME/Retake/Retake.conf"
 shoot timeline-locked --lang en --frame 60
 check timeline-locked
 
+shoot timeline-take --lang en --frame 36
+check timeline-take
+
+# A slow engine (it trains a small network first), so the job still runs at the shot.
+printf '[viewer]\nshowMask=false\n[regen]\ndefaultEngine=internal\n' >"$XDG_CONFIG_HOME/Retake/Retake.conf"
+shoot job-running --lang en --frame 30 --regenerate 24-47
+check job-running
+rm -f "$XDG_CONFIG_HOME/Retake/Retake.conf"
+
 shoot german --lang de --frame 30
 check german
+
+# Mask painting: shapes painted with the CLI, painting mode on (a saved setting).
+"$CLI" mask "$PROJECT" --shot "Field pan" --ellipse 150,150,70,45 >/dev/null
+"$CLI" mask "$PROJECT" --shot "Field pan" --stroke 40,60,120,40,200,70 --size 24 --hardness 0.3 >/dev/null
+printf '[viewer]\nshowMask=true\n[maskPainting]\nactive=true\n' >"$XDG_CONFIG_HOME/Retake/Retake.conf"
+shoot mask-painting --lang en --frame 30
+check mask-painting
 
 # The states differ from one another.
 differs() {
@@ -111,4 +130,7 @@ differs() {
 }
 differs storyboard timeline-locked
 differs storyboard german
+differs timeline-locked timeline-take
+differs storyboard job-running
+differs german mask-painting
 echo "screenshots: OK in $OUTDIR"

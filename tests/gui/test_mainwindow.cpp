@@ -170,7 +170,7 @@ void TestMainWindow::lockRangeWithKeysUndoRedo() {
     QCOMPARE(w->state()->selection(), (FrameRange{5, 16}));
     QVERIFY(shot(QStringLiteral("Alpha")).locks.isEmpty());
 
-    QTest::keyClick(w, Qt::Key_L);
+    QTest::keyClick(w, Qt::Key_L, Qt::ControlModifier); // L alone is the shuttle
     QCOMPARE(shot(QStringLiteral("Alpha")).locks, FrameRangeSet({{5, 16}}));
     QVERIFY(shot(QStringLiteral("Bravo")).locks.isEmpty());
     QVERIFY(w->document()->project().consistencyProblems().isEmpty());
@@ -217,7 +217,7 @@ void TestMainWindow::unlockRange() {
     w->state()->setSelection({2, 20});
     w->lockSelection();
     w->state()->setSelection({8, 12});
-    QTest::keyClick(w, Qt::Key_L, Qt::ShiftModifier);
+    QTest::keyClick(w, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(shot(QStringLiteral("Alpha")).locks, FrameRangeSet({{2, 8}, {12, 20}}));
     w->actions()->undo->trigger();
     QCOMPARE(shot(QStringLiteral("Alpha")).locks, FrameRangeSet({{2, 20}}));

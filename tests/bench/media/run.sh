@@ -27,7 +27,8 @@ RUNS=${RUNS:-5}
 mkdir -p "$WORK"
 command -v ffmpeg >/dev/null || { echo "ffmpeg is not installed" >&2; exit 1; }
 
-cmake --build "$BUILD_DIR" --target media_bench >/dev/null
+# The `bench` target builds it first (a nested build of the same tree would clash).
+[[ -n "${RETAKE_BENCH_PREBUILT:-}" ]] || cmake --build "$BUILD_DIR" --target media_bench >/dev/null
 BENCH=$(find "$BUILD_DIR" -type f -name media_bench -perm -u+x | head -n 1)
 [[ -x "$BENCH" ]] || { echo "media_bench not found in $BUILD_DIR" >&2; exit 1; }
 

@@ -1,0 +1,387 @@
+#include "maskcommand.h"
+
+#include "mask/maskraster.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QSaveFile>
+
+namespace retake::cli {
+
+namespace {
+
+const char* const shapeOptions[] = {"rect", "ellipse", "polygon", "stroke"};
+const char* const frameOperations[] = {"fill", "invert", "clear", "copy-frame", "remove-shape"};
+const char* const paintedOptions[] = {"rect",   "ellipse", "polygon",    "stroke",       "fill",
+                                      "invert", "clear",   "copy-frame", "render",       "new",
+                                      "mask",   "shape",   "key",        "remove-shape", "list"};
+
+bool isSet(const QCommandLineParser& p, const char* name) {
+    return p.isSet(QString::fromLatin1(name));
+}
+QString value(const QCommandLineParser& p, const char* name) {
+    return p.value(QString::fromLatin1(name));
+}
+[[noreturn]] void usage(const QString& message) {
+    throw Error(ErrorKind::Usage, message);
+}
+
+QVector<double> numbers(const QCommandLineParser& p, const char* option, const QString& syntax) {
+    QVector<double> result;
+    for (const QString& part : value(p, option).split(QLatin1Char(','))) {
+        bool ok = false;
+        const double v = part.trimmed().toDouble(&ok);
+        if (!ok)
+            usage(QStringLiteral("--%1 takes %2 (numbers in media pixels), not \"%3\".")
+                      .arg(QLatin1String(option), syntax, value(p, option)));
+        result << v;
+    }
+    return result;
+}
+
+MaskGeometry pairs(const QVector<double>& v) {
+    MaskGeometry points;
+    for (int i = 0; i + 1 < v.size(); i += 2)
+        points.push_back({v[i], v[i + 1]});
+    return points;
+}
+
+FrameNumber shotFrame(const Shot& shot, const QCommandLineParser& p, const char* option) {
+    bool ok = false;
+    const qint64 frame = value(p, option).toLongLong(&ok);
+    if (!ok)
+        usage(QStringLiteral("--%1 takes a frame number of the shot (0 = its first frame), not "
+                             "\"%2\".")
+                  .arg(QLatin1String(option), value(p, option)));
+    return shot.source.start + frame;
+}
+
+QString shotFrames(const Shot& shot, FrameRange media) {
+    return media.shifted(-shot.source.start).toInclusiveString();
+}
+
+// The kind and points of --rect/--ellipse/--polygon/--stroke, if one is given.
+std::optional<std::pair<MaskShapeKind, MaskGeometry>> shapeArg(const QCommandLineParser& p) {
+    int given = 0;
+    for (const char* name : shapeOptions)
+        given += isSet(p, name) ? 1 : 0;
+    if (given > 1)
+        usage(QStringLiteral("Give one of --rect, --ellipse, --polygon and --stroke at a time."));
+    if (isSet(p, "rect")) {
+        const auto v = numbers(p, "rect", QStringLiteral("X,Y,W,H"));
+        if (v.size() != 4 || v[2] <= 0 || v[3] <= 0)
+            usage(QStringLiteral("--rect takes X,Y,W,H with a positive width and height."));
+        return std::pair{MaskShapeKind::Rectangle,
+                         MaskGeometry{{v[0], v[1]}, {v[0] + v[2], v[1] + v[3]}}};
+    }
+    if (isSet(p, "ellipse")) {
+        const auto v = numbers(p, "ellipse", QStringLiteral("CX,CY,RX,RY"));
+        if (v.size() != 4 || v[2] <= 0 || v[3] <= 0)
+            usage(QStringLiteral("--ellipse takes CX,CY,RX,RY with positive radii."));
+        return std::pair{MaskShapeKind::Ellipse,
+                         MaskGeometry{{v[0] - v[2], v[1] - v[3]}, {v[0] + v[2], v[1] + v[3]}}};
+    }
+    if (isSet(p, "polygon")) {
+        const auto v = numbers(p, "polygon", QStringLiteral("x1,y1,x2,y2,x3,y3,..."));
+        if (v.size() < 6 || v.size() % 2 != 0)
+            usage(QStringLiteral("--polygon takes at least three x,y corners."));
+        return std::pair{MaskShapeKind::Polygon, pairs(v)};
+    }
+    if (isSet(p, "stroke")) {
+        const auto v = numbers(p, "stroke", QStringLiteral("x1,y1,x2,y2,..."));
+        if (v.size() < 2 || v.size() % 2 != 0)
+            usage(QStringLiteral("--stroke takes x,y points (one point paints a dot)."));
+        return std::pair{MaskShapeKind::Stroke, pairs(v)};
+    }
+    return std::nullopt;
+}
+
+double numberArg(const QCommandLineParser& p, const char* option, double fallback) {
+    if (!isSet(p, option))
+        return fallback;
+    bool ok = false;
+    const double v = value(p, option).toDouble(&ok);
+    if (!ok)
+        usage(QStringLiteral("--%1 takes a number, not \"%2\".")
+                  .arg(QLatin1String(option), value(p, option)));
+    return v;
+}
+
+const MaskRef* findPainted(const Shot& shot, const QString& key) {
+    const MaskRef* found = nullptr;
+    for (const MaskRef& m : shot.masks) {
+        if (!m.isPainted())
+            continue;
+        if (key.isEmpty() ||
+            (key.size() >= 4 && idToString(m.id).startsWith(key, Qt::CaseInsensitive)))
+            found = &m; // the newest when no key is given
+    }
+    return found;
+}
+
+// The painted mask to edit: --mask, else the newest. A null ID (with --new,
+// or an edit on a shot without one) lets the edit start a new mask over the
+// whole shot in the same undo step.
+Id paintedMaskArg(const Shot& shot, const QCommandLineParser& p, bool editing) {
+    if (isSet(p, "new") || (editing && !isSet(p, "mask") && !findPainted(shot, QString())))
+        return Id();
+    const MaskRef* mask = findPainted(shot, value(p, "mask"));
+    if (!mask && !isSet(p, "mask"))
+        usage(QStringLiteral("Shot \"%1\" has no painted mask yet; paint a shape first.")
+                  .arg(shot.name));
+    if (!mask)
+        usage(QStringLiteral("Shot \"%1\" has no painted mask \"%2\" (an ID or a prefix of 4 or "
+                             "more characters).")
+                  .arg(shot.name, value(p, "mask")));
+    return mask->id;
+}
+
+Id shapeIdArg(const MaskRef& mask, const QString& key) {
+    for (const MaskShape& s : mask.painted.shapes)
+        if (key.size() >= 4 &&
+            s.id.toString(QUuid::WithoutBraces).startsWith(key, Qt::CaseInsensitive))
+            return s.id;
+    usage(QStringLiteral("The mask has no shape \"%1\" (an ID or a prefix of 4 or more "
+                         "characters).")
+              .arg(key));
+}
+
+const MaskRef& maskById(const Document& doc, const Id& shotId, const Id& maskId) {
+    for (const MaskRef& m : doc.project().findShot(shotId)->masks)
+        if (m.id == maskId)
+            return m;
+    usage(QStringLiteral("No mask with ID %1.").arg(idToString(maskId)));
+}
+
+// Writes DIR/mask_NNNN.png (shot frame numbers) for every frame of `frames`,
+// each through QSaveFile so no half-written PNG is left under its name.
+QStringList render(const Document& doc, const Shot& shot, const MaskRef& mask, FrameRange frames,
+                   const QString& dir) {
+    const MediaRef* media = doc.project().findMedia(shot.mediaId);
+    if (!QDir().mkpath(dir))
+        throwOutputError(dir, QStringLiteral("cannot create the folder"));
+    QStringList files;
+    for (FrameNumber f = frames.start; f < frames.end; ++f) {
+        const QString path = QDir(dir).filePath(
+            QStringLiteral("mask_%1.png").arg(f - shot.source.start, 4, 10, QLatin1Char('0')));
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) ||
+            !rasteriseMask(mask.painted, f, QSize(media->width, media->height))
+                 .save(&file, "PNG") ||
+            !file.commit())
+            throwOutputError(path, file.errorString());
+        files << path;
+    }
+    return files;
+}
+
+QJsonObject shapeJson(const Shot& shot, const MaskShape& s) {
+    QJsonArray frames, keys;
+    for (const FrameRange& r : s.frames.ranges())
+        frames.append(shotFrames(shot, r));
+    for (FrameNumber key : s.keys.keys())
+        keys.append(qint64(key - shot.source.start));
+    QJsonObject o{{"id", idToString(s.id)},
+                  {"kind", toString(s.kind)},
+                  {"erase", s.erase},
+                  {"frames", frames}};
+    if (s.hasGeometry()) {
+        o.insert("size", s.size);
+        o.insert("hardness", s.hardness);
+        o.insert("keys", keys);
+    }
+    return o;
+}
+
+// "<id>  <kind> [(erase)]  frames A-B[, ...]  keys K[, ...]", bottom shape first.
+QString shapeLine(const Shot& shot, const MaskShape& s) {
+    QStringList frames, keys;
+    for (const FrameRange& r : s.frames.ranges())
+        frames << shotFrames(shot, r);
+    for (FrameNumber key : s.keys.keys())
+        keys << QString::number(key - shot.source.start);
+    QString line = QStringLiteral("%1\t%2%3\tframes %4")
+                       .arg(idToString(s.id), toString(s.kind),
+                            s.erase ? QStringLiteral(" (erase)") : QString(),
+                            frames.join(QStringLiteral(", ")));
+    if (s.hasGeometry())
+        line += QStringLiteral("\tsize %1 px, hardness %2\tkeys %3")
+                    .arg(s.size)
+                    .arg(s.hardness)
+                    .arg(keys.join(QStringLiteral(", ")));
+    return line;
+}
+
+} // namespace
+
+void addPaintedMaskOptions(QCommandLineParser& p) {
+    const auto opt = [&p](const char* name, const char* help, const char* valueName = nullptr) {
+        if (valueName)
+            p.addOption({QString::fromLatin1(name), QString::fromUtf8(help),
+                         QString::fromLatin1(valueName)});
+        else
+            p.addOption({QString::fromLatin1(name), QString::fromUtf8(help)});
+    };
+    opt("mask", "Painted mask to edit (ID or prefix; default: the shot's newest).", "MASK");
+    opt("new", "Start a new painted mask over the whole shot.");
+    opt("rect", "Paint a rectangle (media pixels).", "X,Y,W,H");
+    opt("ellipse", "Paint an ellipse (centre and radii in media pixels).", "CX,CY,RX,RY");
+    opt("polygon", "Paint a polygon (3 or more corners).", "x1,y1,x2,y2,...");
+    opt("stroke", "Paint a brush stroke along the points (one point = a dot).", "x1,y1,...");
+    opt("size", "Brush diameter in pixels (default 20).", "PX");
+    opt("hardness", "Brush edge: 1 hard (default) to 0 soft.", "H");
+    opt("erase", "The shape erases instead of painting (the eraser).");
+    opt("fill", "Fill the whole frame on --frames.");
+    opt("invert", "Invert the mask on --frames.");
+    opt("clear", "Clear the mask on --frames.");
+    opt("frames", "Shot frames to paint, fill, invert, clear or render (default: the whole mask).",
+        "A-B");
+    opt("key",
+        "Key frame of the shape's geometry (default: the first of --frames); with "
+        "--shape, adds or moves a key of that shape: shapes move linearly between keys.",
+        "FRAME");
+    opt("shape", "Shape to key (ID or prefix).", "SHAPE");
+    opt("copy-frame", "Copy the mask of this shot frame to the frames of --to.", "F");
+    opt("to", "Frames to copy --copy-frame to.", "A-B");
+    opt("remove-shape", "Delete a shape (ID or prefix).", "SHAPE");
+    opt("list", "List the mask's shapes, bottom to top.");
+    opt("render", "Write the rasterised mask of --frames as DIR/mask_NNNN.png (shot frames).",
+        "DIR");
+    opt("json", "Print JSON.");
+}
+
+bool runPaintedMask(Document& doc, const QCommandLineParser& p, const QStringList& positional) {
+    bool any = false;
+    for (const char* name : paintedOptions)
+        any = any || isSet(p, name);
+    if (!any)
+        return false;
+    if (!positional.isEmpty())
+        usage(QStringLiteral("A mask file and painting options do not go together; attach the "
+                             "file with its own 'mask' command."));
+    const auto shape = shapeArg(p);
+    int operations = shape ? 1 : 0;
+    for (const char* name : frameOperations)
+        operations += isSet(p, name) ? 1 : 0;
+    if (operations > 1)
+        usage(QStringLiteral("Give one edit at a time: a shape, --fill, --invert, --clear, "
+                             "--copy-frame or --remove-shape."));
+    if (isSet(p, "shape") && !shape)
+        usage(QStringLiteral("--shape needs the key's geometry (--rect, --ellipse, --polygon or "
+                             "--stroke) and --key."));
+    if (isSet(p, "copy-frame") != isSet(p, "to"))
+        usage(QStringLiteral("--copy-frame F and --to A-B go together."));
+
+    const Shot shot = resolveShot(doc.project(), p.value(QStringLiteral("shot")));
+    Id maskId = paintedMaskArg(shot, p, operations > 0);
+    const bool created = maskId.isNull();
+    if (created && operations == 0)
+        maskId = doc.addPaintedMask(shot.id);
+    const FrameRange maskRange = created ? shot.source : maskById(doc, shot.id, maskId).range;
+    const FrameRange frames =
+        isSet(p, "frames") ? parseShotRange(shot, value(p, "frames")) : maskRange;
+    QJsonObject json{{"shot", idToString(shot.id)}, {"created", created}};
+    QString summary;
+    if (shape && isSet(p, "shape")) {
+        if (!isSet(p, "key"))
+            usage(QStringLiteral("--shape needs --key FRAME."));
+        if (maskId.isNull())
+            usage(QStringLiteral("Shot \"%1\" has no painted mask yet; paint a shape first.")
+                      .arg(shot.name));
+        const Id shapeId = shapeIdArg(maskById(doc, shot.id, maskId), value(p, "shape"));
+        const FrameNumber key = shotFrame(shot, p, "key");
+        doc.setMaskShapeKey(shot.id, maskId, shapeId, key, shape->second);
+        json.insert("action", QStringLiteral("key"));
+        json.insert("shape", idToString(shapeId));
+        json.insert("key", qint64(key - shot.source.start));
+        summary = QStringLiteral("%1\tkey at frame %2")
+                      .arg(idToString(shapeId))
+                      .arg(key - shot.source.start);
+    } else if (shape) {
+        MaskShape s;
+        s.kind = shape->first;
+        s.erase = isSet(p, "erase");
+        s.size = numberArg(p, "size", s.size);
+        s.hardness = numberArg(p, "hardness", s.hardness);
+        s.frames.add(frames);
+        s.keys.insert(isSet(p, "key") ? shotFrame(shot, p, "key") : frames.start, shape->second);
+        const Id shapeId = doc.addMaskShape(shot.id, maskId, s);
+        json.insert("action", QStringLiteral("shape"));
+        json.insert("shape", idToString(shapeId));
+        json.insert("kind", toString(s.kind));
+        json.insert("frames", shotFrames(shot, frames));
+        summary =
+            QStringLiteral("%1\t%2%3 on frames %4")
+                .arg(idToString(shapeId), toString(s.kind),
+                     s.erase ? QStringLiteral(" (erase)") : QString(), shotFrames(shot, frames));
+    } else if (isSet(p, "fill") || isSet(p, "invert") || isSet(p, "clear")) {
+        const QString action = isSet(p, "fill")     ? QStringLiteral("fill")
+                               : isSet(p, "invert") ? QStringLiteral("invert")
+                                                    : QStringLiteral("clear");
+        if (action == QLatin1String("fill"))
+            doc.fillMask(shot.id, maskId, frames);
+        else if (action == QLatin1String("invert"))
+            doc.invertMask(shot.id, maskId, frames);
+        else
+            doc.clearMask(shot.id, maskId, frames);
+        json.insert("action", action);
+        json.insert("frames", shotFrames(shot, frames));
+        summary = QStringLiteral("%1 on frames %2").arg(action, shotFrames(shot, frames));
+    } else if (isSet(p, "copy-frame")) {
+        const FrameNumber from = shotFrame(shot, p, "copy-frame");
+        const FrameRange to = parseShotRange(shot, value(p, "to"));
+        doc.copyMaskFrame(shot.id, maskId, from, to);
+        json.insert("action", QStringLiteral("copy"));
+        json.insert("from", qint64(from - shot.source.start));
+        json.insert("to", shotFrames(shot, to));
+        summary = QStringLiteral("copied frame %1 to frames %2")
+                      .arg(from - shot.source.start)
+                      .arg(shotFrames(shot, to));
+    }
+    if (isSet(p, "remove-shape")) {
+        if (maskId.isNull())
+            usage(QStringLiteral("Shot \"%1\" has no painted mask yet.").arg(shot.name));
+        const Id shapeId = shapeIdArg(maskById(doc, shot.id, maskId), value(p, "remove-shape"));
+        doc.removeMaskShape(shot.id, maskId, shapeId);
+        json.insert("action", QStringLiteral("remove"));
+        json.insert("shape", idToString(shapeId));
+        summary = QStringLiteral("%1\tremoved").arg(idToString(shapeId));
+    }
+    if (maskId.isNull()) // the edit started the shot's newest painted mask
+        maskId = findPainted(*doc.project().findShot(shot.id), QString())->id;
+    const MaskRef& mask = maskById(doc, shot.id, maskId);
+    json.insert("mask", idToString(maskId));
+    json.insert("shapes", int(mask.painted.shapes.size()));
+    if (isSet(p, "render")) {
+        const QStringList files = render(doc, shot, mask, frames, value(p, "render"));
+        json.insert("rendered", QJsonArray::fromStringList(files));
+        summary += QStringLiteral("%1rendered %2 frames to %3")
+                       .arg(summary.isEmpty() ? QString() : QStringLiteral("; "))
+                       .arg(files.size())
+                       .arg(value(p, "render"));
+    }
+    if (isSet(p, "list")) {
+        QJsonArray list;
+        QStringList lines;
+        for (const MaskShape& s : mask.painted.shapes) {
+            list.append(shapeJson(shot, s));
+            lines << shapeLine(shot, s);
+        }
+        json.insert("shapeList", list);
+        if (!lines.isEmpty())
+            summary += (summary.isEmpty() ? QString() : QStringLiteral("\n")) +
+                       lines.join(QLatin1Char('\n'));
+    }
+    if (isSet(p, "json")) {
+        printJson(json);
+    } else {
+        printLine(QStringLiteral("%1\tpainted mask, %2 shapes%3%4")
+                      .arg(idToString(maskId))
+                      .arg(mask.painted.shapes.size())
+                      .arg(created ? QStringLiteral(" (new)") : QString())
+                      .arg(summary.isEmpty() ? QString() : QStringLiteral("\n") + summary));
+    }
+    return true;
+}
+
+} // namespace retake::cli

@@ -1,0 +1,41 @@
+#pragma once
+
+// Preferences kept in QSettings: the OCIO config and look the viewer uses
+// (display and view are picked in the viewer itself), the default
+// regeneration engine and device, and the viewer's frame cache size.
+// Keys: color/ocioConfig, color/look, regen/defaultEngine, regen/device,
+// cache/sizeMB.
+
+#include <QDialog>
+
+class QComboBox;
+class QLineEdit;
+class QSpinBox;
+
+namespace retake::gui {
+
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit SettingsDialog(QWidget* parent = nullptr);
+
+    QLineEdit* ocioConfigEdit() const { return config_; }
+    QLineEdit* lookEdit() const { return look_; }
+    QComboBox* engineCombo() const { return engine_; }
+    QComboBox* deviceCombo() const { return device_; }
+    QSpinBox* cacheSpin() const { return cache_; }
+
+    // Checks the config and look load, then saves; on a problem shows it
+    // (naming the file) and returns false, saving nothing.
+    bool apply();
+    void accept() override;
+
+private:
+    QLineEdit* config_;
+    QLineEdit* look_;
+    QComboBox* engine_;
+    QComboBox* device_;
+    QSpinBox* cache_;
+};
+
+} // namespace retake::gui

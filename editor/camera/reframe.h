@@ -1,0 +1,63 @@
+#pragma once
+
+// A virtual camera move on a shot's existing pictures, as a new take
+// (non-destructive; the caller records it with Document::addTake, one undo
+// step). Three kinds, by what the request asks:
+//
+//   2D reframe   zoom (crop-zoom: focal length x zoom), pan/tilt as a shift of
+//                f * tan(angle) on the filmback (pixels via the shot's lens:
+//                fx = focal / frame-window width * image width, lens.h), roll
+//                about the optical centre, and optional handheld rotation
+//                (motion.h, seeded). One homography per frame; no depth needed.
+//   2.5D move    any camera translation (`moveM`) with rotation and zoom,
+//                reprojected by the shot's depth (an EXR Z channel, a blocking
+//                render): generation/reframe.h's reprojectFrame.
+//   DoF          depth of field from the shot's depth, focus distance (keyed
+//                focus pulls too) and f-stop; the picture is not moved.
+//
+// Pixels the new view needs from outside the original frame, or that were
+// hidden (disoccluded), become the mask the regeneration engine fills
+// (outpainting). Locked frames stay bit-identical, as with regen. A frame
+// whose new view sees none of the original picture is an error.
+
+#include "camera/lens.h"
+#include "regen/regenerate.h"
+#include "retake/generation/reframe.h"
+
+namespace retake {
+
+struct ReframeRequest {
+    Id shotId;
+    FrameRange range;          // media frames
+    double zoom = 1;           // focal-length factor (> 1 = longer lens, crop in)
+    double focalLengthMm = 0;  // instead of zoom: the new focal length (0 = use zoom)
+    double panDeg = 0;         // left positive (cameratypes.h)
+    double tiltDeg = 0;        // up positive
+    double rollDeg = 0;        // counter-clockwise seen from behind the camera
+    Handheld handheld;         // added operator motion (inactive = none)
+    Vec3 moveM;                // camera-local metres: right, up, forward (needs depth)
+    bool depthOfField = false; // blur by depth with the camera's focus and f-stop
+    QString engine = QStringLiteral("propagate");
+    QMap<QString, QString> parameters; // engine parameters
+    qint64 seed = 0;
+    QString device = QStringLiteral("cpu");
+};
+
+// Output pixel -> source pixel for a 2D reframe with the intrinsics `k` of
+// the original picture. An angle of a = atan(n / fx) moves the picture by n
+// pixels: pan left moves it right, tilt up moves it down.
+generation::Homography reframeHomography(const Intrinsics& k, double zoom, double panDeg,
+                                         double tiltDeg, double rollDeg);
+
+// The pose a 2.5D move sees from: `pose` turned by pan/tilt/roll and moved by
+// `moveM` (right, up, forward in the camera's own axes).
+CameraPose movedPose(const CameraPose& pose, const Vec3& moveM, double panDeg, double tiltDeg,
+                     double rollDeg);
+
+// Throws Error(Usage) for impossible requests (zoom <= 0, a move without
+// depth, DoF combined with a move, an interpolate engine, a new view that
+// sees nothing of a frame), Error(BadInput) when the depth cannot be read.
+RegenResult reframe(const Project& project, const QString& cacheDir, const ReframeRequest& request,
+                    Progress& progress);
+
+} // namespace retake

@@ -1,0 +1,281 @@
+#include "jobqueue.h"
+
+#include "core/error.h"
+#include "document/document.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QMutex>
+#include <QMutexLocker>
+#include <algorithm>
+#include <atomic>
+#include <functional>
+#include <optional>
+
+namespace retake {
+
+namespace {
+
+// The folder of a take's frames, only when it is the take's own folder
+// (<cache>/takes/<take id>), so nothing else is ever removed.
+void removeTakeFolder(const Take& take) {
+    if (take.framesPath.isEmpty() || take.id.isNull())
+        return;
+    QDir folder = QFileInfo(take.framesPath).absoluteDir();
+    if (folder.dirName() == idToString(take.id))
+        folder.removeRecursively();
+}
+
+} // namespace
+
+qint64 estimateRemainingMs(qint64 elapsedMs, double fraction) {
+    // Below 2 % (or half a second) the pace says little: start-up dominates.
+    if (fraction < 0.02 || elapsedMs < 500)
+        return -1;
+    if (fraction >= 1.0)
+        return 0;
+    return qint64(double(elapsedMs) * (1.0 - fraction) / fraction + 0.5);
+}
+
+struct JobQueue::Job {
+    // Written on the GUI thread before the worker starts, read by the worker.
+    std::function<void(Job&)> work;
+    QPointer<Document> document;
+    RegenRequest regen;
+    RegenResult regenResult; // written by the worker, read after it finished
+    std::optional<Progress> progress;
+    std::atomic<bool> changePosted{false};
+
+    mutable QMutex mutex; // guards status and clock
+    JobStatus status;
+    QElapsedTimer clock;
+    qint64 finalElapsedMs = 0;
+};
+
+JobQueue::JobQueue(QObject* parent)
+    : QObject(parent) {
+    // One job at a time: regenerations and exports each use every core (or the GPU).
+    pool_.setMaxThreadCount(1);
+}
+
+JobQueue::~JobQueue() {
+    cancelAll();
+    pool_.waitForDone();
+    // Finished on the worker but never recorded: their takes would be orphans.
+    for (const auto& job : jobs_) {
+        const QMutexLocker lock(&job->mutex);
+        if (job->status.kind == JobKind::Regeneration && !job->status.isFinished())
+            removeTakeFolder(job->regenResult.take);
+    }
+}
+
+int JobQueue::addRegeneration(Document* document, const RegenRequest& request,
+                              const QString& title) {
+    auto job = std::make_shared<Job>();
+    job->status.kind = JobKind::Regeneration;
+    job->status.title = title;
+    job->status.shotId = request.shotId;
+    job->document = document;
+    job->regen = request;
+    // The worker reads a snapshot: the user may edit while it runs.
+    const Project project = document->project();
+    const QString cacheDir = document->cacheDir();
+    job->work = [project, cacheDir](Job& j) {
+        j.regenResult = regenerate(project, cacheDir, j.regen, *j.progress);
+    };
+    return enqueue(job);
+}
+
+int JobQueue::addExport(const Project& project, const ExportRequest& request,
+                        const QString& title) {
+    auto job = std::make_shared<Job>();
+    job->status.kind = JobKind::Export;
+    job->status.title = title;
+    job->work = [project, request](Job& j) {
+        const ExportResult result = exportProject(project, request, *j.progress);
+        QStringList notes = result.files;
+        if (!result.manifest.isEmpty())
+            notes << result.manifest;
+        const QMutexLocker lock(&j.mutex);
+        j.status.notes = notes;
+    };
+    return enqueue(job);
+}
+
+int JobQueue::enqueue(std::shared_ptr<Job> job) {
+    job->status.id = nextId_++;
+    Job* raw = job.get();
+    const std::weak_ptr<Job> weak = job;
+    job->progress.emplace([this, raw, weak](double fraction, const QString& stage) {
+        {
+            const QMutexLocker lock(&raw->mutex);
+            raw->status.fraction = std::clamp(fraction, 0.0, 1.0);
+            raw->status.stage = stage;
+        }
+        if (auto strong = weak.lock())
+            postChanged(strong);
+    });
+    jobs_.push_back(job);
+    const int id = job->status.id;
+    Q_EMIT jobAdded(id);
+    pool_.start([this, job] { run(job); });
+    return id;
+}
+
+void JobQueue::postChanged(const std::shared_ptr<Job>& job) {
+    // At most one queued notification per job: a chatty worker cannot flood
+    // the event loop.
+    if (job->changePosted.exchange(true))
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [this, job] {
+            job->changePosted.store(false);
+            Q_EMIT jobChanged(job->status.id);
+        },
+        Qt::QueuedConnection);
+}
+
+void JobQueue::run(const std::shared_ptr<Job>& job) {
+    {
+        const QMutexLocker lock(&job->mutex);
+        if (job->progress->isCancelled())
+            return; // cancelled while queued; cancel() already finished it
+        job->status.state = JobState::Running;
+        job->clock.start();
+    }
+    postChanged(job);
+    JobState outcome = JobState::Succeeded;
+    QString error;
+    try {
+        job->progress->checkCancelled();
+        job->work(*job);
+    } catch (const Error& e) {
+        outcome = e.kind() == ErrorKind::Cancelled ? JobState::Cancelled : JobState::Failed;
+        error = e.message();
+    } catch (const std::exception& e) {
+        outcome = JobState::Failed;
+        error = tr("Unexpected error: %1").arg(QString::fromLocal8Bit(e.what()));
+    }
+    {
+        const QMutexLocker lock(&job->mutex);
+        job->finalElapsedMs = job->clock.elapsed();
+    }
+    QMetaObject::invokeMethod(
+        this, [this, job, outcome, error] { finish(job, outcome, error); }, Qt::QueuedConnection);
+}
+
+bool JobQueue::isFinished(const std::shared_ptr<Job>& job) {
+    const QMutexLocker lock(&job->mutex);
+    return job->status.isFinished();
+}
+
+void JobQueue::finish(const std::shared_ptr<Job>& job, JobState outcome, const QString& error) {
+    if (isFinished(job))
+        return;
+    QString message = error;
+    Id takeId;
+    if (outcome == JobState::Succeeded && job->progress->isCancelled())
+        outcome = JobState::Cancelled; // cancelled after the worker's last check
+    if (job->status.kind == JobKind::Regeneration && outcome == JobState::Succeeded) {
+        const Take& take = job->regenResult.take;
+        if (!job->document) {
+            outcome = JobState::Failed;
+            message = tr("The project was closed before the take could be added.");
+        } else {
+            try {
+                takeId = job->document->addTake(job->regen.shotId, take);
+            } catch (const Error& e) {
+                outcome = JobState::Failed;
+                message = e.message();
+            }
+        }
+    }
+    if (job->status.kind == JobKind::Regeneration && outcome != JobState::Succeeded)
+        removeTakeFolder(job->regenResult.take);
+    {
+        const QMutexLocker lock(&job->mutex);
+        job->status.state = outcome;
+        job->status.error = outcome == JobState::Failed ? message : QString();
+        job->status.takeId = takeId;
+        if (outcome == JobState::Succeeded) {
+            job->status.fraction = 1.0;
+            if (job->status.kind == JobKind::Regeneration)
+                job->status.notes = job->regenResult.notes;
+        }
+    }
+    Q_EMIT jobChanged(job->status.id);
+    Q_EMIT jobFinished(job->status.id);
+}
+
+void JobQueue::cancel(int id) {
+    const std::shared_ptr<Job> job = find(id);
+    if (!job || isFinished(job))
+        return;
+    bool queued = false;
+    {
+        const QMutexLocker lock(&job->mutex);
+        job->progress->cancel();
+        queued = job->status.state == JobState::Queued;
+        if (queued)
+            job->status.state = JobState::Cancelled;
+    }
+    if (queued) {
+        Q_EMIT jobChanged(id);
+        Q_EMIT jobFinished(id);
+    }
+    // A running job finishes through finish() once its worker stops.
+}
+
+void JobQueue::cancelAll() {
+    for (const auto& job : jobs_)
+        cancel(job->status.id);
+}
+
+void JobQueue::clearFinished() {
+    jobs_.erase(std::remove_if(jobs_.begin(), jobs_.end(),
+                               [](const std::shared_ptr<Job>& job) { return isFinished(job); }),
+                jobs_.end());
+    Q_EMIT jobsCleared();
+}
+
+std::shared_ptr<JobQueue::Job> JobQueue::find(int id) const {
+    for (const auto& job : jobs_)
+        if (job->status.id == id)
+            return job;
+    return nullptr;
+}
+
+JobStatus JobQueue::status(int id) const {
+    const std::shared_ptr<Job> job = find(id);
+    if (!job)
+        return {};
+    const QMutexLocker lock(&job->mutex);
+    JobStatus s = job->status;
+    if (s.state == JobState::Running) {
+        s.elapsedMs = job->clock.elapsed();
+        s.remainingMs = estimateRemainingMs(s.elapsedMs, s.fraction);
+    } else if (s.isFinished()) {
+        s.elapsedMs = job->finalElapsedMs;
+        s.remainingMs = s.state == JobState::Succeeded ? 0 : -1;
+    }
+    return s;
+}
+
+QVector<JobStatus> JobQueue::jobs() const {
+    QVector<JobStatus> all;
+    for (const auto& job : jobs_)
+        all.push_back(status(job->status.id));
+    return all;
+}
+
+int JobQueue::unfinishedCount() const {
+    int count = 0;
+    for (const auto& job : jobs_)
+        count += isFinished(job) ? 0 : 1;
+    return count;
+}
+
+} // namespace retake

@@ -1,0 +1,103 @@
+#pragma once
+
+// The queue of long work the editor window runs in the background:
+// regenerations (regen/regenerate.h) and exports (export/exporter.h). Jobs
+// run one at a time on a worker thread (they compete for the same CPU/GPU),
+// each on a copy of the project taken when it was queued, so the user keeps
+// editing meanwhile.
+//
+// A regeneration's Take is recorded on the thread that owns the queue (the
+// GUI thread) through Document::addTake: one undo step, only on success.
+// A cancelled or failed job changes no project and leaves no take folder.
+//
+// No busy loops: workers report through Progress, the queue forwards at most
+// one pending jobChanged() per job through the event loop.
+
+#include "export/exporter.h"
+#include "jobs/progress.h"
+#include "model/project.h"
+#include "regen/regenerate.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QThreadPool>
+#include <QVector>
+#include <memory>
+
+namespace retake {
+
+class Document;
+
+enum class JobKind { Regeneration, Export };
+enum class JobState { Queued, Running, Succeeded, Failed, Cancelled };
+
+struct JobStatus {
+    int id = 0;
+    JobKind kind = JobKind::Regeneration;
+    QString title;
+    JobState state = JobState::Queued;
+    double fraction = 0.0; // 0..1
+    QString stage;         // what the worker said it is doing
+    qint64 elapsedMs = 0;
+    qint64 remainingMs = -1; // -1 while unknown
+    QString error;           // why a job failed
+    QStringList notes;       // regeneration notes; an export's files
+    Id shotId;               // regenerations: the shot, and the take once recorded
+    Id takeId;
+
+    bool isFinished() const {
+        return state == JobState::Succeeded || state == JobState::Failed ||
+               state == JobState::Cancelled;
+    }
+};
+
+// Time left from the time spent and the fraction done, assuming the rest goes
+// at the average pace so far; -1 until there is enough to go on.
+qint64 estimateRemainingMs(qint64 elapsedMs, double fraction);
+
+class JobQueue : public QObject {
+    Q_OBJECT
+public:
+    explicit JobQueue(QObject* parent = nullptr);
+    // Cancels what is queued or running and waits for the worker.
+    ~JobQueue() override;
+
+    // Regenerates `request` on a copy of the document's project into its
+    // cache folder. Returns the job's ID.
+    int addRegeneration(Document* document, const RegenRequest& request, const QString& title);
+    int addExport(const Project& project, const ExportRequest& request, const QString& title);
+
+    // A queued job never starts; a running one stops at its next check (its
+    // result, if it finished meanwhile, is thrown away). Unknown or finished
+    // jobs are left alone.
+    void cancel(int id);
+    void cancelAll();
+    // Forgets finished jobs.
+    void clearFinished();
+
+    QVector<JobStatus> jobs() const;
+    // Status with the elapsed and remaining time as of now.
+    JobStatus status(int id) const;
+    int unfinishedCount() const;
+
+Q_SIGNALS:
+    void jobAdded(int id);
+    void jobChanged(int id);
+    void jobFinished(int id);
+    void jobsCleared();
+
+private:
+    struct Job;
+    int enqueue(std::shared_ptr<Job> job);
+    void run(const std::shared_ptr<Job>& job);
+    void finish(const std::shared_ptr<Job>& job, JobState outcome, const QString& error);
+    void postChanged(const std::shared_ptr<Job>& job);
+    std::shared_ptr<Job> find(int id) const;
+    static bool isFinished(const std::shared_ptr<Job>& job);
+
+    QVector<std::shared_ptr<Job>> jobs_;
+    int nextId_ = 1;
+    QThreadPool pool_;
+};
+
+} // namespace retake

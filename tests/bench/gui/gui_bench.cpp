@@ -1,0 +1,249 @@
+// Editor window benchmarks; prints figures against the goals, never fails.
+//
+//   gui_bench [--quick]
+//
+// 1. Launch to interactive: a child process (this program with --launch)
+//    starts, shows the window with a project and reports when the first frame
+//    is on screen and the storyboard is filled; the parent times it from
+//    process start. Demo-sized project and a generated 200-shot project.
+//    Goals: 1.5 s and 3 s.
+// 2. Playback of a 1080p H.264 clip through the OCIO display transform:
+//    frames shown per second and frames dropped. Goal: 24 fps, no drops.
+//    Peer: ffmpeg decoding the same clip (-f null), frames per second.
+// 3. Scrub latency: playhead moved to unseen frames, time until the frame is
+//    painted; median and 95th percentile. Goal: median under 50 ms.
+//
+// Runs on the display it is given (offscreen without one).
+#include "document/document.h"
+#include "framerenderer.h"
+#include "mainwindow.h"
+#include "storyboardview.h"
+#include "viewercanvas.h"
+#include "viewerwidget.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <algorithm>
+#include <cstdio>
+
+using namespace retake;
+using namespace retake::gui;
+
+namespace {
+
+bool makeClip(const QString& path, const QString& size, int seconds) {
+    QProcess ffmpeg;
+    ffmpeg.start(QStringLiteral("ffmpeg"),
+                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+                  QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                  QStringLiteral("testsrc2=s=%1:r=24:d=%2").arg(size).arg(seconds),
+                  QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-pix_fmt"),
+                  QStringLiteral("yuv420p"), QStringLiteral("-g"), QStringLiteral("24"), path});
+    return ffmpeg.waitForFinished(600000) && ffmpeg.exitCode() == 0;
+}
+
+QString makeProject(const QString& dir, const QString& name, const QString& clip, int shots) {
+    const MediaInfo info = openMedia(clip)->info();
+    const QString path = QDir(dir).filePath(name + QStringLiteral(".retake"));
+    Document doc(Project::createEmpty(name, Rational(24), info.width, info.height), path);
+    for (int i = 0; i < shots; ++i)
+        doc.importMedia(info, QStringLiteral("Shot %1").arg(i + 1));
+    doc.saveAs(path);
+    return path;
+}
+
+double percentile(std::vector<double> values, double p) {
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const std::size_t i = std::min(values.size() - 1, std::size_t(p * (values.size() - 1) + 0.5));
+    return values[i];
+}
+
+// Child: open the project, print "interactive" once the first frame is shown
+// and the storyboard has its cards, then quit.
+int launchChild(const QString& project) {
+    MainWindow window;
+    window.show();
+    QObject::connect(window.viewer(), &ViewerWidget::frameShown, &window, [&] {
+        if (window.storyboard()->cardCount() == 0)
+            return;
+        window.viewer()->canvas()->repaint();
+        std::printf("interactive\n");
+        std::fflush(stdout);
+        QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+    });
+    if (!window.openProject(project))
+        return 1;
+    return QApplication::exec();
+}
+
+double timeLaunch(const QString& self, const QString& project) {
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QElapsedTimer clock;
+    clock.start();
+    child.start(self, {QStringLiteral("--launch"), project});
+    while (child.waitForReadyRead(60000))
+        if (child.readAll().contains("interactive"))
+            break;
+    const double seconds = clock.nsecsElapsed() * 1e-9;
+    child.waitForFinished(30000);
+    return seconds;
+}
+
+double ffmpegDecodeFps(const QString& clip, int frames) {
+    QProcess ffmpeg;
+    QElapsedTimer clock;
+    clock.start();
+    ffmpeg.start(QStringLiteral("ffmpeg"),
+                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-threads"),
+                  QStringLiteral("1"), QStringLiteral("-i"), clip, QStringLiteral("-f"),
+                  QStringLiteral("null"), QStringLiteral("-")});
+    if (!ffmpeg.waitForFinished(600000) || ffmpeg.exitCode() != 0)
+        return 0;
+    return frames / (clock.nsecsElapsed() * 1e-9);
+}
+
+void playback(MainWindow& window, int frames) {
+    ViewerWidget* viewer = window.viewer();
+    EditorState* state = window.state();
+    state->setCurrentFrame(0);
+    QEventLoop wait;
+    int shown = 0;
+    FrameNumber last = -1;
+    const auto connection =
+        QObject::connect(viewer, &ViewerWidget::frameShown, &wait, [&](FrameNumber f) {
+            if (f != last) {
+                ++shown;
+                last = f;
+            }
+        });
+    QObject::connect(state, &EditorState::playingChanged, &wait, [&](bool playing) {
+        if (!playing)
+            wait.quit();
+    });
+    QElapsedTimer clock;
+    clock.start();
+    state->play();
+    wait.exec();
+    const double seconds = clock.nsecsElapsed() * 1e-9;
+    QObject::disconnect(connection);
+    const DisplaySettings& display = viewer->renderer()->display();
+    const QString transform =
+        display.display.isEmpty()
+            ? QStringLiteral("no display transform")
+            : QStringLiteral("\"%1 / %2\"").arg(display.display, display.view);
+    std::printf("playback: %d frames in %.2f s, %s: %.1f fps shown, %d dropped "
+                "(goal 24 fps, 0 dropped)\n",
+                frames, seconds, qPrintable(transform), shown / seconds, frames - shown);
+}
+
+// `order`: the frames the playhead is moved to, one after the other.
+void scrub(MainWindow& window, const QList<FrameNumber>& order, int samples, const char* label) {
+    ViewerWidget* viewer = window.viewer();
+    std::vector<double> latencies;
+    for (int i = 0; i < samples && i < order.size(); ++i) {
+        QEventLoop wait;
+        QElapsedTimer clock;
+        const FrameNumber target = order[i];
+        const auto connection =
+            QObject::connect(viewer, &ViewerWidget::frameShown, &wait, [&](FrameNumber f) {
+                if (f != target)
+                    return;
+                viewer->canvas()->repaint(); // on screen, not just scheduled
+                latencies.push_back(clock.nsecsElapsed() * 1e-6);
+                wait.quit();
+            });
+        clock.start();
+        window.state()->setCurrentFrame(target);
+        if (viewer->shownFrame() != target)
+            wait.exec();
+        QObject::disconnect(connection);
+    }
+    std::printf("scrub, %s: %zu moves: median %.1f ms, p95 %.1f ms, max %.1f ms "
+                "(goal median < 50 ms)\n",
+                label, latencies.size(), percentile(latencies, 0.5), percentile(latencies, 0.95),
+                percentile(latencies, 1.0));
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    // A real display when there is one (xvfb-run in run_all.sh), else offscreen.
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM") && !qEnvironmentVariableIsSet("DISPLAY") &&
+        !qEnvironmentVariableIsSet("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("RetakeBench"));
+    QCoreApplication::setApplicationName(QStringLiteral("RetakeGuiBench"));
+    QStandardPaths::setTestModeEnabled(true);
+    const QStringList args = app.arguments();
+    if (args.size() == 3 && args[1] == QLatin1String("--launch"))
+        return launchChild(args[2]);
+    const bool quick = args.contains(QStringLiteral("--quick"));
+    QSettings().clear(); // default display transform, cache size
+
+    QTemporaryDir dir;
+    const QString small = dir.filePath(QStringLiteral("small.mp4"));
+    const QString hd = dir.filePath(QStringLiteral("hd.mp4"));
+    const int hdSeconds = quick ? 4 : 10;
+    if (!makeClip(small, QStringLiteral("432x240"), 1) ||
+        !makeClip(hd, QStringLiteral("1920x1080"), hdSeconds)) {
+        std::printf("gui_bench: the ffmpeg command line tool is needed\n");
+        return 0;
+    }
+    std::printf("Editor window benchmarks (QPA %s, %d threads)\n",
+                qPrintable(QGuiApplication::platformName()), QThread::idealThreadCount());
+
+    const QString demo = makeProject(dir.path(), QStringLiteral("demo"), small, 3);
+    const QString big = makeProject(dir.path(), QStringLiteral("shots200"), small, 200);
+    const QString self = QCoreApplication::applicationFilePath();
+    const int runs = quick ? 1 : 3;
+    for (const auto& [project, label, goal] :
+         {std::tuple{demo, "3-shot project", 1.5}, std::tuple{big, "200-shot project", 3.0}}) {
+        std::vector<double> times;
+        for (int i = 0; i < runs; ++i)
+            times.push_back(timeLaunch(self, project));
+        std::printf("launch to interactive, %s: median %.2f s of %d (goal %.1f s)\n", label,
+                    percentile(times, 0.5), runs, goal);
+    }
+
+    const QString hdProject = makeProject(dir.path(), QStringLiteral("hd"), hd, 1);
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    if (!window.openProject(hdProject))
+        return 0;
+    const int frames = hdSeconds * 24;
+    // Cache off: every frame is decoded and transformed, as on first playback.
+    window.viewer()->renderer()->setCacheSizeMB(0);
+    // Without colour management first: what decoding alone allows.
+    const DisplaySettings display = window.viewer()->renderer()->display();
+    window.viewer()->applyDisplay(DisplaySettings());
+    playback(window, frames);
+    window.viewer()->applyDisplay(display);
+    playback(window, frames);
+    const double ffmpegFps = ffmpegDecodeFps(hd, frames);
+    std::printf("peer: ffmpeg decodes the clip at %.1f fps (one thread)\n", ffmpegFps);
+    // Dragging the playhead: forward in steps of two frames.
+    QList<FrameNumber> drag;
+    for (FrameNumber f = 1; f < frames; f += 2)
+        drag << f;
+    scrub(window, drag, quick ? 30 : 100, "dragging forward 2 frames a step");
+    // Jumps to random frames not seen yet (the cache is off; long-GOP H.264
+    // decodes from the previous keyframe, 24 frames apart here).
+    QList<FrameNumber> jumps;
+    for (FrameNumber f = 0; f < frames; ++f)
+        jumps << f;
+    std::shuffle(jumps.begin(), jumps.end(), *QRandomGenerator::global());
+    scrub(window, jumps, quick ? 30 : 100, "random jumps");
+    return 0;
+}
