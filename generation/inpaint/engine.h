@@ -65,10 +65,14 @@ struct Chunk {
     int count = 0;
     int height = 0;
     int width = 0;
-    const float* frames = nullptr;         // [count,3,H,W]
-    std::vector<std::uint8_t> fill;        // [count,H,W]; 1 = the engine must produce this pixel
-    std::vector<bool> active;              // frame has any fill pixel
-    std::vector<bool> locked;              // locked frames have no fill pixels
+    const float* frames = nullptr; // [count,3,H,W]
+    // [count,H,W]; 1 = unknown: the (dilated) mask. The engine produces these
+    // pixels on active frames; on locked frames they keep their source values
+    // whatever the engine writes, but are never a source: they show what the
+    // user wants gone.
+    std::vector<std::uint8_t> fill;
+    std::vector<bool> active; // frame has fill pixels and is not locked
+    std::vector<bool> locked;
     const FrameStack* reference = nullptr; // empty stack when none
     std::uint64_t seed = 0;
     std::string prompt;

@@ -182,11 +182,16 @@ void run(const std::string& engineName, const InpaintRequest& request, FrameStac
                 !request.locked.empty() && request.locked[std::size_t(t)];
             chunk.active[std::size_t(i)] = active[std::size_t(t)];
             float* a = chunkAlpha.data() + plane * std::size_t(i);
-            frameAlpha(request.masks.frame(t), frames.height, frames.width, options,
-                       active[std::size_t(t)] ? 1.0f : 0.0f, a);
+            // Masked pixels are unknown to the engine on locked frames too:
+            // what the user masked (a logo, a boom) is often still in the
+            // approved frames and must not be copied back from them. Locked
+            // frames still come out unchanged: only active frames composite.
+            frameAlpha(request.masks.frame(t), frames.height, frames.width, options, 1.0f, a);
             std::uint8_t* fill = chunk.fill.data() + plane * std::size_t(i);
             for (std::size_t p = 0; p < plane; ++p)
                 fill[p] = a[p] > 0.0f;
+            if (!active[std::size_t(t)])
+                std::fill(a, a + plane, 0.0f);
             // Temporal fade applies to what is composited, not to what the
             // engine fills.
             for (std::size_t p = 0; p < plane; ++p)

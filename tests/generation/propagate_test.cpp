@@ -152,7 +152,8 @@ TEST_F(Propagate, UsesACleanPlate) {
 
 TEST_F(Propagate, CopiesFromALockedFrame) {
     // Static shot, fixed mask: nothing to propagate, except that frame 0 was
-    // painted clean by hand and locked.
+    // painted clean by hand and locked, and its mask cleared (a masked pixel
+    // is never a source, on a locked frame neither: see the next test).
     const int count = 6, h = 48, w = 64;
     const Texture texture = makeTexture(w + 20, h + 20, 9);
     const FrameStack truth = movingCamera(texture, count, h, w, 0.0f, 0.0f);
@@ -161,6 +162,7 @@ TEST_F(Propagate, CopiesFromALockedFrame) {
     r.frames = withOccluder(truth, logo);
     std::copy(truth.frame(0), truth.frame(1), r.frames.data.begin());
     r.masks = boxMasks(count, h, w, logo);
+    std::fill(r.masks.frame(0), r.masks.frame(1), 0.0f);
     r.locked = {true, false, false, false, false, false};
     const FrameStack out = inpaint("propagate", r);
     EXPECT_GT(psnrInMask(out, truth, r.masks), 40.0);
@@ -227,4 +229,27 @@ TEST_F(Propagate, AFullyMaskedFrameTakesNoSourcePixels) {
         if (t != 4)
             std::fill(mask4.frame(t), mask4.frame(t + 1), 0.0f);
     EXPECT_GT(psnrInMask(out, s.truth, mask4), 18.0);
+}
+
+TEST_F(Propagate, DoesNotCopyAMaskedLogoBackFromLockedFrames) {
+    // A logo burnt into the whole pan, the first frames locked (approved as
+    // they are): the logo they still show must not be propagated into the
+    // regenerated frames; the background seen around it must.
+    const int count = 8, h = 48, w = 64;
+    const Texture texture = makeTexture(w + 60, h + 20, 10);
+    const FrameStack truth = movingCamera(texture, count, h, w, 3.0f, 0.0f);
+    const BoxAt logo = [](int) { return Box{24, 14, 12, 12}; };
+    InpaintRequest r;
+    r.frames = withOccluder(truth, logo);
+    r.masks = boxMasks(count, h, w, logo);
+    r.locked = {true, true, true, false, false, false, false, false};
+    r.params = {{"temporal_blend", 0.0}};
+    const FrameStack out = inpaint("propagate", r);
+    expectBitExact(out, r);
+    FrameStack unlockedMask = r.masks;
+    for (int t = 0; t < 3; ++t)
+        std::fill(unlockedMask.frame(t), unlockedMask.frame(t) + unlockedMask.planeSize(), 0.0f);
+    const double withLogoCopied = psnrInMask(r.frames, truth, unlockedMask);
+    EXPECT_GT(psnrInMask(out, truth, unlockedMask), withLogoCopied + 10.0)
+        << "logo left in: " << withLogoCopied << " dB";
 }
