@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "export/framesource.h"
 #include "imageconvert.h"
+#include "mask/maskraster.h"
 
 #include <QHash>
 #include <QtConcurrent/QtConcurrentRun>
@@ -14,11 +15,12 @@ namespace retake::gui {
 // TimelineFrameSource (not thread-safe) is never shared between threads.
 struct FrameRenderer::Worker {
     Worker(Project project, std::optional<ColorPipeline> pipeline, DisplaySettings display,
-           bool compare, QSize target)
+           bool compare, bool paintedMasks, QSize target)
         : source(std::move(project))
         , pipeline(std::move(pipeline))
         , display(std::move(display))
         , compare(compare)
+        , paintedMasks(paintedMasks)
         , target(target) {}
 
     RenderedFrame render(FrameNumber frame) {
@@ -52,7 +54,17 @@ struct FrameRenderer::Worker {
                                .arg(QString::fromLocal8Bit(e.what()));
         }
         for (const MaskRef& mask : origin.shot->masks) {
-            if (mask.stationary && mask.range.contains(origin.mediaFrame)) {
+            if (!mask.range.contains(origin.mediaFrame))
+                continue;
+            if (mask.isPainted() && paintedMasks) {
+                // Rasterised per frame (shapes move between keys), here on
+                // the worker and only while the overlay shows.
+                if (const MediaRef* media = source.project().findMedia(origin.shot->mediaId))
+                    result.maskOverlay = maskOverlay(rasteriseMask(
+                        mask.painted, origin.mediaFrame, QSize(media->width, media->height)));
+                break;
+            }
+            if (mask.stationary) {
                 result.maskOverlay = overlayFor(mask.path);
                 break;
             }
@@ -114,6 +126,7 @@ struct FrameRenderer::Worker {
     std::optional<ColorPipeline> pipeline;
     DisplaySettings display;
     bool compare = false;
+    bool paintedMasks = false;
     QSize target;
     QHash<Id, ColorProcessor> processors;
     QHash<QString, QImage> masks;
@@ -133,7 +146,8 @@ FrameRenderer::~FrameRenderer() {
 }
 
 void FrameRenderer::newWorker() {
-    worker_ = std::make_shared<Worker>(project_, pipeline_, display_, compare_, targetSize_);
+    worker_ = std::make_shared<Worker>(project_, pipeline_, display_, compare_, paintedMasks_,
+                                       targetSize_);
     cache_.clear();
 }
 
@@ -169,6 +183,13 @@ void FrameRenderer::setCompareEnabled(bool enabled) {
     if (enabled == compare_)
         return;
     compare_ = enabled;
+    newWorker();
+}
+
+void FrameRenderer::setPaintedMasksEnabled(bool enabled) {
+    if (enabled == paintedMasks_)
+        return;
+    paintedMasks_ = enabled;
     newWorker();
 }
 

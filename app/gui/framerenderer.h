@@ -28,7 +28,7 @@ struct RenderedFrame {
     FrameNumber frame = -1;
     QImage picture;
     QImage original;    // comparing: the original media frame where a take shows
-    QImage maskOverlay; // the shot's stationary mask at this frame, if any
+    QImage maskOverlay; // the shot's mask at this frame (stationary, or painted when enabled)
     Id shotId;
     FrameNumber mediaFrame = 0;
     bool fromTake = false;
@@ -62,6 +62,8 @@ public:
     const DisplaySettings& display() const { return display_; }
     void setCompareEnabled(bool enabled);
     bool isCompareEnabled() const { return compare_; }
+    // Painted masks cost a rasterisation per frame: only while the overlay shows.
+    void setPaintedMasksEnabled(bool enabled);
     void setCacheSizeMB(int megabytes);
     // The largest picture the viewer draws, in device pixels. Larger 8-bit
     // frames are scaled down to it before the display transform, as a GPU
@@ -85,6 +87,7 @@ private:
     DisplaySettings display_;
     std::optional<ColorPipeline> pipeline_;
     bool compare_ = false;
+    bool paintedMasks_ = false;
     QSize targetSize_;
     std::shared_ptr<Worker> worker_;
     std::shared_ptr<Worker> running_; // the worker of the frame being decoded

@@ -227,6 +227,8 @@ bool ViewerWidget::eventFilter(QObject* watched, QEvent* event) {
 void ViewerWidget::setMaskOverlayVisible(bool visible) {
     maskVisible_ = visible;
     canvas_->setOverlayVisible(visible);
+    renderer_->setPaintedMasksEnabled(visible);
+    requestCurrentFrame();
 }
 
 QString ViewerWidget::timecodeText() const {
