@@ -8,6 +8,7 @@
 #include "inspectorwidget.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "mask/paintedmask.h"
 #include "storyboardmodel.h"
 #include "storyboardview.h"
 #include "timelinewidget.h"
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void invalidCameraShowsErrorAndKeepsModel();
     void validCameraEdit();
     void viewerShowsFramesAndMask();
+    void viewerShowsPaintedMask();
     void storyboardThumbnailsAndReorder();
     void timelineZoomAndClick();
     void openErrorNamesTheFile();
@@ -323,6 +325,39 @@ void TestMainWindow::viewerShowsFramesAndMask() {
                          picture.bottom() - picture.height() / 8);
     window_->actions()->showMask->setChecked(true);
     QCOMPARE(viewer->canvas()->grab().toImage().pixelColor(outside), plain.pixelColor(outside));
+}
+
+void TestMainWindow::viewerShowsPaintedMask() {
+    // A painted rectangle over Bravo's bottom-right quarter (timeline frame 60
+    // is Bravo's media frame 12): red under the overlay, nothing elsewhere.
+    Document* doc = window_->document();
+    const Shot& bravo = shot(QStringLiteral("Bravo"));
+    const MediaRef* media = doc->project().findMedia(bravo.mediaId);
+    QVERIFY(media);
+    MaskShape rectangle;
+    rectangle.kind = MaskShapeKind::Rectangle;
+    rectangle.frames.add(bravo.source);
+    rectangle.keys.insert(bravo.source.start, {{media->width / 2.0, media->height / 2.0},
+                                               {double(media->width), double(media->height)}});
+    doc->addMaskShape(bravo.id, Id(), rectangle);
+    ViewerWidget* viewer = window_->viewer();
+    window_->actions()->showMask->setChecked(false);
+    window_->state()->setCurrentFrame(60);
+    QTRY_COMPARE_WITH_TIMEOUT(viewer->shownFrame(), FrameNumber(60), 15000);
+    const QRect picture = viewer->canvas()->pictureRect();
+    const QPoint inside(picture.right() - picture.width() / 8,
+                        picture.bottom() - picture.height() / 8);
+    const QPoint outside(picture.left() + picture.width() / 8,
+                         picture.top() + picture.height() / 8);
+    const QImage plain = viewer->canvas()->grab().toImage();
+    window_->actions()->showMask->setChecked(true);
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->canvas()->grab().toImage().pixelColor(inside).red() >
+                                 plain.pixelColor(inside).red() + 20,
+                             15000);
+    QCOMPARE(viewer->canvas()->grab().toImage().pixelColor(outside), plain.pixelColor(outside));
+    window_->actions()->showMask->setChecked(false);
+    doc->undoStack()->undo();
+    QVERIFY(shot(QStringLiteral("Bravo")).masks.isEmpty());
 }
 
 void TestMainWindow::storyboardThumbnailsAndReorder() {
