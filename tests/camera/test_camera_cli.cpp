@@ -1,6 +1,7 @@
 // retake-cli camera / blocking end to end: edits saved in the project, JSON
 // output, camera files, a rendered EXR sequence with depth, and exit code 1
 // with a clear message for bad input.
+#include "clirun.h"
 #include "media/encode.h"
 #include "media/media.h"
 
@@ -18,24 +19,9 @@ using namespace retake;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(RETAKE_CLI), args);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
-
-QJsonObject json(const Run& r) {
-    return QJsonDocument::fromJson(r.out.toUtf8()).object();
-}
+using retake::testing::cli;
+using retake::testing::json;
+using retake::testing::Run;
 
 } // namespace
 

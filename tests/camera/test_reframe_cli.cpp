@@ -2,6 +2,7 @@
 // made from a description (dry run JSON, unknown words, contradictions with
 // exit code 1 naming both words), focus keys, a 2.5D move and depth of field
 // on the blocking shot's own depth, a 2D reframe of a plate, and bad input.
+#include "clirun.h"
 #include "media/encode.h"
 #include "media/media.h"
 
@@ -19,24 +20,9 @@ using namespace retake;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(RETAKE_CLI), args);
-    p.waitForFinished(300000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
-
-QJsonObject json(const Run& r) {
-    return QJsonDocument::fromJson(r.out.toUtf8()).object();
-}
+using retake::testing::cli;
+using retake::testing::json;
+using retake::testing::Run;
 
 QByteArray fileBytes(const QString& path) {
     QFile f(path);

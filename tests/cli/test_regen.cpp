@@ -1,5 +1,6 @@
 // retake-cli regen on a real project: locked frames and unmasked pixels stay
 // bit-identical, a take is recorded and switchable, exports show it.
+#include "clirun.h"
 #include "media/media.h"
 
 #include <QDir>
@@ -17,19 +18,8 @@ using namespace retake;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out, err;
-};
-
-Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(RETAKE_CLI), args);
-    p.waitForFinished(300000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using retake::testing::cli;
+using retake::testing::Run;
 
 QJsonObject shotInfo(const QString& project) {
     const Run r = cli({QStringLiteral("info"), project, QStringLiteral("--json")});
@@ -115,7 +105,8 @@ private Q_SLOTS:
                             QStringLiteral("--start-number"), QStringLiteral("0")});
         QVERIFY2(ex.exitCode == 0, qPrintable(ex.err));
         auto source = openMedia(clip);
-        auto exported = openMedia(dir.filePath(QStringLiteral("t/f_0000.png"))); // the whole sequence
+        auto exported =
+            openMedia(dir.filePath(QStringLiteral("t/f_0000.png"))); // the whole sequence
         QCOMPARE(exported->info().frameCount, 12);
         int changedFrames = 0;
         for (int f = 0; f < 12; ++f) {
@@ -149,7 +140,10 @@ private Q_SLOTS:
         // The manifest says which frames were generated: locked ones are original.
         QFile manifestFile(dir.filePath(QStringLiteral("t/f.provenance.json")));
         QVERIFY(manifestFile.open(QIODevice::ReadOnly));
-        const QJsonArray manifest = QJsonDocument::fromJson(manifestFile.readAll()).object().value(QStringLiteral("frames")).toArray();
+        const QJsonArray manifest = QJsonDocument::fromJson(manifestFile.readAll())
+                                        .object()
+                                        .value(QStringLiteral("frames"))
+                                        .toArray();
         QCOMPARE(manifest.size(), 12);
         for (int f = 0; f < 12; ++f)
             QCOMPARE(manifest[f].toObject().value(QStringLiteral("origin")).toString(),

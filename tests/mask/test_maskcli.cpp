@@ -2,6 +2,7 @@
 // shape keys, copy a frame, --render PNGs checked pixel by pixel; refused
 // commands leave the project file untouched; regeneration with a painted mask
 // keeps unmasked pixels bit-identical and its provenance names the pixels.
+#include "clirun.h"
 #include "media/media.h"
 
 #include <QDir>
@@ -19,19 +20,8 @@ using namespace retake;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out, err;
-};
-
-Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(RETAKE_CLI), args);
-    p.waitForFinished(300000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using retake::testing::cli;
+using retake::testing::Run;
 
 QByteArray fileBytes(const QString& path) {
     QFile f(path);

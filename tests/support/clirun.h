@@ -1,0 +1,33 @@
+#pragma once
+
+// Runs the retake-cli under test (RETAKE_CLI, set by retake_add_test) and
+// keeps what it printed, for the tests that drive the command line.
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+namespace retake::testing {
+
+struct Run {
+    int exitCode = -1; // -1 when the process crashed or did not finish
+    QString out;
+    QString err;
+};
+
+inline Run cli(const QStringList& args, int timeoutMs = 300000) {
+    QProcess p;
+    p.start(QStringLiteral(RETAKE_CLI), args);
+    p.waitForFinished(timeoutMs);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+inline QJsonObject json(const Run& r) {
+    return QJsonDocument::fromJson(r.out.toUtf8()).object();
+}
+
+} // namespace retake::testing
