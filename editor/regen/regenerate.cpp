@@ -11,6 +11,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMap>
+#include <QPair>
 #include <algorithm>
 #include <cmath>
 
@@ -24,10 +26,8 @@ QString tr(const char* text) {
     return QCoreApplication::translate("Regenerate", text);
 }
 
-// Interleaved Image -> planar float RGB in [0,1] (alpha dropped).
-void putFrame(const Image& image, gen::FrameStack& stack, int t) {
-    const std::size_t plane = stack.planeSize();
-    float* out = stack.frame(t);
+// Interleaved Image -> planar float RGB [3,H,W] in [0,1] (alpha dropped).
+void putFrame(const Image& image, float* out) {
     const std::size_t pixels = std::size_t(image.width) * image.height;
     for (std::size_t i = 0; i < pixels; ++i)
         for (int c = 0; c < 3; ++c) {
@@ -44,22 +44,25 @@ void putFrame(const Image& image, gen::FrameStack& stack, int t) {
                 v = image.samples<float>()[s];
                 break;
             }
-            out[plane * c + i] = v;
+            out[pixels * c + i] = v;
         }
+}
+
+void putFrame(const Image& image, gen::FrameStack& stack, int t) {
+    putFrame(image, stack.frame(t));
 }
 
 // Planar float -> an Image of the source's sample type. Rounding k/255 back
 // gives k exactly, so untouched pixels come back bit-identical.
-Image takeFrame(const gen::FrameStack& stack, int t, const Image& like) {
-    Image image(stack.width, stack.height, 3, like.type);
-    image.color = like.color;
-    const std::size_t plane = stack.planeSize();
-    const float* in = stack.frame(t);
+Image imageFrom(const float* in, int width, int height, SampleType type, const ColorTags& color) {
+    Image image(width, height, 3, type);
+    image.color = color;
+    const std::size_t plane = std::size_t(width) * height;
     for (std::size_t i = 0; i < plane; ++i)
         for (int c = 0; c < 3; ++c) {
             const float v = in[plane * c + i];
             const std::size_t d = i * 3 + c;
-            switch (like.type) {
+            switch (type) {
             case SampleType::UInt8:
                 image.pixels[d] = std::uint8_t(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f));
                 break;
@@ -75,24 +78,14 @@ Image takeFrame(const gen::FrameStack& stack, int t, const Image& like) {
     return image;
 }
 
-void putMask(const Image& mask, gen::FrameStack& stack, int t) {
-    float* out = stack.frame(t);
+// Any non-zero sample of a mask file = regenerate.
+void putMask(const Image& mask, float* out) {
     const std::size_t pixels = std::size_t(mask.width) * mask.height;
     for (std::size_t i = 0; i < pixels; ++i) {
         bool on = false;
         for (int c = 0; c < mask.channels && !on; ++c)
             on = mask.sampleAsFloat(int(i % mask.width), int(i / mask.width), c) > 0.0f;
         out[i] = on ? 1.0f : 0.0f;
-    }
-}
-
-// A rasterised painted mask (Grayscale8), the same rule as a mask file.
-void putMask(const QImage& mask, gen::FrameStack& stack, int t) {
-    float* out = stack.frame(t);
-    for (int y = 0; y < mask.height(); ++y) {
-        const uchar* row = mask.constScanLine(y);
-        for (int x = 0; x < mask.width(); ++x)
-            out[std::size_t(y) * mask.width() + x] = row[x] > 0 ? 1.0f : 0.0f;
     }
 }
 
@@ -134,17 +127,18 @@ ErrorKind errorKindFor(gen::InpaintErrorKind kind) {
     }
 }
 
-// Runs an engine with Retake's progress and cancellation; engine errors
-// become retake::Error with the matching kind.
-gen::FrameStack runEngine(const QString& engine, const QMap<QString, QString>& parameters,
-                          gen::InpaintRequest& engineRequest, Progress& progress) {
+// Runs an engine on a stream with Retake's progress and cancellation; engine
+// errors become retake::Error with the matching kind. Returns whether the
+// engine ran (see StreamedInpaintRequest::passThroughWhenNothingToDo).
+bool runEngine(const QString& engine, const QMap<QString, QString>& parameters,
+               gen::StreamedInpaintRequest& engineRequest, Progress& progress) {
     engineRequest.params = toEngineParams(parameters);
     std::atomic<bool> cancelFlag{false};
     engineRequest.cancel = &cancelFlag;
     engineRequest.progress = [&](double fraction, const std::string& stage) {
         if (progress.isCancelled())
             cancelFlag.store(true);
-        progress.report(0.1 + 0.8 * fraction, QString::fromStdString(stage));
+        progress.report(fraction, QString::fromStdString(stage));
     };
     try {
         return gen::inpaint(engine.toStdString(), engineRequest);
@@ -157,6 +151,45 @@ gen::FrameStack runEngine(const QString& engine, const QMap<QString, QString>& p
         throw Error(errorKindFor(e.kind()), message);
     }
 }
+
+// A folder filled file by file while a run streams, moved into place only
+// when the run finished; removed if it did not.
+class StagingFolder {
+public:
+    explicit StagingFolder(const QString& path)
+        : path_(path) {
+        QDir(path_).removeRecursively(); // left over from a crash
+        if (!QDir().mkpath(path_))
+            throwOutputError(path_, tr("cannot create a folder here"));
+    }
+    ~StagingFolder() {
+        if (!path_.isEmpty())
+            QDir(path_).removeRecursively();
+    }
+    QString filePath(const QString& name) const { return QDir(path_).filePath(name); }
+    // The whole folder becomes `target`.
+    void renameTo(const QString& target) {
+        if (!QDir().rename(path_, target))
+            throwOutputError(target, tr("cannot move the finished frames into place"));
+        path_.clear();
+    }
+    // Every file moves into `folder`, replacing files of the same name.
+    QStringList moveFilesInto(const QString& folder) {
+        QStringList moved;
+        for (const QFileInfo& f : QDir(path_).entryInfoList(QDir::Files, QDir::Name)) {
+            const QString target = QDir(folder).filePath(f.fileName());
+            if (QFileInfo::exists(target) && !QFile::remove(target))
+                throwOutputError(target, tr("cannot replace this file"));
+            if (!QFile::rename(f.absoluteFilePath(), target))
+                throwOutputError(target, tr("cannot move the finished frame into place"));
+            moved << target;
+        }
+        return moved;
+    }
+
+private:
+    QString path_;
+};
 
 QStringList imageFilesIn(const QString& dir) {
     const QFileInfo info(dir);
@@ -176,6 +209,130 @@ QStringList imageFilesIn(const QString& dir) {
 Image readStill(const QString& file) {
     return openMedia(file)->readFrame(0);
 }
+
+// A shot's frames (plus context frames on either side) handed to the engine
+// one at a time; the frames of the requested range are written into the take
+// folder as they come back, so memory holds one chunk whatever the length.
+class ShotFrameStream : public gen::FrameStream {
+public:
+    ShotFrameStream(const Project& project, const Shot& shot, const RegenRequest& request,
+                    FrameRange loaded, const MaskRef* mask, StagingFolder& staging)
+        : shot_(shot)
+        , request_(request)
+        , loaded_(loaded)
+        , mask_(mask)
+        , staging_(staging)
+        , source_(project)
+        , wholeFrames_(request.engine == QLatin1String("interpolate")) {
+        if (mask_ && !mask_->isPainted())
+            maskReader_ = openMedia(mask_->path);
+        first_ = source_.readShotFrame(shot_, loaded_.start);
+        for (FrameNumber f = loaded_.start; f < loaded_.end; ++f)
+            locked_.push_back(!request_.range.contains(f) || shot_.locks.contains(f));
+        if (request_.transform) {
+            transformedFrame_ = gen::FrameStack(1, 3, first_.height, first_.width);
+            transformedMask_ = gen::FrameStack(1, 1, first_.height, first_.width);
+        }
+    }
+
+    int count() const override { return int(loaded_.length()); }
+    int height() const override { return first_.height; }
+    int width() const override { return first_.width; }
+    const std::vector<bool>& lockedFlags() const { return locked_; }
+    QString takeFileExtension() const {
+        return first_.type == SampleType::Float32 ? QStringLiteral("exr") : QStringLiteral("png");
+    }
+
+    void readMask(int t, float* mask) override {
+        const FrameNumber f = loaded_.start + t;
+        const std::size_t plane = std::size_t(width()) * height();
+        if (request_.transform && !locked_[std::size_t(t)]) {
+            // The new framing decides the mask: the frame is transformed
+            // here and again when read (masks come first, pictures later).
+            transform(f, readPicture(f));
+            std::copy(transformedMask_.frame(0), transformedMask_.frame(0) + plane, mask);
+        } else if (wholeFrames_ && request_.range.contains(f)) {
+            std::fill(mask, mask + plane, 1.0f);
+        } else if (mask_ && mask_->isPainted() && mask_->range.contains(f)) {
+            const QImage painted = rasteriseMask(mask_->painted, f, QSize(width(), height()));
+            for (int y = 0; y < painted.height(); ++y) {
+                const uchar* row = painted.constScanLine(y);
+                for (int x = 0; x < painted.width(); ++x)
+                    mask[std::size_t(y) * width() + x] = row[x] > 0 ? 1.0f : 0.0f;
+            }
+        } else if (mask_ && mask_->range.contains(f)) {
+            const Image m = maskReader_->readFrame(mask_->stationary ? 0 : f - mask_->range.start);
+            if (m.width != width() || m.height != height())
+                throwBadInput(mask_->path, tr("is %1x%2 but the shot is %3x%4")
+                                               .arg(m.width)
+                                               .arg(m.height)
+                                               .arg(width())
+                                               .arg(height()));
+            putMask(m, mask);
+        } else {
+            std::fill(mask, mask + plane, 0.0f);
+        }
+    }
+
+    void readFrame(int t, float* rgb, float* mask) override {
+        const FrameNumber f = loaded_.start + t;
+        const std::size_t plane = std::size_t(width()) * height();
+        const Image picture = readPicture(f);
+        if (request_.transform && !locked_[std::size_t(t)]) {
+            transform(f, picture);
+            std::copy(transformedFrame_.frame(0), transformedFrame_.frame(0) + plane * 3, rgb);
+            std::copy(transformedMask_.frame(0), transformedMask_.frame(0) + plane, mask);
+        } else {
+            putFrame(picture, rgb);
+            readMask(t, mask);
+        }
+    }
+
+    void writeFrame(int t, const float* rgb) override {
+        const FrameNumber f = loaded_.start + t;
+        if (!request_.range.contains(f))
+            return; // context frame: read, never part of the take
+        const FrameNumber i = f - request_.range.start;
+        ImageWriteOptions options;
+        options.exrPixelType = ExrPixelType::Float; // a take must not lose precision
+        writeImageFile(staging_.filePath(QStringLiteral("frame_%1.%2")
+                                             .arg(i, 5, 10, QLatin1Char('0'))
+                                             .arg(takeFileExtension())),
+                       imageFrom(rgb, width(), height(), first_.type, first_.color), options);
+        if (mask_ && mask_->isPainted() && mask_->range.contains(f)) {
+            const QString maskFile = staging_.filePath(paintedMaskFileName(i));
+            if (!maskedPixels(rasteriseMask(mask_->painted, f, QSize(width(), height())))
+                     .save(maskFile, "PNG"))
+                throwOutputError(maskFile, tr("cannot write the take's mask"));
+        }
+    }
+
+private:
+    Image readPicture(FrameNumber f) {
+        Image picture = f == loaded_.start ? first_ : source_.readShotFrame(shot_, f);
+        if (picture.width != first_.width || picture.height != first_.height)
+            throwBadInput(QString(), tr("frame %1 changes size").arg(f));
+        return picture;
+    }
+    void transform(FrameNumber f, const Image& picture) {
+        std::fill(transformedMask_.data.begin(), transformedMask_.data.end(), 0.0f);
+        putFrame(picture, transformedFrame_.frame(0));
+        request_.transform(f, picture, transformedFrame_, transformedMask_, 0);
+    }
+
+    const Shot& shot_;
+    const RegenRequest& request_;
+    FrameRange loaded_;
+    const MaskRef* mask_;
+    StagingFolder& staging_;
+    TimelineFrameSource source_;
+    std::unique_ptr<MediaReader> maskReader_;
+    bool wholeFrames_;
+    Image first_;
+    std::vector<bool> locked_;
+    gen::FrameStack transformedFrame_; // [1,3,H,W], the transform's slot 0
+    gen::FrameStack transformedMask_;
+};
 
 } // namespace
 
@@ -242,71 +399,38 @@ RegenResult regenerate(const Project& project, const QString& cacheDir, const Re
     const FrameRange loaded{
         std::max(shot->source.start, request.range.start - request.contextFrames),
         std::min(shot->source.end, request.range.end + request.contextFrames)};
-    TimelineFrameSource source(project);
-    std::unique_ptr<MediaReader> maskReader =
-        mask && !mask->isPainted() ? openMedia(mask->path) : nullptr;
-    Image first = source.readShotFrame(*shot, loaded.start);
-    const int count = int(loaded.length());
-    gen::InpaintRequest engineRequest;
-    engineRequest.frames = gen::FrameStack(count, 3, first.height, first.width);
-    engineRequest.masks = gen::FrameStack(count, 1, first.height, first.width);
-    engineRequest.locked.resize(std::size_t(count));
-    for (int t = 0; t < count; ++t) {
-        progress.checkCancelled();
-        const FrameNumber f = loaded.start + t;
-        const Image frame = t == 0 ? first : source.readShotFrame(*shot, f);
-        if (frame.width != first.width || frame.height != first.height)
-            throwBadInput(QString(), tr("frame %1 changes size").arg(f));
-        putFrame(frame, engineRequest.frames, t);
-        engineRequest.locked[std::size_t(t)] =
-            !request.range.contains(f) || shot->locks.contains(f);
-        if (request.transform && !engineRequest.locked[std::size_t(t)]) {
-            request.transform(f, frame, engineRequest.frames, engineRequest.masks, t);
-        } else if (wholeFrames && request.range.contains(f)) {
-            std::fill(engineRequest.masks.frame(t),
-                      engineRequest.masks.frame(t) + engineRequest.masks.planeSize(), 1.0f);
-        } else if (mask && mask->isPainted() && mask->range.contains(f)) {
-            putMask(rasteriseMask(mask->painted, f, QSize(first.width, first.height)),
-                    engineRequest.masks, t);
-        } else if (mask && mask->range.contains(f)) {
-            const Image m = maskReader->readFrame(mask->stationary ? 0 : f - mask->range.start);
-            if (m.width != first.width || m.height != first.height)
-                throwBadInput(mask->path, tr("is %1x%2 but the shot is %3x%4")
-                                              .arg(m.width)
-                                              .arg(m.height)
-                                              .arg(first.width)
-                                              .arg(first.height));
-            putMask(m, engineRequest.masks, t);
-        }
-        progress.report(0.1 * (t + 1) / count, tr("Reading frames"));
-    }
+    Take take;
+    take.id = newId();
+    const QDir takes(QDir(cacheDir).filePath(QStringLiteral("takes")));
+    if (!QDir().mkpath(takes.absolutePath()))
+        throwOutputError(takes.absolutePath(), tr("cannot create the take folder"));
+    StagingFolder staging(
+        takes.filePath(QStringLiteral(".") + idToString(take.id) + QStringLiteral(".partial")));
+    ShotFrameStream stream(project, *shot, request, loaded, mask, staging);
+
+    gen::StreamedInpaintRequest engineRequest;
+    engineRequest.stream = &stream;
+    engineRequest.locked = stream.lockedFlags();
     if (!request.referencePath.isEmpty()) {
         const Image plate = openMedia(request.referencePath)->readFrame(0);
-        if (plate.width != first.width || plate.height != first.height)
+        if (plate.width != stream.width() || plate.height != stream.height())
             throwBadInput(request.referencePath, tr("is %1x%2 but the shot is %3x%4")
                                                      .arg(plate.width)
                                                      .arg(plate.height)
-                                                     .arg(first.width)
-                                                     .arg(first.height));
+                                                     .arg(stream.width())
+                                                     .arg(stream.height()));
         engineRequest.reference = gen::FrameStack(1, 3, plate.height, plate.width);
         putFrame(plate, engineRequest.reference, 0);
     }
     engineRequest.seed = std::uint64_t(request.seed);
     engineRequest.prompt = request.prompt.toStdString();
     engineRequest.device = request.device.toStdString();
-    const bool anyMask =
-        std::any_of(engineRequest.masks.data.begin(), engineRequest.masks.data.end(),
-                    [](float v) { return v > 0.5f; });
-    if (request.transform && !anyMask)
+    // A reframe whose new framing needs no filling is a take all the same.
+    engineRequest.passThroughWhenNothingToDo = bool(request.transform);
+    if (!runEngine(request.engine, request.parameters, engineRequest, progress))
         result.notes << tr("No pixel needed filling: the engine did not run.");
-    const gen::FrameStack output =
-        request.transform && !anyMask
-            ? std::move(engineRequest.frames)
-            : runEngine(request.engine, request.parameters, engineRequest, progress);
+    progress.checkCancelled();
 
-    // Write the take into a staging folder, then rename it into place.
-    Take take;
-    take.id = newId();
     take.engine = request.engine;
     take.parameters = request.parameters;
     take.seed = request.seed;
@@ -319,41 +443,10 @@ RegenResult regenerate(const Project& project, const QString& cacheDir, const Re
     take.created = QDateTime::currentDateTimeUtc();
     if (request.parameters.contains(QStringLiteral("model")))
         take.modelHash = fileSha256(request.parameters.value(QStringLiteral("model")));
-    const QDir takes(QDir(cacheDir).filePath(QStringLiteral("takes")));
-    if (!QDir().mkpath(takes.absolutePath()))
-        throwOutputError(takes.absolutePath(), tr("cannot create the take folder"));
     const QString finalDir = takes.filePath(idToString(take.id));
-    const QString staging =
-        takes.filePath(QStringLiteral(".") + idToString(take.id) + QStringLiteral(".partial"));
-    QDir().mkpath(staging);
-    const QString extension =
-        first.type == SampleType::Float32 ? QStringLiteral("exr") : QStringLiteral("png");
-    try {
-        const FrameNumber firstOut = request.range.start - loaded.start;
-        for (FrameNumber i = 0; i < request.range.length(); ++i) {
-            progress.checkCancelled();
-            const QString name =
-                QStringLiteral("frame_%1.%2").arg(i, 5, 10, QLatin1Char('0')).arg(extension);
-            ImageWriteOptions options;
-            options.exrPixelType = ExrPixelType::Float; // a take must not lose precision
-            writeImageFile(QDir(staging).filePath(name),
-                           takeFrame(output, int(firstOut + i), first), options);
-            const FrameNumber f = request.range.start + i;
-            if (mask && mask->isPainted() && mask->range.contains(f)) {
-                const QString maskFile = QDir(staging).filePath(paintedMaskFileName(i));
-                if (!maskedPixels(rasteriseMask(mask->painted, f, QSize(first.width, first.height)))
-                         .save(maskFile, "PNG"))
-                    throwOutputError(maskFile, tr("cannot write the take's mask"));
-            }
-            progress.report(0.9 + 0.1 * double(i + 1) / request.range.length(), tr("Writing take"));
-        }
-        if (!QDir().rename(staging, finalDir))
-            throwOutputError(finalDir, tr("cannot move the finished take into place"));
-    } catch (...) {
-        QDir(staging).removeRecursively();
-        throw;
-    }
-    take.framesPath = QDir(finalDir).filePath(QStringLiteral("frame_00000.%1").arg(extension));
+    staging.renameTo(finalDir);
+    take.framesPath =
+        QDir(finalDir).filePath(QStringLiteral("frame_00000.%1").arg(stream.takeFileExtension()));
     result.take = take;
     return result;
 }
@@ -362,90 +455,118 @@ RegenResult regenerate(const Project& project, const QString& cacheDir, const Re
 
 namespace retake {
 
+namespace {
+
+// `retake-cli inpaint`'s image files handed to the engine one at a time;
+// results go into a staging folder under the same names.
+class SequenceStream : public gen::FrameStream {
+public:
+    SequenceStream(const SequenceInpaintRequest& request, StagingFolder& staging)
+        : staging_(staging)
+        , frameFiles_(imageFilesIn(request.framesDir))
+        , maskFolder_(QFileInfo(request.masksPath).isDir()) {
+        if (!maskFolder_ && !QFileInfo(request.masksPath).isFile())
+            throwBadInput(request.masksPath, tr("no such mask file or folder"));
+        maskFiles_ = maskFolder_ ? imageFilesIn(request.masksPath) : QStringList{request.masksPath};
+        if (maskFolder_ && maskFiles_.size() != frameFiles_.size())
+            throwBadInput(request.masksPath, tr("holds %1 masks for %2 frames in %3")
+                                                 .arg(maskFiles_.size())
+                                                 .arg(frameFiles_.size())
+                                                 .arg(request.framesDir));
+        const Image first = readStill(frameFiles_[0]);
+        width_ = first.width;
+        height_ = first.height;
+    }
+    int count() const override { return int(frameFiles_.size()); }
+    int height() const override { return height_; }
+    int width() const override { return width_; }
+    const QStringList& frameFiles() const { return frameFiles_; }
+
+    void readMask(int t, float* mask) override {
+        const std::size_t plane = std::size_t(width_) * height_;
+        if (!maskFolder_ && !stationaryMask_.empty()) {
+            std::copy(stationaryMask_.begin(), stationaryMask_.end(), mask);
+            return;
+        }
+        const QString file = maskFiles_[maskFolder_ ? t : 0];
+        const Image m = readStill(file);
+        if (m.width != width_ || m.height != height_)
+            throwBadInput(file, tr("is %1x%2 but the frames are %3x%4")
+                                    .arg(m.width)
+                                    .arg(m.height)
+                                    .arg(width_)
+                                    .arg(height_));
+        putMask(m, mask);
+        if (!maskFolder_)
+            stationaryMask_.assign(mask, mask + plane);
+    }
+    void readFrame(int t, float* rgb, float* mask) override {
+        const Image frame = readStill(frameFiles_[t]);
+        if (frame.width != width_ || frame.height != height_)
+            throwBadInput(frameFiles_[t], tr("is %1x%2, the first frame %3x%4")
+                                              .arg(frame.width)
+                                              .arg(frame.height)
+                                              .arg(width_)
+                                              .arg(height_));
+        putFrame(frame, rgb);
+        readMask(t, mask);
+        formats_[t] = {frame.type, frame.color};
+    }
+    void writeFrame(int t, const float* rgb) override {
+        const auto format = formats_.take(t);
+        ImageWriteOptions options;
+        options.exrPixelType = ExrPixelType::Float;
+        writeImageFile(staging_.filePath(QFileInfo(frameFiles_[t]).fileName()),
+                       imageFrom(rgb, width_, height_, format.first, format.second), options);
+    }
+
+private:
+    StagingFolder& staging_;
+    QStringList frameFiles_;
+    QStringList maskFiles_;
+    bool maskFolder_;
+    int width_ = 0;
+    int height_ = 0;
+    std::vector<float> stationaryMask_;
+    QMap<int, QPair<SampleType, ColorTags>> formats_; // read, not yet written
+};
+
+} // namespace
+
 QStringList inpaintSequence(const SequenceInpaintRequest& request, Progress& progress) {
-    const QStringList frameFiles = imageFilesIn(request.framesDir);
-    const bool maskFolder = QFileInfo(request.masksPath).isDir();
-    const QStringList maskFiles =
-        maskFolder ? imageFilesIn(request.masksPath) : QStringList{request.masksPath};
-    if (!maskFolder && !QFileInfo(request.masksPath).isFile())
-        throwBadInput(request.masksPath, tr("no such mask file or folder"));
-    if (maskFolder && maskFiles.size() != frameFiles.size())
-        throwBadInput(request.masksPath, tr("holds %1 masks for %2 frames in %3")
-                                             .arg(maskFiles.size())
-                                             .arg(frameFiles.size())
-                                             .arg(request.framesDir));
-    const int count = frameFiles.size();
-    const Image first = readStill(frameFiles[0]);
-    gen::InpaintRequest engineRequest;
-    engineRequest.frames = gen::FrameStack(count, 3, first.height, first.width);
-    engineRequest.masks = gen::FrameStack(count, 1, first.height, first.width);
-    engineRequest.locked.assign(std::size_t(count), false);
+    if (!QDir().mkpath(request.outDir))
+        throwOutputError(request.outDir, tr("cannot create the output folder"));
+    // Inside the output folder, so the final moves are renames on one disk;
+    // the input folder may be the output folder and stays whole until the end.
+    StagingFolder staging(QDir(request.outDir).filePath(QStringLiteral(".retake-inpaint.partial")));
+    SequenceStream stream(request, staging);
+    gen::StreamedInpaintRequest engineRequest;
+    engineRequest.stream = &stream;
+    engineRequest.locked.assign(std::size_t(stream.count()), false);
     for (const auto& lock : request.locks) {
-        if (lock.start < 0 || lock.end > count)
+        if (lock.start < 0 || lock.end > stream.count())
             throw Error(ErrorKind::Usage, tr("Locked frames %1 are outside the %2 frames.")
                                               .arg(lock.toInclusiveString())
-                                              .arg(count));
+                                              .arg(stream.count()));
         for (FrameNumber f = lock.start; f < lock.end; ++f)
             engineRequest.locked[std::size_t(f)] = true;
     }
-    std::vector<Image> sources;
-    sources.reserve(std::size_t(count));
-    for (int t = 0; t < count; ++t) {
-        progress.checkCancelled();
-        Image frame = t == 0 ? first : readStill(frameFiles[t]);
-        if (frame.width != first.width || frame.height != first.height)
-            throwBadInput(frameFiles[t], tr("is %1x%2, the first frame %3x%4")
-                                             .arg(frame.width)
-                                             .arg(frame.height)
-                                             .arg(first.width)
-                                             .arg(first.height));
-        putFrame(frame, engineRequest.frames, t);
-        const QString maskFile = maskFiles[maskFolder ? t : 0];
-        if (maskFolder || t == 0) {
-            const Image mask = readStill(maskFile);
-            if (mask.width != first.width || mask.height != first.height)
-                throwBadInput(maskFile, tr("is %1x%2 but the frames are %3x%4")
-                                            .arg(mask.width)
-                                            .arg(mask.height)
-                                            .arg(first.width)
-                                            .arg(first.height));
-            putMask(mask, engineRequest.masks, t);
-        } else {
-            std::copy(engineRequest.masks.frame(0),
-                      engineRequest.masks.frame(0) + engineRequest.masks.planeSize(),
-                      engineRequest.masks.frame(t));
-        }
-        sources.push_back(std::move(frame));
-        progress.report(0.1 * (t + 1) / count, tr("Reading frames"));
-    }
     if (!request.referencePath.isEmpty()) {
         const Image plate = readStill(request.referencePath);
-        if (plate.width != first.width || plate.height != first.height)
+        if (plate.width != stream.width() || plate.height != stream.height())
             throwBadInput(request.referencePath, tr("is %1x%2 but the frames are %3x%4")
                                                      .arg(plate.width)
                                                      .arg(plate.height)
-                                                     .arg(first.width)
-                                                     .arg(first.height));
+                                                     .arg(stream.width())
+                                                     .arg(stream.height()));
         engineRequest.reference = gen::FrameStack(1, 3, plate.height, plate.width);
         putFrame(plate, engineRequest.reference, 0);
     }
     engineRequest.seed = std::uint64_t(request.seed);
     engineRequest.device = request.device.toStdString();
-    const gen::FrameStack output =
-        runEngine(request.engine, request.parameters, engineRequest, progress);
-
-    QDir().mkpath(request.outDir);
-    QStringList written;
-    for (int t = 0; t < count; ++t) {
-        progress.checkCancelled();
-        const QString target = QDir(request.outDir).filePath(QFileInfo(frameFiles[t]).fileName());
-        ImageWriteOptions options;
-        options.exrPixelType = ExrPixelType::Float;
-        writeImageFile(target, takeFrame(output, t, sources[std::size_t(t)]), options);
-        written << target;
-        progress.report(0.9 + 0.1 * (t + 1) / count, tr("Writing frames"));
-    }
-    return written;
+    runEngine(request.engine, request.parameters, engineRequest, progress);
+    progress.checkCancelled();
+    return staging.moveFilesInto(request.outDir);
 }
 
 } // namespace retake

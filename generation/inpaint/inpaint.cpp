@@ -104,33 +104,163 @@ std::vector<Span> gapChunks(const std::vector<bool>& active) {
     return spans;
 }
 
-// `result` may be request.frames itself (the rvalue overload): chunk k only
-// composites frames before chunk k+1's first frame, and no later chunk reads
-// those, so the source a chunk reads is never one already overwritten.
-void run(const std::string& engineName, const InpaintRequest& request, FrameStack& result) {
-    validateShapes(request);
+// Reads the request's frames and masks, writes into `result`, which may be
+// request.frames itself (the rvalue overload): the driver reads frame t
+// before it writes it and never reads it again.
+class MemoryStream : public FrameStream {
+public:
+    MemoryStream(const InpaintRequest& request, FrameStack& result)
+        : request_(request)
+        , result_(result) {}
+    int count() const override { return request_.frames.count; }
+    int height() const override { return request_.frames.height; }
+    int width() const override { return request_.frames.width; }
+    void readMask(int t, float* mask) override {
+        const float* m = request_.masks.frame(t);
+        std::copy(m, m + request_.masks.planeSize(), mask);
+    }
+    void readFrame(int t, float* rgb, float* mask) override {
+        const float* f = request_.frames.frame(t);
+        std::copy(f, f + request_.frames.frameSize(), rgb);
+        readMask(t, mask);
+    }
+    void writeFrame(int t, const float* rgb) override {
+        if (rgb != result_.frame(t))
+            std::copy(rgb, rgb + result_.frameSize(), result_.frame(t));
+    }
+
+private:
+    const InpaintRequest& request_;
+    FrameStack& result_;
+};
+
+void validateStream(const StreamedInpaintRequest& r) {
+    if (!r.stream)
+        throwBadInput("no frame stream given");
+    const FrameStream& s = *r.stream;
+    if (s.count() <= 0 || s.height() <= 0 || s.width() <= 0)
+        throwBadInput("no frames given");
+    if (!r.locked.empty() && int(r.locked.size()) != s.count())
+        throwBadInput("there are " + std::to_string(r.locked.size()) + " locked flags for " +
+                      std::to_string(s.count()) + " frames");
+    const FrameStack& p = r.reference;
+    if (!p.empty()) {
+        if ((p.count != 1 && p.count != s.count()) || p.channels != 3 || p.height != s.height() ||
+            p.width != s.width())
+            throwBadInput("reference frames are " + shape(p) + "; expected [1,3," +
+                          std::to_string(s.height()) + "," + std::to_string(s.width()) + "] or [" +
+                          std::to_string(s.count()) + ",3," + std::to_string(s.height()) + "," +
+                          std::to_string(s.width()) + "]");
+        if (p.data.size() != std::size_t(p.count) * p.frameSize())
+            throwBadInput("reference data size does not match " + shape(p));
+    }
+}
+
+// The frames of the current chunk, read from the stream once each: frames
+// shared with the previous chunk move to the front instead of being read again.
+class ChunkWindow {
+public:
+    ChunkWindow(FrameStream& stream, const RunContext& context)
+        : stream_(stream)
+        , context_(context)
+        , plane_(std::size_t(stream.height()) * stream.width()) {}
+
+    // Makes the window hold frames [span.begin, span.end); frames before
+    // span.begin that no chunk covers are passed through unchanged.
+    void moveTo(Span span) {
+        const int keepBegin = std::max(span.begin, begin_);
+        const int kept = std::max(0, end_ - keepBegin);
+        if (kept > 0) {
+            std::memmove(frames_.data(), frames_.data() + frameFloats() * (keepBegin - begin_),
+                         sizeof(float) * frameFloats() * std::size_t(kept));
+            std::memmove(masks_.data(), masks_.data() + plane_ * (keepBegin - begin_),
+                         sizeof(float) * plane_ * std::size_t(kept));
+        }
+        passThroughUntil(span.begin);
+        const int n = span.end - span.begin;
+        frames_.resize(frameFloats() * std::size_t(n));
+        masks_.resize(plane_ * std::size_t(n));
+        for (int t = span.begin + kept; t < span.end; ++t) {
+            context_.checkCancelled();
+            const std::size_t i = std::size_t(t - span.begin);
+            stream_.readFrame(t, frames_.data() + frameFloats() * i, masks_.data() + plane_ * i);
+        }
+        begin_ = span.begin;
+        end_ = span.end;
+        nextRead_ = std::max(nextRead_, span.end);
+    }
+    // Frames [nextRead, end) go out as read (no chunk changes them).
+    void passThroughUntil(int end) {
+        std::vector<float> rgb(frameFloats()), mask(plane_);
+        for (; nextRead_ < end; ++nextRead_) {
+            context_.checkCancelled();
+            stream_.readFrame(nextRead_, rgb.data(), mask.data());
+            write(nextRead_, rgb.data());
+        }
+    }
+    void write(int t, const float* rgb) { stream_.writeFrame(t, rgb); }
+    const float* frame(int t) const { return frames_.data() + frameFloats() * (t - begin_); }
+    const float* mask(int t) const { return masks_.data() + plane_ * (t - begin_); }
+    std::size_t frameFloats() const { return plane_ * 3; }
+
+private:
+    FrameStream& stream_;
+    const RunContext& context_;
+    std::size_t plane_;
+    std::vector<float> frames_; // [end_-begin_,3,H,W]
+    std::vector<float> masks_;  // [end_-begin_,H,W]
+    int begin_ = 0;
+    int end_ = 0;
+    int nextRead_ = 0;
+};
+
+// Share of the progress bar the mask pass takes (it reads no pictures).
+constexpr double maskPassShare = 0.02;
+
+bool run(const std::string& engineName, const StreamedInpaintRequest& request) {
+    validateStream(request);
+    FrameStream& stream = *request.stream;
     const Params params(engineName, request.params);
     RunContext context(request.progress, request.cancel);
     context.checkCancelled();
 
-    const FrameStack& frames = request.frames;
-    const std::size_t plane = frames.planeSize();
-    if (!request.locked.empty() &&
-        std::all_of(request.locked.begin(), request.locked.end(), [](bool l) { return l; }))
+    const int count = stream.count();
+    const int height = stream.height();
+    const int width = stream.width();
+    const std::size_t plane = std::size_t(height) * width;
+    const std::size_t frameFloats = plane * 3;
+    const std::vector<bool>& locked = request.locked;
+    const auto isLocked = [&](int t) { return !locked.empty() && locked[std::size_t(t)]; };
+    if (!locked.empty() && std::all_of(locked.begin(), locked.end(), [](bool l) { return l; }))
         throwBadInput("every frame is locked, so nothing may be regenerated; unlock the frames "
                       "to change");
-    const std::vector<bool> active = activeFrames(request.masks, request.locked);
-    if (std::none_of(active.begin(), active.end(), [](bool a) { return a; }))
-        throw InpaintError(InpaintErrorKind::NothingToDo,
-                           "the mask is empty on every unlocked frame: nothing to regenerate");
 
+    // Mask pass: which frames the run regenerates, before any picture is read.
+    std::vector<bool> active(std::size_t(count), false);
+    bool everythingMasked = true;
+    {
+        std::vector<float> mask(plane);
+        context.setSpan(0.0, maskPassShare);
+        for (int t = 0; t < count; ++t) {
+            context.report(double(t) / count, "masks");
+            stream.readMask(t, mask.data());
+            active[std::size_t(t)] = !isLocked(t) && anyMasked(mask.data(), plane);
+            everythingMasked = everythingMasked && std::all_of(mask.begin(), mask.end(),
+                                                               [](float v) { return v > 0.5f; });
+        }
+    }
+    ChunkWindow window(stream, context);
+    if (std::none_of(active.begin(), active.end(), [](bool a) { return a; })) {
+        if (!request.passThroughWhenNothingToDo)
+            throw InpaintError(InpaintErrorKind::NothingToDo,
+                               "the mask is empty on every unlocked frame: nothing to regenerate");
+        context.setSpan(maskPassShare, 1.0);
+        window.passThroughUntil(count);
+        return false;
+    }
     auto engine = makeEngine(engineName, params, request.device);
-
-    const bool anyLocked =
-        std::any_of(request.locked.begin(), request.locked.end(), [](bool l) { return l; });
-    if (engine->needsKnownPixels() && request.reference.empty() && !anyLocked &&
-        std::all_of(request.masks.data.begin(), request.masks.data.end(),
-                    [](float v) { return v > 0.5f; }))
+    const bool anyLocked = std::any_of(locked.begin(), locked.end(), [](bool l) { return l; });
+    if (engine->needsKnownPixels() && request.reference.empty() && !anyLocked && everythingMasked)
         throw InpaintError(InpaintErrorKind::Unfillable,
                            "the mask covers every pixel of every frame and there is no reference "
                            "frame or locked frame: the " +
@@ -154,19 +284,21 @@ void run(const std::string& engineName, const InpaintRequest& request, FrameStac
     // next one, cross-faded so a chunk boundary does not show as a jump.
     std::vector<float> carried;
     Span carriedSpan;
-    std::vector<float> alpha(plane);
+    std::vector<float> composited(frameFloats);
     for (std::size_t k = 0; k < spans.size(); ++k) {
         const Span span = spans[k];
         const int n = span.end - span.begin;
-        context.setSpan(double(k) / double(spans.size()), double(k + 1) / double(spans.size()));
-        context.report(0.0, "masks");
+        const double share = (1.0 - maskPassShare) / double(spans.size());
+        context.setSpan(maskPassShare + share * double(k), maskPassShare + share * double(k + 1));
+        context.report(0.0, "reading frames");
+        window.moveTo(span);
 
         Chunk chunk;
         chunk.first = span.begin;
         chunk.count = n;
-        chunk.height = frames.height;
-        chunk.width = frames.width;
-        chunk.frames = frames.frame(span.begin);
+        chunk.height = height;
+        chunk.width = width;
+        chunk.frames = window.frame(span.begin);
         chunk.fill.assign(plane * std::size_t(n), 0);
         chunk.active.assign(std::size_t(n), false);
         chunk.locked.assign(std::size_t(n), false);
@@ -178,15 +310,14 @@ void run(const std::string& engineName, const InpaintRequest& request, FrameStac
         for (int i = 0; i < n; ++i) {
             context.checkCancelled();
             const int t = span.begin + i;
-            chunk.locked[std::size_t(i)] =
-                !request.locked.empty() && request.locked[std::size_t(t)];
+            chunk.locked[std::size_t(i)] = isLocked(t);
             chunk.active[std::size_t(i)] = active[std::size_t(t)];
             float* a = chunkAlpha.data() + plane * std::size_t(i);
             // Masked pixels are unknown to the engine on locked frames too:
             // what the user masked (a logo, a boom) is often still in the
             // approved frames and must not be copied back from them. Locked
             // frames still come out unchanged: only active frames composite.
-            frameAlpha(request.masks.frame(t), frames.height, frames.width, options, 1.0f, a);
+            frameAlpha(window.mask(t), height, width, options, 1.0f, a);
             std::uint8_t* fill = chunk.fill.data() + plane * std::size_t(i);
             for (std::size_t p = 0; p < plane; ++p)
                 fill[p] = a[p] > 0.0f;
@@ -198,11 +329,11 @@ void run(const std::string& engineName, const InpaintRequest& request, FrameStac
                 a[p] *= scales[std::size_t(t)];
         }
 
-        std::vector<float> out(frames.frame(span.begin), frames.frame(span.end));
+        std::vector<float> out(window.frame(span.begin),
+                               window.frame(span.begin) + frameFloats * n);
         engine->run(chunk, context, out.data());
         context.report(1.0, "compositing");
 
-        const std::size_t frameFloats = plane * 3;
         // Cross-fade with the previous chunk over the frames both computed.
         for (int t = std::max(span.begin, carriedSpan.begin); t < carriedSpan.end; ++t) {
             const float w = float(t - span.begin + 1) / float(carriedSpan.end - span.begin + 1);
@@ -214,31 +345,49 @@ void run(const std::string& engineName, const InpaintRequest& request, FrameStac
         // Frames the next chunk also covers are composited after the cross-fade.
         const int keepFrom =
             k + 1 < spans.size() ? std::clamp(spans[k + 1].begin, span.begin, span.end) : span.end;
-        for (int t = span.begin; t < keepFrom; ++t)
-            compositeFrame(frames.frame(t), out.data() + frameFloats * std::size_t(t - span.begin),
+        for (int t = span.begin; t < keepFrom; ++t) {
+            compositeFrame(window.frame(t), out.data() + frameFloats * std::size_t(t - span.begin),
                            chunkAlpha.data() + plane * std::size_t(t - span.begin), plane,
-                           result.frame(t));
+                           composited.data());
+            window.write(t, composited.data());
+        }
         carriedSpan = {keepFrom, span.end};
         carried.assign(out.begin() + std::ptrdiff_t(frameFloats) * (keepFrom - span.begin),
                        out.end());
     }
+    window.passThroughUntil(count);
     context.setSpan(0.0, 1.0);
     context.report(1.0, "done");
     engine->finish();
+    return true;
+}
+
+void runInMemory(const std::string& engineName, const InpaintRequest& request, FrameStack& result) {
+    validateShapes(request);
+    MemoryStream stream(request, result);
+    StreamedInpaintRequest streamed;
+    static_cast<InpaintSettings&>(streamed) = request;
+    streamed.stream = &stream;
+    run(engineName, streamed);
 }
 
 } // namespace
 } // namespace detail
 
 FrameStack inpaint(const std::string& engine, const InpaintRequest& request) {
-    FrameStack result = request.frames;
-    detail::run(engine, request, result);
+    FrameStack result(request.frames.count, request.frames.channels, request.frames.height,
+                      request.frames.width);
+    detail::runInMemory(engine, request, result);
     return result;
 }
 
 FrameStack inpaint(const std::string& engine, InpaintRequest&& request) {
-    detail::run(engine, request, request.frames);
+    detail::runInMemory(engine, request, request.frames);
     return std::move(request.frames);
+}
+
+bool inpaint(const std::string& engine, const StreamedInpaintRequest& request) {
+    return detail::run(engine, request);
 }
 
 } // namespace retake::generation

@@ -5,10 +5,12 @@
 // guarantees everything the user did not ask to change stays bit-exact.
 //
 // Data flow:
-//   InpaintRequest --validate--> masks dilated (composite.h) --> engine, run on
-//   overlapping temporal chunks --> composite() --> FrameStack (same shape).
-// Nothing is written anywhere: engines return data and the caller writes it,
-// so a failure or a cancel never leaves a half-written result.
+//   InpaintRequest (in memory) or FrameStream (frame by frame) --validate-->
+//   masks dilated (composite.h) --> engine, run on overlapping temporal
+//   chunks --> composite() --> FrameStack / FrameStream::writeFrame.
+// Nothing is written anywhere: engines return data and the caller writes it.
+// A streamed run hands finished frames over as it goes, so its caller stages
+// them where a failure or a cancel leaves nothing under a final name.
 //
 // Threading: inpaint() runs on the calling thread (libtorch and OpenCV use
 // their own worker threads inside). The progress callback is called on that
@@ -64,12 +66,11 @@ using EngineParams = std::map<std::string, ParamValue>;
 // "optical flow", "propagation", "spatial fill", "compositing".
 using ProgressCallback = std::function<void(double fraction, const std::string& stage)>;
 
-struct InpaintRequest {
-    FrameStack frames; // [T,3,H,W] RGB in [0,1]
-    FrameStack masks;  // [T,1,H,W]; > 0.5 = regenerate
+// Everything about a run except where the frames come from.
+struct InpaintSettings {
     // One flag per frame (empty = none locked). A locked frame is never changed
-    // and every one of its pixels, masked or not, is trusted as a source: lock
-    // a frame once it is right (e.g. painted by hand) so the engines copy from it.
+    // and is read as context; its masked pixels are not a source (they show
+    // what the user wants gone), so clear the mask of a frame cleaned by hand.
     std::vector<bool> locked;
     // Optional clean plates: [1,3,H,W] (one plate for the shot) or [T,3,H,W]
     // (one per frame). The engines register them to each frame with optical
@@ -84,6 +85,40 @@ struct InpaintRequest {
     std::string device = "cpu";
     ProgressCallback progress;
     const std::atomic<bool>* cancel = nullptr;
+};
+
+struct InpaintRequest : InpaintSettings {
+    FrameStack frames; // [T,3,H,W] RGB in [0,1]
+    FrameStack masks;  // [T,1,H,W]; > 0.5 = regenerate
+};
+
+// A clip handed over one frame at a time, so a long range never has to fit in
+// memory: the run holds one temporal chunk (chunk_frames) at a time.
+// Call order: readMask for every frame, in increasing t (the run must know
+// which frames it regenerates before it starts); then readFrame and
+// writeFrame, each once per frame in increasing t, frame t written only after
+// it was read. An exception thrown here ends the run and reaches the caller.
+class FrameStream {
+public:
+    virtual ~FrameStream() = default;
+    virtual int count() const = 0;
+    virtual int height() const = 0;
+    virtual int width() const = 0;
+    // mask: [H,W], > 0.5 = regenerate.
+    virtual void readMask(int t, float* mask) = 0;
+    // rgb: [3,H,W] planar in [0,1]; mask as in readMask (it must be the same).
+    virtual void readFrame(int t, float* rgb, float* mask) = 0;
+    // The finished frame: engine output composited over the source (see
+    // composite.h); frames the run did not change come back as read.
+    virtual void writeFrame(int t, const float* rgb) = 0;
+};
+
+struct StreamedInpaintRequest : InpaintSettings {
+    FrameStream* stream = nullptr;
+    // When no pixel of an unlocked frame is masked: false = InpaintError
+    // (NothingToDo); true = every frame is written back unchanged and the
+    // engine does not run (a reframe whose new framing needs no filling).
+    bool passThroughWhenNothingToDo = false;
 };
 
 // The engines by name: "propagate" (default), "interpolate", "model", "internal".
@@ -136,5 +171,10 @@ FrameStack inpaint(const std::string& engine, const InpaintRequest& request);
 // the run leaves them partly regenerated, so move frames in only when a
 // failed run will not need them.
 FrameStack inpaint(const std::string& engine, InpaintRequest&& request);
+
+// The same run on a stream. Returns false when the engine did not run
+// (passThroughWhenNothingToDo and nothing masked). Memory: one chunk of
+// frames and masks plus the engine's working set, whatever the clip length.
+bool inpaint(const std::string& engine, const StreamedInpaintRequest& request);
 
 } // namespace retake::generation
