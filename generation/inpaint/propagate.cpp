@@ -52,6 +52,7 @@ public:
     }
 
     void run(const Chunk& chunk, RunContext& context, float* out) override;
+    bool tileable() const override { return true; }
 
 private:
     struct State {
