@@ -97,10 +97,6 @@ public:
     // Interpolation needs both anchors of a gap in the same chunk, so it is
     // handed one gap (plus its anchors) at a time instead of fixed chunks.
     virtual bool chunkPerGap() const { return false; }
-    // The driver may cut frames into spatial tiles (the `tile` parameter) and
-    // run the engine on each: true for engines that only look at a
-    // neighbourhood. The model engine tiles on its own (inside one call).
-    virtual bool tileable() const { return false; }
 };
 
 std::unique_ptr<Engine> makePropagateEngine(const Params& params);

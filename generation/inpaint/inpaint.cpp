@@ -2,7 +2,6 @@
 
 #include "inpaint/engine.h"
 #include "inpaint/mask_ops.h"
-#include "inpaint/tiles.h"
 
 #include <algorithm>
 #include <cmath>
@@ -215,94 +214,6 @@ private:
     int nextRead_ = 0;
 };
 
-// Runs the engine on one chunk, whole or cut into overlapping spatial tiles
-// (tile > 0 and smaller than the frame): each tile is a chunk of its own,
-// its output cross-faded into `out` where tiles overlap. Tiles without a pixel
-// to fill are not run. [spanBegin, spanEnd) is the chunk's share of progress.
-void runTiled(Engine& engine, const Chunk& chunk, RunContext& context, float* out, int tile,
-              int overlap, double spanBegin, double spanEnd) {
-    const std::vector<int> ys = tileStarts(chunk.height, tile, overlap);
-    const std::vector<int> xs = tileStarts(chunk.width, tile, overlap);
-    if (ys.size() * xs.size() == 1) {
-        engine.run(chunk, context, out);
-        return;
-    }
-    const int n = chunk.count;
-    const int th = std::min(tile, chunk.height);
-    const int tw = std::min(tile, chunk.width);
-    const std::size_t plane = chunk.plane();
-    const std::size_t tilePlane = std::size_t(th) * tw;
-    std::vector<float> sum(plane * 3 * std::size_t(n), 0.0f);
-    std::vector<float> weight(plane, 0.0f);
-    FrameStack tileReference;
-    const std::size_t tiles = ys.size() * xs.size();
-    for (std::size_t iy = 0; iy < ys.size(); ++iy)
-        for (std::size_t ix = 0; ix < xs.size(); ++ix) {
-            const std::size_t k = iy * xs.size() + ix;
-            context.setSpan(spanBegin + (spanEnd - spanBegin) * double(k) / double(tiles),
-                            spanBegin + (spanEnd - spanBegin) * double(k + 1) / double(tiles));
-            const int y0 = ys[iy];
-            const int x0 = xs[ix];
-            const auto crop = [&](const float* from, float* to) {
-                for (int y = 0; y < th; ++y)
-                    std::copy_n(from + std::size_t(y0 + y) * chunk.width + x0, tw,
-                                to + std::size_t(y) * tw);
-            };
-            Chunk part;
-            part.first = chunk.first;
-            part.count = n;
-            part.height = th;
-            part.width = tw;
-            part.locked = chunk.locked;
-            part.active.assign(std::size_t(n), false);
-            part.fill.resize(tilePlane * std::size_t(n));
-            std::vector<float> frames(tilePlane * 3 * std::size_t(n));
-            for (int t = 0; t < n; ++t) {
-                for (int c = 0; c < 3; ++c)
-                    crop(chunk.frame(t) + plane * c, frames.data() + tilePlane * (3 * t + c));
-                std::uint8_t* fill = part.fill.data() + tilePlane * std::size_t(t);
-                for (int y = 0; y < th; ++y)
-                    std::copy_n(chunk.fillOf(t) + std::size_t(y0 + y) * chunk.width + x0, tw,
-                                fill + std::size_t(y) * tw);
-                part.active[std::size_t(t)] =
-                    chunk.active[std::size_t(t)] &&
-                    std::any_of(fill, fill + tilePlane, [](std::uint8_t f) { return f != 0; });
-            }
-            part.frames = frames.data();
-            std::vector<float> partOut(frames);
-            if (std::any_of(part.active.begin(), part.active.end(), [](bool a) { return a; })) {
-                if (!chunk.reference->empty()) {
-                    const FrameStack& plates = *chunk.reference;
-                    tileReference = FrameStack(plates.count, 3, th, tw);
-                    for (int p = 0; p < plates.count; ++p)
-                        for (int c = 0; c < 3; ++c)
-                            crop(plates.frame(p) + plane * c,
-                                 tileReference.frame(p) + tilePlane * c);
-                }
-                part.reference = &tileReference;
-                part.seed = chunk.seed + 7919 * k;
-                part.prompt = chunk.prompt;
-                part.device = chunk.device;
-                engine.run(part, context, partOut.data());
-            }
-            const std::vector<float> rampY = tileRamp(th, overlap, iy > 0, iy + 1 < ys.size());
-            const std::vector<float> rampX = tileRamp(tw, overlap, ix > 0, ix + 1 < xs.size());
-            for (int y = 0; y < th; ++y)
-                for (int x = 0; x < tw; ++x) {
-                    const float w = rampY[std::size_t(y)] * rampX[std::size_t(x)];
-                    const std::size_t to = std::size_t(y0 + y) * chunk.width + x0 + x;
-                    const std::size_t from = std::size_t(y) * tw + x;
-                    weight[to] += w;
-                    for (int tc = 0; tc < 3 * n; ++tc)
-                        sum[plane * tc + to] += w * partOut[tilePlane * tc + from];
-                }
-        }
-    for (int tc = 0; tc < 3 * n; ++tc)
-        for (std::size_t p = 0; p < plane; ++p)
-            out[plane * tc + p] = sum[plane * tc + p] / weight[p];
-    context.setSpan(spanBegin, spanEnd);
-}
-
 // Share of the progress bar the mask pass takes (it reads no pictures).
 constexpr double maskPassShare = 0.02;
 
@@ -364,8 +275,6 @@ bool run(const std::string& engineName, const StreamedInpaintRequest& request) {
     options.temporalBlend = params.integer("temporal_blend");
     const std::vector<float> scales = temporalScales(active, options.temporalBlend);
 
-    const int tile = engine->tileable() ? params.integer("tile") : 0;
-    const int tileOverlap = engine->tileable() ? params.integer("tile_overlap") : 0;
     const std::vector<Span> spans =
         engine->chunkPerGap()
             ? gapChunks(active)
@@ -380,9 +289,7 @@ bool run(const std::string& engineName, const StreamedInpaintRequest& request) {
         const Span span = spans[k];
         const int n = span.end - span.begin;
         const double share = (1.0 - maskPassShare) / double(spans.size());
-        const double spanBegin = maskPassShare + share * double(k);
-        const double spanEnd = spanBegin + share;
-        context.setSpan(spanBegin, spanEnd);
+        context.setSpan(maskPassShare + share * double(k), maskPassShare + share * double(k + 1));
         context.report(0.0, "reading frames");
         window.moveTo(span);
 
@@ -424,7 +331,7 @@ bool run(const std::string& engineName, const StreamedInpaintRequest& request) {
 
         std::vector<float> out(window.frame(span.begin),
                                window.frame(span.begin) + frameFloats * n);
-        runTiled(*engine, chunk, context, out.data(), tile, tileOverlap, spanBegin, spanEnd);
+        engine->run(chunk, context, out.data());
         context.report(1.0, "compositing");
 
         // Cross-fade with the previous chunk over the frames both computed.

@@ -107,7 +107,6 @@ public:
         FlowEstimator(preset_, maxSide_, 64, 64);
     }
     bool chunkPerGap() const override { return true; }
-    bool tileable() const override { return true; }
 
     void run(const Chunk& chunk, RunContext& context, float* out) override {
         const int n = chunk.count;

@@ -26,15 +26,6 @@ std::vector<ParamInfo> flowParameters(const std::string& preset) {
     };
 }
 
-std::vector<ParamInfo> tileParameters() {
-    return {
-        {"tile", 0.0,
-         "spatial tile side in px (0 = whole frame); bounds memory on large frames, each tile "
-         "must see pixels to copy from around the mask"},
-        {"tile_overlap", 32.0, "px shared by neighbouring tiles, cross-faded"},
-    };
-}
-
 } // namespace
 
 std::vector<std::string> engineNames() {
@@ -49,7 +40,6 @@ std::vector<ParamInfo> engineParameters(const std::string& engine) {
     if (engine == "propagate") {
         append(sharedParameters(0));
         append(flowParameters("medium"));
-        append(tileParameters());
         append({
             {"max_distance", 0.0, "frames a pixel may be tracked (0 = the whole chunk)"},
             {"patch", 7.0, "patch side (px) of the spatial fill"},
@@ -58,13 +48,13 @@ std::vector<ParamInfo> engineParameters(const std::string& engine) {
     } else if (engine == "interpolate") {
         append(sharedParameters(0));
         append(flowParameters("medium"));
-        append(tileParameters());
     } else if (engine == "model") {
         append(sharedParameters(2));
         append({
             {"model", std::string(), "path of the TorchScript file (required)"},
+            {"tile", 0.0, "spatial tile side in px (0 = whole frame)"},
+            {"tile_overlap", 32.0, "px shared by neighbouring tiles, cross-faded"},
         });
-        append(tileParameters());
     } else if (engine == "internal") {
         append(sharedParameters(2));
         append({

@@ -52,7 +52,6 @@ public:
     }
 
     void run(const Chunk& chunk, RunContext& context, float* out) override;
-    bool tileable() const override { return true; }
 
 private:
     struct State {

@@ -1,7 +1,5 @@
 #include "inpaint/torch_util.h"
 
-#include "inpaint/tiles.h"
-
 #include <algorithm>
 
 namespace retake::generation::detail {
@@ -49,10 +47,33 @@ torch::Tensor chunkMasks(const Chunk& chunk) {
 torch::Tensor tileWeights(int height, int width, int overlap, bool top, bool bottom, bool left,
                           bool right) {
     auto ramp = [overlap](int size, bool start, bool end) {
-        std::vector<float> w = tileRamp(size, overlap, start, end);
-        return torch::from_blob(w.data(), {size}, torch::kFloat).clone();
+        auto w = torch::ones({size});
+        const int o = std::min(overlap, size / 2);
+        if (o <= 0)
+            return w;
+        auto up = torch::arange(1, o + 1, torch::kFloat) / float(o + 1);
+        if (start)
+            w.slice(0, 0, o).copy_(up);
+        if (end)
+            w.slice(0, size - o, size).copy_(up.flip(0));
+        return w;
     };
     return ramp(height, top, bottom).view({height, 1}) * ramp(width, left, right).view({1, width});
+}
+
+std::vector<int> tileStarts(int size, int tile, int overlap) {
+    if (tile <= 0 || tile >= size)
+        return {0};
+    const int step = std::max(1, tile - std::min(overlap, tile - 1));
+    std::vector<int> starts;
+    for (int s = 0;; s += step) {
+        if (s + tile >= size) {
+            starts.push_back(size - tile);
+            break;
+        }
+        starts.push_back(s);
+    }
+    return starts;
 }
 
 } // namespace retake::generation::detail

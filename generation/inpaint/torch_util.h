@@ -3,7 +3,6 @@
 // torch helpers for the torch engines (model, internal).
 
 #include "inpaint/engine.h"
-#include "inpaint/tiles.h"
 
 #include <string>
 #include <torch/torch.h>
@@ -25,5 +24,8 @@ torch::Tensor chunkMasks(const Chunk& chunk); // float 0/1 [n,1,H,W]
 // px at edges shared with another tile.
 torch::Tensor tileWeights(int height, int width, int overlap, bool top, bool bottom, bool left,
                           bool right);
+
+// Tile origins covering `size` with tiles of `tile` px overlapping by `overlap`.
+std::vector<int> tileStarts(int size, int tile, int overlap);
 
 } // namespace retake::generation::detail

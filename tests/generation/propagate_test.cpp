@@ -182,39 +182,6 @@ TEST_F(Propagate, ChunksOverlapWithoutLosingQuality) {
     expectBitExact(out, s.request);
 }
 
-TEST_F(Propagate, SpatialTilesKeepTheQuality) {
-    Scene s = movingCameraScene(12, 96, 128);
-    const double whole = psnrInMask(inpaint("propagate", s.request), s.truth, s.request.masks);
-    // 2 x 3 tiles of 64 px; the object crosses tile borders as it moves.
-    s.request.params = {{"tile", 64.0}, {"tile_overlap", 16.0}};
-    const FrameStack out = inpaint("propagate", s.request);
-    const double tiled = psnrInMask(out, s.truth, s.request.masks);
-    EXPECT_GT(tiled, whole - 4.0) << "whole frame " << whole << " dB";
-    EXPECT_GT(tiled, 26.0);
-    expectBitExact(out, s.request);
-}
-
-TEST_F(Propagate, SpatialTilesCropTheCleanPlateWithTheFrame) {
-    const int count = 5, h = 96, w = 128;
-    const Texture texture = makeTexture(w + 20, h + 20, 8);
-    const FrameStack truth = movingCamera(texture, count, h, w, 0.0f, 0.0f);
-    const BoxAt logo = [](int) { return Box{70, 50, 20, 16}; };
-    InpaintRequest r;
-    r.frames = withOccluder(truth, logo);
-    r.masks = boxMasks(count, h, w, logo);
-    r.reference = FrameStack(1, 3, h, w);
-    std::copy(truth.frame(0), truth.frame(1), r.reference.data.begin());
-    const double whole = psnrInMask(inpaint("propagate", r), truth, r.masks);
-    // 2 x 2 tiles; the logo straddles all four. A plate cropped wrongly
-    // (another tile's part) would paste the wrong texture.
-    r.params = {{"tile", 80.0}, {"tile_overlap", 16.0}};
-    const FrameStack out = inpaint("propagate", r);
-    const double tiled = psnrInMask(out, truth, r.masks);
-    EXPECT_GT(tiled, whole - 3.0) << "whole frame " << whole << " dB";
-    EXPECT_GT(tiled, 33.0);
-    expectBitExact(out, r);
-}
-
 TEST_F(Propagate, TemporalBlendFadesTheRangeIn) {
     Scene s = movingCameraScene(10, 48, 64);
     // Only frames 3..8 are regenerated; frames 2 and 9 are not.

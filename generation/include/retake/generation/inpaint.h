@@ -147,12 +147,8 @@ struct ParamInfo {
 //   max_distance   0   frames a pixel may be tracked (0 = the whole chunk)
 //   patch          7   patch side of the spatial fill
 //   spatial_iters  4   PatchMatch/vote iterations per pyramid level
-//   tile           0   spatial tile side in px (0 = whole frame): memory for
-//                      large frames; each tile must see pixels around the mask
-//   tile_overlap   32  px shared by neighbouring tiles, cross-faded
 // interpolate:
-//   flow_preset    "medium", flow_max_side 720, consistency 1.5, tile 0,
-//   tile_overlap 32 (as above)
+//   flow_preset    "medium", flow_max_side 720, consistency 1.5 (as above)
 // model:
 //   model          ""  path of the TorchScript file (required)
 //   tile           0   spatial tile side in px (0 = whole frame)
