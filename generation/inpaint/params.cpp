@@ -15,6 +15,9 @@ std::vector<ParamInfo> sharedParameters(double temporalBlend) {
          "frames at each end of a regenerated range faded in from the source"},
         {"chunk_frames", 32.0, "frames per temporal chunk (bounds memory on long clips)"},
         {"chunk_overlap", 8.0, "frames shared by neighbouring chunks, cross-faded"},
+        {"chunk_memory_mb", 4096.0,
+         "memory (MB) one chunk's full-resolution buffers may take; chunk_frames is lowered "
+         "to fit on large frames (0 = no limit)"},
     };
 }
 

@@ -129,6 +129,27 @@ TEST_F(Stream, HoldsOneChunkAndGivesTheInMemoryResult) {
               psnrInMask(clip.frames, clip.truth, clip.masks) + 10.0);
 }
 
+TEST_F(Stream, ShortensChunksToTheMemoryBudget) {
+    // 40x56 frames take 45 bytes a pixel in a chunk: 100800 bytes a frame, so
+    // a 0.5 MB budget fits 5 frames where 32 were asked for.
+    const Clip clip = longClip();
+    RecordingStream stream(clip.frames, clip.masks);
+    StreamedInpaintRequest request;
+    request.stream = &stream;
+    request.params = {{"chunk_memory_mb", 0.5}};
+    ASSERT_TRUE(inpaint("propagate", request));
+    EXPECT_EQ(stream.framesWritten, 40);
+    EXPECT_EQ(stream.mostHeld, 5);
+    EXPECT_GT(psnrInMask(stream.written, clip.truth, clip.masks),
+              psnrInMask(clip.frames, clip.truth, clip.masks) + 10.0);
+
+    RecordingStream unlimited(clip.frames, clip.masks);
+    request.stream = &unlimited;
+    request.params = {{"chunk_memory_mb", 0.0}};
+    ASSERT_TRUE(inpaint("propagate", request));
+    EXPECT_EQ(unlimited.mostHeld, 32);
+}
+
 TEST_F(Stream, PassesFramesThroughWhenNothingIsMaskedIfAsked) {
     Clip clip = longClip();
     std::fill(clip.masks.data.begin(), clip.masks.data.end(), 0.0f);

@@ -131,7 +131,8 @@ struct ParamInfo {
 };
 // Every parameter the engine accepts with its default, including the mask
 // handling ones shared by all engines (dilate, feather, temporal_blend,
-// chunk_frames, chunk_overlap). Throws InpaintError(BadInput) for an unknown engine.
+// chunk_frames, chunk_overlap, chunk_memory_mb). Throws InpaintError(BadInput) for an unknown
+// engine.
 //
 // Shared:
 //   dilate         4   px the user mask grows by before the engine sees it
@@ -140,6 +141,9 @@ struct ParamInfo {
 //                      the source; 0 for propagate/interpolate, 2 for model/internal
 //   chunk_frames   32  frames per temporal chunk (memory bound for long clips)
 //   chunk_overlap  8   frames shared by neighbouring chunks, cross-faded
+//   chunk_memory_mb 4096 memory for one chunk's full-resolution buffers (45
+//                      bytes a pixel a frame): chunk_frames is lowered to fit,
+//                      e.g. to 10 frames at 4K (0 = no limit)
 // propagate:
 //   flow_preset    "medium" DIS preset: "ultrafast", "fast", "medium"
 //   flow_max_side  720 flow is computed at most this large, then upsampled
