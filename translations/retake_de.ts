@@ -94,6 +94,206 @@
         </message>
     </context>
     <context>
+        <name>retake::gui::DepthOfFieldLabel</name>
+        <message>
+            <source>∞</source>
+            <translation>∞</translation>
+        </message>
+        <message>
+            <source>%1 m</source>
+            <translation>%1 m</translation>
+        </message>
+        <message>
+            <source>Depth of field at the camera&apos;s focus distance and f-stop; the circle of confusion is the filmback diagonal / 1500.</source>
+            <translation>Schärfentiefe bei Fokusentfernung und Blende der Kamera; der Zerstreuungskreis ist die Sensordiagonale / 1500.</translation>
+        </message>
+        <message>
+            <source>Hyperfocal %1 · sharp %2 – %3</source>
+            <translation>Hyperfokal %1 · scharf %2 – %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::BlockingInspector</name>
+        <message>
+            <source>Box</source>
+            <translation>Quader</translation>
+        </message>
+        <message>
+            <source>Wall</source>
+            <translation>Wand</translation>
+        </message>
+        <message>
+            <source>Cylinder</source>
+            <translation>Zylinder</translation>
+        </message>
+        <message>
+            <source>Sphere</source>
+            <translation>Kugel</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <source>Blocking scene</source>
+            <translation>Blocking-Szene</translation>
+        </message>
+        <message>
+            <source>MS 35mm dolly in 2s, two people at a table, dusk</source>
+            <translation>MS 35mm dolly in 2s, two people at a table, dusk</translation>
+        </message>
+        <message>
+            <source>A shot description replaces the scene and the camera&apos;s pose and keys (grammar: docs/shot-description.md).</source>
+            <translation>Eine Einstellungsbeschreibung (englische Begriffe) ersetzt die Szene sowie Position und Keys der Kamera (Grammatik: docs/shot-description.md).</translation>
+        </message>
+        <message>
+            <source>Describe…</source>
+            <translation>Beschreiben…</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Hinzufügen</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <source>x </source>
+            <translation>x </translation>
+        </message>
+        <message>
+            <source>y </source>
+            <translation>y </translation>
+        </message>
+        <message>
+            <source>z </source>
+            <translation>z </translation>
+        </message>
+        <message>
+            <source>w </source>
+            <translation>b </translation>
+        </message>
+        <message>
+            <source>d </source>
+            <translation>t </translation>
+        </message>
+        <message>
+            <source>h </source>
+            <translation>h </translation>
+        </message>
+        <message>
+            <source> m</source>
+            <translation> m</translation>
+        </message>
+        <message>
+            <source>Metres right of the origin (world X).</source>
+            <translation>Meter rechts vom Ursprung (Welt-X).</translation>
+        </message>
+        <message>
+            <source>Metres forward, where a level camera with pan 0 looks (world Y).</source>
+            <translation>Meter nach vorn, in Blickrichtung einer waagerechten Kamera mit Schwenk 0 (Welt-Y).</translation>
+        </message>
+        <message>
+            <source>Metres up (world Z): objects stand on their position.</source>
+            <translation>Meter nach oben (Welt-Z): Objekte stehen auf ihrer Position.</translation>
+        </message>
+        <message>
+            <source>Width (box, wall), diameter (cylinder, sphere).</source>
+            <translation>Breite (Quader, Wand), Durchmesser (Zylinder, Kugel).</translation>
+        </message>
+        <message>
+            <source>Depth (box, wall).</source>
+            <translation>Tiefe (Quader, Wand).</translation>
+        </message>
+        <message>
+            <source>Height (box, wall, cylinder); a person&apos;s standing height.</source>
+            <translation>Höhe (Quader, Wand, Zylinder); bei einer Person die Körpergröße.</translation>
+        </message>
+        <message>
+            <source>°</source>
+            <translation>°</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Größe</translation>
+        </message>
+        <message>
+            <source>Turn</source>
+            <translation>Drehung</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>Farbe</translation>
+        </message>
+        <message>
+            <source>Direction towards the sun: 0 = +Y, counter-clockwise seen from above.</source>
+            <translation>Richtung zur Sonne: 0 = +Y, von oben gesehen gegen den Uhrzeigersinn.</translation>
+        </message>
+        <message>
+            <source>Shadows</source>
+            <translation>Schatten</translation>
+        </message>
+        <message>
+            <source>Ground</source>
+            <translation>Boden</translation>
+        </message>
+        <message>
+            <source>Sun azimuth</source>
+            <translation>Sonnenazimut</translation>
+        </message>
+        <message>
+            <source>Sun elevation</source>
+            <translation>Sonnenhöhe</translation>
+        </message>
+        <message>
+            <source>Sun intensity</source>
+            <translation>Sonnenintensität</translation>
+        </message>
+        <message>
+            <source>Sky</source>
+            <translation>Himmel</translation>
+        </message>
+        <message>
+            <source>Choose the colour</source>
+            <translation>Farbe wählen</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: subject %2 tall, %3 away; %n object(s).</source>
+            <translation>
+                <numerusform>%1: Motiv %2 groß, %3 entfernt; %n Objekt.</numerusform>
+                <numerusform>%1: Motiv %2 groß, %3 entfernt; %n Objekte.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Move over %n frame(s).</source>
+            <translation>
+                <numerusform>Bewegung über %n Bild.</numerusform>
+                <numerusform>Bewegung über %n Bilder.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not understood (ignored): %1</source>
+            <translation>Nicht verstanden (ignoriert): %1</translation>
+        </message>
+    </context>
+    <context>
         <name>retake::gui::EditorActions</name>
         <message>
             <source>&amp;New Project</source>
@@ -280,6 +480,96 @@
         </message>
     </context>
     <context>
+        <name>retake::gui::InspectorColour</name>
+        <message>
+            <source>Colour</source>
+            <translation>Farbe</translation>
+        </message>
+        <message>
+            <source>The colour space the media&apos;s pixels are in. Automatic reads the file&apos;s colour tags, else the OCIO config&apos;s file rules. The viewer and every export use it.</source>
+            <translation>Der Farbraum, in dem die Pixel des Mediums vorliegen. „Automatisch“ liest die Farbkennzeichnung der Datei, sonst die Dateiregeln der OCIO-Konfiguration. Der Viewer und jeder Export verwenden ihn.</translation>
+        </message>
+        <message>
+            <source>Input colour space</source>
+            <translation>Eingangsfarbraum</translation>
+        </message>
+        <message>
+            <source>Automatic (%1)</source>
+            <translation>Automatisch (%1)</translation>
+        </message>
+        <message>
+            <source>%1 (not in this config)</source>
+            <translation>%1 (nicht in dieser Konfiguration)</translation>
+        </message>
+        <message>
+            <source>Automatic</source>
+            <translation>Automatisch</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::InspectorTakes</name>
+        <message>
+            <source>Takes</source>
+            <translation>Takes</translation>
+        </message>
+        <message>
+            <source>Show take</source>
+            <translation>Take zeigen</translation>
+        </message>
+        <message>
+            <source>Take</source>
+            <translation>Take</translation>
+        </message>
+        <message>
+            <source>Engine</source>
+            <translation>Engine</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>Seed</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Erstellt</translation>
+        </message>
+        <message>
+            <source>Prompt</source>
+            <translation>Prompt</translation>
+        </message>
+        <message>
+            <source>Double-click a take to show it over its range (undoable).</source>
+            <translation>Doppelklick auf einen Take zeigt ihn über seinem Bereich (rückgängig machbar).</translation>
+        </message>
+        <message>
+            <source>Show the selected take over its range</source>
+            <translation>Den gewählten Take über seinem Bereich zeigen</translation>
+        </message>
+        <message>
+            <source>Put the playhead on the selected shot to see its takes.</source>
+            <translation>Die Abspielmarke auf die gewählte Einstellung setzen, um ihre Takes zu sehen.</translation>
+        </message>
+        <message>
+            <source>Takes at frame %1 of the shot.</source>
+            <translation>Takes bei Bild %1 der Einstellung.</translation>
+        </message>
+        <message>
+            <source>No takes at frame %1 of the shot: regenerate a range to make one.</source>
+            <translation>Keine Takes bei Bild %1 der Einstellung: einen Bereich neu generieren, um einen zu erstellen.</translation>
+        </message>
+        <message>
+            <source>Take %1 (frames %2)</source>
+            <translation>Take %1 (Bilder %2)</translation>
+        </message>
+        <message>
+            <source>Original</source>
+            <translation>Original</translation>
+        </message>
+        <message>
+            <source>Shown at this frame</source>
+            <translation>Bei diesem Bild gezeigt</translation>
+        </message>
+    </context>
+    <context>
         <name>retake::gui::InspectorWidget</name>
         <message>
             <source>Select a shot in the storyboard or timeline.</source>
@@ -390,6 +680,10 @@
         <message>
             <source>Engine parameter “%1” is not of the form name=value.</source>
             <translation>Der Engine-Parameter „%1“ hat nicht die Form name=wert.</translation>
+        </message>
+        <message>
+            <source>Depth of field</source>
+            <translation>Schärfentiefe</translation>
         </message>
     </context>
     <context>
@@ -764,6 +1058,10 @@
             <source>No shot at the playhead</source>
             <translation>Keine Einstellung an der Abspielmarke</translation>
         </message>
+        <message>
+            <source>Re&amp;frame…</source>
+            <translation>Neu &amp;kadrieren…</translation>
+        </message>
     </context>
     <context>
         <name>retake::gui::MaskPaintOverlay</name>
@@ -786,6 +1084,26 @@
     </context>
     <context>
         <name>retake::gui::MaskTools</name>
+        <message>
+            <source>Delete Key at Playhead</source>
+            <translation>Keyframe an Abspielmarke löschen</translation>
+        </message>
+        <message>
+            <source>Delete the selected shape's key at the playhead: the shape holds or moves between its other keys</source>
+            <translation>Den Keyframe der gewählten Form an der Abspielmarke löschen: die Form bleibt stehen oder bewegt sich zwischen ihren übrigen Keyframes</translation>
+        </message>
+        <message>
+            <source> · key on this frame</source>
+            <translation> · Keyframe auf diesem Bild</translation>
+        </message>
+        <message>
+            <source>Select a brush stroke, rectangle, ellipse or polygon whose key to delete.</source>
+            <translation>Einen Pinselstrich, ein Rechteck, eine Ellipse oder ein Polygon wählen, dessen Keyframe gelöscht werden soll.</translation>
+        </message>
+        <message>
+            <source>The selected shape has no key at the playhead; move the playhead to one of its keys.</source>
+            <translation>Die gewählte Form hat keinen Keyframe an der Abspielmarke; die Abspielmarke auf einen ihrer Keyframes setzen.</translation>
+        </message>
         <message>
             <source>Eraser stroke</source>
             <translation>Radierer-Strich</translation>
@@ -964,6 +1282,165 @@
         <message>
             <source>&amp;Clear Menu</source>
             <translation>Menü &amp;leeren</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::ReframeDialog</name>
+        <message>
+            <source>Subtle</source>
+            <translation>Dezent</translation>
+        </message>
+        <message>
+            <source>Handheld</source>
+            <translation>Handkamera</translation>
+        </message>
+        <message>
+            <source>Heavy</source>
+            <translation>Stark</translation>
+        </message>
+        <message>
+            <source>Walking</source>
+            <translation>Gehend</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>Laufend</translation>
+        </message>
+        <message>
+            <source>Reframe “%1”</source>
+            <translation>„%1“ neu kadrieren</translation>
+        </message>
+        <message>
+            <source>Frames %1 of “%2” become a new take. Pixels the new framing needs from outside the picture are filled by the %3 engine; locked frames stay as they are.</source>
+            <translation>Die Bilder %1 von „%2“ werden zu einem neuen Take. Pixel, die der neue Ausschnitt außerhalb des Bildes braucht, füllt die Engine %3; gesperrte Bilder bleiben unverändert.</translation>
+        </message>
+        <message>
+            <source>Lens and angle</source>
+            <translation>Objektiv und Winkel</translation>
+        </message>
+        <message>
+            <source>Zoom</source>
+            <translation>Zoom</translation>
+        </message>
+        <message>
+            <source>Focal length</source>
+            <translation>Brennweite</translation>
+        </message>
+        <message>
+            <source>×</source>
+            <translation>×</translation>
+        </message>
+        <message>
+            <source>The focal length times this factor: above 1 crops in, below 1 widens the view and the engine fills the new border.</source>
+            <translation>Die Brennweite mal diesem Faktor: über 1 wird der Ausschnitt enger, unter 1 weiter, und die Engine füllt den neuen Rand.</translation>
+        </message>
+        <message>
+            <source> mm</source>
+            <translation> mm</translation>
+        </message>
+        <message>
+            <source>The new focal length (the shot&apos;s is %1 mm).</source>
+            <translation>Die neue Brennweite (die der Einstellung: %1 mm).</translation>
+        </message>
+        <message>
+            <source>°</source>
+            <translation>°</translation>
+        </message>
+        <message>
+            <source>Left positive.</source>
+            <translation>Links positiv.</translation>
+        </message>
+        <message>
+            <source>Up positive.</source>
+            <translation>Oben positiv.</translation>
+        </message>
+        <message>
+            <source>Counter-clockwise seen from behind the camera.</source>
+            <translation>Gegen den Uhrzeigersinn, von hinter der Kamera gesehen.</translation>
+        </message>
+        <message>
+            <source>Pan</source>
+            <translation>Schwenk</translation>
+        </message>
+        <message>
+            <source>Tilt</source>
+            <translation>Neigung</translation>
+        </message>
+        <message>
+            <source>Roll</source>
+            <translation>Rollen</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Keine</translation>
+        </message>
+        <message>
+            <source>The same seed gives the same handheld motion and the same fill.</source>
+            <translation>Derselbe Seed ergibt dieselbe Handkamerabewegung und dieselbe Füllung.</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>Seed</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Verfahren</translation>
+        </message>
+        <message>
+            <source>2D: warp the picture</source>
+            <translation>2D: Bild verzerren</translation>
+        </message>
+        <message>
+            <source>No depth needed. Handheld position shake is approximated for a plane at the focus distance; lens distortion is kept.</source>
+            <translation>Keine Tiefe nötig. Das Positionswackeln der Handkamera wird für eine Ebene in Fokusentfernung angenähert; die Objektivverzeichnung bleibt erhalten.</translation>
+        </message>
+        <message>
+            <source>2.5D: move the camera through the depth</source>
+            <translation>2,5D: Kamera durch die Tiefe bewegen</translation>
+        </message>
+        <message>
+            <source>right </source>
+            <translation>rechts </translation>
+        </message>
+        <message>
+            <source>up </source>
+            <translation>oben </translation>
+        </message>
+        <message>
+            <source>forward </source>
+            <translation>vor </translation>
+        </message>
+        <message>
+            <source> m</source>
+            <translation> m</translation>
+        </message>
+        <message>
+            <source>Move</source>
+            <translation>Bewegung</translation>
+        </message>
+        <message>
+            <source>Uncovered pixels are filled by the engine.</source>
+            <translation>Freigelegte Pixel füllt die Engine.</translation>
+        </message>
+        <message>
+            <source>This shot has no depth (an EXR Z channel or a blocking render): only the 2D warp is possible.</source>
+            <translation>Diese Einstellung hat keine Tiefe (einen EXR-Z-Kanal oder ein Blocking-Rendering): nur die 2D-Verzerrung ist möglich.</translation>
+        </message>
+        <message>
+            <source>Reframe</source>
+            <translation>Neu kadrieren</translation>
+        </message>
+        <message>
+            <source>Select a shot to reframe first.</source>
+            <translation>Wählen Sie zuerst eine Einstellung zum Neukadrieren.</translation>
+        </message>
+        <message>
+            <source>Reframing in the background.</source>
+            <translation>Neukadrierung läuft im Hintergrund.</translation>
+        </message>
+        <message>
+            <source>Reframe “%1”, frames %2</source>
+            <translation>„%1“ neu kadrieren, Bilder %2</translation>
         </message>
     </context>
     <context>

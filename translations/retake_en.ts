@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
     <context>
+        <name>retake::gui::BlockingInspector</name>
+        <message numerus="yes">
+            <source>%1: subject %2 tall, %3 away; %n object(s).</source>
+            <translation>
+                <numerusform>%1: subject %2 tall, %3 away; %n object.</numerusform>
+                <numerusform>%1: subject %2 tall, %3 away; %n objects.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Move over %n frame(s).</source>
+            <translation>
+                <numerusform>Move over %n frame.</numerusform>
+                <numerusform>Move over %n frames.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>retake::gui::MainWindow</name>
         <message numerus="yes">
             <source>Importing %n file(s)…</source>

@@ -94,6 +94,206 @@
         </message>
     </context>
     <context>
+        <name>retake::gui::DepthOfFieldLabel</name>
+        <message>
+            <source>∞</source>
+            <translation>∞</translation>
+        </message>
+        <message>
+            <source>%1 m</source>
+            <translation>%1 m</translation>
+        </message>
+        <message>
+            <source>Depth of field at the camera&apos;s focus distance and f-stop; the circle of confusion is the filmback diagonal / 1500.</source>
+            <translation>Profondeur de champ à la distance de mise au point et à l’ouverture de la caméra ; le cercle de confusion vaut la diagonale du capteur / 1500.</translation>
+        </message>
+        <message>
+            <source>Hyperfocal %1 · sharp %2 – %3</source>
+            <translation>Hyperfocale %1 · net de %2 à %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::BlockingInspector</name>
+        <message>
+            <source>Box</source>
+            <translation>Boîte</translation>
+        </message>
+        <message>
+            <source>Wall</source>
+            <translation>Mur</translation>
+        </message>
+        <message>
+            <source>Cylinder</source>
+            <translation>Cylindre</translation>
+        </message>
+        <message>
+            <source>Sphere</source>
+            <translation>Sphère</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Personne</translation>
+        </message>
+        <message>
+            <source>Blocking scene</source>
+            <translation>Scène de mise en place</translation>
+        </message>
+        <message>
+            <source>MS 35mm dolly in 2s, two people at a table, dusk</source>
+            <translation>MS 35mm dolly in 2s, two people at a table, dusk</translation>
+        </message>
+        <message>
+            <source>A shot description replaces the scene and the camera&apos;s pose and keys (grammar: docs/shot-description.md).</source>
+            <translation>Une description de plan (en termes anglais) remplace la scène ainsi que la position et les clés de la caméra (grammaire : docs/shot-description.md).</translation>
+        </message>
+        <message>
+            <source>Describe…</source>
+            <translation>Décrire…</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Ajouter</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <source>x </source>
+            <translation>x </translation>
+        </message>
+        <message>
+            <source>y </source>
+            <translation>y </translation>
+        </message>
+        <message>
+            <source>z </source>
+            <translation>z </translation>
+        </message>
+        <message>
+            <source>w </source>
+            <translation>l </translation>
+        </message>
+        <message>
+            <source>d </source>
+            <translation>p </translation>
+        </message>
+        <message>
+            <source>h </source>
+            <translation>h </translation>
+        </message>
+        <message>
+            <source> m</source>
+            <translation> m</translation>
+        </message>
+        <message>
+            <source>Metres right of the origin (world X).</source>
+            <translation>Mètres à droite de l’origine (X du monde).</translation>
+        </message>
+        <message>
+            <source>Metres forward, where a level camera with pan 0 looks (world Y).</source>
+            <translation>Mètres vers l’avant, là où regarde une caméra horizontale au panoramique 0 (Y du monde).</translation>
+        </message>
+        <message>
+            <source>Metres up (world Z): objects stand on their position.</source>
+            <translation>Mètres vers le haut (Z du monde) : les objets reposent sur leur position.</translation>
+        </message>
+        <message>
+            <source>Width (box, wall), diameter (cylinder, sphere).</source>
+            <translation>Largeur (boîte, mur), diamètre (cylindre, sphère).</translation>
+        </message>
+        <message>
+            <source>Depth (box, wall).</source>
+            <translation>Profondeur (boîte, mur).</translation>
+        </message>
+        <message>
+            <source>Height (box, wall, cylinder); a person&apos;s standing height.</source>
+            <translation>Hauteur (boîte, mur, cylindre) ; pour une personne, sa taille debout.</translation>
+        </message>
+        <message>
+            <source>°</source>
+            <translation>°</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Taille</translation>
+        </message>
+        <message>
+            <source>Turn</source>
+            <translation>Rotation</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>Couleur</translation>
+        </message>
+        <message>
+            <source>Direction towards the sun: 0 = +Y, counter-clockwise seen from above.</source>
+            <translation>Direction du soleil : 0 = +Y, dans le sens antihoraire vu du dessus.</translation>
+        </message>
+        <message>
+            <source>Shadows</source>
+            <translation>Ombres</translation>
+        </message>
+        <message>
+            <source>Ground</source>
+            <translation>Sol</translation>
+        </message>
+        <message>
+            <source>Sun azimuth</source>
+            <translation>Azimut du soleil</translation>
+        </message>
+        <message>
+            <source>Sun elevation</source>
+            <translation>Hauteur du soleil</translation>
+        </message>
+        <message>
+            <source>Sun intensity</source>
+            <translation>Intensité du soleil</translation>
+        </message>
+        <message>
+            <source>Sky</source>
+            <translation>Ciel</translation>
+        </message>
+        <message>
+            <source>Choose the colour</source>
+            <translation>Choisir la couleur</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: subject %2 tall, %3 away; %n object(s).</source>
+            <translation>
+                <numerusform>%1 : sujet de %2, à %3 ; %n objet.</numerusform>
+                <numerusform>%1 : sujet de %2, à %3 ; %n objets.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Move over %n frame(s).</source>
+            <translation>
+                <numerusform>Mouvement sur %n image.</numerusform>
+                <numerusform>Mouvement sur %n images.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not understood (ignored): %1</source>
+            <translation>Non compris (ignoré) : %1</translation>
+        </message>
+    </context>
+    <context>
         <name>retake::gui::EditorActions</name>
         <message>
             <source>&amp;New Project</source>
@@ -280,6 +480,96 @@
         </message>
     </context>
     <context>
+        <name>retake::gui::InspectorColour</name>
+        <message>
+            <source>Colour</source>
+            <translation>Couleur</translation>
+        </message>
+        <message>
+            <source>The colour space the media&apos;s pixels are in. Automatic reads the file&apos;s colour tags, else the OCIO config&apos;s file rules. The viewer and every export use it.</source>
+            <translation>L’espace colorimétrique des pixels du média. « Automatique » lit les balises de couleur du fichier, sinon les règles de fichiers de la configuration OCIO. La visionneuse et chaque export l’utilisent.</translation>
+        </message>
+        <message>
+            <source>Input colour space</source>
+            <translation>Espace colorimétrique d’entrée</translation>
+        </message>
+        <message>
+            <source>Automatic (%1)</source>
+            <translation>Automatique (%1)</translation>
+        </message>
+        <message>
+            <source>%1 (not in this config)</source>
+            <translation>%1 (absent de cette configuration)</translation>
+        </message>
+        <message>
+            <source>Automatic</source>
+            <translation>Automatique</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::InspectorTakes</name>
+        <message>
+            <source>Takes</source>
+            <translation>Prises</translation>
+        </message>
+        <message>
+            <source>Show take</source>
+            <translation>Afficher la prise</translation>
+        </message>
+        <message>
+            <source>Take</source>
+            <translation>Prise</translation>
+        </message>
+        <message>
+            <source>Engine</source>
+            <translation>Moteur</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>Graine</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Créée</translation>
+        </message>
+        <message>
+            <source>Prompt</source>
+            <translation>Prompt</translation>
+        </message>
+        <message>
+            <source>Double-click a take to show it over its range (undoable).</source>
+            <translation>Double-cliquez sur une prise pour l’afficher sur sa plage (annulable).</translation>
+        </message>
+        <message>
+            <source>Show the selected take over its range</source>
+            <translation>Afficher la prise sélectionnée sur sa plage</translation>
+        </message>
+        <message>
+            <source>Put the playhead on the selected shot to see its takes.</source>
+            <translation>Placez la tête de lecture sur le plan sélectionné pour voir ses prises.</translation>
+        </message>
+        <message>
+            <source>Takes at frame %1 of the shot.</source>
+            <translation>Prises à l’image %1 du plan.</translation>
+        </message>
+        <message>
+            <source>No takes at frame %1 of the shot: regenerate a range to make one.</source>
+            <translation>Aucune prise à l’image %1 du plan : régénérez une plage pour en créer une.</translation>
+        </message>
+        <message>
+            <source>Take %1 (frames %2)</source>
+            <translation>Prise %1 (images %2)</translation>
+        </message>
+        <message>
+            <source>Original</source>
+            <translation>Original</translation>
+        </message>
+        <message>
+            <source>Shown at this frame</source>
+            <translation>Affichée à cette image</translation>
+        </message>
+    </context>
+    <context>
         <name>retake::gui::InspectorWidget</name>
         <message>
             <source>Select a shot in the storyboard or timeline.</source>
@@ -390,6 +680,10 @@
         <message>
             <source>Engine parameter “%1” is not of the form name=value.</source>
             <translation>Le paramètre de moteur « %1 » n’est pas de la forme nom=valeur.</translation>
+        </message>
+        <message>
+            <source>Depth of field</source>
+            <translation>Profondeur de champ</translation>
         </message>
     </context>
     <context>
@@ -764,6 +1058,10 @@
             <source>No shot at the playhead</source>
             <translation>Aucun plan sous la tête de lecture</translation>
         </message>
+        <message>
+            <source>Re&amp;frame…</source>
+            <translation>Re&amp;cadrer…</translation>
+        </message>
     </context>
     <context>
         <name>retake::gui::MaskPaintOverlay</name>
@@ -786,6 +1084,26 @@
     </context>
     <context>
         <name>retake::gui::MaskTools</name>
+        <message>
+            <source>Delete Key at Playhead</source>
+            <translation>Supprimer l’image clé à la tête de lecture</translation>
+        </message>
+        <message>
+            <source>Delete the selected shape's key at the playhead: the shape holds or moves between its other keys</source>
+            <translation>Supprimer l’image clé de la forme sélectionnée à la tête de lecture : la forme reste en place ou se déplace entre ses autres images clés</translation>
+        </message>
+        <message>
+            <source> · key on this frame</source>
+            <translation> · image clé sur cette image</translation>
+        </message>
+        <message>
+            <source>Select a brush stroke, rectangle, ellipse or polygon whose key to delete.</source>
+            <translation>Sélectionnez le trait, le rectangle, l’ellipse ou le polygone dont l’image clé doit être supprimée.</translation>
+        </message>
+        <message>
+            <source>The selected shape has no key at the playhead; move the playhead to one of its keys.</source>
+            <translation>La forme sélectionnée n’a pas d’image clé à la tête de lecture ; placez la tête de lecture sur l’une de ses images clés.</translation>
+        </message>
         <message>
             <source>Eraser stroke</source>
             <translation>Trait de gomme</translation>
@@ -964,6 +1282,165 @@
         <message>
             <source>&amp;Clear Menu</source>
             <translation>&amp;Vider le menu</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::ReframeDialog</name>
+        <message>
+            <source>Subtle</source>
+            <translation>Légère</translation>
+        </message>
+        <message>
+            <source>Handheld</source>
+            <translation>Caméra à l’épaule</translation>
+        </message>
+        <message>
+            <source>Heavy</source>
+            <translation>Forte</translation>
+        </message>
+        <message>
+            <source>Walking</source>
+            <translation>En marchant</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>En courant</translation>
+        </message>
+        <message>
+            <source>Reframe “%1”</source>
+            <translation>Recadrer « %1 »</translation>
+        </message>
+        <message>
+            <source>Frames %1 of “%2” become a new take. Pixels the new framing needs from outside the picture are filled by the %3 engine; locked frames stay as they are.</source>
+            <translation>Les images %1 de « %2 » deviennent une nouvelle prise. Les pixels que le nouveau cadrage prend hors de l’image sont remplis par le moteur %3 ; les images verrouillées restent telles quelles.</translation>
+        </message>
+        <message>
+            <source>Lens and angle</source>
+            <translation>Objectif et angle</translation>
+        </message>
+        <message>
+            <source>Zoom</source>
+            <translation>Zoom</translation>
+        </message>
+        <message>
+            <source>Focal length</source>
+            <translation>Focale</translation>
+        </message>
+        <message>
+            <source>×</source>
+            <translation>×</translation>
+        </message>
+        <message>
+            <source>The focal length times this factor: above 1 crops in, below 1 widens the view and the engine fills the new border.</source>
+            <translation>La focale multipliée par ce facteur : au-dessus de 1 le cadre se resserre, en dessous il s’élargit et le moteur remplit la nouvelle bordure.</translation>
+        </message>
+        <message>
+            <source> mm</source>
+            <translation> mm</translation>
+        </message>
+        <message>
+            <source>The new focal length (the shot&apos;s is %1 mm).</source>
+            <translation>La nouvelle focale (celle du plan : %1 mm).</translation>
+        </message>
+        <message>
+            <source>°</source>
+            <translation>°</translation>
+        </message>
+        <message>
+            <source>Left positive.</source>
+            <translation>Positif vers la gauche.</translation>
+        </message>
+        <message>
+            <source>Up positive.</source>
+            <translation>Positif vers le haut.</translation>
+        </message>
+        <message>
+            <source>Counter-clockwise seen from behind the camera.</source>
+            <translation>Sens antihoraire vu de derrière la caméra.</translation>
+        </message>
+        <message>
+            <source>Pan</source>
+            <translation>Panoramique</translation>
+        </message>
+        <message>
+            <source>Tilt</source>
+            <translation>Tilt</translation>
+        </message>
+        <message>
+            <source>Roll</source>
+            <translation>Roulis</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Aucun</translation>
+        </message>
+        <message>
+            <source>The same seed gives the same handheld motion and the same fill.</source>
+            <translation>La même graine donne le même mouvement de caméra à l’épaule et le même remplissage.</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>Graine</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Méthode</translation>
+        </message>
+        <message>
+            <source>2D: warp the picture</source>
+            <translation>2D : déformer l’image</translation>
+        </message>
+        <message>
+            <source>No depth needed. Handheld position shake is approximated for a plane at the focus distance; lens distortion is kept.</source>
+            <translation>Aucune profondeur requise. Le tremblement de position de la caméra à l’épaule est approché pour un plan à la distance de mise au point ; la distorsion de l’objectif est conservée.</translation>
+        </message>
+        <message>
+            <source>2.5D: move the camera through the depth</source>
+            <translation>2,5D : déplacer la caméra dans la profondeur</translation>
+        </message>
+        <message>
+            <source>right </source>
+            <translation>droite </translation>
+        </message>
+        <message>
+            <source>up </source>
+            <translation>haut </translation>
+        </message>
+        <message>
+            <source>forward </source>
+            <translation>avant </translation>
+        </message>
+        <message>
+            <source> m</source>
+            <translation> m</translation>
+        </message>
+        <message>
+            <source>Move</source>
+            <translation>Déplacement</translation>
+        </message>
+        <message>
+            <source>Uncovered pixels are filled by the engine.</source>
+            <translation>Les pixels découverts sont remplis par le moteur.</translation>
+        </message>
+        <message>
+            <source>This shot has no depth (an EXR Z channel or a blocking render): only the 2D warp is possible.</source>
+            <translation>Ce plan n’a pas de profondeur (un canal Z EXR ou un rendu de mise en place) : seule la déformation 2D est possible.</translation>
+        </message>
+        <message>
+            <source>Reframe</source>
+            <translation>Recadrer</translation>
+        </message>
+        <message>
+            <source>Select a shot to reframe first.</source>
+            <translation>Sélectionnez d’abord un plan à recadrer.</translation>
+        </message>
+        <message>
+            <source>Reframing in the background.</source>
+            <translation>Recadrage en arrière-plan.</translation>
+        </message>
+        <message>
+            <source>Reframe “%1”, frames %2</source>
+            <translation>Recadrer « %1 », images %2</translation>
         </message>
     </context>
     <context>

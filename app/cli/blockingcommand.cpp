@@ -1,6 +1,7 @@
 // `retake-cli blocking`: the shot's blocking scene and its render.
 // Frames on the command line are the shot's own (0 = its first frame); the
 // project stores media frames.
+#include "camera/blockingedit.h"
 #include "camera/blockingrender.h"
 #include "camera/cameraexport.h"
 #include "camera/camerajson.h"
@@ -54,23 +55,7 @@ BlockingObject parseObject(const QString& text, const BlockingScene& scene) {
         usageError(
             QStringLiteral("\"%1\" is not box, wall, cylinder, sphere or person.").arg(parts[1]));
     o.position = parseVec(parts[2], QStringLiteral("position"));
-    switch (o.shape) {
-    case BlockingShape::Box:
-        o.size = {1, 1, 1};
-        break;
-    case BlockingShape::Wall:
-        o.size = {4, 0.15, 2.7};
-        break;
-    case BlockingShape::Cylinder:
-        o.size = {0.5, 0.5, 1};
-        break;
-    case BlockingShape::Sphere:
-        o.size = {0.5, 0.5, 0.5};
-        break;
-    case BlockingShape::Person:
-        o.size = {0.45, 0.3, 1.75};
-        break;
-    }
+    o.size = defaultBlockingSize(o.shape);
     if (parts.size() > 3 && !parts[3].isEmpty()) {
         const QStringList s = parts[3].split(QLatin1Char(','));
         if (s.size() == 1) {
@@ -92,10 +77,7 @@ BlockingObject parseObject(const QString& text, const BlockingScene& scene) {
         o.yawDeg = parseNumber(parts[4], QStringLiteral("yaw"));
     if (parts.size() > 5)
         o.color = parseColor(parts[5]);
-    int id = 2;
-    for (const auto& other : scene.objects)
-        id = std::max(id, other.id + 1);
-    o.id = id;
+    o.id = nextBlockingObjectId(scene);
     return o;
 }
 
@@ -139,17 +121,17 @@ void addBlockingOptions(QCommandLineParser& p) {
 }
 
 DescribedShot describe(const QCommandLineParser& p, const Project& project, const Shot* shot) {
+    if (shot)
+        return describeShot(setOption(p, "describe"), shot->camera,
+                            shotDescriptionSettings(project, *shot));
     ShotDescriptionSettings s;
     s.imageWidth = project.width;
     s.imageHeight = project.height;
     s.frameRate = project.frameRate;
-    s.startFrame = shot ? shot->source.start : 0;
     // A new shot takes its length from the description unless --frames says.
-    s.shotFrames = shot ? shot->duration()
-                   : has(p, "frames")
-                       ? parseFrame(setOption(p, "frames"), QStringLiteral("--frames"))
-                       : 0;
-    return describeShot(setOption(p, "describe"), shot ? shot->camera : Camera(), s);
+    s.shotFrames =
+        has(p, "frames") ? parseFrame(setOption(p, "frames"), QStringLiteral("--frames")) : 0;
+    return describeShot(setOption(p, "describe"), Camera(), s);
 }
 
 QJsonObject describedJson(const DescribedShot& d, const QString& shotName) {

@@ -239,6 +239,7 @@ const QVector<EditCommand>& editCommands() {
              p.addOption(shotOption());
          },
          relink},
+        mediaEditCommand(),
     };
     return list;
 }

@@ -18,6 +18,7 @@ struct EditCommand {
 
 const QVector<EditCommand>& editCommands();
 const EditCommand* findEditCommand(const QString& name);
+EditCommand mediaEditCommand(); // mediacommand.cpp
 // Parses args (args[0] = name) for a command that works on an open document.
 // Returns false when --help was shown.
 bool runEditOnDocument(const EditCommand& command, Document& doc, const QStringList& args);

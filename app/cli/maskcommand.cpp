@@ -11,10 +11,11 @@ namespace retake::cli {
 namespace {
 
 const char* const shapeOptions[] = {"rect", "ellipse", "polygon", "stroke"};
-const char* const frameOperations[] = {"fill", "invert", "clear", "copy-frame", "remove-shape"};
-const char* const paintedOptions[] = {"rect",   "ellipse", "polygon",    "stroke",       "fill",
-                                      "invert", "clear",   "copy-frame", "render",       "new",
-                                      "mask",   "shape",   "key",        "remove-shape", "list"};
+const char* const frameOperations[] = {"fill",       "invert",       "clear",
+                                       "copy-frame", "remove-shape", "remove-key"};
+const char* const paintedOptions[] = {
+    "rect",   "ellipse", "polygon", "stroke", "fill", "invert", "clear",        "copy-frame",
+    "render", "new",     "mask",    "shape",  "key",  "list",   "remove-shape", "remove-key"};
 
 bool isSet(const QCommandLineParser& p, const char* name) {
     return p.isSet(QString::fromLatin1(name));
@@ -240,7 +241,11 @@ void addPaintedMaskOptions(QCommandLineParser& p) {
         "Key frame of the shape's geometry (default: the first of --frames); with "
         "--shape, adds or moves a key of that shape: shapes move linearly between keys.",
         "FRAME");
-    opt("shape", "Shape to key (ID or prefix).", "SHAPE");
+    opt("shape", "Shape to key, or whose key --remove-key deletes (ID or prefix).", "SHAPE");
+    opt("remove-key",
+        "With --shape, delete the shape's key at this shot frame: the shape then holds or moves "
+        "between its other keys (its only key cannot go).",
+        "FRAME");
     opt("copy-frame", "Copy the mask of this shot frame to the frames of --to.", "F");
     opt("to", "Frames to copy --copy-frame to.", "A-B");
     opt("remove-shape", "Delete a shape (ID or prefix).", "SHAPE");
@@ -265,8 +270,11 @@ bool runPaintedMask(Document& doc, const QCommandLineParser& p, const QStringLis
         operations += isSet(p, name) ? 1 : 0;
     if (operations > 1)
         usage(QStringLiteral("Give one edit at a time: a shape, --fill, --invert, --clear, "
-                             "--copy-frame or --remove-shape."));
-    if (isSet(p, "shape") && !shape)
+                             "--copy-frame, --remove-shape or --remove-key."));
+    if (isSet(p, "remove-key") && !isSet(p, "shape"))
+        usage(QStringLiteral("--remove-key FRAME needs --shape SHAPE: the shape whose key to "
+                             "delete."));
+    if (isSet(p, "shape") && !shape && !isSet(p, "remove-key"))
         usage(QStringLiteral("--shape needs the key's geometry (--rect, --ellipse, --polygon or "
                              "--stroke) and --key."));
     if (isSet(p, "copy-frame") != isSet(p, "to"))
@@ -346,6 +354,32 @@ bool runPaintedMask(Document& doc, const QCommandLineParser& p, const QStringLis
         json.insert("action", QStringLiteral("remove"));
         json.insert("shape", idToString(shapeId));
         summary = QStringLiteral("%1\tremoved").arg(idToString(shapeId));
+    }
+    if (isSet(p, "remove-key")) {
+        if (maskId.isNull())
+            usage(QStringLiteral("Shot \"%1\" has no painted mask yet.").arg(shot.name));
+        const MaskRef& mask = maskById(doc, shot.id, maskId);
+        const Id shapeId = shapeIdArg(mask, value(p, "shape"));
+        const FrameNumber key = shotFrame(shot, p, "remove-key");
+        const MaskShape* s = mask.painted.findShape(shapeId);
+        if (s && !s->keys.contains(key)) {
+            // Said here in shot frames, as the user gave them.
+            QStringList keys;
+            for (FrameNumber k : s->keys.keys())
+                keys << QString::number(k - shot.source.start);
+            usage(QStringLiteral("Shape %1 has no key at shot frame %2; its keys are at %3.")
+                      .arg(idToString(shapeId))
+                      .arg(key - shot.source.start)
+                      .arg(keys.isEmpty() ? QStringLiteral("no frame")
+                                          : keys.join(QStringLiteral(", "))));
+        }
+        doc.removeMaskShapeKey(shot.id, maskId, shapeId, key);
+        json.insert("action", QStringLiteral("remove-key"));
+        json.insert("shape", idToString(shapeId));
+        json.insert("key", qint64(key - shot.source.start));
+        summary = QStringLiteral("%1\tkey at frame %2 removed")
+                      .arg(idToString(shapeId))
+                      .arg(key - shot.source.start);
     }
     if (maskId.isNull()) // the edit started the shot's newest painted mask
         maskId = findPainted(*doc.project().findShot(shot.id), QString())->id;

@@ -119,7 +119,9 @@ QJsonObject projectInfoJson(const Project& project, const QString& path) {
                                  {"path", m.path},
                                  {"online", m.online},
                                  {"frames", qint64(m.frameCount)},
-                                 {"kind", toString(m.kind)}});
+                                 {"kind", toString(m.kind)},
+                                 // empty = automatic (tags, then the config's rules)
+                                 {"inputSpace", m.inputSpace}});
     const Track* video = project.firstTrack(TrackKind::Video);
     for (const auto& placed : video ? project.placements(video->id) : QVector<ShotPlacement>()) {
         const Shot& s = *project.findShot(placed.shotId);

@@ -26,7 +26,11 @@ void addReframeOptions(QCommandLineParser& p) {
         "DEG");
     opt("tilt", "Tilt in degrees, up positive.", "DEG");
     opt("roll", "Roll in degrees, counter-clockwise seen from behind the camera.", "DEG");
-    opt("handheld", "Add handheld motion: subtle, handheld, heavy, walking, running.", "PRESET");
+    opt("handheld",
+        "Add handheld motion: subtle, handheld, heavy, walking, running. Without --move its "
+        "position shake is approximated as seen on a plane at the shot's focus distance "
+        "(nearer and farther things move alike).",
+        "PRESET");
     opt("seed", "Seed of the handheld motion and of the engine.", "N");
     opt("move",
         "Move the camera by X right, Y up, Z forward metres (2.5D, needs depth: an EXR Z "
@@ -55,7 +59,8 @@ int reframeCommand(const QStringList& args) {
     if (!parse(p, args,
                QStringLiteral(
                    "Reframe a shot as a new take: crop-zoom, pan/tilt/roll and handheld on any "
-                   "footage; with depth, a 2.5D camera move (--move) or depth of field (--dof). "
+                   "footage (through the shot's lens distortion, k1 and k2); with depth, a 2.5D "
+                   "camera move (--move) or depth of field (--dof). "
                    "Pixels the new view needs from outside the picture, or that the move "
                    "uncovers, are filled by the regeneration engine. Locked frames stay "
                    "bit-identical."),

@@ -1,7 +1,9 @@
 #include "framerenderer.h"
 
 #include "core/error.h"
+#include "displaylut.h"
 #include "export/framesource.h"
+#include "export/mediacolour.h"
 #include "imageconvert.h"
 #include "mask/maskraster.h"
 
@@ -73,46 +75,43 @@ struct FrameRenderer::Worker {
     }
 
     // Through the display transform: a take's frames are in its shot's
-    // media colour space, so both use the media's processor, as the export does.
+    // media colour space, so both use the media's processor, as the export
+    // does. 8-bit frames are scaled to the viewer first and go through the
+    // processor baked into a LUT; others through the processor itself.
     QImage present(const Image& decoded, const Shot& shot) {
-        const Image image = fitted(decoded);
-        if (!pipeline)
-            return toQImage(image);
-        const MediaRef* media = source.project().findMedia(shot.mediaId);
+        QImage picture = toDisplayImage(decoded, target);
+        const MediaRef* media = pipeline ? source.project().findMedia(shot.mediaId) : nullptr;
         if (!media)
-            return toQImage(image);
-        auto it = processors.find(media->id);
-        if (it == processors.end()) {
-            ColorGrade grade;
-            grade.inputSpace = pipeline->inputSpaceFor(media->path, media->color);
-            grade.display = display.display;
-            grade.view = display.view;
-            grade.lutPath = display.lookPath;
-            it = processors.insert(media->id, pipeline->processor(grade));
+            return picture.isNull() ? toQImage(decoded) : picture;
+        Transform& transform = transformFor(*media);
+        if (picture.isNull()) // float or 16-bit: the processor at full size
+            return toQImage(transform.processor.apply(decoded, SampleType::UInt8));
+        if (transform.lut) {
+            transform.lut->applyInPlace(picture);
+            return picture;
         }
-        return toQImage(it->apply(image, SampleType::UInt8));
+        // A transform the LUT cannot hold: the processor on the scaled picture.
+        return toQImage(transform.processor.apply(toImage(picture), SampleType::UInt8));
     }
 
-    // 8-bit RGB(A) frames larger than the target, scaled down (aspect kept).
-    // Float frames keep their size: filtering scene-linear values for display
-    // is the transform's business.
-    Image fitted(const Image& image) const {
-        if (target.isEmpty() || image.type != SampleType::UInt8 ||
-            (image.channels != 3 && image.channels != 4) ||
-            (image.width <= target.width() && image.height <= target.height()))
-            return image;
-        const QImage::Format format =
-            image.channels == 3 ? QImage::Format_RGB888 : QImage::Format_RGBA8888;
-        const QImage wrapped(image.pixels.data(), image.width, image.height,
-                             image.width * image.channels, format);
-        const QImage scaled = wrapped.scaled(target, Qt::KeepAspectRatio, Qt::SmoothTransformation)
-                                  .convertToFormat(format);
-        Image out(scaled.width(), scaled.height(), image.channels, SampleType::UInt8);
-        out.color = image.color;
-        const std::size_t row = std::size_t(out.width) * out.channels;
-        for (int y = 0; y < out.height; ++y)
-            std::copy_n(scaled.constScanLine(y), row, out.pixels.data() + y * row);
-        return out;
+    struct Transform {
+        ColorProcessor processor;
+        std::optional<DisplayLut> lut; // none when baking is not exact enough
+    };
+
+    Transform& transformFor(const MediaRef& media) {
+        auto it = transforms.find(media.id);
+        if (it != transforms.end())
+            return *it;
+        ColorGrade grade;
+        grade.inputSpace = mediaInputSpace(*pipeline, media); // export/mediacolour.h
+        grade.display = display.display;
+        grade.view = display.view;
+        grade.lutPath = display.lookPath;
+        Transform transform;
+        transform.processor = pipeline->processor(grade);
+        transform.lut = DisplayLut::bakeIfExact(transform.processor);
+        return *transforms.insert(media.id, std::move(transform));
     }
 
     QImage overlayFor(const QString& path) {
@@ -128,7 +127,7 @@ struct FrameRenderer::Worker {
     bool compare = false;
     bool paintedMasks = false;
     QSize target;
-    QHash<Id, ColorProcessor> processors;
+    QHash<Id, Transform> transforms;
     QHash<QString, QImage> masks;
 };
 
@@ -149,10 +148,12 @@ void FrameRenderer::newWorker() {
     worker_ = std::make_shared<Worker>(project_, pipeline_, display_, compare_, paintedMasks_,
                                        targetSize_);
     cache_.clear();
+    ahead_.clear();
 }
 
 void FrameRenderer::setProject(const Project& project) {
     project_ = project;
+    duration_ = project_.duration();
     newWorker();
 }
 
@@ -204,11 +205,43 @@ void FrameRenderer::setCacheSizeMB(int megabytes) {
     cache_.setMaxCost(std::max(0, megabytes) * 1024);
 }
 
+void FrameRenderer::setReadAhead(bool enabled) {
+    if (enabled == readAhead_)
+        return;
+    readAhead_ = enabled;
+    if (!readAhead_)
+        ahead_.clear();
+    else if (!busy_)
+        startNext();
+}
+
 void FrameRenderer::request(FrameNumber frame) {
-    if (const RenderedFrame* cached = cache_.object(frame)) {
+    lastRequested_ = frame;
+    // Only frames in the window after the playhead serve playback: those it
+    // passed, and those of an earlier position after a jump back, go.
+    ahead_.erase(ahead_.begin(), ahead_.lowerBound(frame));
+    ahead_.erase(ahead_.upperBound(frame + kReadAheadFrames), ahead_.end());
+    const auto ready = [this](const RenderedFrame& picture) {
         pending_.reset();
-        const RenderedFrame copy = *cached;
+        const RenderedFrame copy = picture; // the slot may change the buffers
         Q_EMIT frameReady(copy);
+        if (!busy_)
+            startNext(); // refill the read-ahead
+    };
+    if (const auto it = ahead_.constFind(frame); it != ahead_.constEnd()) {
+        const RenderedFrame picture = *it;
+        ahead_.erase(it);
+        ready(picture);
+        return;
+    }
+    if (const RenderedFrame* cached = cache_.object(frame)) {
+        ready(*cached);
+        return;
+    }
+    if (busy_ && runningFrame_ == frame && running_ == worker_) {
+        // Being decoded ahead already: show it when it is done.
+        runningWanted_ = true;
+        pending_.reset();
         return;
     }
     pending_ = frame;
@@ -216,12 +249,32 @@ void FrameRenderer::request(FrameNumber frame) {
         startNext();
 }
 
+std::optional<FrameNumber> FrameRenderer::nextReadAheadFrame() const {
+    if (!readAhead_ || lastRequested_ < 0 || ahead_.size() >= kReadAheadFrames)
+        return std::nullopt;
+    const FrameNumber last = std::min(lastRequested_ + kReadAheadFrames, duration_ - 1);
+    for (FrameNumber next = lastRequested_ + 1; next <= last; ++next)
+        if (!ahead_.contains(next) && !cache_.contains(next))
+            return next;
+    return std::nullopt;
+}
+
 void FrameRenderer::startNext() {
-    if (!pending_ || !worker_)
+    if (!worker_)
         return;
-    const FrameNumber frame = *pending_;
-    pending_.reset();
+    FrameNumber frame;
+    if (pending_) {
+        frame = *pending_;
+        pending_.reset();
+        runningWanted_ = true;
+    } else if (const std::optional<FrameNumber> next = nextReadAheadFrame()) {
+        frame = *next;
+        runningWanted_ = false;
+    } else {
+        return;
+    }
     busy_ = true;
+    runningFrame_ = frame;
     std::shared_ptr<Worker> worker = worker_;
     running_ = worker_;
     watcher_.setFuture(QtConcurrent::run(&pool_, [worker, frame] {
@@ -232,17 +285,23 @@ void FrameRenderer::startNext() {
 
 void FrameRenderer::finished() {
     busy_ = false;
+    runningFrame_ = -1;
     const RenderedFrame frame = watcher_.result();
     // Only what the current project and display settings produced is kept.
-    if (!frame.picture.isNull() && running_ == worker_) {
+    const bool current = running_ == worker_;
+    if (!frame.picture.isNull() && current) {
         const qsizetype bytes = frame.picture.sizeInBytes() + frame.original.sizeInBytes();
         cache_.insert(frame.frame, new RenderedFrame(frame), int(bytes / 1024) + 1);
     }
-    // Shown even when a newer request is waiting: during playback slower
-    // than real time that is always the case, and the newest decoded frame
-    // is still the best picture to show. Requests made meanwhile collapsed
-    // into the one pending frame, decoded next.
-    Q_EMIT frameReady(frame);
+    if (runningWanted_) {
+        // Shown even when a newer request is waiting: during playback slower
+        // than real time that is always the case, and the newest decoded
+        // frame is still the best picture to show. Requests made meanwhile
+        // collapsed into the one pending frame, decoded next.
+        Q_EMIT frameReady(frame);
+    } else if (current && readAhead_ && frame.frame > lastRequested_) {
+        ahead_.insert(frame.frame, frame);
+    }
     startNext();
 }
 

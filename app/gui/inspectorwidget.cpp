@@ -5,6 +5,9 @@
 #include "core/timecode.h"
 #include "document/document.h"
 #include "editorstate.h"
+#include "inspectorblocking.h"
+#include "inspectorcolour.h"
+#include "inspectortakes.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -57,6 +60,8 @@ InspectorWidget::InspectorWidget(EditorState* state, QWidget* parent)
     shotForm->addRow(tr("Prompt"), prompt_);
     shotForm->addRow(tr("Notes"), notes_);
     layout->addWidget(shotBox);
+    layout->addWidget(colour_ = new InspectorColour(state_));
+    connect(colour_, &InspectorColour::editFailed, this, &InspectorWidget::editFailed);
 
     // Wide ranges on purpose: Document::setCamera decides what is valid.
     auto* cameraBox = new QGroupBox(tr("Camera"));
@@ -74,7 +79,10 @@ InspectorWidget::InspectorWidget(EditorState* state, QWidget* parent)
     cameraForm->addRow(tr("Focus distance"), focus_);
     cameraForm->addRow(tr("Aperture"), fStop_);
     cameraForm->addRow(tr("Shutter angle"), shutter_);
+    cameraForm->addRow(tr("Depth of field"), dof_ = new DepthOfFieldLabel(state_));
     layout->addWidget(cameraBox);
+    layout->addWidget(blocking_ = new BlockingInspector(state_));
+    connect(blocking_, &BlockingInspector::editFailed, this, &InspectorWidget::editFailed);
 
     // Engine settings are the window's, not the shot's: they apply to the
     // next "Regenerate range" on any shot and are recorded with each take.
@@ -108,6 +116,8 @@ InspectorWidget::InspectorWidget(EditorState* state, QWidget* parent)
     regenForm->addRow(tr("Parameters"), parameters_);
     regenForm->addRow(tr("Seed"), seed_);
     layout->addWidget(regenBox);
+    layout->addWidget(takes_ = new InspectorTakes(state_));
+    connect(takes_, &InspectorTakes::editFailed, this, &InspectorWidget::editFailed);
     layout->addStretch();
 
     auto* scroll = new QScrollArea;
@@ -144,6 +154,10 @@ void InspectorWidget::setDocument(Document* document) {
     document_ = document;
     if (document_)
         connect(document_, &Document::changed, this, &InspectorWidget::refresh);
+    dof_->setDocument(document);
+    blocking_->setDocument(document);
+    colour_->setDocument(document);
+    takes_->setDocument(document);
     refresh();
 }
 

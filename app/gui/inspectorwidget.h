@@ -22,7 +22,11 @@ class QStackedWidget;
 
 namespace retake::gui {
 
+class BlockingInspector;
 class CommitTextEdit;
+class DepthOfFieldLabel;
+class InspectorColour;
+class InspectorTakes;
 class EditorState;
 
 class InspectorWidget : public QWidget {
@@ -44,6 +48,9 @@ public:
     QComboBox* engineCombo() const { return engine_; }
     QSpinBox* seedSpin() const { return seed_; }
     QLineEdit* parametersEdit() const { return parameters_; }
+    InspectorTakes* takes() const { return takes_; }
+    BlockingInspector* blockingSection() const { return blocking_; }
+    DepthOfFieldLabel* depthOfFieldLabel() const { return dof_; }
 
     // What "Regenerate range" runs with: the engine, its parameters and the
     // seed chosen here, the device from the settings. Shot, range and prompt
@@ -80,6 +87,10 @@ private:
     QComboBox* engine_;
     QSpinBox* seed_;
     QLineEdit* parameters_;
+    DepthOfFieldLabel* dof_;
+    BlockingInspector* blocking_;
+    InspectorColour* colour_;
+    InspectorTakes* takes_;
 };
 
 } // namespace retake::gui

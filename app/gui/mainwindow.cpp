@@ -131,6 +131,8 @@ void MainWindow::createMenus() {
     edit->addActions({a->lockRange, a->unlockRange});
     edit->addSeparator();
     edit->addAction(a->regenerateRange);
+    QAction* reframe = edit->addAction(tr("Re&frame…"), this, [this] { reframeSelectedShot(); });
+    reframe->setObjectName(QStringLiteral("reframeAction"));
     takeMenu_ = edit->addMenu(tr("&Take at Playhead"));
     takeMenu_->setObjectName(QStringLiteral("takeMenu"));
     connect(takeMenu_, &QMenu::aboutToShow, this, &MainWindow::fillTakeMenu);

@@ -66,6 +66,9 @@ public:
     // each shot's prompt. Returns the job IDs (none when nothing to do; the
     // status bar says why).
     QVector<int> regenerateSelection();
+    // Edit > Reframe…: asks for a virtual camera move on the selected shot
+    // (reframedialog.h) and queues it; returns the job ID or 0.
+    int reframeSelectedShot();
     // Imports dropped or chosen files through the import path (off the GUI thread).
     void importFiles(const QStringList& paths);
 

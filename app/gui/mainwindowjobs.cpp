@@ -7,6 +7,7 @@
 #include "jobs/jobqueue.h"
 #include "jobswidget.h"
 #include "mainwindow.h"
+#include "reframedialog.h"
 #include "settingsdialog.h"
 #include "storyboardview.h"
 #include "takechoices.h"
@@ -83,6 +84,24 @@ QVector<int> MainWindow::regenerateSelection() {
                    : tr("Regenerating in the background; skipped: %1.")
                          .arg(skipped.join(QStringLiteral("; "))));
     return ids;
+}
+
+int MainWindow::reframeSelectedShot() {
+    QString error;
+    const std::optional<RegenRequest> engine = inspector_->regenerationSettings(&error);
+    if (!engine) {
+        showStatus(error);
+        return 0;
+    }
+    QString status;
+    const int id = reframeWithDialog(this, document_.get(), state_, jobs_, *engine, &status);
+    if (!status.isEmpty())
+        showStatus(status);
+    if (id) {
+        jobsDock_->show();
+        jobsDock_->raise();
+    }
+    return id;
 }
 
 void MainWindow::exportWithDialog() {

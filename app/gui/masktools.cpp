@@ -164,6 +164,11 @@ MaskTools::MaskTools(EditorState* state, ViewerCanvas* canvas, QWidget* parent)
     operations->addWidget(button(tr("Delete Shape"), tr("Delete the selected shape"),
                                  "maskDeleteShape", &MaskTools::removeSelectedShape),
                           2, 2);
+    operations->addWidget(button(tr("Delete Key at Playhead"),
+                                 tr("Delete the selected shape's key at the playhead: the shape "
+                                    "holds or moves between its other keys"),
+                                 "maskDeleteKey", &MaskTools::removeSelectedShapeKey),
+                          3, 0, 1, 3);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(paintButton);
@@ -242,6 +247,8 @@ void MaskTools::updateShapeList() {
             QString text = tr("%1. %2").arg(i + 1).arg(shapeName(s));
             if (s.keys.size() > 1)
                 text += tr(" · %1 keys").arg(s.keys.size());
+            if (s.keys.size() > 1 && s.keys.contains(t.mediaFrame))
+                text += tr(" · key on this frame");
             if (!s.frames.contains(t.mediaFrame))
                 text += tr(" · not on this frame");
             auto* item = new QListWidgetItem(text, shapes_);
@@ -326,6 +333,31 @@ void MaskTools::keySelectedShape() {
     try {
         document_->setMaskShapeKey(t.shotId, t.maskId, shapeId, t.mediaFrame,
                                    shape->geometryAt(t.mediaFrame));
+    } catch (const Error& e) {
+        Q_EMIT editFailed(e.message());
+    }
+}
+
+void MaskTools::removeSelectedShapeKey() {
+    const MaskTarget t = overlay_->target();
+    const Id shapeId = overlay_->selectedShape();
+    const MaskShape* shape = nullptr;
+    if (document_ && t.isValid() && !t.maskId.isNull())
+        for (const MaskRef& m : document_->project().findShot(t.shotId)->masks)
+            if (m.id == t.maskId)
+                shape = m.painted.findShape(shapeId);
+    if (!shape || !shape->hasGeometry()) {
+        Q_EMIT editFailed(tr("Select a brush stroke, rectangle, ellipse or polygon whose key "
+                             "to delete."));
+        return;
+    }
+    if (!shape->keys.contains(t.mediaFrame)) {
+        Q_EMIT editFailed(tr("The selected shape has no key at the playhead; move the playhead "
+                             "to one of its keys."));
+        return;
+    }
+    try {
+        document_->removeMaskShapeKey(t.shotId, t.maskId, shapeId, t.mediaFrame);
     } catch (const Error& e) {
         Q_EMIT editFailed(e.message());
     }

@@ -41,6 +41,7 @@ public:
     void clear();
     void copyToInOut();
     void keySelectedShape();
+    void removeSelectedShapeKey();
     void removeSelectedShape();
 
 Q_SIGNALS:

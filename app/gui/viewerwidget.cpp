@@ -62,6 +62,8 @@ ViewerWidget::ViewerWidget(EditorState* state, QWidget* parent)
     canvas_->installEventFilter(this);
     connect(display_, &QComboBox::activated, this, [this] { pickDisplay(true); });
     connect(view_, &QComboBox::activated, this, [this] { pickDisplay(false); });
+    connect(state_, &EditorState::playbackRateChanged, renderer_,
+            [this](double rate) { renderer_->setReadAhead(rate > 0); });
     connect(state_, &EditorState::currentFrameChanged, this, &ViewerWidget::requestCurrentFrame);
     connect(state_, &EditorState::currentFrameChanged, this, &ViewerWidget::updateLabels);
     connect(state_, &EditorState::timelineChanged, this, &ViewerWidget::updateLabels);

@@ -22,6 +22,15 @@ QString tr(const char* text) {
     return QCoreApplication::translate("Reframe", text);
 }
 
+bool isZero(const Vec3& v) {
+    return v.x == 0 && v.y == 0 && v.z == 0;
+}
+
+// The lens a frame is drawn through, with the focal length times `zoom`.
+gen::RadialLens radialLens(const Intrinsics& k, double zoom) {
+    return {zoom * k.fx, zoom * k.fy, k.cx, k.cy, k.k1, k.k2};
+}
+
 using M3 = std::array<std::array<double, 3>, 3>;
 M3 mul(const M3& a, const M3& b) {
     M3 c{};
@@ -50,10 +59,6 @@ gen::PinholeCamera pinhole(const Intrinsics& k, const CameraPose& pose) {
     return c;
 }
 
-bool isZero(const Vec3& v) {
-    return v.x == 0 && v.y == 0 && v.z == 0;
-}
-
 QString describe(const ReframeRequest& r) {
     QStringList parts;
     if (r.focalLengthMm > 0)
@@ -77,20 +82,43 @@ QString describe(const ReframeRequest& r) {
 
 } // namespace
 
-gen::Homography reframeHomography(const Intrinsics& k, double zoom, double panDeg, double tiltDeg,
-                                  double rollDeg) {
-    // Output pixel -> the new camera's normalised coordinates (y up) ->
-    // rolled -> shifted by the pan/tilt -> the original camera's pixels.
-    const double zfx = zoom * k.fx, zfy = zoom * k.fy;
-    const M3 toNormalised{{{1 / zfx, 0, -k.cx / zfx}, {0, -1 / zfy, k.cy / zfy}, {0, 0, 1}}};
+gen::Homography reframeNormalisedHomography(double panDeg, double tiltDeg, double rollDeg,
+                                            const Vec3& moveM, double planeDistanceM) {
     const double r = rollDeg * kPi / 180, c = std::cos(r), s = std::sin(r);
     // The camera turns counter-clockwise, so the picture turns clockwise:
     // the original coordinates are the new ones turned back by +roll.
     const M3 roll{{{c, -s, 0}, {s, c, 0}, {0, 0, 1}}};
     const M3 shift{
         {{1, 0, -std::tan(panDeg * kPi / 180)}, {0, 1, std::tan(tiltDeg * kPi / 180)}, {0, 0, 1}}};
+    if (isZero(moveM))
+        return mul(shift, roll);
+    const double d = planeDistanceM;
+    if (!(d > 0) || !std::isfinite(d))
+        throw Error(ErrorKind::Usage,
+                    tr("A 2D camera move needs the distance of the plane it is seen on "
+                       "(the focus distance), greater than 0 m (got %1).")
+                        .arg(d));
+    // A point the original camera sees at x (depth d, lateral x d) is at
+    // (x d - right) / (d - forward) from the moved camera.
+    const double scale = 1 - moveM.z / d;
+    if (!(scale > 0.05))
+        throw Error(ErrorKind::Usage,
+                    tr("A 2D camera move of %1 m forward reaches the plane at the focus "
+                       "distance (%2 m).")
+                        .arg(moveM.z)
+                        .arg(d));
+    const M3 move{{{scale, 0, moveM.x / d}, {0, scale, moveM.y / d}, {0, 0, 1}}};
+    return mul(move, mul(shift, roll));
+}
+
+gen::Homography reframeHomography(const Intrinsics& k, double zoom, double panDeg, double tiltDeg,
+                                  double rollDeg) {
+    // Output pixel -> the new camera's normalised coordinates (y up) ->
+    // rolled -> shifted by the pan/tilt -> the original camera's pixels.
+    const double zfx = zoom * k.fx, zfy = zoom * k.fy;
+    const M3 toNormalised{{{1 / zfx, 0, -k.cx / zfx}, {0, -1 / zfy, k.cy / zfy}, {0, 0, 1}}};
     const M3 toPixels{{{k.fx, 0, k.cx}, {0, -k.fy, k.cy}, {0, 0, 1}}};
-    return mul(toPixels, mul(shift, mul(roll, toNormalised)));
+    return mul(toPixels, mul(reframeNormalisedHomography(panDeg, tiltDeg, rollDeg), toNormalised));
 }
 
 CameraPose movedPose(const CameraPose& pose, const Vec3& moveM, double panDeg, double tiltDeg,
@@ -198,10 +226,15 @@ RegenResult reframe(const Project& project, const QString& cacheDir, const Refra
                 masked = gen::reprojectFrame(frames, masks, t, depth.data(), pinhole(k, pose),
                                              pinhole(kTo, to));
             } else {
-                masked = gen::warpFrame(frames, masks, t,
-                                        reframeHomography(k, zoom, request.panDeg + shake.panDeg,
-                                                          request.tiltDeg + shake.tiltDeg,
-                                                          request.rollDeg + shake.rollDeg));
+                // Without depth the handheld position shake is taken as seen
+                // on a plane at the focus distance (reframeNormalisedHomography).
+                const Vec3 shakeMove{shake.localM.x, shake.localM.y, -shake.localM.z};
+                masked = gen::warpFrameThroughLens(
+                    frames, masks, t, radialLens(k, zoom),
+                    reframeNormalisedHomography(
+                        request.panDeg + shake.panDeg, request.tiltDeg + shake.tiltDeg,
+                        request.rollDeg + shake.rollDeg, shakeMove, pose.focusDistanceM),
+                    radialLens(k, 1));
             }
         } catch (const std::invalid_argument& e) {
             throw Error(ErrorKind::Internal, QString::fromUtf8(e.what()));
@@ -214,12 +247,13 @@ RegenResult reframe(const Project& project, const QString& cacheDir, const Refra
     };
     RegenResult result = regenerate(project, cacheDir, regen, progress);
     result.take.parameters.insert(QStringLiteral("reframe"), describe(request));
-    if (camera.lens.distortionK1 != 0 || camera.lens.distortionK2 != 0)
-        result.notes << tr("The lens distortion of shot \"%1\" is ignored: the reframe treats "
-                           "the picture as a pinhole image.")
+    if (!isZero(request.moveM) && (camera.lens.distortionK1 != 0 || camera.lens.distortionK2 != 0))
+        result.notes << tr("The lens distortion of shot \"%1\" is ignored by the 2.5D move: it "
+                           "treats the picture as a pinhole image.")
                             .arg(shot->name);
     if (request.handheld.active() && !byDepth)
-        result.notes << tr("Handheld position noise needs depth; only its rotation is added.");
+        result.notes << tr("Without depth, the handheld position shake is approximated as seen "
+                           "on a plane at the focus distance.");
     return result;
 }
 

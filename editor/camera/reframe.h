@@ -7,8 +7,14 @@
 //   2D reframe   zoom (crop-zoom: focal length x zoom), pan/tilt as a shift of
 //                f * tan(angle) on the filmback (pixels via the shot's lens:
 //                fx = focal / frame-window width * image width, lens.h), roll
-//                about the optical centre, and optional handheld rotation
-//                (motion.h, seeded). One homography per frame; no depth needed.
+//                about the optical centre, and optional handheld motion
+//                (motion.h, seeded): its rotation exactly, its position shake
+//                as seen on a plane at the focus distance (no depth needed,
+//                so parallax within the picture is not reproduced). One
+//                homography per frame in normalised pinhole coordinates,
+//                between undistorting the output through the new lens and
+//                redistorting through the shot's (k1, k2 kept: straight
+//                lines stay as the lens draws them).
 //   2.5D move    any camera translation (`moveM`) with rotation and zoom,
 //                reprojected by the shot's depth (an EXR Z channel, a blocking
 //                render): generation/reframe.h's reprojectFrame.
@@ -42,6 +48,19 @@ struct ReframeRequest {
     qint64 seed = 0;
     QString device = QStringLiteral("cpu");
 };
+
+// Normalised pinhole coordinates of the new view (y up) -> those of the
+// original picture: roll about the optical axis, pan/tilt as a shift of
+// tan(angle), then a camera translation `moveM` (camera-local metres: right,
+// up, forward) as seen on a plane facing the camera `planeDistanceM` ahead:
+//   x_old = x (1 - forward / D) + right / D,  y_old = y (1 - forward / D) + up / D.
+// That is exact for the plane and the 2D approximation of a small move:
+// without depth, nearer things should shift more and farther ones less.
+// Throws Error(Usage) for a move without a plane distance > 0, or forward
+// past the plane.
+generation::Homography reframeNormalisedHomography(double panDeg, double tiltDeg, double rollDeg,
+                                                   const Vec3& moveM = {},
+                                                   double planeDistanceM = 0);
 
 // Output pixel -> source pixel for a 2D reframe with the intrinsics `k` of
 // the original picture. An angle of a = atan(n / fx) moves the picture by n

@@ -511,4 +511,14 @@ DescribedShot describeShot(const QString& text, const Camera& base,
     return out;
 }
 
+ShotDescriptionSettings shotDescriptionSettings(const Project& project, const Shot& shot) {
+    ShotDescriptionSettings s;
+    s.imageWidth = project.width;
+    s.imageHeight = project.height;
+    s.frameRate = project.frameRate;
+    s.startFrame = shot.source.start;
+    s.shotFrames = shot.duration();
+    return s;
+}
+
 } // namespace retake

@@ -41,6 +41,10 @@ struct DescribedShot {
     QStringList unknownWords;    // as written, in order
 };
 
+// The settings that describe an existing shot: the project's picture size
+// and frame rate, the shot's first media frame and its length.
+ShotDescriptionSettings shotDescriptionSettings(const Project& project, const Shot& shot);
+
 // Throws Error(Usage) for contradictory terms, out-of-range numbers (more
 // than six people, a duration longer than the shot, a zero focal length) and
 // empty text.

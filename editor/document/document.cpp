@@ -1,7 +1,9 @@
 #include "document.h"
+#include "documentmessages.h"
 
 #include "camera/lens.h"
 #include "core/error.h"
+#include "ocio/colorpipeline.h"
 #include "projectfile/projectfile.h"
 
 #include <QCoreApplication>
@@ -15,12 +17,8 @@
 namespace retake {
 
 namespace {
-QString tr(const char* text) {
-    return QCoreApplication::translate("Document", text);
-}
-[[noreturn]] void usage(const QString& message) {
-    throw Error(ErrorKind::Usage, message);
-}
+using documentdetail::tr;
+using documentdetail::usage;
 } // namespace
 
 // Undo by memento: the project before and after the edit. Project's
@@ -377,9 +375,24 @@ void Document::relinkMedia(const Id& mediaId, const MediaInfo& info) {
                               .arg(m->height));
         MediaRef relinked = mediaFromInfo(info);
         relinked.id = m->id;
+        relinked.inputSpace = m->inputSpace; // the user's choice outlives a move
         relinked.online = true;
         *m = relinked;
     });
+}
+
+void Document::setMediaInputSpace(const Id& mediaId, const QString& space,
+                                  const ColorPipeline& pipeline) {
+    const MediaRef* current = project_.findMedia(mediaId);
+    const QString fileName = current ? QFileInfo(current->path).fileName() : QString();
+    apply(space.isEmpty() ? tr("Automatic input colour space for %1").arg(fileName)
+                          : tr("Input colour space %1 for %2").arg(space, fileName),
+          [&](Project& p) {
+              MediaRef* m = p.findMedia(mediaId);
+              if (!m)
+                  usage(tr("No media with ID %1.").arg(idToString(mediaId)));
+              m->inputSpace = space.isEmpty() ? QString() : pipeline.colorSpaceName(space);
+          });
 }
 
 void Document::setShotText(const Id& shotId, const QString& name, const QString& prompt,
@@ -394,7 +407,7 @@ void Document::setShotText(const Id& shotId, const QString& name, const QString&
     });
 }
 
-void Document::setCamera(const Id& shotId, const Camera& camera) {
+void Document::checkCamera(const Camera& camera) {
     if (!(camera.focalLengthMm > 0))
         usage(tr("Focal length must be greater than 0 mm (got %1).").arg(camera.focalLengthMm));
     if (!(camera.filmbackWidthMm > 0) || !(camera.filmbackHeightMm > 0))
@@ -411,10 +424,14 @@ void Document::setCamera(const Id& shotId, const Camera& camera) {
     const QString problem = cameraProblem(camera); // lens details, keys, handheld
     if (!problem.isEmpty())
         usage(problem);
+}
+
+void Document::setCamera(const Id& shotId, const Camera& camera) {
+    checkCamera(camera);
     apply(tr("Edit camera"), [&](Project& p) { shotOrThrow(p, shotId).camera = camera; });
 }
 
-void Document::setBlockingScene(const Id& shotId, const BlockingScene& scene) {
+void Document::checkBlockingScene(const BlockingScene& scene) {
     QSet<int> ids;
     QSet<QString> names;
     for (const auto& o : scene.objects) {
@@ -434,6 +451,10 @@ void Document::setBlockingScene(const Id& shotId, const BlockingScene& scene) {
     }
     if (!(scene.sunElevationDeg >= -90 && scene.sunElevationDeg <= 90))
         usage(tr("Sun elevation must be between -90 and 90 degrees."));
+}
+
+void Document::setBlockingScene(const Id& shotId, const BlockingScene& scene) {
+    checkBlockingScene(scene);
     apply(tr("Edit blocking scene"), [&](Project& p) { shotOrThrow(p, shotId).blocking = scene; });
 }
 

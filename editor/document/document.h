@@ -11,6 +11,8 @@
 
 namespace retake {
 
+class ColorPipeline; // ocio/colorpipeline.h
+
 // One open project: the Project, its file, its single QUndoStack and its
 // autosave. Every change goes through an edit method below, each one undo
 // step. An edit that throws (Error kind Usage) has changed nothing.
@@ -77,6 +79,10 @@ public:
     // the shape's other keys (see MaskShape::geometryAt).
     void setMaskShapeKey(const Id& shotId, const Id& maskId, const Id& shapeId, FrameNumber frame,
                          const MaskGeometry& points);
+    // Deletes the shape's key at `frame`; the shape then holds or moves
+    // between its other keys. Its only key cannot go (delete the shape).
+    void removeMaskShapeKey(const Id& shotId, const Id& maskId, const Id& shapeId,
+                            FrameNumber frame);
     void fillMask(const Id& shotId, const Id& maskId, FrameRange range);
     void invertMask(const Id& shotId, const Id& maskId, FrameRange range);
     void clearMask(const Id& shotId, const Id& maskId, FrameRange range);
@@ -89,11 +95,26 @@ public:
     // Points media at a moved file. The new file must have at least as many
     // frames as the shots use and the same picture size.
     void relinkMedia(const Id& mediaId, const MediaInfo& info);
+    // The media's input colour space: a colour space, alias or role of
+    // `pipeline`'s config, stored by its canonical name; empty = automatic
+    // (tags, then the config's file rules). An unknown name throws
+    // Error(Usage) listing close names.
+    void setMediaInputSpace(const Id& mediaId, const QString& space, const ColorPipeline& pipeline);
     void setShotText(const Id& shotId, const QString& name, const QString& prompt,
                      const QString& notes);
     void setCamera(const Id& shotId, const Camera& camera);
     // Replaces the shot's blocking scene (camera/blockingtypes.h).
     void setBlockingScene(const Id& shotId, const BlockingScene& scene);
+    // ---- blocking objects (documentblocking.cpp) ----
+    // A new object of `shape` (its default size, a free name such as "box 2"
+    // and a free ID) at `position`; the shot becomes a blocking shot.
+    // Returns the object's name.
+    QString addBlockingObject(const Id& shotId, BlockingShape shape, const Vec3& position = {});
+    // Replaces the object called `name` (the new one may rename it; its ID stays).
+    void setBlockingObject(const Id& shotId, const QString& name, const BlockingObject& object);
+    void removeBlockingObject(const Id& shotId, const QString& name);
+    // A shot description's camera and scene (camera/shotdescription.h), as one step.
+    void applyShotDescription(const Id& shotId, const Camera& camera, const BlockingScene& scene);
     void trimShot(const Id& shotId, FrameRange source);
     void moveShot(const Id& shotId, int newIndex);
     void removeShot(const Id& shotId);
@@ -108,6 +129,9 @@ private:
     // Runs `edit` on a copy; only a consistent result is pushed as one step.
     void apply(const QString& text, const std::function<void(Project&)>& edit);
     void setProjectFromUndo(const Project& project);
+    // Throw Error(Usage) for what setCamera / setBlockingScene refuse.
+    static void checkCamera(const Camera& camera);
+    static void checkBlockingScene(const BlockingScene& scene);
     Shot& shotOrThrow(Project& project, const Id& shotId) const;
     void editPaintedMask(const QString& text, const Id& shotId, const Id& maskId,
                          const std::function<void(const Shot&, MaskRef&)>& edit);

@@ -2,6 +2,7 @@
 // refused edit changes nothing (Document::apply works on a copy).
 #include "core/error.h"
 #include "document/document.h"
+#include "document/documentmessages.h"
 
 #include <QCoreApplication>
 
@@ -9,12 +10,8 @@ namespace retake {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("Document", text);
-}
-[[noreturn]] void usage(const QString& message) {
-    throw Error(ErrorKind::Usage, message);
-}
+using documentdetail::tr;
+using documentdetail::usage;
 
 void checkWithinMask(const MaskRef& mask, FrameRange range) {
     if (range.isEmpty())
@@ -131,6 +128,30 @@ void Document::setMaskShapeKey(const Id& shotId, const Id& maskId, const Id& sha
                       .arg(points.size())
                       .arg(shape.keys.first().size()));
         shape.keys.insert(frame, points);
+        checkShape(mask, shape);
+    });
+}
+
+void Document::removeMaskShapeKey(const Id& shotId, const Id& maskId, const Id& shapeId,
+                                  FrameNumber frame) {
+    editPaintedMask(tr("Delete shape key"), shotId, maskId, [&](const Shot&, MaskRef& mask) {
+        MaskShape& shape = shapeOrThrow(mask, shapeId);
+        if (!shape.keys.contains(frame)) {
+            QStringList keys;
+            for (FrameNumber key : shape.keys.keys())
+                keys << QString::number(key);
+            usage(tr("The %1 has no key at frame %2 (its keys: %3).")
+                      .arg(toString(shape.kind))
+                      .arg(frame)
+                      .arg(keys.isEmpty() ? tr("none") : keys.join(QStringLiteral(", "))));
+        }
+        if (shape.keys.size() == 1)
+            usage(tr("Frame %1 holds the only key of the %2, which needs its points on some "
+                     "frame; delete the shape instead.")
+                      .arg(frame)
+                      .arg(toString(shape.kind)));
+        // The neighbouring keys take over: the shape holds or moves between them.
+        shape.keys.remove(frame);
         checkShape(mask, shape);
     });
 }

@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/timecode.h"
 #include "export/framesource.h"
+#include "export/mediacolour.h"
 #include "export/prefetch.h"
 #include "export/provenance.h"
 
@@ -209,12 +210,8 @@ public:
 
     ColorGrade gradeFor(const MediaRef& media) const {
         ColorGrade grade = color_->grade;
-        if (!color_->inputSpace.isEmpty())
-            grade.inputSpace = color_->inputSpace;
-        else if (color_->mediaInputSpaces.contains(media.id))
-            grade.inputSpace = color_->mediaInputSpaces.value(media.id);
-        else
-            grade.inputSpace = pipeline_->inputSpaceFor(media.path, media.color);
+        grade.inputSpace =
+            color_->inputSpace.isEmpty() ? mediaInputSpace(*pipeline_, media) : color_->inputSpace;
         return grade;
     }
 
@@ -228,7 +225,7 @@ public:
     Image grade(Image image, const MediaRef& media, SampleType outType) {
         if (!active())
             return image;
-        return processorFor(media).apply(image, outType);
+        return processorFor(media).apply(std::move(image), outType);
     }
 
     // What an encode of graded frames should say about its colour: the
@@ -379,9 +376,12 @@ ExportResult exportSequence(const Project& project, const ExportRequest& request
     if (!grader.active())
         for (const auto& f : frames)
             if (!ungradedSpaces.contains(f.shot->mediaId)) {
+                // Ungraded pixels are in the input space: the user's choice
+                // when it names a space (any config), else the automatic one.
                 const MediaRef& m = *project.findMedia(f.shot->mediaId);
-                ungradedSpaces.insert(m.id,
-                                      ColorPipeline::bundled().inputSpaceFor(m.path, m.color));
+                ungradedSpaces.insert(m.id, m.inputSpace.isEmpty()
+                                                ? automaticInputSpace(ColorPipeline::bundled(), m)
+                                                : m.inputSpace);
             }
     QHash<Id, QString> gradedSpaces;
     if (grader.active())

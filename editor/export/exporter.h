@@ -20,10 +20,10 @@ namespace retake {
 // it is encoded or written.
 struct ExportColor {
     QString configPath; // an OCIO config; empty = Retake's bundled config
-    // Input space of every media; empty = per media: mediaInputSpaces, then
-    // the file's colour tags and the config's file rules.
+    // Input space of every media; empty = per media (export/mediacolour.h):
+    // the project's MediaRef::inputSpace, else the file's colour tags and
+    // the config's file rules.
     QString inputSpace;
-    QMap<Id, QString> mediaInputSpaces;
     ColorGrade grade; // working space, look, output; its inputSpace is ignored
 };
 

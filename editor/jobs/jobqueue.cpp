@@ -88,6 +88,21 @@ int JobQueue::addRegeneration(Document* document, const RegenRequest& request,
     return enqueue(job);
 }
 
+int JobQueue::addReframe(Document* document, const ReframeRequest& request, const QString& title) {
+    auto job = std::make_shared<Job>();
+    job->status.kind = JobKind::Regeneration;
+    job->status.title = title;
+    job->status.shotId = request.shotId;
+    job->document = document;
+    job->regen.shotId = request.shotId; // where finish() records the take
+    const Project project = document->project();
+    const QString cacheDir = document->cacheDir();
+    job->work = [project, cacheDir, request](Job& j) {
+        j.regenResult = reframe(project, cacheDir, request, *j.progress);
+    };
+    return enqueue(job);
+}
+
 int JobQueue::addExport(const Project& project, const ExportRequest& request,
                         const QString& title) {
     auto job = std::make_shared<Job>();

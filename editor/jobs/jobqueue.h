@@ -13,6 +13,7 @@
 // No busy loops: workers report through Progress, the queue forwards at most
 // one pending jobChanged() per job through the event loop.
 
+#include "camera/reframe.h"
 #include "export/exporter.h"
 #include "jobs/progress.h"
 #include "model/project.h"
@@ -66,6 +67,9 @@ public:
     // cache folder. Returns the job's ID.
     int addRegeneration(Document* document, const RegenRequest& request, const QString& title);
     int addExport(const Project& project, const ExportRequest& request, const QString& title);
+    // A virtual camera move (camera/reframe.h) as a regeneration job: its take
+    // is recorded like a regeneration's.
+    int addReframe(Document* document, const ReframeRequest& request, const QString& title);
 
     // A queued job never starts; a running one stops at its next check (its
     // result, if it finished meanwhile, is thrown away). Unknown or finished

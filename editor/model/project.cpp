@@ -16,7 +16,8 @@ bool MediaRef::operator==(const MediaRef& o) const {
     return id == o.id && path == o.path && kind == o.kind && width == o.width &&
            height == o.height && frameRate == o.frameRate && frameCount == o.frameCount &&
            color == o.color && audioSampleRate == o.audioSampleRate &&
-           audioChannels == o.audioChannels && hasDepth == o.hasDepth && online == o.online;
+           audioChannels == o.audioChannels && hasDepth == o.hasDepth &&
+           inputSpace == o.inputSpace && online == o.online;
 }
 
 bool Take::operator==(const Take& o) const {

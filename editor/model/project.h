@@ -43,6 +43,10 @@ struct MediaRef {
     int audioSampleRate = 0; // 0 = no audio
     int audioChannels = 0;
     bool hasDepth = false;
+    // The user's input colour space for this media (an OCIO colour space
+    // name); empty = automatic: the file's colour tags, else the config's
+    // file rules (export/mediacolour.h decides, for viewer and export alike).
+    QString inputSpace;
     bool online = true; // not stored: found and readable when last checked
 
     bool hasAudio() const { return audioSampleRate > 0 && audioChannels > 0; }

@@ -6,10 +6,13 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <algorithm>
+#include <mutex>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 namespace OCIO = OCIO_NAMESPACE;
 
@@ -47,7 +50,26 @@ struct ColorProcessor::Impl {
     // ACES output transform against its own float path and ocioconvert), so
     // Retake converts integer samples itself.
     OCIO::ConstCPUProcessorRcPtr cpu;
+    // 16 bits in and out, packed, for frames graded in place (the movie
+    // export): OCIO converts the samples in its own vectorised loops, with no
+    // float copy of the frame. Its integer paths may fold separable steps
+    // into lookups and approximate, so this one is used only when it agrees
+    // with the float path above on a probe lattice to within
+    // kMaxUInt16Error (measured 0 on LUT, log and ACES display transforms).
+    // Built on first use.
+    mutable std::once_flag uint16Once;
+    mutable OCIO::ConstCPUProcessorRcPtr uint16Cpu; // null = use the float path
+    mutable int uint16Error = -1;
 };
+
+namespace {
+
+// 1/8 of a 10-bit code value, 1/2 of a 14-bit one: invisible in any codec
+// Retake encodes, and far inside the one-code-value match with ocioconvert
+// and ffmpeg's lut3d the tests require.
+constexpr int kMaxUInt16Error = 8;
+
+} // namespace
 
 bool CdlGrade::isIdentity() const {
     return slope == std::array<double, 3>{1, 1, 1} && offset == std::array<double, 3>{0, 0, 0} &&
@@ -265,12 +287,65 @@ bool ColorPipeline::hasColorSpace(const QString& nameAliasOrRole) const {
            d_->config->getColorSpace(nameAliasOrRole.toUtf8().constData()) != nullptr;
 }
 
+namespace {
+
+int editDistance(const QString& a, const QString& b) {
+    std::vector<int> previous(b.size() + 1), current(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        previous[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        current[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j)
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1,
+                                   previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
+}
+
+} // namespace
+
+QStringList ColorPipeline::closeColorSpaces(const QString& name, int limit) const {
+    const QString wanted = name.simplified().toLower();
+    if (wanted.isEmpty())
+        return {};
+    QList<std::pair<int, QString>> scored;
+    for (const QString& candidate : colorSpaces() + roles()) {
+        const QString c = candidate.toLower();
+        int score = editDistance(wanted, c);
+        // "slog3" for "Sony S-Log3 - S-Gamut3", "acescg" for "ACEScg": a part
+        // of the name counts as close whatever the rest.
+        const QString bare = QString(c).remove(QRegularExpression(QStringLiteral("[^a-z0-9.]")));
+        const QString wantedBare =
+            QString(wanted).remove(QRegularExpression(QStringLiteral("[^a-z0-9.]")));
+        if (wantedBare.size() >= 3 && bare.contains(wantedBare))
+            score = std::min(score, 1);
+        if (score <= std::max(2, int(wanted.size()) / 3))
+            scored.append({score, candidate});
+    }
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    QStringList close;
+    for (const auto& [score, candidate] : scored)
+        if (close.size() < limit && !close.contains(candidate))
+            close << candidate;
+    return close;
+}
+
 QString ColorPipeline::colorSpaceName(const QString& nameAliasOrRole) const {
     auto cs = d_->config->getColorSpace(nameAliasOrRole.toUtf8().constData());
-    if (!cs)
+    if (!cs) {
+        const QStringList close = closeColorSpaces(nameAliasOrRole);
+        if (!close.isEmpty())
+            throw Error(ErrorKind::Usage,
+                        tr("Unknown colour space \"%1\" in %2. Did you mean: %3? Known: %4.")
+                            .arg(nameAliasOrRole, d_->label,
+                                 QStringLiteral("\"%1\"").arg(close.join(QStringLiteral("\", \""))),
+                                 colorSpaces().join(QStringLiteral(", "))));
         throw Error(ErrorKind::Usage,
                     tr("Unknown colour space \"%1\" in %2. Known: %3.")
                         .arg(nameAliasOrRole, d_->label, colorSpaces().join(QStringLiteral(", "))));
+    }
     return fromOcio(cs->getName());
 }
 
@@ -447,6 +522,124 @@ void fromFloat(const float* in, std::size_t count, Image& image, std::size_t fir
 
 } // namespace
 
+namespace {
+
+// Rows [0, height) split across the cores; run(firstRow, rows).
+template <class Run> void forRowBlocks(int height, const Run& run) {
+    const int threads =
+        std::clamp(int(std::thread::hardware_concurrency()), 1, std::max(1, height / 64));
+    if (threads == 1) {
+        run(0, height);
+        return;
+    }
+    std::vector<std::thread> workers;
+    const int chunk = (height + threads - 1) / threads;
+    for (int t = 1; t < threads; ++t) {
+        const int first = t * chunk;
+        if (first < height)
+            workers.emplace_back(run, first, std::min(chunk, height - first));
+    }
+    run(0, std::min(chunk, height));
+    for (auto& w : workers)
+        w.join();
+}
+
+// The float path on packed samples of any type, block by block through a
+// small per-thread buffer; `in` and `out` may be the same image.
+void applyFloat(const OCIO::ConstCPUProcessorRcPtr& cpu, const Image& in, Image& out, int firstRow,
+                int rows) {
+    const auto ordering =
+        in.channels == 4 ? OCIO::CHANNEL_ORDERING_RGBA : OCIO::CHANNEL_ORDERING_RGB;
+    const std::size_t rowSamples = std::size_t(in.width) * in.channels;
+    const int block = std::max(1, 16384 / int(rowSamples) + 1);
+    thread_local std::vector<float> buffer;
+    buffer.resize(rowSamples * std::size_t(std::min(block, rows)));
+    for (int row = firstRow; row < firstRow + rows; row += block) {
+        const int n = std::min(block, firstRow + rows - row);
+        const std::size_t first = std::size_t(row) * rowSamples, count = n * rowSamples;
+        toFloat(in, first, count, buffer.data());
+        if (cpu) {
+            OCIO::PackedImageDesc desc(buffer.data(), in.width, n, ordering);
+            cpu->apply(desc);
+        }
+        fromFloat(buffer.data(), count, out, first);
+    }
+}
+
+void applyPacked16(const OCIO::ConstCPUProcessorRcPtr& cpu, Image& image, int firstRow, int rows) {
+    const auto ordering =
+        image.channels == 4 ? OCIO::CHANNEL_ORDERING_RGBA : OCIO::CHANNEL_ORDERING_RGB;
+    const std::ptrdiff_t pixel = std::ptrdiff_t(image.channels) * 2;
+    OCIO::PackedImageDesc desc(image.pixels.data() + std::ptrdiff_t(firstRow) * image.width * pixel,
+                               image.width, rows, ordering, OCIO::BIT_DEPTH_UINT16, 2, pixel,
+                               pixel * image.width);
+    cpu->apply(desc);
+}
+
+// The largest difference, in 16-bit code values, between OCIO's 16-bit
+// path and the float path, over a lattice of the RGB cube (with its
+// corners and values near the ends, where clamping and curves bend).
+int measureUint16PathError(const OCIO::ConstCPUProcessorRcPtr& floatCpu,
+                           const OCIO::ConstCPUProcessorRcPtr& uint16Cpu) {
+    const std::uint16_t levels[] = {0,     1,     64,    512,   2048,  4096,  8192,  12000,
+                                    16384, 20000, 24576, 28000, 32768, 36000, 40960, 45000,
+                                    49152, 53000, 57344, 61000, 65024, 65471, 65534, 65535};
+    constexpr int n = int(sizeof(levels) / sizeof(levels[0]));
+    Image probe(n * n, n, 3, SampleType::UInt16);
+    std::uint16_t* p = probe.samples<std::uint16_t>();
+    for (int b = 0; b < n; ++b)
+        for (int g = 0; g < n; ++g)
+            for (int r = 0; r < n; ++r, p += 3) {
+                p[0] = levels[r];
+                p[1] = levels[g];
+                p[2] = levels[b];
+            }
+    Image viaFloat(probe.width, probe.height, 3, SampleType::UInt16);
+    applyFloat(floatCpu, probe, viaFloat, 0, probe.height);
+    applyPacked16(uint16Cpu, probe, 0, probe.height);
+    int worst = 0;
+    for (std::size_t i = 0; i < probe.sampleCount(); ++i)
+        worst = std::max(worst, std::abs(int(probe.samples<std::uint16_t>()[i]) -
+                                         int(viaFloat.samples<std::uint16_t>()[i])));
+    return worst;
+}
+
+} // namespace
+
+int ColorProcessor::uint16PathError() const {
+    if (!d_)
+        return 0;
+    std::call_once(d_->uint16Once, [impl = d_.get()] {
+        try {
+            auto cpu = impl->processor->getOptimizedCPUProcessor(
+                OCIO::BIT_DEPTH_UINT16, OCIO::BIT_DEPTH_UINT16, OCIO::OPTIMIZATION_DEFAULT);
+            impl->uint16Error = measureUint16PathError(impl->cpu, cpu);
+            if (impl->uint16Error <= kMaxUInt16Error)
+                impl->uint16Cpu = cpu;
+        } catch (const OCIO::Exception&) {
+            impl->uint16Error = 65535; // no such path: the float one serves
+        }
+    });
+    return d_->uint16Error;
+}
+
+Image ColorProcessor::apply(Image&& image, SampleType outType) const {
+    if (outType != image.type || image.isNull() || (image.channels != 3 && image.channels != 4))
+        return apply(static_cast<const Image&>(image), outType);
+    if (!d_ || d_->processor->isNoOp())
+        return std::move(image);
+    if (image.type == SampleType::UInt16)
+        uint16PathError(); // decides, once, whether the 16-bit path is exact enough
+    const bool packed16 = image.type == SampleType::UInt16 && d_->uint16Cpu != nullptr;
+    forRowBlocks(image.height, [&](int firstRow, int rows) {
+        if (packed16)
+            applyPacked16(d_->uint16Cpu, image, firstRow, rows);
+        else
+            applyFloat(d_->cpu, image, image, firstRow, rows);
+    });
+    return std::move(image);
+}
+
 Image ColorProcessor::apply(const Image& image, SampleType outType) const {
     Image out(image.width, image.height, image.channels, outType);
     out.depth = image.depth;
@@ -458,40 +651,8 @@ Image ColorProcessor::apply(const Image& image, SampleType outType) const {
             ErrorKind::Internal,
             tr("Colour transforms need RGB or RGBA images, not %1 channels.").arg(image.channels));
     const OCIO::ConstCPUProcessorRcPtr cpu = d_ ? d_->cpu : nullptr;
-    const auto ordering =
-        image.channels == 4 ? OCIO::CHANNEL_ORDERING_RGBA : OCIO::CHANNEL_ORDERING_RGB;
-    const std::size_t rowSamples = std::size_t(image.width) * image.channels;
-    // Blocks of rows through a float buffer small enough to stay in cache.
-    auto run = [&](int firstRow, int rows) {
-        const int block = std::max(1, 16384 / int(rowSamples) + 1);
-        std::vector<float> buffer(rowSamples * std::size_t(std::min(block, rows)));
-        for (int row = firstRow; row < firstRow + rows; row += block) {
-            const int n = std::min(block, firstRow + rows - row);
-            const std::size_t first = std::size_t(row) * rowSamples, count = n * rowSamples;
-            toFloat(image, first, count, buffer.data());
-            if (cpu) {
-                OCIO::PackedImageDesc desc(buffer.data(), image.width, n, ordering);
-                cpu->apply(desc);
-            }
-            fromFloat(buffer.data(), count, out, first);
-        }
-    };
-    const int threads =
-        std::clamp(int(std::thread::hardware_concurrency()), 1, std::max(1, image.height / 64));
-    if (threads == 1) {
-        run(0, image.height);
-        return out;
-    }
-    std::vector<std::thread> workers;
-    const int chunk = (image.height + threads - 1) / threads;
-    for (int t = 1; t < threads; ++t) {
-        const int first = t * chunk;
-        if (first < image.height)
-            workers.emplace_back(run, first, std::min(chunk, image.height - first));
-    }
-    run(0, std::min(chunk, image.height));
-    for (auto& w : workers)
-        w.join();
+    forRowBlocks(image.height,
+                 [&](int firstRow, int rows) { applyFloat(cpu, image, out, firstRow, rows); });
     return out;
 }
 

@@ -87,6 +87,9 @@ public:
     // role. Throws Error(Usage) naming the config and the unknown name.
     QString colorSpaceName(const QString& nameAliasOrRole) const;
     bool hasColorSpace(const QString& nameAliasOrRole) const;
+    // Colour space names and roles close to a mistyped `name` (case, a few
+    // letters off, a part of the name), closest first; at most `limit`.
+    QStringList closeColorSpaces(const QString& name, int limit = 5) const;
 
     // Input colour space of a media file: the file's colour tags when they
     // name a space this config has (sRGB, Rec.709, linear), else the config's
@@ -122,6 +125,15 @@ public:
     // threads for large images.
     Image apply(const Image& image, SampleType outType) const;
     Image apply(const Image& image) const { return apply(image, image.type); }
+    // The same, in place when the type stays (no new frame, no conversion
+    // buffers): what the export does with every frame. 16-bit frames go
+    // through OCIO's 16-bit path when uint16PathError() is small enough
+    // (at most 8 of 65535), else through the float path.
+    Image apply(Image&& image, SampleType outType) const;
+    // How far OCIO's 16-bit path is from the float path for this transform,
+    // in 16-bit code values, measured on a lattice of the RGB cube on first
+    // use (0 for identity).
+    int uint16PathError() const;
 
     struct Impl;
 

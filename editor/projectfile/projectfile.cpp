@@ -52,6 +52,9 @@ QJsonObject mediaToJson(const MediaRef& m, const QDir& base) {
                   {"frameCount", qint64(m.frameCount)},
                   {"color", colorToJson(m.color)},
                   {"hasDepth", m.hasDepth}};
+    // Optional (absent = automatic), so files from before it still load.
+    if (!m.inputSpace.isEmpty())
+        o.insert("inputSpace", m.inputSpace);
     if (m.hasAudio())
         o.insert("audio",
                  QJsonObject{{"sampleRate", m.audioSampleRate}, {"channels", m.audioChannels}});
@@ -290,6 +293,7 @@ Project readProject(const QJsonObject& root, const Reader& r) {
         m.frameCount = r.integer(o, at, "frameCount");
         m.color = r.color(o, at);
         m.hasDepth = r.boolean(o, at, "hasDepth", false);
+        m.inputSpace = r.string(o, at, "inputSpace", false);
         if (o.contains(QLatin1String("audio"))) {
             const QJsonObject a =
                 r.object(o.value(QLatin1String("audio")), at + QStringLiteral(".audio"));

@@ -1,14 +1,18 @@
 // Reframing and 2.5D reprojection on plain frames (retake/generation/reframe.h).
-// The 2D warp is OpenCV's warpPerspective (multi-threaded, bilinear); the
-// reprojection is plain loops over rows run by cv::parallel_for_, except the
-// z-buffer splat, which is serial so the nearest surface wins deterministically.
+// The 2D warp is OpenCV's remap (multi-threaded, bilinear) over maps computed
+// here; the reprojection is plain loops over rows run by cv::parallel_for_,
+// the z-buffer splat included: an atomic minimum over (depth, source index)
+// keeps it deterministic.
 #include "retake/generation/reframe.h"
 
 #include "blocking/depthoffield.h"
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
@@ -66,14 +70,14 @@ Relative relative(const PinholeCamera& from, const PinholeCamera& to) {
     return rel;
 }
 
-} // namespace
-
-double warpFrame(FrameStack& frames, FrameStack& masks, int t, const Homography& h) {
+// Warps frame t by `map` (output pixel position -> source pixel position;
+// false = no source there): one pass computes where every output pixel
+// samples (OpenCV's maps put pixel centres on integers, hence the -0.5) and
+// whether that is outside; then the same maps remap every plane.
+template <class Map>
+double warpByMap(FrameStack& frames, FrameStack& masks, int t, const Map& map) {
     checkShapes(frames, masks, t);
     const int w = frames.width, ht = frames.height;
-    // One pass computes where every output pixel samples (OpenCV's maps put
-    // pixel centres on integers, hence the -0.5) and whether that is outside;
-    // then the same maps remap every plane.
     // Buffers kept per thread: a sequence reuses them instead of faulting in
     // fresh pages for every frame.
     // (Headers below share the buffers: a worker thread of parallel_for_ has
@@ -94,17 +98,11 @@ double warpFrame(FrameStack& frames, FrameStack& masks, int t, const Homography&
             float* mx = mapX.ptr<float>(y);
             float* my = mapY.ptr<float>(y);
             for (int x = 0; x < w; ++x) {
-                const double px = x + 0.5;
-                const double zx = h[0][0] * px + h[0][1] * py + h[0][2];
-                const double zy = h[1][0] * px + h[1][1] * py + h[1][2];
-                const double zw = h[2][0] * px + h[2][1] * py + h[2][2];
-                bool outside = !(zw > 0);
                 double sx = -1, sy = -1;
-                if (!outside) {
-                    sx = zx / zw;
-                    sy = zy / zw;
-                    outside = sx < 0 || sx > w || sy < 0 || sy > ht;
-                }
+                bool outside = !map(x + 0.5, py, sx, sy);
+                outside = outside || sx < 0 || sx > w || sy < 0 || sy > ht;
+                if (outside)
+                    sx = sy = -1;
                 mx[x] = float(sx - 0.5);
                 my[x] = float(sy - 0.5);
                 mask[std::size_t(y) * w + x] = outside ? 1.0f : 0.0f;
@@ -140,6 +138,89 @@ double warpFrame(FrameStack& frames, FrameStack& masks, int t, const Homography&
     return masked / (double(w) * ht);
 }
 
+} // namespace
+
+double warpFrame(FrameStack& frames, FrameStack& masks, int t, const Homography& h) {
+    return warpByMap(frames, masks, t, [&h](double px, double py, double& sx, double& sy) {
+        const double zx = h[0][0] * px + h[0][1] * py + h[0][2];
+        const double zy = h[1][0] * px + h[1][1] * py + h[1][2];
+        const double zw = h[2][0] * px + h[2][1] * py + h[2][2];
+        if (!(zw > 0))
+            return false;
+        sx = zx / zw;
+        sy = zy / zw;
+        return true;
+    });
+}
+
+bool distortNormalised(const RadialLens& lens, double& x, double& y) {
+    if (lens.k1 == 0 && lens.k2 == 0)
+        return true;
+    const double r2 = x * x + y * y;
+    // Past the radius where r (1 + k1 r^2 + k2 r^4) stops growing the lens
+    // folds the picture back on itself: no pixel shows that direction.
+    if (!(1 + 3 * lens.k1 * r2 + 5 * lens.k2 * r2 * r2 > 0))
+        return false;
+    const double s = 1 + lens.k1 * r2 + lens.k2 * r2 * r2;
+    x *= s;
+    y *= s;
+    return true;
+}
+
+bool undistortNormalised(const RadialLens& lens, double& x, double& y) {
+    if (lens.k1 == 0 && lens.k2 == 0)
+        return true;
+    const double rd = std::sqrt(x * x + y * y);
+    if (rd == 0)
+        return true;
+    // Newton on g(r) = r (1 + k1 r^2 + k2 r^4) - rd from r = rd, staying on
+    // the rising branch (g' > 0) that the distortion maps one-to-one.
+    double r = rd;
+    for (int i = 0; i < 30; ++i) {
+        const double r2 = r * r;
+        const double g = r * (1 + lens.k1 * r2 + lens.k2 * r2 * r2) - rd;
+        const double slope = 1 + 3 * lens.k1 * r2 + 5 * lens.k2 * r2 * r2;
+        if (!(slope > 1e-6))
+            return false;
+        const double step = g / slope;
+        r -= step;
+        if (!(r > 0))
+            return false;
+        if (std::abs(step) < 1e-12 * (1 + r))
+            break;
+    }
+    const double r2 = r * r;
+    if (std::abs(r * (1 + lens.k1 * r2 + lens.k2 * r2 * r2) - rd) > 1e-9 * (1 + rd) ||
+        !(1 + 3 * lens.k1 * r2 + 5 * lens.k2 * r2 * r2 > 0))
+        return false; // beyond the largest radius the lens draws
+    x *= r / rd;
+    y *= r / rd;
+    return true;
+}
+
+double warpFrameThroughLens(FrameStack& frames, FrameStack& masks, int t, const RadialLens& output,
+                            const Homography& h, const RadialLens& source) {
+    if (!(output.fx > 0 && output.fy > 0 && source.fx > 0 && source.fy > 0))
+        throw std::invalid_argument("warp through lens: focal lengths must be greater than 0");
+    return warpByMap(frames, masks, t, [&](double px, double py, double& sx, double& sy) {
+        double x = (px - output.cx) / output.fx, y = (output.cy - py) / output.fy;
+        if (!undistortNormalised(output, x, y))
+            return false;
+        const double zx = h[0][0] * x + h[0][1] * y + h[0][2];
+        const double zy = h[1][0] * x + h[1][1] * y + h[1][2];
+        const double zw = h[2][0] * x + h[2][1] * y + h[2][2];
+        if (!(zw > 0))
+            return false;
+        x = zx / zw;
+        y = zy / zw;
+        if (!distortNormalised(source, x, y))
+            return false;
+        sx = source.cx + source.fx * x;
+        sy = source.cy - source.fy * y;
+        return true;
+    });
+}
+
 double reprojectFrame(FrameStack& frames, FrameStack& masks, int t, const float* depth,
                       const PinholeCamera& from, const PinholeCamera& to) {
     checkShapes(frames, masks, t);
@@ -152,34 +233,80 @@ double reprojectFrame(FrameStack& frames, FrameStack& masks, int t, const float*
     const std::size_t n = std::size_t(w) * ht;
 
     // 1. Forward: the depth each output pixel sees (nearest surface wins),
-    //    and where in the pixel the winning source point landed.
-    std::vector<float> zbuffer(n, kEmpty);
-    std::vector<std::array<float, 2>> landing(n, {0.f, 0.f});
-    for (int y = 0; y < ht; ++y)
-        for (int x = 0; x < w; ++x) {
-            const double d = usableDepth(depth[std::size_t(y) * w + x]);
-            const double p[3] = {(x + 0.5 - from.cx) / from.fx * d,
-                                 (from.cy - (y + 0.5)) / from.fy * d, -d};
-            double q[3];
+    //    and where in the pixel the winning source point landed. Rows splat
+    //    in parallel into one 64-bit word per output pixel holding (depth
+    //    bits, source index): positive floats order like their bits, so an
+    //    atomic minimum keeps the nearest point and, on a tie, the lower
+    //    source index - the same winner as a serial splat in pixel order,
+    //    whatever the threads' timing.
+    const double invFromFx = 1 / from.fx, invFromFy = 1 / from.fy;
+    constexpr std::uint64_t kNone = ~std::uint64_t(0);
+    thread_local std::vector<std::uint64_t> nearestBuffer;
+    thread_local std::vector<float> zbufferBuffer, closedBuffer;
+    thread_local std::vector<std::array<float, 2>> landingBuffer, sourceLandingBuffer;
+    std::vector<std::uint64_t>& nearest = nearestBuffer;
+    // Where in its output pixel each source pixel lands; written by the
+    // thread that owns the source row, read for the winners afterwards.
+    std::vector<std::array<float, 2>>& sourceLanding = sourceLandingBuffer;
+    nearest.assign(n, kNone);
+    sourceLanding.resize(n);
+    cv::parallel_for_(cv::Range(0, ht), [&](const cv::Range& rows) {
+        for (int y = rows.start; y < rows.end; ++y) {
+            // q = M p + v with p = d (ux, uy, -1): the uy and -1 terms are the row's.
+            const double uy = (from.cy - (y + 0.5)) * invFromFy;
+            double row[3];
             for (int i = 0; i < 3; ++i)
-                q[i] = rel.m[i][0] * p[0] + rel.m[i][1] * p[1] + rel.m[i][2] * p[2] + rel.v[i];
-            const double dq = -q[2];
-            if (!(dq > 1e-4))
-                continue;
-            const double tx = to.cx + to.fx * q[0] / dq, ty = to.cy - to.fy * q[1] / dq;
-            if (!(tx >= 0 && tx < w && ty >= 0 && ty < ht))
-                continue;
-            const std::size_t i = std::size_t(int(ty)) * w + std::size_t(int(tx));
-            if (float(dq) < zbuffer[i]) {
-                zbuffer[i] = float(dq);
-                landing[i] = {float(tx - int(tx) - 0.5), float(ty - int(ty) - 0.5)};
+                row[i] = rel.m[i][1] * uy - rel.m[i][2];
+            for (int x = 0; x < w; ++x) {
+                const std::size_t source = std::size_t(y) * w + x;
+                const double d = usableDepth(depth[source]);
+                const double ux = (x + 0.5 - from.cx) * invFromFx;
+                double q[3];
+                for (int i = 0; i < 3; ++i)
+                    q[i] = d * (rel.m[i][0] * ux + row[i]) + rel.v[i];
+                const double dq = -q[2];
+                if (!(dq > 1e-4))
+                    continue;
+                const double inv = 1 / dq;
+                const double tx = to.cx + to.fx * q[0] * inv, ty = to.cy - to.fy * q[1] * inv;
+                if (!(tx >= 0 && tx < w && ty >= 0 && ty < ht))
+                    continue;
+                sourceLanding[source] = {float(tx - int(tx) - 0.5), float(ty - int(ty) - 0.5)};
+                std::uint32_t bits;
+                const float z = float(dq);
+                std::memcpy(&bits, &z, sizeof bits);
+                const std::uint64_t key = (std::uint64_t(bits) << 32) | std::uint64_t(source);
+                std::atomic_ref<std::uint64_t> slot(
+                    nearest[std::size_t(int(ty)) * w + std::size_t(int(tx))]);
+                std::uint64_t seen = slot.load(std::memory_order_relaxed);
+                while (key < seen &&
+                       !slot.compare_exchange_weak(seen, key, std::memory_order_relaxed))
+                    ;
             }
         }
+    });
+    std::vector<float>& zbuffer = zbufferBuffer;
+    std::vector<std::array<float, 2>>& landing = landingBuffer;
+    zbuffer.resize(n);
+    landing.resize(n);
+    cv::parallel_for_(cv::Range(0, ht), [&](const cv::Range& rows) {
+        for (std::size_t i = std::size_t(rows.start) * w; i < std::size_t(rows.end) * w; ++i) {
+            if (nearest[i] == kNone) {
+                zbuffer[i] = kEmpty;
+                landing[i] = {0.f, 0.f};
+                continue;
+            }
+            const std::uint32_t bits = std::uint32_t(nearest[i] >> 32);
+            std::memcpy(&zbuffer[i], &bits, sizeof bits);
+            landing[i] = sourceLanding[nearest[i] & 0xffffffffu];
+        }
+    });
 
     // 2. Close one-pixel cracks (a surface stretched by the move) with the
     //    farther of two opposite neighbours; the consistency test below
     //    rejects the guess where it was a real disocclusion.
-    std::vector<float> closed = zbuffer;
+    std::vector<float>& closed = closedBuffer;
+    closed = zbuffer;
     cv::parallel_for_(cv::Range(1, std::max(1, ht - 1)), [&](const cv::Range& rows) {
         for (int y = rows.start; y < rows.end; ++y)
             for (int x = 1; x < w - 1; ++x) {
@@ -200,17 +327,26 @@ double reprojectFrame(FrameStack& frames, FrameStack& masks, int t, const float*
 
     // 3. Backward: each output pixel takes its colour from the source taps
     //    that see the same surface.
-    const FrameStack source = [&] {
-        FrameStack one(1, frames.channels, ht, w);
-        std::copy(frames.frame(t), frames.frame(t) + frames.frameSize(), one.data.begin());
-        return one;
-    }();
+    const double invToFx = 1 / to.fx, invToFy = 1 / to.fy;
+    double backV[3] = {0, 0, 0}; // M^T v
+    for (int k = 0; k < 3; ++k)
+        for (int j = 0; j < 3; ++j)
+            backV[k] += rel.m[j][k] * rel.v[j];
+    thread_local std::vector<float> sourceBuffer;
+    sourceBuffer.assign(frames.frame(t), frames.frame(t) + frames.frameSize());
+    const float* sourcePixels = sourceBuffer.data();
+    const std::size_t planeSize = n;
     float* out = frames.frame(t);
     float* mask = masks.frame(t);
     std::vector<int> rowCounts(std::size_t(ht), 0);
     cv::parallel_for_(cv::Range(0, ht), [&](const cv::Range& rows) {
         for (int y = rows.start; y < rows.end; ++y) {
             int count = 0;
+            // p = M^T (q - v) with q = d (ux, uy, -1): the uy and -1 terms are the row's.
+            const double uy = (to.cy - (y + 0.5)) * invToFy;
+            double row[3];
+            for (int k = 0; k < 3; ++k)
+                row[k] = rel.m[1][k] * uy - rel.m[2][k];
             for (int x = 0; x < w; ++x) {
                 const std::size_t i = std::size_t(y) * w + x;
                 bool ok = closed[i] != kEmpty;
@@ -219,15 +355,14 @@ double reprojectFrame(FrameStack& frames, FrameStack& masks, int t, const float*
                 double total = 0;
                 if (ok) {
                     const double d = closed[i];
-                    const double q[3] = {(x + 0.5 - to.cx) / to.fx * d,
-                                         (to.cy - (y + 0.5)) / to.fy * d, -d};
-                    double p[3]; // back into the source camera: M^T (q - v)
+                    const double ux = (x + 0.5 - to.cx) * invToFx;
+                    double p[3]; // back into the source camera
                     for (int k = 0; k < 3; ++k)
-                        p[k] = rel.m[0][k] * (q[0] - rel.v[0]) + rel.m[1][k] * (q[1] - rel.v[1]) +
-                               rel.m[2][k] * (q[2] - rel.v[2]);
+                        p[k] = d * (rel.m[0][k] * ux + row[k]) - backV[k];
                     const double dp = -p[2];
-                    const double sx = from.cx + from.fx * p[0] / dp;
-                    const double sy = from.cy - from.fy * p[1] / dp;
+                    const double inv = 1 / dp;
+                    const double sx = from.cx + from.fx * p[0] * inv;
+                    const double sy = from.cy - from.fy * p[1] * inv;
                     ok = dp > 1e-4 && sx >= 0 && sx <= w && sy >= 0 && sy <= ht;
                     if (ok) {
                         const double fx = std::clamp(sx - 0.5, 0.0, w - 1.0);
@@ -271,13 +406,14 @@ double reprojectFrame(FrameStack& frames, FrameStack& masks, int t, const float*
                     }
                 }
                 mask[i] = ok ? 0.0f : 1.0f;
+                const double invTotal = ok ? 1 / total : 0;
                 for (int c = 0; c < frames.channels; ++c) {
-                    const float* plane = source.frame(0) + source.planeSize() * std::size_t(c);
+                    const float* plane = sourcePixels + planeSize * std::size_t(c);
                     double v = 0;
                     if (ok)
                         for (int k = 0; k < 4; ++k)
                             v += weights[k] * plane[taps[k]];
-                    out[source.planeSize() * std::size_t(c) + i] = ok ? float(v / total) : 0.0f;
+                    out[planeSize * std::size_t(c) + i] = ok ? float(v * invTotal) : 0.0f;
                 }
                 count += ok ? 0 : 1;
             }

@@ -85,6 +85,36 @@ BlockingScene testScene() {
     return s;
 }
 
+// A Gaussian dot (sigma 1.5 px) centred on pixel position (px, py).
+gen::FrameStack dot(int w, int h, double px, double py) {
+    gen::FrameStack s(1, 3, h, w);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const double dx = x + 0.5 - px, dy = y + 0.5 - py;
+            const float v = float(std::exp(-(dx * dx + dy * dy) / (2 * 1.5 * 1.5)));
+            for (int c = 0; c < 3; ++c)
+                s.at(0, c, y, x) = v;
+        }
+    return s;
+}
+
+// Intensity-weighted centre of channel 0, in pixel positions.
+std::pair<double, double> centroid(const gen::FrameStack& s) {
+    double sum = 0, sx = 0, sy = 0;
+    for (int y = 0; y < s.height; ++y)
+        for (int x = 0; x < s.width; ++x) {
+            const double v = s.at(0, 0, y, x) > 0.01f ? s.at(0, 0, y, x) : 0.0;
+            sum += v;
+            sx += v * (x + 0.5);
+            sy += v * (y + 0.5);
+        }
+    return {sx / sum, sy / sum};
+}
+
+gen::RadialLens lensOf(const Intrinsics& k, double zoom, bool distortion = true) {
+    return {zoom * k.fx, zoom * k.fy, k.cx, k.cy, distortion ? k.k1 : 0, distortion ? k.k2 : 0};
+}
+
 struct Project8 {
     QTemporaryDir dir;
     std::unique_ptr<Document> doc;
@@ -447,6 +477,131 @@ private Q_SLOTS:
                  4.0);
         // A camera without a pull keeps a single focus distance.
         QVERIFY(!usdaText(super35(), s).contains(QLatin1String("focusDistance.timeSamples")));
+    }
+
+    void lensDistortionRoundTripsAndFolds() {
+        const gen::RadialLens lens{450, 450, 160, 90, -0.15, 0.02};
+        for (double x : {0.0, 0.1, -0.35, 0.6})
+            for (double y : {0.0, 0.2, -0.3}) {
+                double dx = x, dy = y;
+                QVERIFY(gen::distortNormalised(lens, dx, dy));
+                const double r2 = x * x + y * y, s = 1 - 0.15 * r2 + 0.02 * r2 * r2; // lens.h
+                QVERIFY(std::abs(dx - x * s) < 1e-15 && std::abs(dy - y * s) < 1e-15);
+                QVERIFY(gen::undistortNormalised(lens, dx, dy));
+                QVERIFY2(
+                    std::abs(dx - x) < 1e-10 && std::abs(dy - y) < 1e-10,
+                    qPrintable(QStringLiteral("%1,%2 -> %3,%4").arg(x).arg(y).arg(dx).arg(dy)));
+            }
+        // r (1 - 0.5 r^2) rises up to r = sqrt(2/3) = 0.816, where r_d = 0.544:
+        // directions past it fold, distorted radii past 0.544 do not exist.
+        const gen::RadialLens barrel{450, 450, 160, 90, -0.5, 0};
+        double x = 0.9, y = 0;
+        QVERIFY(!gen::distortNormalised(barrel, x, y));
+        x = 0.56;
+        QVERIFY(!gen::undistortNormalised(barrel, x, y));
+        x = 0.5;
+        QVERIFY(gen::undistortNormalised(barrel, x, y));
+        QVERIFY(x > 0.5 && x < 0.8165);
+        QVERIFY(std::abs(x * (1 - 0.5 * x * x) - 0.5) < 1e-12);
+    }
+
+    // A 2D move (the handheld position shake) through a distorting lens: the
+    // points of the plane at the focus distance land where the lens.h
+    // projection from the moved camera puts them; ignoring the distortion
+    // misses them.
+    void moveOnTheFocusPlaneThroughTheLensLandsWhereTheMovedCameraSees() {
+        Camera c = super35(35);
+        c.lens.distortionK1 = -0.25;
+        c.lens.distortionK2 = 0.05;
+        c.focusDistanceM = 3;
+        const int w = 320, h = 180;
+        const Intrinsics k = intrinsics(c, w, h);
+        const CameraPose pose; // at (0, 0, 1.6) looking along +Y: the plane y = 3 faces it
+        const Vec3 move{0.05, -0.04, 0.12}; // right, up, forward
+        const CameraPose moved = movedPose(pose, move, 0, 0, 0);
+        const gen::Homography h2d = reframeNormalisedHomography(0, 0, 0, move, 3.0);
+        double worstPinhole = 0;
+        // Inside the frame by more than the dot, so none of it is cut off.
+        for (const Vec3& p :
+             {Vec3{0, 3, 1.6}, Vec3{0.8, 3, 1.9}, Vec3{-0.8, 3, 1.2}, Vec3{0.7, 3, 1.1}}) {
+            const PixelPoint a = projectPoint(k, cameraToWorld(pose), p);
+            const PixelPoint b = projectPoint(k, cameraToWorld(moved), p);
+            QVERIFY(a.inFront && b.inFront);
+            gen::FrameStack frames = dot(w, h, a.x, a.y), masks(1, 1, h, w);
+            gen::warpFrameThroughLens(frames, masks, 0, lensOf(k, 1), h2d, lensOf(k, 1));
+            const auto [x, y] = centroid(frames);
+            QVERIFY2(
+                std::hypot(x - b.x, y - b.y) < 0.05,
+                qPrintable(
+                    QStringLiteral("(%1, %2) expected (%3, %4)").arg(x).arg(y).arg(b.x).arg(b.y)));
+            frames = dot(w, h, a.x, a.y);
+            gen::warpFrameThroughLens(frames, masks, 0, lensOf(k, 1, false), h2d,
+                                      lensOf(k, 1, false));
+            const auto [px, py] = centroid(frames);
+            worstPinhole = std::max(worstPinhole, std::hypot(px - b.x, py - b.y));
+        }
+        qInfo("ignoring the distortion misses by up to %.2f px", worstPinhole);
+        QVERIFY2(worstPinhole > 0.5, qPrintable(QString::number(worstPinhole)));
+        // Zoom through the lens: the same point through the longer lens (same k1, k2).
+        const Vec3 p{0.6, 3, 1.9};
+        const PixelPoint a = projectPoint(k, cameraToWorld(pose), p);
+        const PixelPoint b = projectPoint(intrinsics(c, w, h, 35 * 1.4), cameraToWorld(pose), p);
+        gen::FrameStack frames = dot(w, h, a.x, a.y), masks(1, 1, h, w);
+        gen::warpFrameThroughLens(frames, masks, 0, lensOf(k, 1.4),
+                                  reframeNormalisedHomography(0, 0, 0), lensOf(k, 1));
+        const auto [x, y] = centroid(frames);
+        QVERIFY2(std::hypot(x - b.x, y - b.y) < 0.05,
+                 qPrintable(
+                     QStringLiteral("(%1, %2) expected (%3, %4)").arg(x).arg(y).arg(b.x).arg(b.y)));
+    }
+
+    // Without distortion the lens warp is the pixel homography of before:
+    // the same masks, the same pixels.
+    void pinholeLensWarpIsTheHomography() {
+        const int w = 64, h = 48;
+        const Intrinsics k = intrinsics(super35(), w, h);
+        gen::FrameStack a = pattern(w, h), b = pattern(w, h), ma(1, 1, h, w), mb(1, 1, h, w);
+        const double fa = gen::warpFrame(a, ma, 0, reframeHomography(k, 0.8, 4, -3, 7));
+        const double fb = gen::warpFrameThroughLens(
+            b, mb, 0, lensOf(k, 0.8), reframeNormalisedHomography(4, -3, 7), lensOf(k, 1));
+        QCOMPARE(fa, fb);
+        QVERIFY(fa > 0.2);
+        for (std::size_t i = 0; i < a.data.size(); ++i)
+            QVERIFY(std::abs(a.data[i] - b.data[i]) < 1e-5f);
+        QCOMPARE(ma.data, mb.data);
+    }
+
+    // The 2D move's refusals, and the handheld note of a take without depth.
+    void moveWithoutDepthNeedsAPlane() {
+        try {
+            reframeNormalisedHomography(0, 0, 0, {0.1, 0, 0}, 0);
+            QFAIL("a move needs a plane distance");
+        } catch (const Error& e) {
+            QVERIFY2(e.message().contains(QLatin1String("greater than 0 m")),
+                     qPrintable(e.message()));
+        }
+        try {
+            reframeNormalisedHomography(0, 0, 0, {0, 0, 3.0}, 3.0);
+            QFAIL("a move through the plane");
+        } catch (const Error& e) {
+            QVERIFY2(e.message().contains(QLatin1String("3 m forward")), qPrintable(e.message()));
+        }
+        Project8 p;
+        makeProject(p);
+        Camera c = p.doc->project().findShot(p.shot)->camera;
+        c.lens.distortionK1 = -0.1;
+        p.doc->setCamera(p.shot, c);
+        ReframeRequest r;
+        r.shotId = p.shot;
+        r.range = {0, 3};
+        r.zoom = 1.2;
+        r.handheld = findHandheldPreset(QStringLiteral("heavy"))->handheld;
+        Progress progress;
+        const RegenResult out = reframe(p.doc->project(), p.doc->cacheDir(), r, progress);
+        const QString notes = out.notes.join(QLatin1Char(' '));
+        QVERIFY2(notes.contains(QLatin1String("plane at the focus distance")), qPrintable(notes));
+        QVERIFY2(!notes.contains(QLatin1String("distortion")), qPrintable(notes));
+        QVERIFY(out.take.range == (FrameRange{0, 3}));
     }
 
     void badInput() {

@@ -77,7 +77,8 @@ shoot() {
         fi
         sleep 0.2
     done
-    sleep 4
+    # Frames and thumbnails load off the UI thread; a loaded CI machine needs the time.
+    sleep 8
     import -window root "$OUTDIR/$name.png"
     kill $pid
     wait $pid 2>/dev/null || true

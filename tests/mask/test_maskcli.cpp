@@ -216,6 +216,48 @@ private Q_SLOTS:
         QCOMPARE(fileBytes(project), before);
     }
 
+    void removeShapeKey() {
+        const QString project = makeProject(QStringLiteral("removekey.retake"));
+        QVERIFY(!project.isEmpty());
+        Run r =
+            mask(project, {QStringLiteral("--rect"), QStringLiteral("0,40,10,10"),
+                           QStringLiteral("--key"), QStringLiteral("0"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString shape =
+            QJsonDocument::fromJson(r.out.toUtf8()).object().value("shape").toString();
+        r = mask(project,
+                 {QStringLiteral("--shape"), shape.left(8), QStringLiteral("--key"),
+                  QStringLiteral("20"), QStringLiteral("--rect"), QStringLiteral("80,40,10,10")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        // A frame without a key, and the JSON of a removal.
+        QByteArray before = fileBytes(project);
+        r = mask(project, {QStringLiteral("--shape"), shape.left(8), QStringLiteral("--remove-key"),
+                           QStringLiteral("5")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("no key at shot frame 5; its keys are at 0, 20")),
+                 qPrintable(r.err));
+        QCOMPARE(fileBytes(project), before);
+        r = mask(project, {QStringLiteral("--shape"), shape.left(8), QStringLiteral("--remove-key"),
+                           QStringLiteral("20"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(json.value("action").toString(), QStringLiteral("remove-key"));
+        QCOMPARE(json.value("key").toInt(), 20);
+        // Without the key at 20 the rectangle holds its key at 0 everywhere.
+        const QString out = dir.filePath(QStringLiteral("removekey"));
+        QCOMPARE(mask(project, {QStringLiteral("--render"), out}).exitCode, 0);
+        QCOMPARE(exactly(rendered(out, 10), QRect(0, 40, 10, 10)), QString());
+        QCOMPARE(exactly(rendered(out, 20), QRect(0, 40, 10, 10)), QString());
+        // The only key stays.
+        before = fileBytes(project);
+        r = mask(project, {QStringLiteral("--shape"), shape.left(8), QStringLiteral("--remove-key"),
+                           QStringLiteral("0")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("only key")), qPrintable(r.err));
+        QCOMPARE(fileBytes(project), before);
+    }
+
     void badArgumentsAreRefused_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("expected");
@@ -228,6 +270,7 @@ private Q_SLOTS:
         QTest::newRow("frames") << QStringList{"--fill", "--frames", "20-40"} << "outside";
         QTest::newRow("copy") << QStringList{"--copy-frame", "3"} << "--to";
         QTest::newRow("shape") << QStringList{"--shape", "abcd"} << "--key";
+        QTest::newRow("remove key") << QStringList{"--remove-key", "3"} << "needs --shape";
         QTest::newRow("mask") << QStringList{"--mask", "ffffffff", "--fill"} << "no painted mask";
         QTest::newRow("file too") << QStringList{"m.png", "--fill"} << "do not go together";
         QTest::newRow("render only") << QStringList{"--render", "x"} << "no painted mask yet";

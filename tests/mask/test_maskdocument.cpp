@@ -125,6 +125,35 @@ private Q_SLOTS:
         checkUndoable(doc, [&] { doc.removeMask(shot, mask); });
     }
 
+    void removingAShapeKey() {
+        Document doc(Project::createEmpty(QStringLiteral("p"), Rational(24), 64, 48));
+        const Id shot = doc.importMedia(fakeMedia(dir.filePath(QStringLiteral("k.mov")), 50));
+        doc.trimShot(shot, {10, 40});
+        const Id mask = doc.addPaintedMask(shot);
+        const Id rect = doc.addMaskShape(shot, mask, rectShape(0, 0, 10, 10, {10, 40}));
+        doc.setMaskShapeKey(shot, mask, rect, 20, {{0, 30}, {10, 40}});
+        doc.setMaskShapeKey(shot, mask, rect, 30, {{40, 0}, {50, 10}});
+        QCOMPARE(px(maskAt(doc, shot, 20), 5, 35), 255); // on its own key
+        checkUndoable(doc, [&] { doc.removeMaskShapeKey(shot, mask, rect, 20); });
+        const MaskShape& shape = *onlyMask(doc, shot).painted.findShape(rect);
+        QCOMPARE(shape.keys.keys(), (QList<FrameNumber>{10, 30}));
+        // Frame 20 is now halfway between the keys at 10 and 30.
+        QCOMPARE(px(maskAt(doc, shot, 20), 25, 5), 255);
+        QCOMPARE(px(maskAt(doc, shot, 20), 5, 35), 0);
+        doc.undoStack()->undo();
+        QCOMPARE(px(maskAt(doc, shot, 20), 5, 35), 255);
+        doc.undoStack()->redo();
+
+        checkRefused(doc, QStringLiteral("no key at frame 15 (its keys: 10, 30)"),
+                     [&] { doc.removeMaskShapeKey(shot, mask, rect, 15); });
+        checkRefused(doc, QStringLiteral("no shape with ID"),
+                     [&] { doc.removeMaskShapeKey(shot, mask, newId(), 10); });
+        doc.removeMaskShapeKey(shot, mask, rect, 30);
+        checkRefused(doc, QStringLiteral("only key"),
+                     [&] { doc.removeMaskShapeKey(shot, mask, rect, 10); });
+        QCOMPARE(px(maskAt(doc, shot, 35), 5, 5), 255); // holds its one key
+    }
+
     void firstPaintStartsTheMaskInOneStep() {
         Document doc(Project::createEmpty(QStringLiteral("p"), Rational(24), 64, 48));
         const Id shot = doc.importMedia(fakeMedia(dir.filePath(QStringLiteral("b.mov")), 20));

@@ -34,7 +34,8 @@ Project sampleProject(const QString& dir) {
     s.source = {12, 200};
     s.locks.add({12, 40});
     s.locks.add({100, 120});
-    MaskRef mask{newId(), QDir(dir).filePath(QStringLiteral("masks/m_0001.png")), {40, 100}, false};
+    MaskRef mask{
+        newId(), QDir(dir).filePath(QStringLiteral("masks/m_0001.png")), {40, 100}, false, {}};
     s.masks.push_back(mask);
     Take t;
     t.id = newId();

@@ -28,6 +28,32 @@ using Homography = std::array<std::array<double, 3>, 3>;
 // frame, 0..1. Throws std::invalid_argument for mismatched shapes.
 double warpFrame(FrameStack& frames, FrameStack& masks, int t, const Homography& outputToSource);
 
+// A pinhole camera with radial distortion, the editor's convention (lens.h):
+// normalised pinhole coordinates (x, y) (y up) are distorted to
+// (x, y) * (1 + k1 r^2 + k2 r^4), r^2 = x^2 + y^2, and drawn at pixel
+// (cx + fx * xd, cy - fy * yd).
+struct RadialLens {
+    double fx = 0, fy = 0, cx = 0, cy = 0;
+    double k1 = 0, k2 = 0;
+};
+// In place; false where the lens cannot draw that direction: past the radius
+// at which r (1 + k1 r^2 + k2 r^4) stops growing (the picture would fold).
+bool distortNormalised(const RadialLens& lens, double& x, double& y);
+// The inverse (Newton on the radius); false for a distorted radius the lens
+// never reaches.
+bool undistortNormalised(const RadialLens& lens, double& x, double& y);
+
+// As warpFrame, for pictures drawn through lenses with distortion: each
+// output pixel is undistorted through `output` into normalised pinhole
+// coordinates, mapped by `outputToSource` (homogeneous, normalised -> the
+// source's normalised coordinates, y up), distorted through `source` and
+// sampled there. Straight lines stay as the lenses draw them. With k1 = k2 =
+// 0 on both lenses this is warpFrame with the homography
+// toPixels(source) * outputToSource * toNormalised(output). Throws
+// std::invalid_argument for a focal length <= 0 or mismatched shapes.
+double warpFrameThroughLens(FrameStack& frames, FrameStack& masks, int t, const RadialLens& output,
+                            const Homography& outputToSource, const RadialLens& source);
+
 // A pinhole camera, as BlockingView (blocking.h): looks down -Z, +Y up;
 // world = R * camera + t with cameraToWorld = [R | t], row-major.
 struct PinholeCamera {
