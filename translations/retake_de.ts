@@ -661,9 +661,9 @@
         </message>
         <message>
             <source>Engine parameters, separated by spaces; empty uses the defaults:
-    %1</source>
+%1</source>
             <translation>Engine-Parameter, durch Leerzeichen getrennt; leer verwendet die Standardwerte:
-    %1</translation>
+%1</translation>
         </message>
         <message>
             <source>Engine</source>

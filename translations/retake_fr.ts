@@ -661,9 +661,9 @@
         </message>
         <message>
             <source>Engine parameters, separated by spaces; empty uses the defaults:
-    %1</source>
+%1</source>
             <translation>Paramètres du moteur, séparés par des espaces ; vide utilise les valeurs par défaut :
-    %1</translation>
+%1</translation>
         </message>
         <message>
             <source>Engine</source>
