@@ -12,6 +12,7 @@
 #include "jobswidget.h"
 #include "mainwindow.h"
 #include "media/timelineaudio.h"
+#include "modaldialog.h"
 #include "settingsdialog.h"
 #include "storyboardview.h"
 #include "takechoices.h"
@@ -42,6 +43,7 @@
 #include <QtTest>
 
 using namespace retake;
+using retake::testing::answerDialog;
 using namespace retake::gui;
 
 class TestJobsAndTakes : public QObject {
@@ -67,7 +69,6 @@ private:
     const Shot& shot(const QString& name) const;
     // Runs `action` while answering the first modal dialog with the button
     // of `role`; returns the dialog's text.
-    QString answerDialog(const std::function<void()>& action, QMessageBox::ButtonRole role);
     // Regenerates timeline frames `range` (on Alpha) and waits for the job's end.
     JobStatus regenerateAndWait(FrameRange range);
     QStringList takeFolders() const;
@@ -135,29 +136,6 @@ const Shot& TestJobsAndTakes::shot(const QString& name) const {
     const Shot* s = window_->document()->project().resolveShot(name);
     Q_ASSERT(s);
     return *s;
-}
-
-QString TestJobsAndTakes::answerDialog(const std::function<void()>& action,
-                                       QMessageBox::ButtonRole role) {
-    QString text;
-    QTimer poll;
-    poll.setInterval(20);
-    connect(&poll, &QTimer::timeout, this, [&] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        poll.stop();
-        text = box->text() + QLatin1Char('\n') + box->informativeText();
-        for (QAbstractButton* button : box->buttons())
-            if (box->buttonRole(button) == role) {
-                button->click();
-                return;
-            }
-        box->reject();
-    });
-    poll.start();
-    action();
-    return text;
 }
 
 JobStatus TestJobsAndTakes::regenerateAndWait(FrameRange range) {

@@ -9,6 +9,7 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "mask/paintedmask.h"
+#include "modaldialog.h"
 #include "storyboardmodel.h"
 #include "storyboardview.h"
 #include "timelinewidget.h"
@@ -32,6 +33,7 @@
 #include <QtTest>
 
 using namespace retake;
+using retake::testing::answerDialog;
 using namespace retake::gui;
 
 class TestMainWindow : public QObject {
@@ -61,7 +63,6 @@ private:
     const Shot& shot(const QString& name) const;
     // Runs `action` while answering the first modal dialog with the button
     // of `role`; returns the dialog's text.
-    QString answerDialog(const std::function<void()>& action, QMessageBox::ButtonRole role);
 
     QTemporaryDir dir_;
     QString projectPath_;
@@ -124,29 +125,6 @@ const Shot& TestMainWindow::shot(const QString& name) const {
     const Shot* s = window_->document()->project().resolveShot(name);
     Q_ASSERT(s);
     return *s;
-}
-
-QString TestMainWindow::answerDialog(const std::function<void()>& action,
-                                     QMessageBox::ButtonRole role) {
-    QString text;
-    QTimer poll;
-    poll.setInterval(20);
-    connect(&poll, &QTimer::timeout, this, [&] {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (!box)
-            return;
-        poll.stop();
-        text = box->text() + QLatin1Char('\n') + box->informativeText();
-        for (QAbstractButton* button : box->buttons())
-            if (box->buttonRole(button) == role) {
-                button->click();
-                return;
-            }
-        box->reject();
-    });
-    poll.start();
-    action();
-    return text;
 }
 
 void TestMainWindow::opensProjectWithStoryboardAndTitle() {
