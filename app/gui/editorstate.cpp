@@ -8,6 +8,7 @@ namespace retake::gui {
 EditorState::EditorState(QObject* parent)
     : QObject(parent) {
     playTimer_.setTimerType(Qt::PreciseTimer);
+    playTimer_.setSingleShot(true);
     connect(&playTimer_, &QTimer::timeout, this, &EditorState::advancePlayback);
 }
 
@@ -109,18 +110,33 @@ void EditorState::startPlayback(double rate) {
     rate_ = rate;
     playStartFrame_ = currentFrame_;
     playClock_.start();
-    // Ticks at the frame rate; the frame shown is computed from the clock,
-    // so a late tick skips frames instead of slowing playback down.
-    const double interval = 1000.0 / frameRate_.toDouble();
-    playTimer_.start(std::max(1, int(interval)));
+    playing_ = true;
+    scheduleNextTick();
     if (!wasPlaying)
         Q_EMIT playingChanged(true);
     Q_EMIT playbackRateChanged(rate_);
 }
 
+// The frame shown is computed from the clock, so a late tick skips frames
+// instead of slowing playback down. Each tick is set for just after the
+// next frame begins: a timer repeating at the frame interval drifts against
+// the frames' boundaries, and wherever its ticks fall close to one a few
+// milliseconds of lateness (a busy machine) show one frame twice and skip
+// the next. Shuttling faster than real time still ticks at the frame rate
+// (a screen shows no more), skipping frames by design.
+void EditorState::scheduleNextTick() {
+    const double framesPerSecond = frameRate_.toDouble() * std::min(std::abs(rate_), 1.0);
+    const double elapsedSeconds = double(playClock_.nsecsElapsed()) * 1e-9;
+    const double nextBoundary =
+        (std::floor(elapsedSeconds * framesPerSecond) + 1) / framesPerSecond;
+    const int delayMs = int(std::ceil((nextBoundary - elapsedSeconds) * 1000.0)) + 1;
+    playTimer_.start(std::max(1, delayMs));
+}
+
 void EditorState::pause() {
-    if (!playTimer_.isActive())
+    if (!playing_)
         return;
+    playing_ = false;
     playTimer_.stop();
     Q_EMIT playingChanged(false);
     Q_EMIT playbackRateChanged(0.0);
@@ -148,6 +164,8 @@ void EditorState::advancePlayback() {
         return;
     }
     setCurrentFrame(frame);
+    if (playing_) // a slot may have paused
+        scheduleNextTick();
 }
 
 } // namespace retake::gui

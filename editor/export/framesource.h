@@ -27,11 +27,16 @@ public:
     FrameOrigin originAt(FrameNumber timelineFrame) const;
     Image readTimelineFrame(FrameNumber timelineFrame);
     Image readShotFrame(const Shot& shot, FrameNumber mediaFrame);
+    // For a viewer: frames come back scaled down to fit `size` where the
+    // reader can do it while decoding (MediaReader::setPreviewSize); empty =
+    // full size, the default.
+    void setPreviewSize(QSize size);
 
 private:
     MediaReader& readerFor(const QString& path);
 
     Project project_;
+    QSize previewSize_;
     QVector<ShotPlacement> placements_;
     std::unordered_map<std::string, std::unique_ptr<MediaReader>> readers_;
 };

@@ -193,22 +193,34 @@ void quietLogs() {
     });
 }
 
-Image RgbConverter::convert(const AVFrame* frame, const YuvInterpretation& yuv) {
+Image RgbConverter::convert(const AVFrame* frame, const YuvInterpretation& yuv, QSize fitWithin) {
     const auto format = withoutJ(AVPixelFormat(frame->format));
     const RgbLayout layout = rgbLayoutFor(format);
+    QSize out(frame->width, frame->height);
+    if (!fitWithin.isEmpty() &&
+        (out.width() > fitWithin.width() || out.height() > fitWithin.height()))
+        out = out.scaled(fitWithin, Qt::KeepAspectRatio).expandedTo(QSize(1, 1));
+    const bool scaled = out != QSize(frame->width, frame->height);
     // swscale writes planar 16-bit RGB about 3x faster than packed RGB48,
     // whose C writer looks up the endianness for every pixel; interleaving
     // the planes here costs little.
     const bool planar = layout.type == SampleType::UInt16 && isYuv(format);
-    const AVPixelFormat output = !planar                ? layout.format
+    const bool padded =
+        !fitWithin.isEmpty() && layout.type == SampleType::UInt8 && layout.channels == 3;
+    const AVPixelFormat output = padded                 ? AV_PIX_FMT_RGB0
+                                 : !planar              ? layout.format
                                  : layout.channels == 4 ? AV_PIX_FMT_GBRAP16
                                                         : AV_PIX_FMT_GBRP16;
     if (!sws_ || frame->width != width_ || frame->height != height_ || format != format_ ||
+        out.width() != outWidth_ || out.height() != outHeight_ || output != output_ ||
         yuv.matrix != yuv_.matrix || yuv.fullRange != yuv_.fullRange) {
-        // No scaling happens, so the filter only shapes chroma upsampling;
-        // bicubic matches what the ffmpeg tool does by default.
-        sws_.reset(sws_getContext(frame->width, frame->height, format, frame->width, frame->height,
-                                  output, SWS_BICUBIC, nullptr, nullptr, nullptr));
+        // At the frame's size the filter only shapes chroma upsampling;
+        // bicubic matches what the ffmpeg tool does by default. Scaled down
+        // for the viewer, swscale's bilinear widens its taps with the ratio
+        // (an area filter, no aliasing) and runs vectorised.
+        const int filter = scaled ? SWS_BILINEAR : SWS_BICUBIC;
+        sws_.reset(sws_getContext(frame->width, frame->height, format, out.width(), out.height(),
+                                  output, filter, nullptr, nullptr, nullptr));
         if (!sws_)
             throw Error(ErrorKind::Internal,
                         QStringLiteral("no conversion from %1 to %2")
@@ -223,13 +235,17 @@ Image RgbConverter::convert(const AVFrame* frame, const YuvInterpretation& yuv) 
         }
         width_ = frame->width;
         height_ = frame->height;
+        outWidth_ = out.width();
+        outHeight_ = out.height();
+        output_ = output;
         format_ = format;
         yuv_ = yuv;
     }
-    Image image(frame->width, frame->height, layout.channels, layout.type);
+    Image image(out.width(), out.height(), padded ? 4 : layout.channels, layout.type);
+    image.alphaIsPadding = padded;
     if (planar) {
         const int c = layout.channels;
-        const std::size_t plane = std::size_t(frame->width) * frame->height;
+        const std::size_t plane = std::size_t(out.width()) * out.height();
         planes_.resize(plane * c);
         // swscale's planar RGB order is G, B, R, A.
         static const int order[4] = {1, 2, 0, 3};
@@ -237,19 +253,19 @@ Image RgbConverter::convert(const AVFrame* frame, const YuvInterpretation& yuv) 
         int dstStride[4] = {};
         for (int k = 0; k < c; ++k) {
             dst[k] = reinterpret_cast<uint8_t*>(planes_.data() + plane * order[k]);
-            dstStride[k] = frame->width * 2;
+            dstStride[k] = out.width() * 2;
         }
         sws_scale(sws_.get(), frame->data, frame->linesize, 0, frame->height, dst, dstStride);
-        std::uint16_t* out = image.samples<std::uint16_t>();
+        std::uint16_t* interleaved = image.samples<std::uint16_t>();
         for (int k = 0; k < c; ++k) {
             const std::uint16_t* in = planes_.data() + plane * k;
             for (std::size_t i = 0; i < plane; ++i)
-                out[i * c + k] = in[i];
+                interleaved[i * c + k] = in[i];
         }
         return image;
     }
     uint8_t* dst[4] = {image.pixels.data(), nullptr, nullptr, nullptr};
-    int dstStride[4] = {frame->width * layout.channels * bytesPerSample(layout.type), 0, 0, 0};
+    int dstStride[4] = {out.width() * image.channels * bytesPerSample(layout.type), 0, 0, 0};
     sws_scale(sws_.get(), frame->data, frame->linesize, 0, frame->height, dst, dstStride);
     return image;
 }

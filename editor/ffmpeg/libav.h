@@ -19,6 +19,7 @@ extern "C" {
 
 #include "media/media.h"
 
+#include <QSize>
 #include <QString>
 #include <memory>
 
@@ -98,16 +99,25 @@ YuvInterpretation interpretYuv(AVPixelFormat format, AVColorSpace matrix, AVColo
 QString describeAssumption(const YuvInterpretation& yuv);
 
 // Converts decoded frames to Retake's packed RGB(A) layout with the source's
-// matrix and range. Rebuilt when the frame's format changes.
+// matrix and range. Rebuilt when the frame's format or output size changes.
 class RgbConverter {
 public:
-    // Writes the frame into a new Image of the layout for its format.
-    Image convert(const AVFrame* frame, const YuvInterpretation& yuv);
+    // Writes the frame into a new Image of the layout for its format. With
+    // a `fitWithin` size, a viewer's picture (MediaReader::setPreviewSize):
+    // a larger frame comes out scaled down to fit it (aspect kept) in the
+    // same pass as the YUV -> RGB conversion, and 8-bit RGB as RGBX, which
+    // swscale writes with SIMD where its packed 24-bit writer is plain C.
+    // An empty size keeps the frame's own size and layout, as exports and
+    // generation need.
+    Image convert(const AVFrame* frame, const YuvInterpretation& yuv, QSize fitWithin = {});
 
 private:
     SwsPtr sws_;
     int width_ = 0;
     int height_ = 0;
+    int outWidth_ = 0;
+    int outHeight_ = 0;
+    AVPixelFormat output_ = AV_PIX_FMT_NONE;
     AVPixelFormat format_ = AV_PIX_FMT_NONE;
     YuvInterpretation yuv_;
     std::vector<std::uint16_t> planes_; // 16-bit YUV sources go through planar RGB

@@ -71,6 +71,7 @@ public:
 
     const MediaInfo& info() const override { return info_; }
     Image readFrame(FrameNumber n) override;
+    void setPreviewSize(QSize size) override;
 
 private:
     void buildIndex();
@@ -93,6 +94,7 @@ private:
     PacketPtr packet_ = makePacket();
     bool packetPending_ = false;
     RgbConverter converter_;
+    QSize previewSize_; // empty = full size
     MediaInfo info_;
 
     std::vector<FrameEntry> frames_;    // presentation order
@@ -499,8 +501,10 @@ Image VideoReader::decodeUntil(int index, FrameNumber n, bool drainAfterTarget) 
                                                : par->color_range;
                 Image image = converter_.convert(frame_.get(),
                                                  interpretYuv(format, matrix, range, frame_->width,
-                                                              frame_->height, par->codec_id));
-                if (image.channels != info_.channels || image.type != info_.sampleType)
+                                                              frame_->height, par->codec_id),
+                                                 previewSize_);
+                const int channels = image.alphaIsPadding ? 3 : image.channels;
+                if (channels != info_.channels || image.type != info_.sampleType)
                     fail(n, QStringLiteral("its pixel format %1 differs from the stream's %2")
                                 .arg(QString::fromLatin1(av_get_pix_fmt_name(format)),
                                      info_.pixelFormat));
@@ -562,6 +566,16 @@ Image VideoReader::decodeUntil(int index, FrameNumber n, bool drainAfterTarget) 
             positioned_ = false;
         }
     }
+}
+
+void VideoReader::setPreviewSize(QSize size) {
+    if (size == previewSize_)
+        return;
+    previewSize_ = size;
+    // Frames kept from before were converted at the old size.
+    firstFrame_ = Image();
+    lastIndex_ = -1;
+    lastImage_ = Image();
 }
 
 Image VideoReader::readFrame(FrameNumber n) {

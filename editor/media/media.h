@@ -6,9 +6,9 @@
 
 #include "core/rational.h"
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
-
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -29,8 +29,7 @@ struct ColorTags {
     QString matrix = QStringLiteral("unspecified");
     QString range = QStringLiteral("unspecified");
 
-    bool operator==(const ColorTags& o) const
-    {
+    bool operator==(const ColorTags& o) const {
         return primaries == o.primaries && transfer == o.transfer && matrix == o.matrix &&
                range == o.range;
     }
@@ -56,11 +55,11 @@ struct MediaInfo {
     int height = 0;
     Rational frameRate{24}; // nominal rate the frames are numbered at
     FrameNumber frameCount = 0;
-    int bitDepth = 8;                         // per component, of the source
+    int bitDepth = 8;                          // per component, of the source
     SampleType sampleType = SampleType::UInt8; // what readFrame() returns
-    int channels = 3;                         // 3 = RGB, 4 = RGBA (what readFrame() returns)
-    bool hasDepth = false;                    // readFrame() fills Image::depth
-    bool variableFrameRate = false;           // conformed to frameRate; see warnings
+    int channels = 3;                          // 3 = RGB, 4 = RGBA (what readFrame() returns)
+    bool hasDepth = false;                     // readFrame() fills Image::depth
+    bool variableFrameRate = false;            // conformed to frameRate; see warnings
     ColorTags color;
     AudioInfo audio;
     // Image sequences: printf-style pattern of the file names and the number
@@ -80,18 +79,25 @@ struct Image {
     std::vector<std::uint8_t> pixels;
     std::vector<float> depth;
     ColorTags color;
+    // 4 channels whose fourth is 255 filler, not alpha: the RGBX layout of
+    // viewer pictures (MediaReader::setPreviewSize), which displays take
+    // without repacking.
+    bool alphaIsPadding = false;
 
     Image() = default;
     Image(int w, int h, int c, SampleType t)
-        : width(w), height(h), channels(c), type(t),
-          pixels(std::size_t(w) * h * c * bytesPerSample(t))
-    {
-    }
+        : width(w)
+        , height(h)
+        , channels(c)
+        , type(t)
+        , pixels(std::size_t(w) * h * c * bytesPerSample(t)) {}
     bool isNull() const { return width <= 0 || height <= 0; }
     std::size_t sampleCount() const { return std::size_t(width) * height * channels; }
     std::size_t byteSize() const { return pixels.size() + depth.size() * sizeof(float); }
     template <class T> T* samples() { return reinterpret_cast<T*>(pixels.data()); }
-    template <class T> const T* samples() const { return reinterpret_cast<const T*>(pixels.data()); }
+    template <class T> const T* samples() const {
+        return reinterpret_cast<const T*>(pixels.data());
+    }
     // Sample (x, y, c) as a float in [0,1] for integer types, as stored for float.
     float sampleAsFloat(int x, int y, int c) const;
 };
@@ -105,6 +111,13 @@ public:
     // Frame n, 0 <= n < info().frameCount, exactly the frame a sequential
     // decode would give at that position.
     virtual Image readFrame(FrameNumber n) = 0;
+    // Pictures for a viewer: frames larger than `size` come back scaled down
+    // to fit it (aspect kept) where the reader can do that while converting
+    // the decoded frame (video: in the same swscale pass as YUV -> RGB), and
+    // 8-bit RGB as RGBX (Image::alphaIsPadding). Other readers return frames
+    // at full size, so callers still fit what they get. An empty size, the
+    // default, is full size: exports and generation never set one.
+    virtual void setPreviewSize(QSize size) { (void)size; }
 };
 
 // Opens a video file, an image sequence (from the name of any one of its
