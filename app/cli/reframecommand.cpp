@@ -22,7 +22,9 @@ void addReframeOptions(QCommandLineParser& p) {
         "engine fills the new border).",
         "F");
     opt("focal", "The new focal length in mm (instead of --zoom).", "MM");
-    opt("pan", "Pan in degrees, left positive: a shift of focal * tan(angle) on the filmback.",
+    opt("pan",
+        "Pan in degrees, left positive: the camera turns about the lens's centre (the centre "
+        "of the picture moves by focal * tan(angle) on the filmback, the edges keystone).",
         "DEG");
     opt("tilt", "Tilt in degrees, up positive.", "DEG");
     opt("roll", "Roll in degrees, counter-clockwise seen from behind the camera.", "DEG");

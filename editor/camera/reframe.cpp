@@ -84,14 +84,23 @@ QString describe(const ReframeRequest& r) {
 
 gen::Homography reframeNormalisedHomography(double panDeg, double tiltDeg, double rollDeg,
                                             const Vec3& moveM, double planeDistanceM) {
+    // A point (x, y) of a picture is the ray (x, y, 1): x right, y up,
+    // forward 1. The new camera's rays are turned into the original's frame.
     const double r = rollDeg * kPi / 180, c = std::cos(r), s = std::sin(r);
     // The camera turns counter-clockwise, so the picture turns clockwise:
     // the original coordinates are the new ones turned back by +roll.
     const M3 roll{{{c, -s, 0}, {s, c, 0}, {0, 0, 1}}};
-    const M3 shift{
-        {{1, 0, -std::tan(panDeg * kPi / 180)}, {0, 1, std::tan(tiltDeg * kPi / 180)}, {0, 0, 1}}};
+    // Then the turn of a pan-and-tilt head: tilted up about the camera's
+    // right axis, panned left about its up axis. A turn about the lens's
+    // centre is exactly this homography whatever the depth, so the picture
+    // keystones as a real pan or tilt does (straight ahead moves by
+    // f tan(angle), the edges by more).
+    const double p = panDeg * kPi / 180, t = tiltDeg * kPi / 180;
+    const M3 pan{{{std::cos(p), 0, -std::sin(p)}, {0, 1, 0}, {std::sin(p), 0, std::cos(p)}}};
+    const M3 tilt{{{1, 0, 0}, {0, std::cos(t), std::sin(t)}, {0, -std::sin(t), std::cos(t)}}};
+    const M3 turn = mul(pan, mul(tilt, roll));
     if (isZero(moveM))
-        return mul(shift, roll);
+        return turn;
     const double d = planeDistanceM;
     if (!(d > 0) || !std::isfinite(d))
         throw Error(ErrorKind::Usage,
@@ -108,7 +117,7 @@ gen::Homography reframeNormalisedHomography(double panDeg, double tiltDeg, doubl
                         .arg(moveM.z)
                         .arg(d));
     const M3 move{{{scale, 0, moveM.x / d}, {0, scale, moveM.y / d}, {0, 0, 1}}};
-    return mul(move, mul(shift, roll));
+    return mul(move, turn);
 }
 
 gen::Homography reframeHomography(const Intrinsics& k, double zoom, double panDeg, double tiltDeg,

@@ -4,10 +4,11 @@
 // (non-destructive; the caller records it with Document::addTake, one undo
 // step). Three kinds, by what the request asks:
 //
-//   2D reframe   zoom (crop-zoom: focal length x zoom), pan/tilt as a shift of
-//                f * tan(angle) on the filmback (pixels via the shot's lens:
-//                fx = focal / frame-window width * image width, lens.h), roll
-//                about the optical centre, and optional handheld motion
+//   2D reframe   zoom (crop-zoom: focal length x zoom), pan/tilt/roll as a
+//                turn about the lens's centre (exact without depth: the
+//                centre moves by f * tan(angle) on the filmback, pixels via
+//                the shot's lens, fx = focal / frame-window width * image
+//                width, lens.h; the edges keystone), and optional handheld motion
 //                (motion.h, seeded): its rotation exactly, its position shake
 //                as seen on a plane at the focus distance (no depth needed,
 //                so parallax within the picture is not reproduced). One
@@ -50,9 +51,11 @@ struct ReframeRequest {
 };
 
 // Normalised pinhole coordinates of the new view (y up) -> those of the
-// original picture: roll about the optical axis, pan/tilt as a shift of
-// tan(angle), then a camera translation `moveM` (camera-local metres: right,
-// up, forward) as seen on a plane facing the camera `planeDistanceM` ahead:
+// original picture: the camera turned by roll (about the optical axis), tilt
+// (about its right axis) and pan (about its up axis), as a pan-and-tilt head
+// turns it (the pose convention of cameratypes.h for a level camera), then a
+// camera translation `moveM` (camera-local metres: right, up, forward) as
+// seen on a plane facing the camera `planeDistanceM` ahead:
 //   x_old = x (1 - forward / D) + right / D,  y_old = y (1 - forward / D) + up / D.
 // That is exact for the plane and the 2D approximation of a small move:
 // without depth, nearer things should shift more and farther ones less.
@@ -63,8 +66,9 @@ generation::Homography reframeNormalisedHomography(double panDeg, double tiltDeg
                                                    double planeDistanceM = 0);
 
 // Output pixel -> source pixel for a 2D reframe with the intrinsics `k` of
-// the original picture. An angle of a = atan(n / fx) moves the picture by n
-// pixels: pan left moves it right, tilt up moves it down.
+// the original picture. A pan of a = atan(n / fx) moves the picture's centre
+// by n pixels (its edges by more): pan left moves it right, tilt up moves it
+// down.
 generation::Homography reframeHomography(const Intrinsics& k, double zoom, double panDeg,
                                          double tiltDeg, double rollDeg);
 
