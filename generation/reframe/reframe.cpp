@@ -198,14 +198,74 @@ bool undistortNormalised(const RadialLens& lens, double& x, double& y) {
     return true;
 }
 
+namespace {
+
+// The output lens's pixels undistorted into normalised pinhole coordinates:
+// the Newton solve is most of a lens warp's work, and a reframe draws every
+// frame through the same output lens, so the grid is kept (per thread) and
+// rebuilt only when the lens or the size changes. NaN = a pixel the lens
+// cannot have drawn.
+struct UndistortedGrid {
+    RadialLens lens;
+    int width = 0;
+    int height = 0;
+    std::vector<float> xy; // interleaved x, y per pixel
+
+    bool matches(const RadialLens& l, int w, int h) const {
+        return width == w && height == h && lens.fx == l.fx && lens.fy == l.fy && lens.cx == l.cx &&
+               lens.cy == l.cy && lens.k1 == l.k1 && lens.k2 == l.k2;
+    }
+};
+
+const UndistortedGrid& undistortedGrid(const RadialLens& lens, int w, int h) {
+    thread_local UndistortedGrid cached;
+    // Named through a reference: inside the workers' lambda a thread_local
+    // would be each worker's own.
+    UndistortedGrid& grid = cached;
+    if (grid.matches(lens, w, h))
+        return grid;
+    grid.lens = lens;
+    grid.width = w;
+    grid.height = h;
+    grid.xy.resize(std::size_t(w) * h * 2);
+    cv::parallel_for_(cv::Range(0, h), [&](const cv::Range& rows) {
+        for (int y = rows.start; y < rows.end; ++y)
+            for (int x = 0; x < w; ++x) {
+                double nx = (x + 0.5 - lens.cx) / lens.fx, ny = (lens.cy - (y + 0.5)) / lens.fy;
+                if (!undistortNormalised(lens, nx, ny))
+                    nx = ny = std::numeric_limits<double>::quiet_NaN();
+                float* out = grid.xy.data() + (std::size_t(y) * w + x) * 2;
+                out[0] = float(nx);
+                out[1] = float(ny);
+            }
+    });
+    return grid;
+}
+
+} // namespace
+
 double warpFrameThroughLens(FrameStack& frames, FrameStack& masks, int t, const RadialLens& output,
                             const Homography& h, const RadialLens& source) {
     if (!(output.fx > 0 && output.fy > 0 && source.fx > 0 && source.fy > 0))
         throw std::invalid_argument("warp through lens: focal lengths must be greater than 0");
+    checkShapes(frames, masks, t);
+    const int w = frames.width;
+    const bool pinholeOutput = output.k1 == 0 && output.k2 == 0;
+    const UndistortedGrid* grid =
+        pinholeOutput ? nullptr : &undistortedGrid(output, w, frames.height);
     return warpByMap(frames, masks, t, [&](double px, double py, double& sx, double& sy) {
-        double x = (px - output.cx) / output.fx, y = (output.cy - py) / output.fy;
-        if (!undistortNormalised(output, x, y))
-            return false;
+        double x, y;
+        if (grid) {
+            // px, py are pixel centres (x + 0.5, y + 0.5).
+            const float* g = grid->xy.data() + (std::size_t(py) * w + std::size_t(px)) * 2;
+            if (std::isnan(g[0]))
+                return false;
+            x = g[0];
+            y = g[1];
+        } else {
+            x = (px - output.cx) / output.fx;
+            y = (output.cy - py) / output.fy;
+        }
         const double zx = h[0][0] * x + h[0][1] * y + h[0][2];
         const double zy = h[1][0] * x + h[1][1] * y + h[1][2];
         const double zw = h[2][0] * x + h[2][1] * y + h[2][2];
