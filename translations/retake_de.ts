@@ -94,6 +94,544 @@
         </message>
     </context>
     <context>
+        <name>retake::gui::CameraInspector</name>
+        <message>
+            <source>Fill (crop the filmback)</source>
+            <translation>Füllen (Sensor beschneiden)</translation>
+        </message>
+        <message>
+            <source>Overscan (whole filmback)</source>
+            <translation>Overscan (ganzer Sensor)</translation>
+        </message>
+        <message>
+            <source>Horizontal (match width)</source>
+            <translation>Horizontal (Breite angleichen)</translation>
+        </message>
+        <message>
+            <source>Vertical (match height)</source>
+            <translation>Vertikal (Höhe angleichen)</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>Kamera</translation>
+        </message>
+        <message>
+            <source> mm</source>
+            <translation> mm</translation>
+        </message>
+        <message>
+            <source>Focal length of the lens.</source>
+            <translation>Brennweite des Objektivs.</translation>
+        </message>
+        <message>
+            <source>The camera&apos;s sensor (filmback). Custom keeps the width and height typed below.</source>
+            <translation>Der Sensor der Kamera (Filmback). „Benutzerdefiniert“ behält die unten eingegebene Breite und Höhe.</translation>
+        </message>
+        <message>
+            <source>Custom</source>
+            <translation>Benutzerdefiniert</translation>
+        </message>
+        <message>
+            <source>%1 (%2 × %3 mm)</source>
+            <translation>%1 (%2 × %3 mm)</translation>
+        </message>
+        <message>
+            <source>Filmback width (the sensor&apos;s size).</source>
+            <translation>Sensorbreite (Größe des Sensors).</translation>
+        </message>
+        <message>
+            <source>Filmback height (the sensor&apos;s size).</source>
+            <translation>Sensorhöhe (Größe des Sensors).</translation>
+        </message>
+        <message>
+            <source>How the filmback maps onto the project&apos;s frame when their aspect ratios differ.</source>
+            <translation>Wie der Sensor auf das Projektbild abgebildet wird, wenn ihre Seitenverhältnisse abweichen.</translation>
+        </message>
+        <message>
+            <source>Lens shift on the filmback: positive moves the framing right without turning the camera.</source>
+            <translation>Objektivverschiebung auf dem Sensor: positiv verschiebt den Ausschnitt nach rechts, ohne die Kamera zu drehen.</translation>
+        </message>
+        <message>
+            <source>Lens shift on the filmback: positive moves the framing up without tilting the camera (keeps verticals straight).</source>
+            <translation>Objektivverschiebung auf dem Sensor: positiv verschiebt den Ausschnitt nach oben, ohne die Kamera zu neigen (Senkrechte bleiben gerade).</translation>
+        </message>
+        <message>
+            <source>Anamorphic squeeze: the picture is de-squeezed for display, so the horizontal field is that of a filmback this many times wider.</source>
+            <translation>Anamorphotische Stauchung: das Bild wird zur Anzeige entzerrt, der horizontale Bildwinkel ist also der eines entsprechend breiteren Sensors.</translation>
+        </message>
+        <message>
+            <source>1× (spherical)</source>
+            <translation>1× (sphärisch)</translation>
+        </message>
+        <message>
+            <source>%1×</source>
+            <translation>%1×</translation>
+        </message>
+        <message>
+            <source>Radial distortion k1 (OpenCV convention): negative is barrel, positive pincushion.</source>
+            <translation>Radiale Verzeichnung k1 (OpenCV-Konvention): negativ ist tonnenförmig, positiv kissenförmig.</translation>
+        </message>
+        <message>
+            <source>Radial distortion k2 (OpenCV convention).</source>
+            <translation>Radiale Verzeichnung k2 (OpenCV-Konvention).</translation>
+        </message>
+        <message>
+            <source>Vignette: brightness lost at the image corners, 0 (none) to 1.</source>
+            <translation>Vignettierung: Helligkeitsverlust in den Bildecken, 0 (keiner) bis 1.</translation>
+        </message>
+        <message>
+            <source>Round</source>
+            <translation>Rund</translation>
+        </message>
+        <message>
+            <source>Aperture blades: the shape of out-of-focus highlights (0 = round).</source>
+            <translation>Blendenlamellen: die Form unscharfer Lichter (0 = rund).</translation>
+        </message>
+        <message>
+            <source> m</source>
+            <translation> m</translation>
+        </message>
+        <message>
+            <source>Focus distance from the filmback.</source>
+            <translation>Fokusentfernung ab der Sensorebene.</translation>
+        </message>
+        <message>
+            <source>Aperture as an f-stop.</source>
+            <translation>Blende als Blendenzahl.</translation>
+        </message>
+        <message>
+            <source>f/</source>
+            <translation>f/</translation>
+        </message>
+        <message>
+            <source>°</source>
+            <translation>°</translation>
+        </message>
+        <message>
+            <source>Shutter angle: 180° is the film look.</source>
+            <translation>Hellsektor: 180° ergibt den Filmlook.</translation>
+        </message>
+        <message>
+            <source>×</source>
+            <translation>×</translation>
+        </message>
+        <message>
+            <source>Focal length</source>
+            <translation>Brennweite</translation>
+        </message>
+        <message>
+            <source>Filmback</source>
+            <translation>Sensor</translation>
+        </message>
+        <message>
+            <source>Filmback size</source>
+            <translation>Sensorgröße</translation>
+        </message>
+        <message>
+            <source>Sensor fit</source>
+            <translation>Sensoranpassung</translation>
+        </message>
+        <message>
+            <source>Lens shift x, y</source>
+            <translation>Objektivverschiebung x, y</translation>
+        </message>
+        <message>
+            <source>Anamorphic squeeze</source>
+            <translation>Anamorphotische Stauchung</translation>
+        </message>
+        <message>
+            <source>Distortion k1, k2</source>
+            <translation>Verzeichnung k1, k2</translation>
+        </message>
+        <message>
+            <source>Vignette</source>
+            <translation>Vignettierung</translation>
+        </message>
+        <message>
+            <source>Aperture blades</source>
+            <translation>Blendenlamellen</translation>
+        </message>
+        <message>
+            <source>Focus distance</source>
+            <translation>Fokusentfernung</translation>
+        </message>
+        <message>
+            <source>Aperture</source>
+            <translation>Blende</translation>
+        </message>
+        <message>
+            <source>Shutter angle</source>
+            <translation>Hellsektor</translation>
+        </message>
+        <message>
+            <source>Depth of field</source>
+            <translation>Schärfentiefe</translation>
+        </message>
+        <message>
+            <source>The shot size this lens gives of a 1.75 m person standing at the focus distance.</source>
+            <translation>Die Einstellungsgröße, die dieses Objektiv von einer 1,75 m großen Person in Fokusentfernung ergibt.</translation>
+        </message>
+        <message>
+            <source>Shot size</source>
+            <translation>Einstellungsgröße</translation>
+        </message>
+        <message>
+            <source>Frame</source>
+            <translation>Bild</translation>
+        </message>
+        <message>
+            <source>Position (m)</source>
+            <translation>Position (m)</translation>
+        </message>
+        <message>
+            <source>Pan, tilt, roll</source>
+            <translation>Schwenk, Neigung, Rollen</translation>
+        </message>
+        <message>
+            <source>Focal</source>
+            <translation>Brennweite</translation>
+        </message>
+        <message>
+            <source>Camera keys (frames of the shot). Delete removes the selected key; Camera &gt; Add Move… writes new ones.</source>
+            <translation>Kamera-Keys (Bilder der Einstellung). Entf löscht den ausgewählten Key; Kamera &gt; Bewegung hinzufügen… schreibt neue.</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Keys</translation>
+        </message>
+        <message>
+            <source>extreme close-up</source>
+            <translation>Detailaufnahme</translation>
+        </message>
+        <message>
+            <source>close-up</source>
+            <translation>Großaufnahme</translation>
+        </message>
+        <message>
+            <source>medium close-up</source>
+            <translation>Nahaufnahme</translation>
+        </message>
+        <message>
+            <source>medium shot</source>
+            <translation>Halbnahe</translation>
+        </message>
+        <message>
+            <source>cowboy shot</source>
+            <translation>Amerikanische</translation>
+        </message>
+        <message>
+            <source>full shot</source>
+            <translation>Totale der Figur</translation>
+        </message>
+        <message>
+            <source>wide shot</source>
+            <translation>Halbtotale</translation>
+        </message>
+        <message>
+            <source>extreme wide shot</source>
+            <translation>Weitwinkel-Totale</translation>
+        </message>
+        <message>
+            <source>From %1 m this lens gives a %2 (the frame is %3 m high).</source>
+            <translation>Aus %1 m ergibt dieses Objektiv: %2 (das Bild ist %3 m hoch).</translation>
+        </message>
+        <message>
+            <source>%1, %2, %3</source>
+            <translation>%1; %2; %3</translation>
+        </message>
+        <message>
+            <source>%1°, %2°, %3°</source>
+            <translation>%1°; %2°; %3°</translation>
+        </message>
+        <message>
+            <source>%1 mm</source>
+            <translation>%1 mm</translation>
+        </message>
+        <message>
+            <source>lens</source>
+            <translation>Objektiv</translation>
+        </message>
+        <message>
+            <source>The shot size to solve the camera distance for.</source>
+            <translation>Die Einstellungsgröße, für die die Kameraentfernung berechnet wird.</translation>
+        </message>
+        <message>
+            <source>Height of the subject (a standing person: 1.75 m).</source>
+            <translation>Größe des Motivs (eine stehende Person: 1,75 m).</translation>
+        </message>
+        <message>
+            <source>Frame as</source>
+            <translation>Kadrieren als</translation>
+        </message>
+        <message>
+            <source>%1 m from the camera with this lens.</source>
+            <translation>%1 m von der Kamera entfernt mit diesem Objektiv.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::CameraMoveDialog</name>
+        <message>
+            <source>Pan</source>
+            <translation>Schwenk</translation>
+        </message>
+        <message>
+            <source>Tilt</source>
+            <translation>Neigung</translation>
+        </message>
+        <message>
+            <source>Dolly in</source>
+            <translation>Ranfahrt</translation>
+        </message>
+        <message>
+            <source>Dolly out</source>
+            <translation>Rückfahrt</translation>
+        </message>
+        <message>
+            <source>Truck</source>
+            <translation>Seitliche Fahrt</translation>
+        </message>
+        <message>
+            <source>Pedestal</source>
+            <translation>Vertikalfahrt</translation>
+        </message>
+        <message>
+            <source>Crane</source>
+            <translation>Kranfahrt</translation>
+        </message>
+        <message>
+            <source>Zoom</source>
+            <translation>Zoom</translation>
+        </message>
+        <message>
+            <source>Dolly zoom</source>
+            <translation>Dolly-Zoom</translation>
+        </message>
+        <message>
+            <source>Orbit</source>
+            <translation>Kreisfahrt</translation>
+        </message>
+        <message>
+            <source>Focus pull</source>
+            <translation>Schärfeverlagerung</translation>
+        </message>
+        <message>
+            <source>Linear</source>
+            <translation>Linear</translation>
+        </message>
+        <message>
+            <source>Ease in</source>
+            <translation>Sanft beginnen</translation>
+        </message>
+        <message>
+            <source>Ease out</source>
+            <translation>Sanft enden</translation>
+        </message>
+        <message>
+            <source>Ease in and out</source>
+            <translation>Sanft beginnen und enden</translation>
+        </message>
+        <message>
+            <source>Hold</source>
+            <translation>Halten</translation>
+        </message>
+        <message>
+            <source>Off (locked off)</source>
+            <translation>Aus (fest)</translation>
+        </message>
+        <message>
+            <source>Subtle</source>
+            <translation>Dezent</translation>
+        </message>
+        <message>
+            <source>Handheld</source>
+            <translation>Handkamera</translation>
+        </message>
+        <message>
+            <source>Heavy</source>
+            <translation>Stark</translation>
+        </message>
+        <message>
+            <source>Walking</source>
+            <translation>Gehend</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>Laufend</translation>
+        </message>
+        <message>
+            <source>as preset</source>
+            <translation>wie Vorgabe</translation>
+        </message>
+        <message>
+            <source>Add Camera Move to %1</source>
+            <translation>Kamerabewegung zu %1 hinzufügen</translation>
+        </message>
+        <message>
+            <source>Add Camera Move</source>
+            <translation>Kamerabewegung hinzufügen</translation>
+        </message>
+        <message>
+            <source>Move</source>
+            <translation>Bewegung</translation>
+        </message>
+        <message>
+            <source>A move preset written as camera keys from the pose at its first frame; keys inside its frames are replaced.</source>
+            <translation>Eine Bewegungsvorgabe, als Kamera-Keys ab der Pose im ersten Bild geschrieben; Keys innerhalb ihrer Bilder werden ersetzt.</translation>
+        </message>
+        <message>
+            <source>First frame of the move, in the shot&apos;s frames (0 = its first).</source>
+            <translation>Erstes Bild der Bewegung, in Bildern der Einstellung (0 = ihr erstes).</translation>
+        </message>
+        <message>
+            <source>Last frame of the move, in the shot&apos;s frames.</source>
+            <translation>Letztes Bild der Bewegung, in Bildern der Einstellung.</translation>
+        </message>
+        <message>
+            <source> m</source>
+            <translation> m</translation>
+        </message>
+        <message>
+            <source>How far ahead the subject is: the crane keeps looking at it, the orbit turns around it, the dolly zoom keeps its size.</source>
+            <translation>Wie weit das Motiv entfernt ist: der Kran bleibt darauf gerichtet, die Kreisfahrt umrundet es, der Dolly-Zoom hält seine Größe.</translation>
+        </message>
+        <message>
+            <source>How the move starts and ends.</source>
+            <translation>Wie die Bewegung beginnt und endet.</translation>
+        </message>
+        <message>
+            <source>Preset</source>
+            <translation>Vorgabe</translation>
+        </message>
+        <message>
+            <source>From frame</source>
+            <translation>Ab Bild</translation>
+        </message>
+        <message>
+            <source>To frame</source>
+            <translation>Bis Bild</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Betrag</translation>
+        </message>
+        <message>
+            <source>Subject distance</source>
+            <translation>Motiventfernung</translation>
+        </message>
+        <message>
+            <source>Easing</source>
+            <translation>Verlauf</translation>
+        </message>
+        <message>
+            <source>Operator shake on top of the keyed move: band-limited noise, the same for the same seed.</source>
+            <translation>Wackeln des Kameramanns zusätzlich zur Key-Bewegung: bandbegrenztes Rauschen, gleich bei gleichem Seed.</translation>
+        </message>
+        <message>
+            <source>The same seed gives the same shake.</source>
+            <translation>Derselbe Seed ergibt dasselbe Wackeln.</translation>
+        </message>
+        <message>
+            <source>°</source>
+            <translation>°</translation>
+        </message>
+        <message>
+            <source>Rotation shake (RMS of pan and tilt).</source>
+            <translation>Drehwackeln (Effektivwert von Schwenk und Neigung).</translation>
+        </message>
+        <message>
+            <source> cm</source>
+            <translation> cm</translation>
+        </message>
+        <message>
+            <source>Position shake (RMS per axis).</source>
+            <translation>Positionswackeln (Effektivwert je Achse).</translation>
+        </message>
+        <message>
+            <source> Hz</source>
+            <translation> Hz</translation>
+        </message>
+        <message>
+            <source>Lowest frequency of the shake.</source>
+            <translation>Niedrigste Frequenz des Wackelns.</translation>
+        </message>
+        <message>
+            <source>Highest frequency of the shake.</source>
+            <translation>Höchste Frequenz des Wackelns.</translation>
+        </message>
+        <message>
+            <source>Intensity</source>
+            <translation>Stärke</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>Seed</translation>
+        </message>
+        <message>
+            <source>Rotation</source>
+            <translation>Drehung</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>Lowest frequency</source>
+            <translation>Niedrigste Frequenz</translation>
+        </message>
+        <message>
+            <source>Highest frequency</source>
+            <translation>Höchste Frequenz</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Hinzufügen</translation>
+        </message>
+        <message>
+            <source>Degrees to turn: positive pans left.</source>
+            <translation>Drehung in Grad: positiv schwenkt nach links.</translation>
+        </message>
+        <message>
+            <source>Degrees to tilt: positive looks up.</source>
+            <translation>Neigung in Grad: positiv blickt nach oben.</translation>
+        </message>
+        <message>
+            <source>Degrees around the subject, counter-clockwise seen from above.</source>
+            <translation>Grad um das Motiv, gegen den Uhrzeigersinn von oben gesehen.</translation>
+        </message>
+        <message>
+            <source>Metres along the view direction.</source>
+            <translation>Meter entlang der Blickrichtung.</translation>
+        </message>
+        <message>
+            <source>Metres to the camera&apos;s right (negative: left).</source>
+            <translation>Meter nach rechts von der Kamera aus (negativ: links).</translation>
+        </message>
+        <message>
+            <source>Metres up (negative: down).</source>
+            <translation>Meter nach oben (negativ: unten).</translation>
+        </message>
+        <message>
+            <source> mm</source>
+            <translation> mm</translation>
+        </message>
+        <message>
+            <source>The focal length at the end of the move.</source>
+            <translation>Die Brennweite am Ende der Bewegung.</translation>
+        </message>
+        <message>
+            <source>The focus distance at the end of the pull.</source>
+            <translation>Die Fokusentfernung am Ende der Schärfeverlagerung.</translation>
+        </message>
+        <message>
+            <source>The shot is no longer in the project.</source>
+            <translation>Die Einstellung ist nicht mehr im Projekt.</translation>
+        </message>
+        <message>
+            <source>The move must end after the frame it starts on.</source>
+            <translation>Die Bewegung muss nach dem Bild enden, mit dem sie beginnt.</translation>
+        </message>
+    </context>
+    <context>
         <name>retake::gui::DepthOfFieldLabel</name>
         <message>
             <source>∞</source>
@@ -412,8 +950,8 @@
             <translation>&amp;Exportieren…</translation>
         </message>
         <message>
-            <source>Export the timeline to a movie or an image sequence as a background job.</source>
-            <translation>Exportiert die Timeline als Film oder Bildsequenz in einem Hintergrundauftrag.</translation>
+            <source>Export graded footage, EXR or depth sequences, a shot&apos;s camera or the timeline (OTIO); long exports run as background jobs.</source>
+            <translation>Exportiert gegradetes Material, EXR- oder Tiefensequenzen, die Kamera einer Einstellung oder die Timeline (OTIO); lange Exporte laufen als Hintergrundaufträge.</translation>
         </message>
         <message>
             <source>Se&amp;ttings…</source>
@@ -462,6 +1000,369 @@
         <message>
             <source>Show the original frames in place of the take, to flip between them.</source>
             <translation>Zeigt die Originalbilder statt des Takes, um zwischen beiden umzuschalten.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::ExportDialog</name>
+        <message>
+            <source>%1 (not in this config)</source>
+            <translation>%1 (nicht in dieser Konfiguration)</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exportieren</translation>
+        </message>
+        <message>
+            <source>Graded footage (movie)</source>
+            <translation>Gegradetes Material (Film)</translation>
+        </message>
+        <message>
+            <source>OpenEXR sequence</source>
+            <translation>OpenEXR-Sequenz</translation>
+        </message>
+        <message>
+            <source>Depth maps</source>
+            <translation>Tiefenkarten</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>Kamera</translation>
+        </message>
+        <message>
+            <source>Timeline (OpenTimelineIO)</source>
+            <translation>Timeline (OpenTimelineIO)</translation>
+        </message>
+        <message>
+            <source>Whole timeline</source>
+            <translation>Ganze Timeline</translation>
+        </message>
+        <message>
+            <source>In–Out selection</source>
+            <translation>In–Out-Auswahl</translation>
+        </message>
+        <message>
+            <source>Selected shot</source>
+            <translation>Ausgewählte Einstellung</translation>
+        </message>
+        <message>
+            <source>A camera is always one shot&apos;s: the selected shot (else the one at the playhead), or the shot where the In–Out selection starts.</source>
+            <translation>Eine Kamera gehört immer zu einer Einstellung: der ausgewählten (sonst der an der Abspielmarke) oder der, in der die In–Out-Auswahl beginnt.</translation>
+        </message>
+        <message>
+            <source>Frames</source>
+            <translation>Bilder</translation>
+        </message>
+        <message>
+            <source>Sequences need a frame number in the name: #### is replaced by 1001, 1002, …</source>
+            <translation>Sequenzen brauchen eine Bildnummer im Namen: #### wird durch 1001, 1002, … ersetzt</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Durchsuchen…</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>Ausgabe</translation>
+        </message>
+        <message>
+            <source>Write a provenance manifest beside the output</source>
+            <translation>Herkunftsmanifest neben die Ausgabe schreiben</translation>
+        </message>
+        <message>
+            <source>A JSON sidecar saying where every frame came from: the original media, or which take, engine, seed and model.</source>
+            <translation>Eine JSON-Begleitdatei, die für jedes Bild die Herkunft angibt: das Originalmaterial oder welcher Take, welche Engine, welcher Seed und welches Modell.</translation>
+        </message>
+        <message>
+            <source>Movie</source>
+            <translation>Film</translation>
+        </message>
+        <message>
+            <source>ProRes 422 HQ (10-bit, .mov)</source>
+            <translation>ProRes 422 HQ (10 Bit, .mov)</translation>
+        </message>
+        <message>
+            <source>ProRes 4444 (12-bit, .mov)</source>
+            <translation>ProRes 4444 (12 Bit, .mov)</translation>
+        </message>
+        <message>
+            <source>DNxHR HQ (8-bit, .mov)</source>
+            <translation>DNxHR HQ (8 Bit, .mov)</translation>
+        </message>
+        <message>
+            <source>H.264 (.mp4)</source>
+            <translation>H.264 (.mp4)</translation>
+        </message>
+        <message>
+            <source>H.265 (10-bit, .mp4)</source>
+            <translation>H.265 (10 Bit, .mp4)</translation>
+        </message>
+        <message>
+            <source>Codec</source>
+            <translation>Codec</translation>
+        </message>
+        <message>
+            <source>Include the audio</source>
+            <translation>Ton einschließen</translation>
+        </message>
+        <message>
+            <source>Colour (OCIO)</source>
+            <translation>Farbe (OCIO)</translation>
+        </message>
+        <message>
+            <source>Input colour space (per media, as set in the inspector) → working space → look → output. Unchecked, frames are written as decoded.</source>
+            <translation>Eingangsfarbraum (je Medium, wie im Inspektor eingestellt) → Arbeitsfarbraum → Look → Ausgabe. Ohne Haken werden die Bilder so geschrieben, wie sie dekodiert wurden.</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Keiner</translation>
+        </message>
+        <message>
+            <source>LUT file</source>
+            <translation>LUT-Datei</translation>
+        </message>
+        <message>
+            <source>CDL file</source>
+            <translation>CDL-Datei</translation>
+        </message>
+        <message>
+            <source>CDL values</source>
+            <translation>CDL-Werte</translation>
+        </message>
+        <message>
+            <source>LUT File</source>
+            <translation>LUT-Datei</translation>
+        </message>
+        <message>
+            <source>LUT files (*.cube *.3dl *.csp *.spi1d *.spi3d);;All files (*)</source>
+            <translation>LUT-Dateien (*.cube *.3dl *.csp *.spi1d *.spi3d);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>CDL File</source>
+            <translation>CDL-Datei</translation>
+        </message>
+        <message>
+            <source>ASC CDL (*.cdl *.cc *.ccc);;All files (*)</source>
+            <translation>ASC CDL (*.cdl *.cc *.ccc);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>R</source>
+            <translation>R</translation>
+        </message>
+        <message>
+            <source>G</source>
+            <translation>G</translation>
+        </message>
+        <message>
+            <source>B</source>
+            <translation>B</translation>
+        </message>
+        <message>
+            <source>Slope</source>
+            <translation>Slope</translation>
+        </message>
+        <message>
+            <source>Offset</source>
+            <translation>Offset</translation>
+        </message>
+        <message>
+            <source>Power</source>
+            <translation>Power</translation>
+        </message>
+        <message>
+            <source>Saturation</source>
+            <translation>Sättigung</translation>
+        </message>
+        <message>
+            <source>Colour space</source>
+            <translation>Farbraum</translation>
+        </message>
+        <message>
+            <source>Display and view</source>
+            <translation>Display und View</translation>
+        </message>
+        <message>
+            <source>Working space</source>
+            <translation>Arbeitsfarbraum</translation>
+        </message>
+        <message>
+            <source>Look</source>
+            <translation>Look</translation>
+        </message>
+        <message>
+            <source>LUT</source>
+            <translation>LUT</translation>
+        </message>
+        <message>
+            <source>CDL</source>
+            <translation>CDL</translation>
+        </message>
+        <message>
+            <source>Output space</source>
+            <translation>Ausgabefarbraum</translation>
+        </message>
+        <message>
+            <source>Display</source>
+            <translation>Display</translation>
+        </message>
+        <message>
+            <source>View</source>
+            <translation>View</translation>
+        </message>
+        <message>
+            <source>Same as input</source>
+            <translation>Wie Eingang</translation>
+        </message>
+        <message>
+            <source>OpenEXR</source>
+            <translation>OpenEXR</translation>
+        </message>
+        <message>
+            <source>Half float (16-bit)</source>
+            <translation>Half Float (16 Bit)</translation>
+        </message>
+        <message>
+            <source>Float (32-bit)</source>
+            <translation>Float (32 Bit)</translation>
+        </message>
+        <message>
+            <source>ZIP (lossless)</source>
+            <translation>ZIP (verlustfrei)</translation>
+        </message>
+        <message>
+            <source>PIZ (lossless)</source>
+            <translation>PIZ (verlustfrei)</translation>
+        </message>
+        <message>
+            <source>DWAA (lossy, small)</source>
+            <translation>DWAA (verlustbehaftet, klein)</translation>
+        </message>
+        <message>
+            <source>No depth</source>
+            <translation>Keine Tiefe</translation>
+        </message>
+        <message>
+            <source>Single part: R, G, B, A, Z</source>
+            <translation>Ein Teil: R, G, B, A, Z</translation>
+        </message>
+        <message>
+            <source>Blender layers: ViewLayer.Combined, ViewLayer.Depth.Z</source>
+            <translation>Blender-Ebenen: ViewLayer.Combined, ViewLayer.Depth.Z</translation>
+        </message>
+        <message>
+            <source>Depth is written where the picture has it (EXR media with depth, blocking renders).</source>
+            <translation>Tiefe wird geschrieben, wo das Bild sie hat (EXR-Medien mit Tiefe, Blocking-Renderings).</translation>
+        </message>
+        <message>
+            <source>Samples</source>
+            <translation>Samples</translation>
+        </message>
+        <message>
+            <source>Compression</source>
+            <translation>Kompression</translation>
+        </message>
+        <message>
+            <source>Depth</source>
+            <translation>Tiefe</translation>
+        </message>
+        <message>
+            <source>Float EXR, metres (Z)</source>
+            <translation>Float-EXR, Meter (Z)</translation>
+        </message>
+        <message>
+            <source>16-bit PNG, millimetres</source>
+            <translation>16-Bit-PNG, Millimeter</translation>
+        </message>
+        <message>
+            <source>8-bit PNG preview, near is white</source>
+            <translation>8-Bit-PNG-Vorschau, nah ist weiß</translation>
+        </message>
+        <message>
+            <source>Depth comes from the media&apos;s depth channel, else the shot&apos;s blocking scene; a shot with neither cannot be exported.</source>
+            <translation>Die Tiefe stammt aus dem Tiefenkanal des Mediums, sonst aus der Blocking-Szene der Einstellung; eine Einstellung ohne beides kann nicht exportiert werden.</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <source>USD (.usda)</source>
+            <translation>USD (.usda)</translation>
+        </message>
+        <message>
+            <source>Nuke (.chan)</source>
+            <translation>Nuke (.chan)</translation>
+        </message>
+        <message>
+            <source>Blender Python script (.py)</source>
+            <translation>Blender-Python-Skript (.py)</translation>
+        </message>
+        <message>
+            <source>Export Sequence As</source>
+            <translation>Sequenz exportieren als</translation>
+        </message>
+        <message>
+            <source>Export As</source>
+            <translation>Exportieren als</translation>
+        </message>
+        <message>
+            <source>%1 files (*.%2)</source>
+            <translation>%1-Dateien (*.%2)</translation>
+        </message>
+        <message>
+            <source>Choose a LUT file for the look, or no look.</source>
+            <translation>Wählen Sie eine LUT-Datei für den Look oder keinen Look.</translation>
+        </message>
+        <message>
+            <source>Choose a CDL file for the look, or no look.</source>
+            <translation>Wählen Sie eine CDL-Datei für den Look oder keinen Look.</translation>
+        </message>
+        <message>
+            <source>The OCIO config has no display to write for.</source>
+            <translation>Die OCIO-Konfiguration hat kein Display, für das geschrieben werden kann.</translation>
+        </message>
+        <message>
+            <source>Choose where to write the export.</source>
+            <translation>Wählen Sie, wohin exportiert wird.</translation>
+        </message>
+        <message>
+            <source>Set In (I) and Out (O) around the frames to export, or export the whole timeline.</source>
+            <translation>Setzen Sie In (I) und Out (O) um die zu exportierenden Bilder oder exportieren Sie die ganze Timeline.</translation>
+        </message>
+        <message>
+            <source>Select a shot to export first.</source>
+            <translation>Wählen Sie zuerst eine Einstellung zum Exportieren aus.</translation>
+        </message>
+        <message>
+            <source>The In–Out selection holds no shot.</source>
+            <translation>Die In–Out-Auswahl enthält keine Einstellung.</translation>
+        </message>
+        <message>
+            <source>Nothing to export: the range holds no frames.</source>
+            <translation>Nichts zu exportieren: Der Bereich enthält keine Bilder.</translation>
+        </message>
+        <message>
+            <source>Export %1</source>
+            <translation>%1 exportieren</translation>
+        </message>
+        <message>
+            <source>Export depth maps %1</source>
+            <translation>Tiefenkarten %1 exportieren</translation>
+        </message>
+        <message>
+            <source>The shot to export is gone.</source>
+            <translation>Die zu exportierende Einstellung gibt es nicht mehr.</translation>
+        </message>
+        <message>
+            <source>Exporting %1 in the background.</source>
+            <translation>%1 wird im Hintergrund exportiert.</translation>
+        </message>
+        <message>
+            <source>Wrote %1.</source>
+            <translation>%1 geschrieben.</translation>
+        </message>
+        <message>
+            <source>the folder does not exist</source>
+            <translation>der Ordner existiert nicht</translation>
         </message>
     </context>
     <context>
@@ -600,50 +1501,6 @@
             <translation>Notizen</translation>
         </message>
         <message>
-            <source>Camera</source>
-            <translation>Kamera</translation>
-        </message>
-        <message>
-            <source> mm</source>
-            <translation> mm</translation>
-        </message>
-        <message>
-            <source> m</source>
-            <translation> m</translation>
-        </message>
-        <message>
-            <source>f/</source>
-            <translation>f/</translation>
-        </message>
-        <message>
-            <source>°</source>
-            <translation>°</translation>
-        </message>
-        <message>
-            <source>Focal length</source>
-            <translation>Brennweite</translation>
-        </message>
-        <message>
-            <source>Filmback width</source>
-            <translation>Sensorbreite</translation>
-        </message>
-        <message>
-            <source>Filmback height</source>
-            <translation>Sensorhöhe</translation>
-        </message>
-        <message>
-            <source>Focus distance</source>
-            <translation>Fokusentfernung</translation>
-        </message>
-        <message>
-            <source>Aperture</source>
-            <translation>Blende</translation>
-        </message>
-        <message>
-            <source>Shutter angle</source>
-            <translation>Hellsektor</translation>
-        </message>
-        <message>
             <source>%1 (frames %2)</source>
             <translation>%1 (Bilder %2)</translation>
         </message>
@@ -680,10 +1537,6 @@
         <message>
             <source>Engine parameter “%1” is not of the form name=value.</source>
             <translation>Der Engine-Parameter „%1“ hat nicht die Form name=wert.</translation>
-        </message>
-        <message>
-            <source>Depth of field</source>
-            <translation>Schärfentiefe</translation>
         </message>
     </context>
     <context>
@@ -1047,20 +1900,40 @@
             <translation>Exportieren</translation>
         </message>
         <message>
-            <source>ProRes movie (*.mov);;H.264 movie (*.mp4);;OpenEXR sequence (*.exr);;PNG sequence (*.png)</source>
-            <translation>ProRes-Film (*.mov);;H.264-Film (*.mp4);;OpenEXR-Sequenz (*.exr);;PNG-Sequenz (*.png)</translation>
-        </message>
-        <message>
-            <source>Export %1</source>
-            <translation>%1 exportieren</translation>
-        </message>
-        <message>
             <source>No shot at the playhead</source>
             <translation>Keine Einstellung an der Abspielmarke</translation>
         </message>
         <message>
             <source>Re&amp;frame…</source>
             <translation>Neu &amp;kadrieren…</translation>
+        </message>
+        <message>
+            <source>&amp;Camera</source>
+            <translation>&amp;Kamera</translation>
+        </message>
+        <message>
+            <source>Add &amp;Move…</source>
+            <translation>&amp;Bewegung hinzufügen…</translation>
+        </message>
+        <message>
+            <source>Write a camera move preset and handheld motion as camera keys.</source>
+            <translation>Eine Kamerabewegungsvorgabe und Handkamerabewegung als Kamera-Keys schreiben.</translation>
+        </message>
+        <message>
+            <source>&amp;Render Blocking</source>
+            <translation>Blocking &amp;rendern</translation>
+        </message>
+        <message>
+            <source>Render the selected blocking shot&apos;s picture again from its scene and camera (this also happens by itself after each edit).</source>
+            <translation>Das Bild der ausgewählten Blocking-Einstellung aus Szene und Kamera neu rendern (geschieht auch von selbst nach jeder Änderung).</translation>
+        </message>
+        <message>
+            <source>The blocking picture was not rendered: %1</source>
+            <translation>Das Blocking-Bild wurde nicht gerendert: %1</translation>
+        </message>
+        <message>
+            <source>Select a shot to add a camera move to.</source>
+            <translation>Wählen Sie eine Einstellung, der eine Kamerabewegung hinzugefügt werden soll.</translation>
         </message>
     </context>
     <context>

@@ -94,6 +94,544 @@
         </message>
     </context>
     <context>
+        <name>retake::gui::CameraInspector</name>
+        <message>
+            <source>Fill (crop the filmback)</source>
+            <translation>Remplir (rogner le capteur)</translation>
+        </message>
+        <message>
+            <source>Overscan (whole filmback)</source>
+            <translation>Overscan (capteur entier)</translation>
+        </message>
+        <message>
+            <source>Horizontal (match width)</source>
+            <translation>Horizontal (même largeur)</translation>
+        </message>
+        <message>
+            <source>Vertical (match height)</source>
+            <translation>Vertical (même hauteur)</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>Caméra</translation>
+        </message>
+        <message>
+            <source> mm</source>
+            <translation> mm</translation>
+        </message>
+        <message>
+            <source>Focal length of the lens.</source>
+            <translation>Focale de l’objectif.</translation>
+        </message>
+        <message>
+            <source>The camera&apos;s sensor (filmback). Custom keeps the width and height typed below.</source>
+            <translation>Le capteur de la caméra (filmback). « Personnalisé » garde la largeur et la hauteur saisies ci-dessous.</translation>
+        </message>
+        <message>
+            <source>Custom</source>
+            <translation>Personnalisé</translation>
+        </message>
+        <message>
+            <source>%1 (%2 × %3 mm)</source>
+            <translation>%1 (%2 × %3 mm)</translation>
+        </message>
+        <message>
+            <source>Filmback width (the sensor&apos;s size).</source>
+            <translation>Largeur du capteur (sa taille).</translation>
+        </message>
+        <message>
+            <source>Filmback height (the sensor&apos;s size).</source>
+            <translation>Hauteur du capteur (sa taille).</translation>
+        </message>
+        <message>
+            <source>How the filmback maps onto the project&apos;s frame when their aspect ratios differ.</source>
+            <translation>Comment le capteur se place sur l’image du projet quand leurs proportions diffèrent.</translation>
+        </message>
+        <message>
+            <source>Lens shift on the filmback: positive moves the framing right without turning the camera.</source>
+            <translation>Décentrement de l’objectif sur le capteur : positif déplace le cadre vers la droite sans tourner la caméra.</translation>
+        </message>
+        <message>
+            <source>Lens shift on the filmback: positive moves the framing up without tilting the camera (keeps verticals straight).</source>
+            <translation>Décentrement de l’objectif sur le capteur : positif déplace le cadre vers le haut sans incliner la caméra (les verticales restent droites).</translation>
+        </message>
+        <message>
+            <source>Anamorphic squeeze: the picture is de-squeezed for display, so the horizontal field is that of a filmback this many times wider.</source>
+            <translation>Compression anamorphique : l’image est décompressée à l’affichage, le champ horizontal est donc celui d’un capteur d’autant plus large.</translation>
+        </message>
+        <message>
+            <source>1× (spherical)</source>
+            <translation>1× (sphérique)</translation>
+        </message>
+        <message>
+            <source>%1×</source>
+            <translation>%1×</translation>
+        </message>
+        <message>
+            <source>Radial distortion k1 (OpenCV convention): negative is barrel, positive pincushion.</source>
+            <translation>Distorsion radiale k1 (convention OpenCV) : négatif en barillet, positif en coussinet.</translation>
+        </message>
+        <message>
+            <source>Radial distortion k2 (OpenCV convention).</source>
+            <translation>Distorsion radiale k2 (convention OpenCV).</translation>
+        </message>
+        <message>
+            <source>Vignette: brightness lost at the image corners, 0 (none) to 1.</source>
+            <translation>Vignettage : luminosité perdue dans les coins de l’image, de 0 (aucune) à 1.</translation>
+        </message>
+        <message>
+            <source>Round</source>
+            <translation>Ronde</translation>
+        </message>
+        <message>
+            <source>Aperture blades: the shape of out-of-focus highlights (0 = round).</source>
+            <translation>Lamelles du diaphragme : la forme des points lumineux flous (0 = ronde).</translation>
+        </message>
+        <message>
+            <source> m</source>
+            <translation> m</translation>
+        </message>
+        <message>
+            <source>Focus distance from the filmback.</source>
+            <translation>Distance de mise au point depuis le plan du capteur.</translation>
+        </message>
+        <message>
+            <source>Aperture as an f-stop.</source>
+            <translation>Ouverture en nombre f.</translation>
+        </message>
+        <message>
+            <source>f/</source>
+            <translation>f/</translation>
+        </message>
+        <message>
+            <source>°</source>
+            <translation>°</translation>
+        </message>
+        <message>
+            <source>Shutter angle: 180° is the film look.</source>
+            <translation>Angle d&apos;obturation : 180° donne le rendu cinéma.</translation>
+        </message>
+        <message>
+            <source>×</source>
+            <translation>×</translation>
+        </message>
+        <message>
+            <source>Focal length</source>
+            <translation>Focale</translation>
+        </message>
+        <message>
+            <source>Filmback</source>
+            <translation>Capteur</translation>
+        </message>
+        <message>
+            <source>Filmback size</source>
+            <translation>Taille du capteur</translation>
+        </message>
+        <message>
+            <source>Sensor fit</source>
+            <translation>Ajustement du capteur</translation>
+        </message>
+        <message>
+            <source>Lens shift x, y</source>
+            <translation>Décentrement x, y</translation>
+        </message>
+        <message>
+            <source>Anamorphic squeeze</source>
+            <translation>Compression anamorphique</translation>
+        </message>
+        <message>
+            <source>Distortion k1, k2</source>
+            <translation>Distorsion k1, k2</translation>
+        </message>
+        <message>
+            <source>Vignette</source>
+            <translation>Vignettage</translation>
+        </message>
+        <message>
+            <source>Aperture blades</source>
+            <translation>Lamelles du diaphragme</translation>
+        </message>
+        <message>
+            <source>Focus distance</source>
+            <translation>Distance de mise au point</translation>
+        </message>
+        <message>
+            <source>Aperture</source>
+            <translation>Ouverture</translation>
+        </message>
+        <message>
+            <source>Shutter angle</source>
+            <translation>Angle d&apos;obturation</translation>
+        </message>
+        <message>
+            <source>Depth of field</source>
+            <translation>Profondeur de champ</translation>
+        </message>
+        <message>
+            <source>The shot size this lens gives of a 1.75 m person standing at the focus distance.</source>
+            <translation>La valeur de plan que donne cet objectif d’une personne de 1,75 m debout à la distance de mise au point.</translation>
+        </message>
+        <message>
+            <source>Shot size</source>
+            <translation>Valeur de plan</translation>
+        </message>
+        <message>
+            <source>Frame</source>
+            <translation>Image</translation>
+        </message>
+        <message>
+            <source>Position (m)</source>
+            <translation>Position (m)</translation>
+        </message>
+        <message>
+            <source>Pan, tilt, roll</source>
+            <translation>Panoramique, tilt, roulis</translation>
+        </message>
+        <message>
+            <source>Focal</source>
+            <translation>Focale</translation>
+        </message>
+        <message>
+            <source>Camera keys (frames of the shot). Delete removes the selected key; Camera &gt; Add Move… writes new ones.</source>
+            <translation>Clés de caméra (images du plan). Suppr retire la clé sélectionnée ; Caméra &gt; Ajouter un mouvement… en écrit de nouvelles.</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Clés</translation>
+        </message>
+        <message>
+            <source>extreme close-up</source>
+            <translation>très gros plan</translation>
+        </message>
+        <message>
+            <source>close-up</source>
+            <translation>gros plan</translation>
+        </message>
+        <message>
+            <source>medium close-up</source>
+            <translation>plan rapproché poitrine</translation>
+        </message>
+        <message>
+            <source>medium shot</source>
+            <translation>plan rapproché taille</translation>
+        </message>
+        <message>
+            <source>cowboy shot</source>
+            <translation>plan américain</translation>
+        </message>
+        <message>
+            <source>full shot</source>
+            <translation>plan en pied</translation>
+        </message>
+        <message>
+            <source>wide shot</source>
+            <translation>plan d’ensemble</translation>
+        </message>
+        <message>
+            <source>extreme wide shot</source>
+            <translation>plan général</translation>
+        </message>
+        <message>
+            <source>From %1 m this lens gives a %2 (the frame is %3 m high).</source>
+            <translation>À %1 m, cet objectif donne : %2 (le cadre fait %3 m de haut).</translation>
+        </message>
+        <message>
+            <source>%1, %2, %3</source>
+            <translation>%1 ; %2 ; %3</translation>
+        </message>
+        <message>
+            <source>%1°, %2°, %3°</source>
+            <translation>%1° ; %2° ; %3°</translation>
+        </message>
+        <message>
+            <source>%1 mm</source>
+            <translation>%1 mm</translation>
+        </message>
+        <message>
+            <source>lens</source>
+            <translation>objectif</translation>
+        </message>
+        <message>
+            <source>The shot size to solve the camera distance for.</source>
+            <translation>La valeur de plan pour laquelle calculer la distance de la caméra.</translation>
+        </message>
+        <message>
+            <source>Height of the subject (a standing person: 1.75 m).</source>
+            <translation>Hauteur du sujet (une personne debout : 1,75 m).</translation>
+        </message>
+        <message>
+            <source>Frame as</source>
+            <translation>Cadrer en</translation>
+        </message>
+        <message>
+            <source>%1 m from the camera with this lens.</source>
+            <translation>À %1 m de la caméra avec cet objectif.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::CameraMoveDialog</name>
+        <message>
+            <source>Pan</source>
+            <translation>Panoramique</translation>
+        </message>
+        <message>
+            <source>Tilt</source>
+            <translation>Tilt</translation>
+        </message>
+        <message>
+            <source>Dolly in</source>
+            <translation>Travelling avant</translation>
+        </message>
+        <message>
+            <source>Dolly out</source>
+            <translation>Travelling arrière</translation>
+        </message>
+        <message>
+            <source>Truck</source>
+            <translation>Travelling latéral</translation>
+        </message>
+        <message>
+            <source>Pedestal</source>
+            <translation>Mouvement vertical</translation>
+        </message>
+        <message>
+            <source>Crane</source>
+            <translation>Mouvement de grue</translation>
+        </message>
+        <message>
+            <source>Zoom</source>
+            <translation>Zoom</translation>
+        </message>
+        <message>
+            <source>Dolly zoom</source>
+            <translation>Travelling compensé</translation>
+        </message>
+        <message>
+            <source>Orbit</source>
+            <translation>Travelling circulaire</translation>
+        </message>
+        <message>
+            <source>Focus pull</source>
+            <translation>Bascule de point</translation>
+        </message>
+        <message>
+            <source>Linear</source>
+            <translation>Linéaire</translation>
+        </message>
+        <message>
+            <source>Ease in</source>
+            <translation>Départ progressif</translation>
+        </message>
+        <message>
+            <source>Ease out</source>
+            <translation>Arrivée progressive</translation>
+        </message>
+        <message>
+            <source>Ease in and out</source>
+            <translation>Départ et arrivée progressifs</translation>
+        </message>
+        <message>
+            <source>Hold</source>
+            <translation>Maintien</translation>
+        </message>
+        <message>
+            <source>Off (locked off)</source>
+            <translation>Désactivé (caméra fixe)</translation>
+        </message>
+        <message>
+            <source>Subtle</source>
+            <translation>Légère</translation>
+        </message>
+        <message>
+            <source>Handheld</source>
+            <translation>Caméra à l’épaule</translation>
+        </message>
+        <message>
+            <source>Heavy</source>
+            <translation>Forte</translation>
+        </message>
+        <message>
+            <source>Walking</source>
+            <translation>En marchant</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>En courant</translation>
+        </message>
+        <message>
+            <source>as preset</source>
+            <translation>selon le préréglage</translation>
+        </message>
+        <message>
+            <source>Add Camera Move to %1</source>
+            <translation>Ajouter un mouvement de caméra à %1</translation>
+        </message>
+        <message>
+            <source>Add Camera Move</source>
+            <translation>Ajouter un mouvement de caméra</translation>
+        </message>
+        <message>
+            <source>Move</source>
+            <translation>Mouvement</translation>
+        </message>
+        <message>
+            <source>A move preset written as camera keys from the pose at its first frame; keys inside its frames are replaced.</source>
+            <translation>Un mouvement prédéfini écrit en clés de caméra depuis la pose à sa première image ; les clés comprises dans ses images sont remplacées.</translation>
+        </message>
+        <message>
+            <source>First frame of the move, in the shot&apos;s frames (0 = its first).</source>
+            <translation>Première image du mouvement, en images du plan (0 = sa première).</translation>
+        </message>
+        <message>
+            <source>Last frame of the move, in the shot&apos;s frames.</source>
+            <translation>Dernière image du mouvement, en images du plan.</translation>
+        </message>
+        <message>
+            <source> m</source>
+            <translation> m</translation>
+        </message>
+        <message>
+            <source>How far ahead the subject is: the crane keeps looking at it, the orbit turns around it, the dolly zoom keeps its size.</source>
+            <translation>À quelle distance se trouve le sujet : la grue reste cadrée dessus, le travelling circulaire tourne autour, le travelling compensé garde sa taille.</translation>
+        </message>
+        <message>
+            <source>How the move starts and ends.</source>
+            <translation>Comment le mouvement commence et finit.</translation>
+        </message>
+        <message>
+            <source>Preset</source>
+            <translation>Préréglage</translation>
+        </message>
+        <message>
+            <source>From frame</source>
+            <translation>De l’image</translation>
+        </message>
+        <message>
+            <source>To frame</source>
+            <translation>À l’image</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Amplitude</translation>
+        </message>
+        <message>
+            <source>Subject distance</source>
+            <translation>Distance du sujet</translation>
+        </message>
+        <message>
+            <source>Easing</source>
+            <translation>Progression</translation>
+        </message>
+        <message>
+            <source>Operator shake on top of the keyed move: band-limited noise, the same for the same seed.</source>
+            <translation>Tremblement de l’opérateur ajouté au mouvement à clés : bruit à bande limitée, identique pour la même graine.</translation>
+        </message>
+        <message>
+            <source>The same seed gives the same shake.</source>
+            <translation>La même graine donne le même tremblement.</translation>
+        </message>
+        <message>
+            <source>°</source>
+            <translation>°</translation>
+        </message>
+        <message>
+            <source>Rotation shake (RMS of pan and tilt).</source>
+            <translation>Tremblement en rotation (valeur efficace du panoramique et du tilt).</translation>
+        </message>
+        <message>
+            <source> cm</source>
+            <translation> cm</translation>
+        </message>
+        <message>
+            <source>Position shake (RMS per axis).</source>
+            <translation>Tremblement en position (valeur efficace par axe).</translation>
+        </message>
+        <message>
+            <source> Hz</source>
+            <translation> Hz</translation>
+        </message>
+        <message>
+            <source>Lowest frequency of the shake.</source>
+            <translation>Fréquence la plus basse du tremblement.</translation>
+        </message>
+        <message>
+            <source>Highest frequency of the shake.</source>
+            <translation>Fréquence la plus haute du tremblement.</translation>
+        </message>
+        <message>
+            <source>Intensity</source>
+            <translation>Intensité</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>Graine</translation>
+        </message>
+        <message>
+            <source>Rotation</source>
+            <translation>Rotation</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>Lowest frequency</source>
+            <translation>Fréquence la plus basse</translation>
+        </message>
+        <message>
+            <source>Highest frequency</source>
+            <translation>Fréquence la plus haute</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Ajouter</translation>
+        </message>
+        <message>
+            <source>Degrees to turn: positive pans left.</source>
+            <translation>Degrés de rotation : positif tourne vers la gauche.</translation>
+        </message>
+        <message>
+            <source>Degrees to tilt: positive looks up.</source>
+            <translation>Degrés d’inclinaison : positif regarde vers le haut.</translation>
+        </message>
+        <message>
+            <source>Degrees around the subject, counter-clockwise seen from above.</source>
+            <translation>Degrés autour du sujet, sens antihoraire vu de dessus.</translation>
+        </message>
+        <message>
+            <source>Metres along the view direction.</source>
+            <translation>Mètres dans la direction de visée.</translation>
+        </message>
+        <message>
+            <source>Metres to the camera&apos;s right (negative: left).</source>
+            <translation>Mètres vers la droite de la caméra (négatif : gauche).</translation>
+        </message>
+        <message>
+            <source>Metres up (negative: down).</source>
+            <translation>Mètres vers le haut (négatif : bas).</translation>
+        </message>
+        <message>
+            <source> mm</source>
+            <translation> mm</translation>
+        </message>
+        <message>
+            <source>The focal length at the end of the move.</source>
+            <translation>La focale à la fin du mouvement.</translation>
+        </message>
+        <message>
+            <source>The focus distance at the end of the pull.</source>
+            <translation>La distance de mise au point à la fin de la bascule.</translation>
+        </message>
+        <message>
+            <source>The shot is no longer in the project.</source>
+            <translation>Le plan n’est plus dans le projet.</translation>
+        </message>
+        <message>
+            <source>The move must end after the frame it starts on.</source>
+            <translation>Le mouvement doit finir après l’image où il commence.</translation>
+        </message>
+    </context>
+    <context>
         <name>retake::gui::DepthOfFieldLabel</name>
         <message>
             <source>∞</source>
@@ -412,8 +950,8 @@
             <translation>&amp;Exporter…</translation>
         </message>
         <message>
-            <source>Export the timeline to a movie or an image sequence as a background job.</source>
-            <translation>Exporte la timeline en film ou en séquence d’images dans une tâche d’arrière-plan.</translation>
+            <source>Export graded footage, EXR or depth sequences, a shot&apos;s camera or the timeline (OTIO); long exports run as background jobs.</source>
+            <translation>Exporte des images étalonnées, des séquences EXR ou de profondeur, la caméra d’un plan ou la timeline (OTIO) ; les exports longs s’exécutent en tâches d’arrière-plan.</translation>
         </message>
         <message>
             <source>Se&amp;ttings…</source>
@@ -462,6 +1000,369 @@
         <message>
             <source>Show the original frames in place of the take, to flip between them.</source>
             <translation>Affiche les images d’origine à la place de la prise, pour basculer entre les deux.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::ExportDialog</name>
+        <message>
+            <source>%1 (not in this config)</source>
+            <translation>%1 (absent de cette configuration)</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exporter</translation>
+        </message>
+        <message>
+            <source>Graded footage (movie)</source>
+            <translation>Images étalonnées (film)</translation>
+        </message>
+        <message>
+            <source>OpenEXR sequence</source>
+            <translation>Séquence OpenEXR</translation>
+        </message>
+        <message>
+            <source>Depth maps</source>
+            <translation>Cartes de profondeur</translation>
+        </message>
+        <message>
+            <source>Camera</source>
+            <translation>Caméra</translation>
+        </message>
+        <message>
+            <source>Timeline (OpenTimelineIO)</source>
+            <translation>Timeline (OpenTimelineIO)</translation>
+        </message>
+        <message>
+            <source>Whole timeline</source>
+            <translation>Toute la timeline</translation>
+        </message>
+        <message>
+            <source>In–Out selection</source>
+            <translation>Sélection In–Out</translation>
+        </message>
+        <message>
+            <source>Selected shot</source>
+            <translation>Plan sélectionné</translation>
+        </message>
+        <message>
+            <source>A camera is always one shot&apos;s: the selected shot (else the one at the playhead), or the shot where the In–Out selection starts.</source>
+            <translation>Une caméra appartient toujours à un plan : le plan sélectionné (sinon celui sous la tête de lecture), ou le plan où commence la sélection In–Out.</translation>
+        </message>
+        <message>
+            <source>Frames</source>
+            <translation>Images</translation>
+        </message>
+        <message>
+            <source>Sequences need a frame number in the name: #### is replaced by 1001, 1002, …</source>
+            <translation>Les séquences ont besoin d’un numéro d’image dans le nom : #### est remplacé par 1001, 1002, …</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Parcourir…</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>Sortie</translation>
+        </message>
+        <message>
+            <source>Write a provenance manifest beside the output</source>
+            <translation>Écrire un manifeste de provenance à côté de la sortie</translation>
+        </message>
+        <message>
+            <source>A JSON sidecar saying where every frame came from: the original media, or which take, engine, seed and model.</source>
+            <translation>Un fichier JSON annexe indiquant l’origine de chaque image : le média original, ou la prise, le moteur, la graine et le modèle.</translation>
+        </message>
+        <message>
+            <source>Movie</source>
+            <translation>Film</translation>
+        </message>
+        <message>
+            <source>ProRes 422 HQ (10-bit, .mov)</source>
+            <translation>ProRes 422 HQ (10 bits, .mov)</translation>
+        </message>
+        <message>
+            <source>ProRes 4444 (12-bit, .mov)</source>
+            <translation>ProRes 4444 (12 bits, .mov)</translation>
+        </message>
+        <message>
+            <source>DNxHR HQ (8-bit, .mov)</source>
+            <translation>DNxHR HQ (8 bits, .mov)</translation>
+        </message>
+        <message>
+            <source>H.264 (.mp4)</source>
+            <translation>H.264 (.mp4)</translation>
+        </message>
+        <message>
+            <source>H.265 (10-bit, .mp4)</source>
+            <translation>H.265 (10 bits, .mp4)</translation>
+        </message>
+        <message>
+            <source>Codec</source>
+            <translation>Codec</translation>
+        </message>
+        <message>
+            <source>Include the audio</source>
+            <translation>Inclure le son</translation>
+        </message>
+        <message>
+            <source>Colour (OCIO)</source>
+            <translation>Couleur (OCIO)</translation>
+        </message>
+        <message>
+            <source>Input colour space (per media, as set in the inspector) → working space → look → output. Unchecked, frames are written as decoded.</source>
+            <translation>Espace colorimétrique d’entrée (par média, tel que réglé dans l’inspecteur) → espace de travail → look → sortie. Décoché, les images sont écrites telles que décodées.</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Aucun</translation>
+        </message>
+        <message>
+            <source>LUT file</source>
+            <translation>Fichier LUT</translation>
+        </message>
+        <message>
+            <source>CDL file</source>
+            <translation>Fichier CDL</translation>
+        </message>
+        <message>
+            <source>CDL values</source>
+            <translation>Valeurs CDL</translation>
+        </message>
+        <message>
+            <source>LUT File</source>
+            <translation>Fichier LUT</translation>
+        </message>
+        <message>
+            <source>LUT files (*.cube *.3dl *.csp *.spi1d *.spi3d);;All files (*)</source>
+            <translation>Fichiers LUT (*.cube *.3dl *.csp *.spi1d *.spi3d);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>CDL File</source>
+            <translation>Fichier CDL</translation>
+        </message>
+        <message>
+            <source>ASC CDL (*.cdl *.cc *.ccc);;All files (*)</source>
+            <translation>ASC CDL (*.cdl *.cc *.ccc);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>R</source>
+            <translation>R</translation>
+        </message>
+        <message>
+            <source>G</source>
+            <translation>V</translation>
+        </message>
+        <message>
+            <source>B</source>
+            <translation>B</translation>
+        </message>
+        <message>
+            <source>Slope</source>
+            <translation>Pente (slope)</translation>
+        </message>
+        <message>
+            <source>Offset</source>
+            <translation>Décalage (offset)</translation>
+        </message>
+        <message>
+            <source>Power</source>
+            <translation>Puissance (power)</translation>
+        </message>
+        <message>
+            <source>Saturation</source>
+            <translation>Saturation</translation>
+        </message>
+        <message>
+            <source>Colour space</source>
+            <translation>Espace colorimétrique</translation>
+        </message>
+        <message>
+            <source>Display and view</source>
+            <translation>Affichage et vue</translation>
+        </message>
+        <message>
+            <source>Working space</source>
+            <translation>Espace de travail</translation>
+        </message>
+        <message>
+            <source>Look</source>
+            <translation>Look</translation>
+        </message>
+        <message>
+            <source>LUT</source>
+            <translation>LUT</translation>
+        </message>
+        <message>
+            <source>CDL</source>
+            <translation>CDL</translation>
+        </message>
+        <message>
+            <source>Output space</source>
+            <translation>Espace de sortie</translation>
+        </message>
+        <message>
+            <source>Display</source>
+            <translation>Affichage</translation>
+        </message>
+        <message>
+            <source>View</source>
+            <translation>Vue</translation>
+        </message>
+        <message>
+            <source>Same as input</source>
+            <translation>Identique à l’entrée</translation>
+        </message>
+        <message>
+            <source>OpenEXR</source>
+            <translation>OpenEXR</translation>
+        </message>
+        <message>
+            <source>Half float (16-bit)</source>
+            <translation>Demi-flottant (16 bits)</translation>
+        </message>
+        <message>
+            <source>Float (32-bit)</source>
+            <translation>Flottant (32 bits)</translation>
+        </message>
+        <message>
+            <source>ZIP (lossless)</source>
+            <translation>ZIP (sans perte)</translation>
+        </message>
+        <message>
+            <source>PIZ (lossless)</source>
+            <translation>PIZ (sans perte)</translation>
+        </message>
+        <message>
+            <source>DWAA (lossy, small)</source>
+            <translation>DWAA (avec perte, compact)</translation>
+        </message>
+        <message>
+            <source>No depth</source>
+            <translation>Sans profondeur</translation>
+        </message>
+        <message>
+            <source>Single part: R, G, B, A, Z</source>
+            <translation>Une seule partie : R, G, B, A, Z</translation>
+        </message>
+        <message>
+            <source>Blender layers: ViewLayer.Combined, ViewLayer.Depth.Z</source>
+            <translation>Calques Blender : ViewLayer.Combined, ViewLayer.Depth.Z</translation>
+        </message>
+        <message>
+            <source>Depth is written where the picture has it (EXR media with depth, blocking renders).</source>
+            <translation>La profondeur est écrite là où l’image en a une (médias EXR avec profondeur, rendus de blocking).</translation>
+        </message>
+        <message>
+            <source>Samples</source>
+            <translation>Échantillons</translation>
+        </message>
+        <message>
+            <source>Compression</source>
+            <translation>Compression</translation>
+        </message>
+        <message>
+            <source>Depth</source>
+            <translation>Profondeur</translation>
+        </message>
+        <message>
+            <source>Float EXR, metres (Z)</source>
+            <translation>EXR flottant, mètres (Z)</translation>
+        </message>
+        <message>
+            <source>16-bit PNG, millimetres</source>
+            <translation>PNG 16 bits, millimètres</translation>
+        </message>
+        <message>
+            <source>8-bit PNG preview, near is white</source>
+            <translation>Aperçu PNG 8 bits, le proche en blanc</translation>
+        </message>
+        <message>
+            <source>Depth comes from the media&apos;s depth channel, else the shot&apos;s blocking scene; a shot with neither cannot be exported.</source>
+            <translation>La profondeur vient du canal de profondeur du média, sinon de la scène de blocking du plan ; un plan qui n’a ni l’un ni l’autre ne peut pas être exporté.</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <source>USD (.usda)</source>
+            <translation>USD (.usda)</translation>
+        </message>
+        <message>
+            <source>Nuke (.chan)</source>
+            <translation>Nuke (.chan)</translation>
+        </message>
+        <message>
+            <source>Blender Python script (.py)</source>
+            <translation>Script Python pour Blender (.py)</translation>
+        </message>
+        <message>
+            <source>Export Sequence As</source>
+            <translation>Exporter la séquence sous</translation>
+        </message>
+        <message>
+            <source>Export As</source>
+            <translation>Exporter sous</translation>
+        </message>
+        <message>
+            <source>%1 files (*.%2)</source>
+            <translation>Fichiers %1 (*.%2)</translation>
+        </message>
+        <message>
+            <source>Choose a LUT file for the look, or no look.</source>
+            <translation>Choisissez un fichier LUT pour le look, ou aucun look.</translation>
+        </message>
+        <message>
+            <source>Choose a CDL file for the look, or no look.</source>
+            <translation>Choisissez un fichier CDL pour le look, ou aucun look.</translation>
+        </message>
+        <message>
+            <source>The OCIO config has no display to write for.</source>
+            <translation>La configuration OCIO n’a aucun affichage pour lequel écrire.</translation>
+        </message>
+        <message>
+            <source>Choose where to write the export.</source>
+            <translation>Choisissez où écrire l’export.</translation>
+        </message>
+        <message>
+            <source>Set In (I) and Out (O) around the frames to export, or export the whole timeline.</source>
+            <translation>Placez In (I) et Out (O) autour des images à exporter, ou exportez toute la timeline.</translation>
+        </message>
+        <message>
+            <source>Select a shot to export first.</source>
+            <translation>Sélectionnez d’abord un plan à exporter.</translation>
+        </message>
+        <message>
+            <source>The In–Out selection holds no shot.</source>
+            <translation>La sélection In–Out ne contient aucun plan.</translation>
+        </message>
+        <message>
+            <source>Nothing to export: the range holds no frames.</source>
+            <translation>Rien à exporter : la plage ne contient aucune image.</translation>
+        </message>
+        <message>
+            <source>Export %1</source>
+            <translation>Exporter %1</translation>
+        </message>
+        <message>
+            <source>Export depth maps %1</source>
+            <translation>Exporter les cartes de profondeur %1</translation>
+        </message>
+        <message>
+            <source>The shot to export is gone.</source>
+            <translation>Le plan à exporter n’existe plus.</translation>
+        </message>
+        <message>
+            <source>Exporting %1 in the background.</source>
+            <translation>Export de %1 en arrière-plan.</translation>
+        </message>
+        <message>
+            <source>Wrote %1.</source>
+            <translation>%1 écrit.</translation>
+        </message>
+        <message>
+            <source>the folder does not exist</source>
+            <translation>le dossier n’existe pas</translation>
         </message>
     </context>
     <context>
@@ -600,50 +1501,6 @@
             <translation>Notes</translation>
         </message>
         <message>
-            <source>Camera</source>
-            <translation>Caméra</translation>
-        </message>
-        <message>
-            <source> mm</source>
-            <translation> mm</translation>
-        </message>
-        <message>
-            <source> m</source>
-            <translation> m</translation>
-        </message>
-        <message>
-            <source>f/</source>
-            <translation>f/</translation>
-        </message>
-        <message>
-            <source>°</source>
-            <translation>°</translation>
-        </message>
-        <message>
-            <source>Focal length</source>
-            <translation>Focale</translation>
-        </message>
-        <message>
-            <source>Filmback width</source>
-            <translation>Largeur du capteur</translation>
-        </message>
-        <message>
-            <source>Filmback height</source>
-            <translation>Hauteur du capteur</translation>
-        </message>
-        <message>
-            <source>Focus distance</source>
-            <translation>Distance de mise au point</translation>
-        </message>
-        <message>
-            <source>Aperture</source>
-            <translation>Ouverture</translation>
-        </message>
-        <message>
-            <source>Shutter angle</source>
-            <translation>Angle d&apos;obturation</translation>
-        </message>
-        <message>
             <source>%1 (frames %2)</source>
             <translation>%1 (images %2)</translation>
         </message>
@@ -680,10 +1537,6 @@
         <message>
             <source>Engine parameter “%1” is not of the form name=value.</source>
             <translation>Le paramètre de moteur « %1 » n’est pas de la forme nom=valeur.</translation>
-        </message>
-        <message>
-            <source>Depth of field</source>
-            <translation>Profondeur de champ</translation>
         </message>
     </context>
     <context>
@@ -1047,20 +1900,40 @@
             <translation>Exporter</translation>
         </message>
         <message>
-            <source>ProRes movie (*.mov);;H.264 movie (*.mp4);;OpenEXR sequence (*.exr);;PNG sequence (*.png)</source>
-            <translation>Film ProRes (*.mov);;Film H.264 (*.mp4);;Séquence OpenEXR (*.exr);;Séquence PNG (*.png)</translation>
-        </message>
-        <message>
-            <source>Export %1</source>
-            <translation>Exporter %1</translation>
-        </message>
-        <message>
             <source>No shot at the playhead</source>
             <translation>Aucun plan sous la tête de lecture</translation>
         </message>
         <message>
             <source>Re&amp;frame…</source>
             <translation>Re&amp;cadrer…</translation>
+        </message>
+        <message>
+            <source>&amp;Camera</source>
+            <translation>&amp;Caméra</translation>
+        </message>
+        <message>
+            <source>Add &amp;Move…</source>
+            <translation>Ajouter un &amp;mouvement…</translation>
+        </message>
+        <message>
+            <source>Write a camera move preset and handheld motion as camera keys.</source>
+            <translation>Écrire un mouvement de caméra prédéfini et un mouvement à l’épaule en clés de caméra.</translation>
+        </message>
+        <message>
+            <source>&amp;Render Blocking</source>
+            <translation>&amp;Rendre la mise en place</translation>
+        </message>
+        <message>
+            <source>Render the selected blocking shot&apos;s picture again from its scene and camera (this also happens by itself after each edit).</source>
+            <translation>Rendre à nouveau l’image du plan de mise en place sélectionné depuis sa scène et sa caméra (cela se fait aussi tout seul après chaque modification).</translation>
+        </message>
+        <message>
+            <source>The blocking picture was not rendered: %1</source>
+            <translation>L’image de mise en place n’a pas été rendue : %1</translation>
+        </message>
+        <message>
+            <source>Select a shot to add a camera move to.</source>
+            <translation>Sélectionnez un plan auquel ajouter un mouvement de caméra.</translation>
         </message>
     </context>
     <context>

@@ -358,21 +358,8 @@ int runBlocking(const QStringList& args) {
         if (has(p, "refresh") ||
             (has(p, "create") && (described || !now.blocking.objects.isEmpty()))) {
             // The shot's media must be a sequence --create wrote: NAME.####.exr.
+            const BlockingSequenceSettings s = ownBlockingSequence(project, now);
             const MediaRef* media = project.findMedia(now.mediaId);
-            static const QRegularExpression number(QStringLiteral("(\\d+)\\.exr$"));
-            const QRegularExpressionMatch m =
-                media ? number.match(media->path) : QRegularExpressionMatch();
-            if (!m.hasMatch() || !media->path.contains(QLatin1String("/blocking/")))
-                usageError(QStringLiteral("--refresh: shot \"%1\" was not made with --create.")
-                               .arg(now.name));
-            BlockingSequenceSettings s;
-            s.frames = {0, media->frameCount};
-            s.frameRate = project.frameRate;
-            s.width = media->width;
-            s.height = media->height;
-            s.firstFileNumber = m.captured(1).toLongLong();
-            s.pattern = media->path.left(m.capturedStart(1)) + QLatin1String("%0") +
-                        QString::number(m.capturedLength(1)) + QLatin1String("d.exr");
             Progress progress(stderrProgress(QStringLiteral("blocking")));
             installInterruptHandler(&progress);
             renderBlockingSequence(now.camera, now.blocking, s, &progress);

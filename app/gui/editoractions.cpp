@@ -18,7 +18,8 @@ EditorActions::EditorActions(QWidget* window)
     exportMedia =
         make(tr("&Export…"), {QKeySequence(Qt::CTRL | Qt::Key_E)}, QStringLiteral("actionExport"));
     exportMedia->setStatusTip(
-        tr("Export the timeline to a movie or an image sequence as a background job."));
+        tr("Export graded footage, EXR or depth sequences, a shot's camera or the timeline "
+           "(OTIO); long exports run as background jobs."));
     settings = make(tr("Se&ttings…"), {QKeySequence(Qt::CTRL | Qt::Key_Comma)},
                     QStringLiteral("actionSettings"));
     settings->setMenuRole(QAction::PreferencesRole);

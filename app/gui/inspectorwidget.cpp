@@ -63,24 +63,8 @@ InspectorWidget::InspectorWidget(EditorState* state, QWidget* parent)
     layout->addWidget(colour_ = new InspectorColour(state_));
     connect(colour_, &InspectorColour::editFailed, this, &InspectorWidget::editFailed);
 
-    // Wide ranges on purpose: Document::setCamera decides what is valid.
-    auto* cameraBox = new QGroupBox(tr("Camera"));
-    auto* cameraForm = new QFormLayout(cameraBox);
-    focal_ = addSpin(tr(" mm"), 10000, 2);
-    filmbackWidth_ = addSpin(tr(" mm"), 1000, 2);
-    filmbackHeight_ = addSpin(tr(" mm"), 1000, 2);
-    focus_ = addSpin(tr(" m"), 100000, 2);
-    fStop_ = addSpin(QString(), 128, 1);
-    fStop_->setPrefix(tr("f/"));
-    shutter_ = addSpin(tr("°"), 720, 1);
-    cameraForm->addRow(tr("Focal length"), focal_);
-    cameraForm->addRow(tr("Filmback width"), filmbackWidth_);
-    cameraForm->addRow(tr("Filmback height"), filmbackHeight_);
-    cameraForm->addRow(tr("Focus distance"), focus_);
-    cameraForm->addRow(tr("Aperture"), fStop_);
-    cameraForm->addRow(tr("Shutter angle"), shutter_);
-    cameraForm->addRow(tr("Depth of field"), dof_ = new DepthOfFieldLabel(state_));
-    layout->addWidget(cameraBox);
+    layout->addWidget(camera_ = new CameraInspector(state_));
+    connect(camera_, &CameraInspector::editFailed, this, &InspectorWidget::editFailed);
     layout->addWidget(blocking_ = new BlockingInspector(state_));
     connect(blocking_, &BlockingInspector::editFailed, this, &InspectorWidget::editFailed);
 
@@ -137,24 +121,13 @@ InspectorWidget::InspectorWidget(EditorState* state, QWidget* parent)
     refresh();
 }
 
-QDoubleSpinBox* InspectorWidget::addSpin(const QString& suffix, double maximum, int decimals) {
-    auto* spin = new QDoubleSpinBox;
-    spin->setRange(0, maximum);
-    spin->setDecimals(decimals);
-    spin->setSuffix(suffix);
-    spin->setKeyboardTracking(false);
-    spin->setAccelerated(true);
-    connect(spin, &QDoubleSpinBox::editingFinished, this, &InspectorWidget::commitCamera);
-    return spin;
-}
-
 void InspectorWidget::setDocument(Document* document) {
     if (document_)
         document_->disconnect(this);
     document_ = document;
     if (document_)
         connect(document_, &Document::changed, this, &InspectorWidget::refresh);
-    dof_->setDocument(document);
+    camera_->setDocument(document);
     blocking_->setDocument(document);
     colour_->setDocument(document);
     takes_->setDocument(document);
@@ -180,17 +153,6 @@ void InspectorWidget::refresh() {
         name_->setText(s->name);
     prompt_->setCommittedText(s->prompt);
     notes_->setCommittedText(s->notes);
-    const std::pair<QDoubleSpinBox*, double> values[] = {
-        {focal_, s->camera.focalLengthMm},
-        {filmbackWidth_, s->camera.filmbackWidthMm},
-        {filmbackHeight_, s->camera.filmbackHeightMm},
-        {focus_, s->camera.focusDistanceM},
-        {fStop_, s->camera.fStop},
-        {shutter_, s->camera.shutterAngleDeg}};
-    for (const auto& [spin, value] : values) {
-        const QSignalBlocker block(spin);
-        spin->setValue(value);
-    }
 }
 
 void InspectorWidget::commitText() {
@@ -207,33 +169,6 @@ void InspectorWidget::commitText() {
     } catch (const Error& e) {
         Q_EMIT editFailed(e.message());
         name_->setText(s->name);
-        refresh();
-    }
-}
-
-void InspectorWidget::commitCamera() {
-    const Shot* s = shot();
-    if (!s)
-        return;
-    // A spin box shows the model's value rounded; only a field the user
-    // changed replaces the model's exact value.
-    const auto edited = [](const QDoubleSpinBox* spin, double model) {
-        const double step = std::pow(10.0, -spin->decimals());
-        return std::abs(spin->value() - model) < step / 2 ? model : spin->value();
-    };
-    Camera camera = s->camera;
-    camera.focalLengthMm = edited(focal_, camera.focalLengthMm);
-    camera.filmbackWidthMm = edited(filmbackWidth_, camera.filmbackWidthMm);
-    camera.filmbackHeightMm = edited(filmbackHeight_, camera.filmbackHeightMm);
-    camera.focusDistanceM = edited(focus_, camera.focusDistanceM);
-    camera.fStop = edited(fStop_, camera.fStop);
-    camera.shutterAngleDeg = edited(shutter_, camera.shutterAngleDeg);
-    if (camera == s->camera)
-        return;
-    try {
-        document_->setCamera(s->id, camera);
-    } catch (const Error& e) {
-        Q_EMIT editFailed(e.message());
         refresh();
     }
 }

@@ -1,11 +1,12 @@
 #pragma once
 
-// The selected shot's text and camera. Each field commits when its edit is
-// finished, through Document::setShotText or Document::setCamera (one undo
-// step each). The document validates; a refused value is reported through
-// editFailed() and the field goes back to the model's value.
+// The selected shot's text, camera (inspectorcamera.h) and blocking scene.
+// Each field commits when its edit is finished, through Document::setShotText
+// or Document::setCamera (one undo step each). The document validates; a refused value is reported
+// through editFailed() and the field goes back to the model's value.
 
 #include "document/document.h"
+#include "inspectorcamera.h"
 #include "model/project.h"
 #include "regen/regenerate.h"
 
@@ -24,7 +25,6 @@ namespace retake::gui {
 
 class BlockingInspector;
 class CommitTextEdit;
-class DepthOfFieldLabel;
 class InspectorColour;
 class InspectorTakes;
 class EditorState;
@@ -39,18 +39,19 @@ public:
     QLineEdit* nameEdit() const { return name_; }
     CommitTextEdit* promptEdit() const { return prompt_; }
     CommitTextEdit* notesEdit() const { return notes_; }
-    QDoubleSpinBox* focalLengthSpin() const { return focal_; }
-    QDoubleSpinBox* filmbackWidthSpin() const { return filmbackWidth_; }
-    QDoubleSpinBox* filmbackHeightSpin() const { return filmbackHeight_; }
-    QDoubleSpinBox* focusDistanceSpin() const { return focus_; }
-    QDoubleSpinBox* fStopSpin() const { return fStop_; }
-    QDoubleSpinBox* shutterAngleSpin() const { return shutter_; }
+    CameraInspector* cameraSection() const { return camera_; }
+    QDoubleSpinBox* focalLengthSpin() const { return camera_->focalLengthSpin(); }
+    QDoubleSpinBox* filmbackWidthSpin() const { return camera_->filmbackWidthSpin(); }
+    QDoubleSpinBox* filmbackHeightSpin() const { return camera_->filmbackHeightSpin(); }
+    QDoubleSpinBox* focusDistanceSpin() const { return camera_->focusDistanceSpin(); }
+    QDoubleSpinBox* fStopSpin() const { return camera_->fStopSpin(); }
+    QDoubleSpinBox* shutterAngleSpin() const { return camera_->shutterAngleSpin(); }
     QComboBox* engineCombo() const { return engine_; }
     QSpinBox* seedSpin() const { return seed_; }
     QLineEdit* parametersEdit() const { return parameters_; }
     InspectorTakes* takes() const { return takes_; }
     BlockingInspector* blockingSection() const { return blocking_; }
-    DepthOfFieldLabel* depthOfFieldLabel() const { return dof_; }
+    DepthOfFieldLabel* depthOfFieldLabel() const { return camera_->depthOfFieldLabel(); }
 
     // What "Regenerate range" runs with: the engine, its parameters and the
     // seed chosen here, the device from the settings. Shot, range and prompt
@@ -65,10 +66,8 @@ Q_SIGNALS:
     void editFailed(const QString& message);
 
 private:
-    QDoubleSpinBox* addSpin(const QString& suffix, double maximum, int decimals);
     void refresh();
     void commitText();
-    void commitCamera();
     const Shot* shot() const;
 
     EditorState* state_;
@@ -78,16 +77,10 @@ private:
     QLineEdit* name_;
     CommitTextEdit* prompt_;
     CommitTextEdit* notes_;
-    QDoubleSpinBox* focal_;
-    QDoubleSpinBox* filmbackWidth_;
-    QDoubleSpinBox* filmbackHeight_;
-    QDoubleSpinBox* focus_;
-    QDoubleSpinBox* fStop_;
-    QDoubleSpinBox* shutter_;
+    CameraInspector* camera_;
     QComboBox* engine_;
     QSpinBox* seed_;
     QLineEdit* parameters_;
-    DepthOfFieldLabel* dof_;
     BlockingInspector* blocking_;
     InspectorColour* colour_;
     InspectorTakes* takes_;

@@ -5,6 +5,7 @@
 #include "document/document.h"
 #include "editoractions.h"
 #include "inspectorwidget.h"
+#include "jobs/blockingrefresh.h"
 #include "jobs/jobqueue.h"
 #include "jobswidget.h"
 #include "language.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(QWidget* parent)
     , history_(new QUndoView)
     , jobs_(new JobQueue(this))
     , jobsView_(new JobsWidget(jobs_))
+    , blockingRefresher_(new BlockingRefresher(jobs_, this))
     , audio_(new AudioPlayback(&state_, this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setCentralWidget(viewer_);
@@ -137,6 +139,7 @@ void MainWindow::createMenus() {
     takeMenu_->setObjectName(QStringLiteral("takeMenu"));
     connect(takeMenu_, &QMenu::aboutToShow, this, &MainWindow::fillTakeMenu);
 
+    createCameraMenu();
     QMenu* playback = menuBar()->addMenu(tr("&Playback"));
     playback->addAction(a->playPause);
     playback->addActions({a->shuttleReverse, a->shuttleStop, a->shuttleForward});
@@ -263,6 +266,7 @@ void MainWindow::setDocument(std::unique_ptr<Document> document) {
     storyboard_->setDocument(doc);
     timeline_->setDocument(doc);
     inspector_->setDocument(doc);
+    blockingRefresher_->setDocument(doc);
     history_->setStack(stack);
     updateUndoActions();
     updateTitle();

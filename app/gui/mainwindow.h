@@ -15,6 +15,7 @@ class QMenu;
 class QUndoView;
 
 namespace retake {
+class BlockingRefresher;
 class Document;
 class JobQueue;
 } // namespace retake
@@ -69,6 +70,12 @@ public:
     // Edit > Reframe…: asks for a virtual camera move on the selected shot
     // (reframedialog.h) and queues it; returns the job ID or 0.
     int reframeSelectedShot();
+    // Camera > Add Move…: the move dialog (cameramovedialog.h) for the selected shot.
+    void addCameraMove();
+    // Camera > Render Blocking: re-renders the selected blocking shot's
+    // picture now; returns the job ID or 0 (the status bar says why).
+    int renderBlocking();
+    BlockingRefresher* blockingRefresher() const { return blockingRefresher_; }
     // Imports dropped or chosen files through the import path (off the GUI thread).
     void importFiles(const QStringList& paths);
 
@@ -80,6 +87,7 @@ protected:
 private:
     void createDocks();
     void createMenus();
+    void createCameraMenu(); // mainwindowcamera.cpp
     void connectActions();
     QDockWidget* addDock(const QString& title, const QString& objectName, QWidget* widget,
                          Qt::DockWidgetArea area);
@@ -116,6 +124,7 @@ private:
     QUndoView* history_;
     JobQueue* jobs_;
     JobsWidget* jobsView_;
+    BlockingRefresher* blockingRefresher_; // jobs/blockingrefresh.h
     AudioPlayback* audio_;
     QDockWidget* jobsDock_ = nullptr;
     MaskTools* maskTools_ = nullptr; // masktools.h: the Mask Painting dock

@@ -3,6 +3,8 @@
 #include "core/error.h"
 #include "document/document.h"
 #include "editoractions.h"
+#include "errorreport.h"
+#include "exportdialog.h"
 #include "inspectorwidget.h"
 #include "jobs/jobqueue.h"
 #include "jobswidget.h"
@@ -15,12 +17,9 @@
 #include "timelinewidget.h"
 #include "viewerwidget.h"
 
-#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QMenu>
 #include <QMimeData>
 #include <QSettings>
@@ -109,28 +108,21 @@ void MainWindow::exportWithDialog() {
         showStatus(tr("The timeline is empty: nothing to export."));
         return;
     }
-    const QString dir = document_->filePath().isEmpty()
-                            ? QString()
-                            : QFileInfo(document_->filePath()).absolutePath();
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Export"), dir,
-        tr("ProRes movie (*.mov);;H.264 movie (*.mp4);;OpenEXR sequence (*.exr);;"
-           "PNG sequence (*.png)"));
-    if (path.isEmpty())
+    QString status;
+    int id = 0;
+    try {
+        id = runExportDialog(this, document_->project(), state_, document_->filePath(), jobs_,
+                             &status);
+    } catch (const Error& e) {
+        showFileError(this, tr("Export"), e);
         return;
-    ExportRequest request;
-    const QFileInfo info(path);
-    const QString suffix = info.suffix().toLower();
-    if ((suffix == QLatin1String("exr") || suffix == QLatin1String("png")) &&
-        !isSequenceOutput(path))
-        // One file per frame: "plate.exr" becomes plate_1001.exr, plate_1002.exr, ...
-        path = info.dir().filePath(info.completeBaseName() + QStringLiteral("_####.") + suffix);
-    request.output = path;
-    request.codec = defaultCodecFor(path);
-    jobs_->addExport(document_->project(), request,
-                     tr("Export %1").arg(QDir::toNativeSeparators(path)));
-    jobsDock_->show();
-    jobsDock_->raise();
+    }
+    if (!status.isEmpty())
+        showStatus(status);
+    if (id) {
+        jobsDock_->show();
+        jobsDock_->raise();
+    }
 }
 
 void MainWindow::showSettings() {

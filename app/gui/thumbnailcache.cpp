@@ -54,6 +54,21 @@ QImage ThumbnailCache::thumbnail(const QString& mediaPath, FrameNumber frame) {
     return {};
 }
 
+void ThumbnailCache::forget(const QString& mediaPath) {
+    const QString prefix = mediaPath + QLatin1Char('#');
+    QList<FrameNumber> frames;
+    for (auto it = done_.begin(); it != done_.end();) {
+        if (it.key().startsWith(prefix)) {
+            frames << it.key().mid(prefix.size()).toLongLong();
+            it = done_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (FrameNumber frame : frames)
+        Q_EMIT thumbnailReady(mediaPath, frame);
+}
+
 QString ThumbnailCache::error(const QString& mediaPath, FrameNumber frame) const {
     return done_.value(key(mediaPath, frame)).error;
 }

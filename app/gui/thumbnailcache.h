@@ -26,6 +26,9 @@ public:
     QImage thumbnail(const QString& mediaPath, FrameNumber frame);
     QString error(const QString& mediaPath, FrameNumber frame) const;
     bool isLoading() const { return !loading_.isEmpty(); }
+    // The file changed on disk (a blocking re-render): its thumbnails are
+    // dropped and thumbnailReady() asks the views to fetch them again.
+    void forget(const QString& mediaPath);
 
 Q_SIGNALS:
     void thumbnailReady(const QString& mediaPath, retake::FrameNumber frame);

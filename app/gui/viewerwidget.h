@@ -47,6 +47,8 @@ public:
     // From the saved settings (QSettings "color/..."); errors go to displayError().
     void loadDisplaySettings();
     void applyDisplay(const DisplaySettings& display);
+    // The media files changed on disk (a blocking re-render): decode again.
+    void reloadFrames() { projectChanged(); }
 
 Q_SIGNALS:
     void displayError(const QString& message);

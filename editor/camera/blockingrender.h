@@ -16,6 +16,8 @@
 namespace retake {
 
 struct Camera;
+struct Project;
+struct Shot;
 class Progress;
 
 // depthOfField: blur the colour by the camera's focus distance and f-stop
@@ -53,5 +55,12 @@ struct BlockingSequenceSettings {
 QStringList renderBlockingSequence(const Camera& camera, const BlockingScene& scene,
                                    const BlockingSequenceSettings& settings,
                                    const Progress* progress = nullptr);
+
+// The settings that re-render a blocking shot's own picture in place: its
+// media is the EXR sequence `retake-cli blocking --create` wrote into a
+// blocking/ folder (NAME.####.exr), every frame of it at the media's size.
+// `retake-cli blocking --refresh` and the editor's background refresh both
+// use it. Throws Error(Usage) naming the shot when its media is anything else.
+BlockingSequenceSettings ownBlockingSequence(const Project& project, const Shot& shot);
 
 } // namespace retake

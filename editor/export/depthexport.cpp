@@ -226,8 +226,10 @@ std::uint8_t depthToPreview(float metres, double nearM, double farM) {
     return std::uint8_t(1 + std::lround(254.0 * std::clamp(t, 0.0, 1.0)));
 }
 
-DepthExportResult exportDepthMaps(const Project& project, const DepthExportRequest& request,
-                                  Progress& progress) {
+namespace {
+
+// The request's own checks and its frames, before any depth source is looked at.
+QVector<ExportFrame> checkedDepthFrames(const Project& project, const DepthExportRequest& request) {
     const QString suffix = QFileInfo(request.output).suffix().toLower();
     const bool exr = request.format == DepthMapFormat::ExrMetres;
     if ((exr && suffix != QLatin1String("exr")) || (!exr && suffix != QLatin1String("png")))
@@ -250,7 +252,19 @@ DepthExportResult exportDepthMaps(const Project& project, const DepthExportReque
     const QVector<ExportFrame> frames = exportFrames(project, frameRequest);
     if (frames.isEmpty())
         throw Error(ErrorKind::Usage, tr("Nothing to export: the range holds no frames."));
+    return frames;
+}
 
+} // namespace
+
+void checkDepthExport(const Project& project, const DepthExportRequest& request) {
+    const QVector<ExportFrame> frames = checkedDepthFrames(project, request);
+    const DepthProvider provider(project, request, frames);
+}
+
+DepthExportResult exportDepthMaps(const Project& project, const DepthExportRequest& request,
+                                  Progress& progress) {
+    const QVector<ExportFrame> frames = checkedDepthFrames(project, request);
     // Every shot's source is decided (and the model loaded) before any file exists.
     DepthProvider provider(project, request, frames);
     const QString pattern = sequencePrintfPattern(QFileInfo(request.output).absoluteFilePath());

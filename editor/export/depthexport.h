@@ -68,6 +68,10 @@ constexpr double kPng16MaxDepthM = 65.535;
 // every frame was written.
 DepthExportResult exportDepthMaps(const Project& project, const DepthExportRequest& request,
                                   Progress& progress);
+// The checks exportDepthMaps makes before it writes anything (the request,
+// the frames, a depth source for every shot, the model loading), for dialogs.
+// Throws the same Error.
+void checkDepthExport(const Project& project, const DepthExportRequest& request);
 
 // Per-pixel conversions (exposed for tests): no depth = not finite or <= 0.
 std::uint16_t depthToMillimetres(float metres, bool* clamped = nullptr);

@@ -339,14 +339,18 @@ std::map<std::string, std::string> exrMetadataFor(const Project& project, const 
     return m;
 }
 
+void checkSequenceName(const QString& output, const QString& printfFileName) {
+    if (!printfFileName.contains(QRegularExpression(QStringLiteral("%0?\\d*d"))))
+        throw Error(
+            ErrorKind::Usage,
+            tr("%1: a sequence needs a frame number in its name, like shot_####.exr").arg(output));
+}
+
 ExportResult exportSequence(const Project& project, const ExportRequest& request,
                             const QVector<ExportFrame>& frames, Progress& progress) {
     const QString pattern = printfPattern(QFileInfo(request.output).absoluteFilePath());
     const QFileInfo patternInfo(pattern);
-    if (!patternInfo.fileName().contains(QRegularExpression(QStringLiteral("%0?\\d*d"))))
-        throw Error(ErrorKind::Usage,
-                    tr("%1: a sequence needs a frame number in its name, like shot_####.exr")
-                        .arg(request.output));
+    checkSequenceName(request.output, patternInfo.fileName());
     // Before anything is created: a bad colour request leaves no trace.
     FrameGrader grader(project, request.color, frames);
     QDir dir = patternInfo.absoluteDir();
@@ -520,6 +524,21 @@ ExportResult exportProject(const Project& project, const ExportRequest& request,
     progress.report(0.0, tr("Starting"));
     return isSequenceOutput(request.output) ? exportSequence(project, request, frames, progress)
                                             : exportMovie(project, request, frames, progress);
+}
+
+void checkExport(const Project& project, const ExportRequest& request) {
+    const QVector<ExportFrame> frames = framesToExport(project, request);
+    if (frames.isEmpty())
+        throw Error(ErrorKind::Usage, tr("Nothing to export: the range holds no frames."));
+    checkOnline(project, frames);
+    if (isSequenceOutput(request.output))
+        checkSequenceName(
+            request.output,
+            QFileInfo(printfPattern(QFileInfo(request.output).absoluteFilePath())).fileName());
+    else if (const QDir dir = QFileInfo(request.output).absoluteDir(); !dir.exists())
+        // A sequence's folder is made; a movie goes into one that exists.
+        throwOutputError(dir.absolutePath(), tr("the folder does not exist"));
+    const FrameGrader grader(project, request.color, frames);
 }
 
 } // namespace retake

@@ -70,5 +70,12 @@ VideoCodec defaultCodecFor(const QString& output);
 
 ExportResult exportProject(const Project& project, const ExportRequest& request,
                            Progress& progress);
+// What exportProject would stop on before writing anything, checked without
+// reading a frame (dialogs validate with it): no frames in the range, an
+// unknown shot, offline media, a sequence name without a frame number, a
+// movie's folder that does not exist, an OCIO config, colour space, display
+// or view that does not exist, a missing or malformed LUT. Throws the same
+// Error exportProject would.
+void checkExport(const Project& project, const ExportRequest& request);
 
 } // namespace retake

@@ -1,5 +1,6 @@
 #include "jobqueue.h"
 
+#include "camera/blockingrender.h"
 #include "core/error.h"
 #include "document/document.h"
 
@@ -47,6 +48,7 @@ struct JobQueue::Job {
     RegenResult regenResult; // written by the worker, read after it finished
     std::optional<Progress> progress;
     std::atomic<bool> changePosted{false};
+    std::atomic<bool> swappedIn{false}; // a blocking render's frames are in place
 
     mutable QMutex mutex; // guards status and clock
     JobStatus status;
@@ -113,6 +115,39 @@ int JobQueue::addExport(const Project& project, const ExportRequest& request,
         QStringList notes = result.files;
         if (!result.manifest.isEmpty())
             notes << result.manifest;
+        const QMutexLocker lock(&j.mutex);
+        j.status.notes = notes;
+    };
+    return enqueue(job);
+}
+
+int JobQueue::addBlockingRender(const Project& project, const Id& shotId, const QString& title) {
+    const Shot* shot = project.findShot(shotId);
+    if (!shot)
+        throw Error(ErrorKind::Usage, tr("No shot with ID %1.").arg(idToString(shotId)));
+    const BlockingSequenceSettings settings = ownBlockingSequence(project, *shot);
+    auto job = std::make_shared<Job>();
+    job->status.kind = JobKind::BlockingRender;
+    job->status.title = title;
+    job->status.shotId = shotId;
+    job->work = [camera = shot->camera, scene = shot->blocking, settings](Job& j) {
+        const QStringList files = renderBlockingSequence(camera, scene, settings, &*j.progress);
+        j.swappedIn.store(true);
+        const QMutexLocker lock(&j.mutex);
+        j.status.notes = files;
+    };
+    return enqueue(job);
+}
+
+int JobQueue::addDepthExport(const Project& project, const DepthExportRequest& request,
+                             const QString& title) {
+    auto job = std::make_shared<Job>();
+    job->status.kind = JobKind::Export;
+    job->status.title = title;
+    job->work = [project, request](Job& j) {
+        const DepthExportResult result = exportDepthMaps(project, request, *j.progress);
+        const QStringList notes =
+            result.files + QStringList{result.sidecar} + result.sources + result.warnings;
         const QMutexLocker lock(&j.mutex);
         j.status.notes = notes;
     };
@@ -192,7 +227,7 @@ void JobQueue::finish(const std::shared_ptr<Job>& job, JobState outcome, const Q
         return;
     QString message = error;
     Id takeId;
-    if (outcome == JobState::Succeeded && job->progress->isCancelled())
+    if (outcome == JobState::Succeeded && job->progress->isCancelled() && !job->swappedIn.load())
         outcome = JobState::Cancelled; // cancelled after the worker's last check
     if (job->status.kind == JobKind::Regeneration && outcome == JobState::Succeeded) {
         const Take& take = job->regenResult.take;

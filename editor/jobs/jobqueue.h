@@ -1,7 +1,8 @@
 #pragma once
 
 // The queue of long work the editor window runs in the background:
-// regenerations (regen/regenerate.h) and exports (export/exporter.h). Jobs
+// regenerations (regen/regenerate.h), exports (export/exporter.h) and
+// re-renders of a blocking shot's picture (camera/blockingrender.h). Jobs
 // run one at a time on a worker thread (they compete for the same CPU/GPU),
 // each on a copy of the project taken when it was queued, so the user keeps
 // editing meanwhile.
@@ -14,6 +15,7 @@
 // one pending jobChanged() per job through the event loop.
 
 #include "camera/reframe.h"
+#include "export/depthexport.h"
 #include "export/exporter.h"
 #include "jobs/progress.h"
 #include "model/project.h"
@@ -29,7 +31,7 @@ namespace retake {
 
 class Document;
 
-enum class JobKind { Regeneration, Export };
+enum class JobKind { Regeneration, Export, BlockingRender };
 enum class JobState { Queued, Running, Succeeded, Failed, Cancelled };
 
 struct JobStatus {
@@ -67,9 +69,22 @@ public:
     // cache folder. Returns the job's ID.
     int addRegeneration(Document* document, const RegenRequest& request, const QString& title);
     int addExport(const Project& project, const ExportRequest& request, const QString& title);
+    // Depth maps (export/depthexport.h); the job's notes are the files, the
+    // sidecar, where each shot's depth came from and the warnings.
+    int addDepthExport(const Project& project, const DepthExportRequest& request,
+                       const QString& title);
     // A virtual camera move (camera/reframe.h) as a regeneration job: its take
     // is recorded like a regeneration's.
     int addReframe(Document* document, const ReframeRequest& request, const QString& title);
+    // Re-renders a blocking shot's own picture (ownBlockingSequence) from the
+    // project's scene and camera as they are now. The frames are written to
+    // a staging folder and moved into place only once all are done, so a
+    // cancel or a failure leaves the old picture. Records nothing in the
+    // project: the picture follows the scene like a cache. A render that
+    // moved its frames into place counts as succeeded even when cancelled
+    // after its last check. Throws Error(Usage) when the shot has no
+    // blocking picture of its own.
+    int addBlockingRender(const Project& project, const Id& shotId, const QString& title);
 
     // A queued job never starts; a running one stops at its next check (its
     // result, if it finished meanwhile, is thrown away). Unknown or finished

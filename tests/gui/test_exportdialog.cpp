@@ -1,0 +1,571 @@
+// File > Export… (app/gui/exportdialog.h) driven like a user on the offscreen
+// platform, over a small real project, with real outputs checked: a graded
+// H.264 through a channel-swapping .cube LUT decoded back with ffmpeg, a
+// float/ZIP EXR with a Z channel read with exrheader, depth maps, a USD
+// camera, the .otio timeline; a missing LUT and a shot without depth refused
+// in the dialog with editor/'s message and nothing written; a cancelled job
+// leaving nothing under the final name; the choices remembered in QSettings.
+//
+// The project (64x48 at 24 fps): Alpha, a 1-second solid (200, 40, 20) clip
+// with a 440 Hz tone; Plate, an EXR sequence with depth; Long, a 10-second
+// 1280x720 clip for the cancel.
+#include "core/error.h"
+#include "document/document.h"
+#include "editoractions.h"
+#include "editorstate.h"
+#include "exportdialog.h"
+#include "jobs/jobqueue.h"
+#include "jobswidget.h"
+#include "mainwindow.h"
+#include "media/encode.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QGroupBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProcess>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QToolButton>
+#include <QtTest>
+#include <functional>
+
+using namespace retake;
+using namespace retake::gui;
+
+namespace {
+
+constexpr int kW = 64, kH = 48, kPlateFrames = 6;
+
+void selectItem(QComboBox* combo, const QVariant& data) {
+    const int index = combo->findData(data);
+    QVERIFY2(index >= 0, qPrintable(data.toString()));
+    combo->setCurrentIndex(index);
+}
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out, err;
+};
+
+Run run(const QString& program, const QStringList& args) {
+    QProcess p;
+    p.start(program, args);
+    Run r;
+    if (!p.waitForFinished(60000))
+        return r;
+    r.exitCode = p.exitCode();
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QStringList filesIn(const QString& dir) {
+    return QDir(dir).entryList(QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
+}
+
+} // namespace
+
+class TestExportDialog : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void gradedFootageThroughALut();
+    void exrFloatZipWithZ();
+    void depthMapsRunAsAJob();
+    void shotWithoutDepthIsRefused();
+    void missingLutIsRefusedNamingTheFile();
+    void cameraAndTimelineFiles();
+    void cancelledExportLeavesNothing();
+    void choicesPersist();
+
+private:
+    // Opens File > Export…, lets `configure` set the widgets and presses
+    // Export. Returns the dialog's error text when it refused (and was closed
+    // with Cancel), else an empty string.
+    QString exportWith(const std::function<void(ExportDialog*)>& configure);
+    const Shot& shot(const QString& name) const;
+    JobStatus waitForJob(int id, int timeoutMs = 120000);
+    QString path(const QString& name) const { return dir_.filePath(name); }
+
+    QTemporaryDir dir_;
+    QString projectPath_;
+    QString lutPath_;
+    std::unique_ptr<MainWindow> window_;
+};
+
+void TestExportDialog::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("RetakeTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("RetakeExportDialogTest"));
+    QSettings().clear();
+    QVERIFY(dir_.isValid());
+    for (const char* tool : {"ffmpeg", "ffprobe", "exrheader"})
+        if (QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty())
+            QSKIP(qPrintable(QStringLiteral("%1 is needed").arg(QLatin1String(tool))));
+
+    const Run alpha = run(QStringLiteral("ffmpeg"),
+                          {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+                           QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                           QStringLiteral("color=c=0xC82814:s=%1x%2:r=24:d=1").arg(kW).arg(kH),
+                           QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                           QStringLiteral("sine=frequency=440:sample_rate=48000:duration=1"),
+                           QStringLiteral("-c:v"), QStringLiteral("png"), QStringLiteral("-c:a"),
+                           QStringLiteral("pcm_s16le"), QStringLiteral("-shortest"),
+                           path(QStringLiteral("alpha.mov"))});
+    QVERIFY2(alpha.exitCode == 0, alpha.err.constData());
+    const Run longClip = run(
+        QStringLiteral("ffmpeg"),
+        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
+         QStringLiteral("lavfi"), QStringLiteral("-i"),
+         QStringLiteral("testsrc2=s=1280x720:r=24:d=10"), QStringLiteral("-c:v"),
+         QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
+         QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), path(QStringLiteral("long.mp4"))});
+    QVERIFY2(longClip.exitCode == 0, longClip.err.constData());
+
+    // The plate: float pictures with depth 2 + x/10 m.
+    QDir().mkpath(path(QStringLiteral("plate")));
+    for (int f = 0; f < kPlateFrames; ++f) {
+        Image im(kW, kH, 3, SampleType::Float32);
+        for (std::size_t i = 0; i < im.sampleCount(); ++i)
+            im.samples<float>()[i] = 0.25f;
+        im.depth.resize(std::size_t(kW) * kH);
+        for (int y = 0; y < kH; ++y)
+            for (int x = 0; x < kW; ++x)
+                im.depth[std::size_t(y) * kW + x] = 2.0f + x / 10.0f;
+        writeImageFile(path(QStringLiteral("plate/p_%1.exr").arg(f + 1, 4, 10, QLatin1Char('0'))),
+                       im);
+    }
+
+    // A 3D LUT that swaps red and blue: linear, so its trilinear lookup is exact.
+    lutPath_ = path(QStringLiteral("swap_rb.cube"));
+    QFile lut(lutPath_);
+    QVERIFY(lut.open(QIODevice::WriteOnly | QIODevice::Text));
+    QTextStream text(&lut);
+    text << "TITLE \"swap red and blue\"\nLUT_3D_SIZE 2\n";
+    for (int b = 0; b < 2; ++b)
+        for (int g = 0; g < 2; ++g)
+            for (int r = 0; r < 2; ++r) // red changes fastest
+                text << b << ' ' << g << ' ' << r << '\n';
+    lut.close();
+
+    projectPath_ = path(QStringLiteral("delivery.retake"));
+    Project empty = Project::createEmpty(QStringLiteral("Delivery"), Rational(24), kW, kH);
+    empty.settingsFromFirstMedia = false;
+    Document doc(empty, projectPath_);
+    doc.importMedia(openMedia(path(QStringLiteral("alpha.mov")))->info(), QStringLiteral("Alpha"));
+    doc.importMedia(openMedia(path(QStringLiteral("plate/p_0001.exr")))->info(),
+                    QStringLiteral("Plate"));
+    doc.importMedia(openMedia(path(QStringLiteral("long.mp4")))->info(), QStringLiteral("Long"));
+    doc.saveAs(projectPath_);
+}
+
+void TestExportDialog::init() {
+    window_ = std::make_unique<MainWindow>();
+    QVERIFY(window_->openProject(projectPath_));
+    window_->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+}
+
+void TestExportDialog::cleanup() {
+    window_->document()->discardAutosave();
+    window_.reset();
+}
+
+const Shot& TestExportDialog::shot(const QString& name) const {
+    const Shot* s = window_->document()->project().resolveShot(name);
+    Q_ASSERT(s);
+    return *s;
+}
+
+QString TestExportDialog::exportWith(const std::function<void(ExportDialog*)>& configure) {
+    QString error;
+    bool opened = false;
+    QTimer poll;
+    poll.setInterval(20);
+    connect(&poll, &QTimer::timeout, [&] {
+        // A failure after the dialog closed is shown in a message box.
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            error = box->text() + QLatin1Char('\n') + box->informativeText();
+            box->reject();
+            return;
+        }
+        auto* dialog = qobject_cast<ExportDialog*>(QApplication::activeModalWidget());
+        if (!dialog || opened)
+            return;
+        opened = true;
+        configure(dialog);
+        dialog->accept();
+        if (dialog->isVisible()) { // refused: the message is shown in the dialog
+            error = dialog->errorLabel()->text();
+            if (error.isEmpty())
+                error = QStringLiteral("refused without a message");
+            dialog->reject();
+        }
+    });
+    poll.start();
+    window_->actions()->exportMedia->trigger();
+    poll.stop();
+    if (!opened)
+        return QStringLiteral("the export dialog did not open");
+    return error;
+}
+
+JobStatus TestExportDialog::waitForJob(int id, int timeoutMs) {
+    QElapsedTimer clock;
+    clock.start();
+    while (!window_->jobQueue()->status(id).isFinished() && clock.elapsed() < timeoutMs)
+        QTest::qWait(50);
+    return window_->jobQueue()->status(id);
+}
+
+void TestExportDialog::gradedFootageThroughALut() {
+    window_->state()->setSelection({5, 15}); // timeline frames 5-14 of Alpha
+    const QString out = path(QStringLiteral("graded/film.mp4"));
+    QVERIFY(QDir().mkpath(path(QStringLiteral("graded"))));
+    const QString error = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::Footage));
+        selectItem(d->scopeCombo(), int(ExportScope::Selection));
+        selectItem(d->codecCombo(), toString(VideoCodec::H264));
+        d->audioCheck()->setChecked(true);
+        d->colourBox()->setChecked(true);
+        selectItem(d->lookCombo(), int(ExportLook::LutFile));
+        d->lutEdit()->setText(lutPath_);
+        selectItem(d->outputModeCombo(), int(ExportOutput::ColourSpace));
+        d->outputEdit()->setText(path(QStringLiteral("graded/film.mov")));
+        // Picking H.264 again conforms the extension: .mov -> .mp4.
+        selectItem(d->codecCombo(), toString(VideoCodec::ProRes422HQ));
+        selectItem(d->codecCombo(), toString(VideoCodec::H264));
+    });
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QVector<JobStatus> jobs = window_->jobQueue()->jobs();
+    QCOMPARE(jobs.size(), 1);
+    const int id = jobs.front().id;
+    // The Jobs panel shows it.
+    QVERIFY(window_->jobsView()->row(id));
+    QVERIFY2(window_->jobsView()->row(id)->title->text().contains(QStringLiteral("film.mp4")),
+             qPrintable(window_->jobsView()->row(id)->title->text()));
+    const JobStatus done = waitForJob(id);
+    QVERIFY2(done.state == JobState::Succeeded, qPrintable(done.error));
+    QVERIFY(QFileInfo::exists(out));
+    QVERIFY(QFileInfo::exists(out + QStringLiteral(".provenance.json")));
+
+    // Ten frames, an H.264 stream and the audio.
+    const Run probe = run(QStringLiteral("ffprobe"),
+                          {QStringLiteral("-v"), QStringLiteral("error"),
+                           QStringLiteral("-count_frames"), QStringLiteral("-show_entries"),
+                           QStringLiteral("stream=codec_type,codec_name,nb_read_frames"),
+                           QStringLiteral("-of"), QStringLiteral("json"), out});
+    QCOMPARE(probe.exitCode, 0);
+    const QJsonArray streams =
+        QJsonDocument::fromJson(probe.out).object()[QStringLiteral("streams")].toArray();
+    bool video = false, audio = false;
+    for (const QJsonValue& v : streams) {
+        const QJsonObject s = v.toObject();
+        if (s[QStringLiteral("codec_type")] == QStringLiteral("video")) {
+            video = true;
+            QCOMPARE(s[QStringLiteral("codec_name")].toString(), QStringLiteral("h264"));
+            QCOMPARE(s[QStringLiteral("nb_read_frames")].toString(), QStringLiteral("10"));
+        }
+        audio = audio || s[QStringLiteral("codec_type")] == QStringLiteral("audio");
+    }
+    QVERIFY(video);
+    QVERIFY(audio);
+
+    // The LUT swapped red and blue: (200, 40, 20) comes out about (20, 40, 200).
+    const Run frame = run(QStringLiteral("ffmpeg"),
+                          {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), out,
+                           QStringLiteral("-frames:v"), QStringLiteral("1"), QStringLiteral("-f"),
+                           QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"),
+                           QStringLiteral("rgb24"), QStringLiteral("-")});
+    QCOMPARE(frame.exitCode, 0);
+    QCOMPARE(frame.out.size(), kW * kH * 3);
+    const auto* px = reinterpret_cast<const quint8*>(frame.out.constData()) +
+                     (std::size_t(kH / 2) * kW + kW / 2) * 3;
+    QVERIFY2(std::abs(px[0] - 20) <= 12 && std::abs(px[1] - 40) <= 12 &&
+                 std::abs(px[2] - 200) <= 12,
+             qPrintable(QStringLiteral("%1 %2 %3").arg(px[0]).arg(px[1]).arg(px[2])));
+}
+
+void TestExportDialog::exrFloatZipWithZ() {
+    window_->state()->selectShot(shot(QStringLiteral("Plate")).id);
+    const QString error = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::ExrSequence));
+        selectItem(d->scopeCombo(), int(ExportScope::SelectedShot));
+        d->colourBox()->setChecked(false);
+        selectItem(d->exrTypeCombo(), int(ExrPixelType::Float));
+        selectItem(d->exrCompressionCombo(), int(ExrCompression::Zip));
+        selectItem(d->exrDepthCombo(), 1);
+        d->provenanceCheck()->setChecked(true);
+        // A plain name becomes a numbered sequence.
+        d->outputEdit()->setText(path(QStringLiteral("exr/plate")));
+        QCOMPARE(d->outputEdit()->text(), path(QStringLiteral("exr/plate")));
+        selectItem(d->kindCombo(), int(ExportKind::Footage));
+        selectItem(d->kindCombo(), int(ExportKind::ExrSequence));
+        QCOMPARE(d->outputEdit()->text(), path(QStringLiteral("exr/plate_####.exr")));
+    });
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const JobStatus done = waitForJob(window_->jobQueue()->jobs().front().id);
+    QVERIFY2(done.state == JobState::Succeeded, qPrintable(done.error));
+    QStringList frames = QDir(path(QStringLiteral("exr")))
+                             .entryList({QStringLiteral("plate_*.exr")}, QDir::Files, QDir::Name);
+    QCOMPARE(frames.size(), kPlateFrames);
+    QCOMPARE(frames.front(), QStringLiteral("plate_1001.exr"));
+    QVERIFY(QFileInfo::exists(path(QStringLiteral("exr/plate.provenance.json"))));
+
+    const Run header =
+        run(QStringLiteral("exrheader"), {path(QStringLiteral("exr/plate_1001.exr"))});
+    QCOMPARE(header.exitCode, 0);
+    const QString text = QString::fromUtf8(header.out);
+    QVERIFY2(text.contains(QStringLiteral("compression (type compression): zip")),
+             qPrintable(text));
+    for (const char* channel : {"R", "G", "B", "Z"})
+        QVERIFY2(text.contains(
+                     QStringLiteral("\n    %1, 32-bit floating-point").arg(QLatin1String(channel))),
+                 qPrintable(QStringLiteral("%1 in\n%2").arg(QLatin1String(channel), text)));
+    QVERIFY2(!text.contains(QStringLiteral("16-bit floating-point")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("Depth.Z")), qPrintable(text)); // one part, plain Z
+}
+
+void TestExportDialog::depthMapsRunAsAJob() {
+    window_->state()->selectShot(shot(QStringLiteral("Plate")).id);
+    const QString error = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::DepthMaps));
+        selectItem(d->scopeCombo(), int(ExportScope::SelectedShot));
+        selectItem(d->depthFormatCombo(), toString(DepthMapFormat::Png16Millimetres));
+        d->outputEdit()->setText(path(QStringLiteral("depth/d.exr")));
+    });
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const JobStatus done = waitForJob(window_->jobQueue()->jobs().front().id);
+    QVERIFY2(done.state == JobState::Succeeded, qPrintable(done.error));
+    const QStringList maps = QDir(path(QStringLiteral("depth")))
+                                 .entryList({QStringLiteral("d_*.png")}, QDir::Files, QDir::Name);
+    QCOMPARE(maps.size(), kPlateFrames);
+    QVERIFY(QFileInfo::exists(path(QStringLiteral("depth/d.depth.json"))));
+    // Millimetres: column 10 is 3 m deep.
+    const Run pixel = run(QStringLiteral("ffmpeg"),
+                          {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
+                           path(QStringLiteral("depth/d_1001.png")), QStringLiteral("-f"),
+                           QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"),
+                           QStringLiteral("gray16le"), QStringLiteral("-")});
+    QCOMPARE(pixel.exitCode, 0);
+    QCOMPARE(pixel.out.size(), kW * kH * 2);
+    const auto* mm = reinterpret_cast<const quint16*>(pixel.out.constData());
+    QCOMPARE(int(mm[10]), 3000);
+}
+
+void TestExportDialog::shotWithoutDepthIsRefused() {
+    window_->state()->selectShot(shot(QStringLiteral("Alpha")).id);
+    const QString out = path(QStringLiteral("nodepth"));
+    QDir().mkpath(out);
+    const QString error = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::DepthMaps));
+        selectItem(d->scopeCombo(), int(ExportScope::SelectedShot));
+        selectItem(d->depthFormatCombo(), toString(DepthMapFormat::ExrMetres));
+        d->outputEdit()->setText(out + QStringLiteral("/alpha_####.exr"));
+    });
+    QVERIFY2(error.contains(QStringLiteral("Alpha")) && error.contains(QStringLiteral("no depth")),
+             qPrintable(error));
+    QVERIFY(window_->jobQueue()->jobs().isEmpty());
+    QVERIFY2(filesIn(out).isEmpty(), qPrintable(filesIn(out).join(QLatin1Char(' '))));
+}
+
+void TestExportDialog::missingLutIsRefusedNamingTheFile() {
+    const QString missing = path(QStringLiteral("looks/missing_look.cube"));
+    const QString out = path(QStringLiteral("refused"));
+    QDir().mkpath(out);
+    window_->state()->selectShot(shot(QStringLiteral("Alpha")).id);
+    const QString error = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::Footage));
+        selectItem(d->scopeCombo(), int(ExportScope::SelectedShot));
+        selectItem(d->codecCombo(), toString(VideoCodec::ProRes422HQ));
+        d->colourBox()->setChecked(true);
+        selectItem(d->lookCombo(), int(ExportLook::LutFile));
+        d->lutEdit()->setText(missing);
+        d->outputEdit()->setText(out + QStringLiteral("/film.mov"));
+    });
+    QVERIFY2(error.contains(QStringLiteral("missing_look.cube")), qPrintable(error));
+    QVERIFY(window_->jobQueue()->jobs().isEmpty());
+    QVERIFY2(filesIn(out).isEmpty(), qPrintable(filesIn(out).join(QLatin1Char(' '))));
+
+    // An output space the config lacks (a choice remembered from another
+    // config) is refused the same way, naming it.
+    QSettings().setValue(QStringLiteral("export/outputSpace"), QStringLiteral("NoSuchSpace"));
+    const QString unknown = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::Footage));
+        selectItem(d->scopeCombo(), int(ExportScope::SelectedShot));
+        d->colourBox()->setChecked(true);
+        selectItem(d->lookCombo(), int(ExportLook::None));
+        selectItem(d->outputModeCombo(), int(ExportOutput::ColourSpace));
+        QCOMPARE(d->outputSpaceCombo()->currentData().toString(), QStringLiteral("NoSuchSpace"));
+        d->outputEdit()->setText(out + QStringLiteral("/film.mov"));
+    });
+    QVERIFY2(unknown.contains(QStringLiteral("NoSuchSpace")), qPrintable(unknown));
+    QVERIFY(filesIn(out).isEmpty());
+    QSettings().remove(QStringLiteral("export/outputSpace"));
+
+    // A movie into a folder that is not there.
+    const QString nowhere = path(QStringLiteral("no_such_folder"));
+    const QString noFolder = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::Footage));
+        selectItem(d->scopeCombo(), int(ExportScope::SelectedShot));
+        d->colourBox()->setChecked(false);
+        d->outputEdit()->setText(nowhere + QStringLiteral("/film.mov"));
+    });
+    QVERIFY2(noFolder.contains(nowhere) && noFolder.contains(QStringLiteral("does not exist")),
+             qPrintable(noFolder));
+    QVERIFY(!QFileInfo::exists(nowhere));
+    QVERIFY(window_->jobQueue()->jobs().isEmpty());
+}
+
+void TestExportDialog::cameraAndTimelineFiles() {
+    const Shot& alpha = shot(QStringLiteral("Alpha"));
+    window_->state()->selectShot(alpha.id);
+    const QString usda = path(QStringLiteral("camera/alpha.usda"));
+    QVERIFY(QDir().mkpath(path(QStringLiteral("camera"))));
+    QVERIFY(QDir().mkpath(path(QStringLiteral("timeline"))));
+    QString error = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::Camera));
+        selectItem(d->scopeCombo(), int(ExportScope::SelectedShot));
+        selectItem(d->cameraFormatCombo(), QStringLiteral("chan"));
+        d->outputEdit()->setText(path(QStringLiteral("camera/alpha.chan")));
+        selectItem(d->cameraFormatCombo(), QStringLiteral("usda")); // conforms the name
+        QCOMPARE(d->outputEdit()->text(), usda);
+    });
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(window_->jobQueue()->jobs().isEmpty()); // written at once, not a job
+    QFile file(usda);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    QVERIFY2(text.startsWith(QStringLiteral("#usda 1.0")), qPrintable(text.left(200)));
+    QVERIFY(text.contains(QStringLiteral("def Camera")));
+    // 35 mm on a metre stage: tenths of a unit.
+    QVERIFY2(text.contains(QStringLiteral("focalLength = 0.35")), qPrintable(text.left(2000)));
+    QVERIFY(text.contains(QStringLiteral("endTimeCode = %1").arg(alpha.source.length())));
+
+    const QString otio = path(QStringLiteral("timeline/cut.otio"));
+    error = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::Timeline));
+        QVERIFY(!d->scopeCombo()->isEnabled());
+        d->outputEdit()->setText(path(QStringLiteral("timeline/cut.mov")));
+        selectItem(d->kindCombo(), int(ExportKind::Footage));
+        selectItem(d->kindCombo(), int(ExportKind::Timeline));
+        QCOMPARE(d->outputEdit()->text(), otio);
+    });
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QFile timeline(otio);
+    QVERIFY(timeline.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(timeline.readAll()).object();
+    QCOMPARE(root[QStringLiteral("OTIO_SCHEMA")].toString(), QStringLiteral("Timeline.1"));
+    QStringList clips;
+    for (const QJsonValue& track :
+         root[QStringLiteral("tracks")].toObject()[QStringLiteral("children")].toArray())
+        for (const QJsonValue& item : track.toObject()[QStringLiteral("children")].toArray())
+            if (item.toObject()[QStringLiteral("OTIO_SCHEMA")].toString().startsWith(
+                    QStringLiteral("Clip")))
+                clips << item.toObject()[QStringLiteral("name")].toString();
+    QCOMPARE(clips, (QStringList{QStringLiteral("Alpha"), QStringLiteral("Plate"),
+                                 QStringLiteral("Long")}));
+}
+
+void TestExportDialog::cancelledExportLeavesNothing() {
+    window_->state()->selectShot(shot(QStringLiteral("Long")).id);
+    const QString outDir = path(QStringLiteral("cancel"));
+    QVERIFY(QDir().mkpath(outDir));
+    const QString error = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::Footage));
+        selectItem(d->scopeCombo(), int(ExportScope::SelectedShot));
+        selectItem(d->codecCombo(), toString(VideoCodec::ProRes4444));
+        d->colourBox()->setChecked(false);
+        d->provenanceCheck()->setChecked(true);
+        d->outputEdit()->setText(outDir + QStringLiteral("/long.mov"));
+    });
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const int id = window_->jobQueue()->jobs().front().id;
+    JobRow* row = window_->jobsView()->row(id);
+    QVERIFY(row);
+    // Cancelled from the Jobs panel once frames are being encoded.
+    QTRY_VERIFY_WITH_TIMEOUT(window_->jobQueue()->status(id).fraction > 0.02 ||
+                                 window_->jobQueue()->status(id).isFinished(),
+                             60000);
+    QCOMPARE(window_->jobQueue()->status(id).state, JobState::Running);
+    // The movie is being written under a temporary name beside the target.
+    const QStringList writing = filesIn(outDir);
+    QVERIFY2(!writing.isEmpty() && !writing.contains(QStringLiteral("long.mov")),
+             qPrintable(writing.join(QLatin1Char(' '))));
+    QVERIFY(row->cancel->isEnabled());
+    row->cancel->click();
+    const JobStatus done = waitForJob(id);
+    QCOMPARE(done.state, JobState::Cancelled);
+    QVERIFY(!QFileInfo::exists(outDir + QStringLiteral("/long.mov")));
+    QVERIFY(!QFileInfo::exists(outDir + QStringLiteral("/long.mov.provenance.json")));
+    // The temporary file went too.
+    QVERIFY2(filesIn(outDir).isEmpty(), qPrintable(filesIn(outDir).join(QLatin1Char(' '))));
+}
+
+void TestExportDialog::choicesPersist() {
+    const QString lut = path(QStringLiteral("swap_rb.cube"));
+    QDir().mkpath(path(QStringLiteral("persist")));
+    {
+        ExportDialog d(window_->document()->project(), *window_->state(), projectPath_);
+        selectItem(d.kindCombo(), int(ExportKind::ExrSequence));
+        selectItem(d.scopeCombo(), int(ExportScope::SelectedShot));
+        selectItem(d.codecCombo(), toString(VideoCodec::DNxHRHQ));
+        d.audioCheck()->setChecked(false);
+        d.colourBox()->setChecked(true);
+        selectItem(d.workingSpaceCombo(), d.workingSpaceCombo()->itemData(2));
+        selectItem(d.lookCombo(), int(ExportLook::CdlValues));
+        d.cdlSpin(0)->setValue(1.25);
+        d.cdlSpin(9)->setValue(0.5);
+        d.lutEdit()->setText(lut);
+        selectItem(d.outputModeCombo(), int(ExportOutput::DisplayView));
+        selectItem(d.exrTypeCombo(), int(ExrPixelType::Float));
+        selectItem(d.exrCompressionCombo(), int(ExrCompression::Dwaa));
+        selectItem(d.exrDepthCombo(), 2);
+        d.provenanceCheck()->setChecked(false);
+        selectItem(d.depthFormatCombo(), toString(DepthMapFormat::Preview8));
+        selectItem(d.cameraFormatCombo(), QStringLiteral("py"));
+        // Accepted as a timeline export: cheap to check, and everything is kept.
+        selectItem(d.kindCombo(), int(ExportKind::Timeline));
+        d.outputEdit()->setText(path(QStringLiteral("persist/cut.otio")));
+        d.accept();
+        QCOMPARE(d.result(), int(QDialog::Accepted));
+    }
+    ExportDialog d(window_->document()->project(), *window_->state(), projectPath_);
+    QCOMPARE(d.kindCombo()->currentData().toInt(), int(ExportKind::Timeline));
+    QCOMPARE(d.scopeCombo()->currentData().toInt(), int(ExportScope::SelectedShot));
+    QCOMPARE(d.codecCombo()->currentData().toString(), toString(VideoCodec::DNxHRHQ));
+    QVERIFY(!d.audioCheck()->isChecked());
+    QVERIFY(d.colourBox()->isChecked());
+    QCOMPARE(d.workingSpaceCombo()->currentIndex(), 2);
+    QCOMPARE(d.lookCombo()->currentData().toInt(), int(ExportLook::CdlValues));
+    QCOMPARE(d.cdlSpin(0)->value(), 1.25);
+    QCOMPARE(d.cdlSpin(9)->value(), 0.5);
+    QCOMPARE(d.lutEdit()->text(), lut);
+    QCOMPARE(d.outputModeCombo()->currentData().toInt(), int(ExportOutput::DisplayView));
+    QCOMPARE(d.exrTypeCombo()->currentData().toInt(), int(ExrPixelType::Float));
+    QCOMPARE(d.exrCompressionCombo()->currentData().toInt(), int(ExrCompression::Dwaa));
+    QCOMPARE(d.exrDepthCombo()->currentData().toInt(), 2);
+    QVERIFY(!d.provenanceCheck()->isChecked());
+    QCOMPARE(d.depthFormatCombo()->currentData().toString(), toString(DepthMapFormat::Preview8));
+    QCOMPARE(d.cameraFormatCombo()->currentData().toString(), QStringLiteral("py"));
+    // The folder is remembered; the name comes from the project.
+    QCOMPARE(d.outputEdit()->text(), path(QStringLiteral("persist/delivery.otio")));
+}
+
+QTEST_MAIN(TestExportDialog)
+#include "test_exportdialog.moc"
