@@ -49,6 +49,8 @@ gen::PinholeCamera pinhole(const Intrinsics& k, const CameraPose& pose) {
     c.fy = k.fy;
     c.cx = k.cx;
     c.cy = k.cy;
+    c.k1 = k.k1;
+    c.k2 = k.k2;
     const RigidTransform m = cameraToWorld(pose);
     const double t[3] = {m.t.x, m.t.y, m.t.z};
     for (int i = 0; i < 3; ++i) {
@@ -256,10 +258,6 @@ RegenResult reframe(const Project& project, const QString& cacheDir, const Refra
     };
     RegenResult result = regenerate(project, cacheDir, regen, progress);
     result.take.parameters.insert(QStringLiteral("reframe"), describe(request));
-    if (!isZero(request.moveM) && (camera.lens.distortionK1 != 0 || camera.lens.distortionK2 != 0))
-        result.notes << tr("The lens distortion of shot \"%1\" is ignored by the 2.5D move: it "
-                           "treats the picture as a pinhole image.")
-                            .arg(shot->name);
     if (request.handheld.active() && !byDepth)
         result.notes << tr("Without depth, the handheld position shake is approximated as seen "
                            "on a plane at the focus distance.");

@@ -18,7 +18,8 @@
 //                lines stay as the lens draws them).
 //   2.5D move    any camera translation (`moveM`) with rotation and zoom,
 //                reprojected by the shot's depth (an EXR Z channel, a blocking
-//                render): generation/reframe.h's reprojectFrame.
+//                render) through the shot's lens distortion:
+//                generation/reframe.h's reprojectFrame.
 //   DoF          depth of field from the shot's depth, focus distance (keyed
 //                focus pulls too) and f-stop; the picture is not moved.
 //

@@ -217,13 +217,17 @@ struct UndistortedGrid {
     }
 };
 
+// Two kept: a 2.5D move with a zoom draws through two lenses every frame.
 const UndistortedGrid& undistortedGrid(const RadialLens& lens, int w, int h) {
-    thread_local UndistortedGrid cached;
+    thread_local std::array<UndistortedGrid, 2> cached;
+    thread_local int newest = 0;
+    for (int i : {newest, 1 - newest})
+        if (cached[std::size_t(i)].matches(lens, w, h))
+            return cached[std::size_t(i)];
+    newest = 1 - newest;
     // Named through a reference: inside the workers' lambda a thread_local
     // would be each worker's own.
-    UndistortedGrid& grid = cached;
-    if (grid.matches(lens, w, h))
-        return grid;
+    UndistortedGrid& grid = cached[std::size_t(newest)];
     grid.lens = lens;
     grid.width = w;
     grid.height = h;
@@ -310,25 +314,43 @@ double reprojectFrame(FrameStack& frames, FrameStack& masks, int t, const float*
     std::vector<std::array<float, 2>>& sourceLanding = sourceLandingBuffer;
     nearest.assign(n, kNone);
     sourceLanding.resize(n);
+    const RadialLens fromLens{from.fx, from.fy, from.cx, from.cy, from.k1, from.k2};
+    const RadialLens toLens{to.fx, to.fy, to.cx, to.cy, to.k1, to.k2};
+    const UndistortedGrid* fromGrid =
+        from.k1 != 0 || from.k2 != 0 ? &undistortedGrid(fromLens, w, ht) : nullptr;
+    const UndistortedGrid* toGrid =
+        to.k1 != 0 || to.k2 != 0 ? &undistortedGrid(toLens, w, ht) : nullptr;
     cv::parallel_for_(cv::Range(0, ht), [&](const cv::Range& rows) {
         for (int y = rows.start; y < rows.end; ++y) {
             // q = M p + v with p = d (ux, uy, -1): the uy and -1 terms are the row's.
-            const double uy = (from.cy - (y + 0.5)) * invFromFy;
+            const double pinholeUy = (from.cy - (y + 0.5)) * invFromFy;
             double row[3];
             for (int i = 0; i < 3; ++i)
-                row[i] = rel.m[i][1] * uy - rel.m[i][2];
+                row[i] = rel.m[i][1] * pinholeUy - rel.m[i][2];
             for (int x = 0; x < w; ++x) {
                 const std::size_t source = std::size_t(y) * w + x;
                 const double d = usableDepth(depth[source]);
-                const double ux = (x + 0.5 - from.cx) * invFromFx;
                 double q[3];
-                for (int i = 0; i < 3; ++i)
-                    q[i] = d * (rel.m[i][0] * ux + row[i]) + rel.v[i];
+                if (fromGrid) { // the pixel's ray through the lens
+                    const float* g = fromGrid->xy.data() + source * 2;
+                    if (std::isnan(g[0]))
+                        continue;
+                    for (int i = 0; i < 3; ++i)
+                        q[i] =
+                            d * (rel.m[i][0] * g[0] + rel.m[i][1] * g[1] - rel.m[i][2]) + rel.v[i];
+                } else {
+                    const double ux = (x + 0.5 - from.cx) * invFromFx;
+                    for (int i = 0; i < 3; ++i)
+                        q[i] = d * (rel.m[i][0] * ux + row[i]) + rel.v[i];
+                }
                 const double dq = -q[2];
                 if (!(dq > 1e-4))
                     continue;
                 const double inv = 1 / dq;
-                const double tx = to.cx + to.fx * q[0] * inv, ty = to.cy - to.fy * q[1] * inv;
+                double nx = q[0] * inv, ny = q[1] * inv;
+                if (toGrid && !distortNormalised(toLens, nx, ny))
+                    continue;
+                const double tx = to.cx + to.fx * nx, ty = to.cy - to.fy * ny;
                 if (!(tx >= 0 && tx < w && ty >= 0 && ty < ht))
                     continue;
                 sourceLanding[source] = {float(tx - int(tx) - 0.5), float(ty - int(ty) - 0.5)};
@@ -403,27 +425,37 @@ double reprojectFrame(FrameStack& frames, FrameStack& masks, int t, const float*
         for (int y = rows.start; y < rows.end; ++y) {
             int count = 0;
             // p = M^T (q - v) with q = d (ux, uy, -1): the uy and -1 terms are the row's.
-            const double uy = (to.cy - (y + 0.5)) * invToFy;
+            const double pinholeUy = (to.cy - (y + 0.5)) * invToFy;
             double row[3];
             for (int k = 0; k < 3; ++k)
-                row[k] = rel.m[1][k] * uy - rel.m[2][k];
+                row[k] = rel.m[1][k] * pinholeUy - rel.m[2][k];
             for (int x = 0; x < w; ++x) {
                 const std::size_t i = std::size_t(y) * w + x;
                 bool ok = closed[i] != kEmpty;
                 double weights[4] = {0, 0, 0, 0};
                 std::size_t taps[4] = {0, 0, 0, 0};
                 double total = 0;
+                const float* g = toGrid ? toGrid->xy.data() + i * 2 : nullptr;
+                ok = ok && !(g && std::isnan(g[0]));
                 if (ok) {
                     const double d = closed[i];
-                    const double ux = (x + 0.5 - to.cx) * invToFx;
                     double p[3]; // back into the source camera
-                    for (int k = 0; k < 3; ++k)
-                        p[k] = d * (rel.m[0][k] * ux + row[k]) - backV[k];
+                    if (g) {
+                        for (int k = 0; k < 3; ++k)
+                            p[k] = d * (rel.m[0][k] * g[0] + rel.m[1][k] * g[1] - rel.m[2][k]) -
+                                   backV[k];
+                    } else {
+                        const double ux = (x + 0.5 - to.cx) * invToFx;
+                        for (int k = 0; k < 3; ++k)
+                            p[k] = d * (rel.m[0][k] * ux + row[k]) - backV[k];
+                    }
                     const double dp = -p[2];
                     const double inv = 1 / dp;
-                    const double sx = from.cx + from.fx * p[0] * inv;
-                    const double sy = from.cy - from.fy * p[1] * inv;
-                    ok = dp > 1e-4 && sx >= 0 && sx <= w && sy >= 0 && sy <= ht;
+                    double nx = p[0] * inv, ny = p[1] * inv;
+                    const bool drawn = !fromGrid || distortNormalised(fromLens, nx, ny);
+                    const double sx = from.cx + from.fx * nx;
+                    const double sy = from.cy - from.fy * ny;
+                    ok = drawn && dp > 1e-4 && sx >= 0 && sx <= w && sy >= 0 && sy <= ht;
                     if (ok) {
                         const double fx = std::clamp(sx - 0.5, 0.0, w - 1.0);
                         const double fy = std::clamp(sy - 0.5, 0.0, ht - 1.0);

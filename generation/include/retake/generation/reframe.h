@@ -54,18 +54,23 @@ bool undistortNormalised(const RadialLens& lens, double& x, double& y);
 double warpFrameThroughLens(FrameStack& frames, FrameStack& masks, int t, const RadialLens& output,
                             const Homography& outputToSource, const RadialLens& source);
 
-// A pinhole camera, as BlockingView (blocking.h): looks down -Z, +Y up;
-// world = R * camera + t with cameraToWorld = [R | t], row-major.
+// A camera, as BlockingView (blocking.h): looks down -Z, +Y up; world = R *
+// camera + t with cameraToWorld = [R | t], row-major. A pinhole unless k1 or
+// k2 is set: then its pictures are drawn through that radial distortion
+// (RadialLens above), as the blocking renderer draws them.
 struct PinholeCamera {
     int width = 0;
     int height = 0;
     double fx = 0, fy = 0, cx = 0, cy = 0;
+    double k1 = 0, k2 = 0;
     std::array<std::array<double, 4>, 3> cameraToWorld{{{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}}};
 };
 
 // 2.5D parallax: frame t, seen by `from` with `depth` (width * height metres
 // along from's axis; +inf, NaN or <= 0 = infinitely far, e.g. sky), as `to`
-// sees it. Every pixel is forward-projected into `to` with a z-buffer (the
+// sees it, each through its own lens distortion (undistorted to rays, moved,
+// distorted again: one resampling). Every pixel is forward-projected into
+// `to` with a z-buffer (the
 // nearest surface wins), one-pixel cracks are closed with the farther
 // neighbour, and each output pixel takes its colour back from the source by
 // bilinear sampling of only those taps whose depth agrees with it (3% + 2 cm),
