@@ -1277,8 +1277,28 @@
             <translation>8-Bit-PNG-Vorschau, nah ist weiß</translation>
         </message>
         <message>
-            <source>Depth comes from the media&apos;s depth channel, else the shot&apos;s blocking scene; a shot with neither cannot be exported.</source>
-            <translation>Die Tiefe stammt aus dem Tiefenkanal des Mediums, sonst aus der Blocking-Szene der Einstellung; eine Einstellung ohne beides kann nicht exportiert werden.</translation>
+            <source>Depth comes from the depth model when one is given, else the media&apos;s depth channel, else the shot&apos;s blocking scene; a shot with none of these cannot be exported.</source>
+            <translation>Die Tiefe stammt aus dem Tiefenmodell, falls eines angegeben ist, sonst aus dem Tiefenkanal des Mediums, sonst aus der Blocking-Szene der Einstellung; eine Einstellung ohne all das kann nicht exportiert werden.</translation>
+        </message>
+        <message>
+            <source>None: the shot&apos;s own depth</source>
+            <translation>Keines: die eigene Tiefe der Einstellung</translation>
+        </message>
+        <message>
+            <source>A TorchScript depth model of your own (picture in, depth in metres out), run on the device chosen in Settings.</source>
+            <translation>Ein eigenes TorchScript-Tiefenmodell (Bild hinein, Tiefe in Metern heraus), ausgeführt auf dem in den Einstellungen gewählten Gerät.</translation>
+        </message>
+        <message>
+            <source>Depth Model</source>
+            <translation>Tiefenmodell</translation>
+        </message>
+        <message>
+            <source>TorchScript models (*.pt *.pth *.ts);;All files (*)</source>
+            <translation>TorchScript-Modelle (*.pt *.pth *.ts);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Depth model</source>
+            <translation>Tiefenmodell</translation>
         </message>
         <message>
             <source>Format</source>

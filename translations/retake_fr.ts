@@ -1277,8 +1277,28 @@
             <translation>Aperçu PNG 8 bits, le proche en blanc</translation>
         </message>
         <message>
-            <source>Depth comes from the media&apos;s depth channel, else the shot&apos;s blocking scene; a shot with neither cannot be exported.</source>
-            <translation>La profondeur vient du canal de profondeur du média, sinon de la scène de blocking du plan ; un plan qui n’a ni l’un ni l’autre ne peut pas être exporté.</translation>
+            <source>Depth comes from the depth model when one is given, else the media&apos;s depth channel, else the shot&apos;s blocking scene; a shot with none of these cannot be exported.</source>
+            <translation>La profondeur vient du modèle de profondeur s’il y en a un, sinon du canal de profondeur du média, sinon de la scène de blocking du plan ; un plan qui n’a rien de cela ne peut pas être exporté.</translation>
+        </message>
+        <message>
+            <source>None: the shot&apos;s own depth</source>
+            <translation>Aucun : la profondeur propre du plan</translation>
+        </message>
+        <message>
+            <source>A TorchScript depth model of your own (picture in, depth in metres out), run on the device chosen in Settings.</source>
+            <translation>Un modèle de profondeur TorchScript à vous (image en entrée, profondeur en mètres en sortie), exécuté sur l’appareil choisi dans les Réglages.</translation>
+        </message>
+        <message>
+            <source>Depth Model</source>
+            <translation>Modèle de profondeur</translation>
+        </message>
+        <message>
+            <source>TorchScript models (*.pt *.pth *.ts);;All files (*)</source>
+            <translation>Modèles TorchScript (*.pt *.pth *.ts);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Depth model</source>
+            <translation>Modèle de profondeur</translation>
         </message>
         <message>
             <source>Format</source>

@@ -301,9 +301,24 @@ QWidget* ExportDialog::createFiles() {
                           toString(DepthMapFormat::Png16Millimetres));
     depthFormat_->addItem(tr("8-bit PNG preview, near is white"),
                           toString(DepthMapFormat::Preview8));
-    depthFormat_->setToolTip(tr("Depth comes from the media's depth channel, else the shot's "
-                                "blocking scene; a shot with neither cannot be exported."));
+    depthFormat_->setToolTip(tr("Depth comes from the depth model when one is given, else the "
+                                "media's depth channel, else the shot's blocking scene; a shot "
+                                "with none of these cannot be exported."));
     depthForm->addRow(tr("Format"), depthFormat_);
+    depthModel_ = new QLineEdit;
+    depthModel_->setObjectName(QStringLiteral("exportDepthModel"));
+    depthModel_->setPlaceholderText(tr("None: the shot's own depth"));
+    depthModel_->setToolTip(tr("A TorchScript depth model of your own (picture in, depth in "
+                               "metres out), run on the device chosen in Settings."));
+    auto* modelBrowse = new QPushButton(tr("Browse…"));
+    connect(modelBrowse, &QPushButton::clicked, this, [this] {
+        const QString file =
+            QFileDialog::getOpenFileName(this, tr("Depth Model"), depthModel_->text(),
+                                         tr("TorchScript models (*.pt *.pth *.ts);;All files (*)"));
+        if (!file.isEmpty())
+            depthModel_->setText(file);
+    });
+    depthForm->addRow(tr("Depth model"), withBrowse(depthModel_, modelBrowse));
     layout->addWidget(depth_);
 
     camera_ = new QGroupBox(tr("Camera"));
@@ -441,6 +456,7 @@ void ExportDialog::restoreSettings() {
     selectData(exrCompression_, s.value(key("exrCompression")));
     selectData(exrDepth_, s.value(key("exrDepth")));
     selectData(depthFormat_, s.value(key("depthFormat")));
+    depthModel_->setText(s.value(key("depthModel")).toString());
     selectData(cameraFormat_, s.value(key("cameraFormat")));
 
     QString folder = s.value(key("folder")).toString();
@@ -477,6 +493,7 @@ void ExportDialog::saveSettings() const {
     s.setValue(key("exrCompression"), exrCompression_->currentData());
     s.setValue(key("exrDepth"), exrDepth_->currentData());
     s.setValue(key("depthFormat"), depthFormat_->currentData());
+    s.setValue(key("depthModel"), depthModel_->text().trimmed());
     s.setValue(key("cameraFormat"), cameraFormat_->currentData());
     s.setValue(key("folder"), QFileInfo(output_->text().trimmed()).absolutePath());
 }

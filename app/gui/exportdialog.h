@@ -89,6 +89,7 @@ public:
     QComboBox* exrDepthCombo() const { return exrDepth_; }
     QCheckBox* provenanceCheck() const { return provenance_; }
     QComboBox* depthFormatCombo() const { return depthFormat_; }
+    QLineEdit* depthModelEdit() const { return depthModel_; }
     QComboBox* cameraFormatCombo() const { return cameraFormat_; }
     QLabel* errorLabel() const { return error_; }
 
@@ -140,6 +141,7 @@ private:
     QCheckBox* provenance_;
     QGroupBox* depth_;
     QComboBox* depthFormat_;
+    QLineEdit* depthModel_;
     QGroupBox* camera_;
     QComboBox* cameraFormat_;
     QLabel* error_;

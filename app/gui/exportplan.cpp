@@ -16,6 +16,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
 
 namespace retake::gui {
 
@@ -141,6 +142,12 @@ ExportPlan ExportDialog::plan() const {
         d.timelineRange = range;
         d.shotId = shotId;
         d.exrCompression = ExrCompression(exrCompression_->currentData().toInt());
+        d.modelPath = depthModel_->text().trimmed();
+        if (!d.modelPath.isEmpty()) {
+            d.source = DepthSource::Model;
+            d.device =
+                QSettings().value(QStringLiteral("regen/device"), QStringLiteral("cpu")).toString();
+        }
         break;
     }
     case ExportKind::Camera: {

@@ -89,6 +89,7 @@ private Q_SLOTS:
     void depthMapsRunAsAJob();
     void shotWithoutDepthIsRefused();
     void missingLutIsRefusedNamingTheFile();
+    void depthModelGivesDepthToAShotWithout();
     void cameraAndTimelineFiles();
     void cancelledExportLeavesNothing();
     void choicesPersist();
@@ -382,6 +383,65 @@ void TestExportDialog::shotWithoutDepthIsRefused() {
              qPrintable(error));
     QVERIFY(window_->jobQueue()->jobs().isEmpty());
     QVERIFY2(filesIn(out).isEmpty(), qPrintable(filesIn(out).join(QLatin1Char(' '))));
+}
+
+// A shot with no depth of its own gets depth maps from the user's TorchScript
+// model (a constant 2.5 m here, so the pixels say which source ran); a model
+// file that is not there is refused, naming it.
+void TestExportDialog::depthModelGivesDepthToAShotWithout() {
+    const QString script = path(QStringLiteral("make_model.py"));
+    QFile scriptFile(script);
+    QVERIFY(scriptFile.open(QIODevice::WriteOnly));
+    scriptFile.write("import sys, torch\n"
+                     "class Flat(torch.nn.Module):\n"
+                     "    def forward(self, frames):\n"
+                     "        return torch.full_like(frames[:, :1], 2.5)\n"
+                     "torch.jit.script(Flat()).save(sys.argv[1])\n");
+    scriptFile.close();
+    const QString model = path(QStringLiteral("flat.pt"));
+    const Run made = run(QStringLiteral(RETAKE_PYTHON), {script, model});
+    if (made.exitCode != 0 && made.err.contains("No module named 'torch'"))
+        QSKIP("torch is not installed in " RETAKE_PYTHON);
+    QVERIFY2(made.exitCode == 0, made.err.constData());
+
+    window_->state()->selectShot(shot(QStringLiteral("Alpha")).id);
+    const QString missingOut = path(QStringLiteral("nomodel"));
+    QDir().mkpath(missingOut);
+    const QString refused = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::DepthMaps));
+        selectItem(d->scopeCombo(), int(ExportScope::SelectedShot));
+        selectItem(d->depthFormatCombo(), toString(DepthMapFormat::Png16Millimetres));
+        d->depthModelEdit()->setText(path(QStringLiteral("no_such_model.pt")));
+        d->outputEdit()->setText(missingOut + QStringLiteral("/m_####.png"));
+    });
+    QVERIFY2(refused.contains(QStringLiteral("no_such_model.pt")), qPrintable(refused));
+    QVERIFY(window_->jobQueue()->jobs().isEmpty());
+    QVERIFY(filesIn(missingOut).isEmpty());
+
+    const QString error = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::DepthMaps));
+        selectItem(d->scopeCombo(), int(ExportScope::SelectedShot));
+        selectItem(d->depthFormatCombo(), toString(DepthMapFormat::Png16Millimetres));
+        d->depthModelEdit()->setText(model);
+        d->outputEdit()->setText(path(QStringLiteral("modeldepth/m.png")));
+    });
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const JobStatus done = waitForJob(window_->jobQueue()->jobs().front().id);
+    QVERIFY2(done.state == JobState::Succeeded, qPrintable(done.error));
+    const QString first = QDir(path(QStringLiteral("modeldepth")))
+                              .entryList({QStringLiteral("m_*.png")}, QDir::Files, QDir::Name)
+                              .value(0);
+    QVERIFY(!first.isEmpty());
+    const Run pixel = run(QStringLiteral("ffmpeg"),
+                          {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
+                           path(QStringLiteral("modeldepth/") + first), QStringLiteral("-f"),
+                           QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"),
+                           QStringLiteral("gray16le"), QStringLiteral("-")});
+    QCOMPARE(pixel.exitCode, 0);
+    QCOMPARE(pixel.out.size(), kW * kH * 2);
+    const auto* mm = reinterpret_cast<const quint16*>(pixel.out.constData());
+    for (int i : {0, kW * kH / 2, kW * kH - 1})
+        QCOMPARE(int(mm[i]), 2500);
 }
 
 void TestExportDialog::missingLutIsRefusedNamingTheFile() {
