@@ -236,8 +236,8 @@
             <translation>Objektivverschiebung x, y</translation>
         </message>
         <message>
-            <source>Anamorphic squeeze</source>
-            <translation>Anamorphotische Stauchung</translation>
+            <source>Squeeze</source>
+            <translation>Stauchung</translation>
         </message>
         <message>
             <source>Distortion k1, k2</source>
@@ -362,6 +362,10 @@
         <message>
             <source>Frame as</source>
             <translation>Kadrieren als</translation>
+        </message>
+        <message>
+            <source>Subject height</source>
+            <translation>Größe des Motivs</translation>
         </message>
         <message>
             <source>%1 m from the camera with this lens.</source>

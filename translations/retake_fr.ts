@@ -236,8 +236,8 @@
             <translation>Décentrement x, y</translation>
         </message>
         <message>
-            <source>Anamorphic squeeze</source>
-            <translation>Compression anamorphique</translation>
+            <source>Squeeze</source>
+            <translation>Anamorphose</translation>
         </message>
         <message>
             <source>Distortion k1, k2</source>
@@ -362,6 +362,10 @@
         <message>
             <source>Frame as</source>
             <translation>Cadrer en</translation>
+        </message>
+        <message>
+            <source>Subject height</source>
+            <translation>Taille du sujet</translation>
         </message>
         <message>
             <source>%1 m from the camera with this lens.</source>

@@ -169,6 +169,8 @@ BlockingInspector::BlockingInspector(EditorState* state, QWidget* parent)
     objectForm_ = new QWidget;
     auto* form = new QFormLayout(objectForm_);
     form->setContentsMargins(0, 0, 0, 0);
+    // In a narrow dock the three-field rows go under their labels.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     name_ = new QLineEdit;
     connect(name_, &QLineEdit::editingFinished, this, &BlockingInspector::commitObject);
     shape_ = new QComboBox;

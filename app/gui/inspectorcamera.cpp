@@ -116,6 +116,13 @@ CameraInspector::CameraInspector(EditorState* state, QWidget* parent)
     fStop_->setPrefix(tr("f/"));
     shutter_ = addSpin(0, 720, 1, tr("°"), tr("Shutter angle: 180° is the film look."));
 
+    // Two to a row in a narrow dock: they share the width instead of asking
+    // for room for their largest value (arrow keys and the wheel still step).
+    for (QDoubleSpinBox* spin : {filmbackWidth_, filmbackHeight_, shiftX_, shiftY_, k1_, k2_}) {
+        spin->setButtonSymbols(QAbstractSpinBox::NoButtons);
+        spin->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+        spin->setMinimumWidth(spin->fontMetrics().horizontalAdvance(QStringLiteral("-00.000 mm")));
+    }
     auto* filmbackSize = new QHBoxLayout;
     filmbackSize->addWidget(filmbackWidth_);
     filmbackSize->addWidget(new QLabel(tr("×")));
@@ -131,7 +138,7 @@ CameraInspector::CameraInspector(EditorState* state, QWidget* parent)
     form->addRow(tr("Filmback size"), filmbackSize);
     form->addRow(tr("Sensor fit"), sensorFit_);
     form->addRow(tr("Lens shift x, y"), shift);
-    form->addRow(tr("Anamorphic squeeze"), squeeze_);
+    form->addRow(tr("Squeeze"), squeeze_); // anamorphic; short for a narrow dock
     form->addRow(tr("Distortion k1, k2"), distortion);
     form->addRow(tr("Vignette"), vignette_);
     form->addRow(tr("Aperture blades"), blades_);
@@ -147,6 +154,8 @@ CameraInspector::CameraInspector(EditorState* state, QWidget* parent)
     form->addRow(tr("Shot size"), shotSize_);
     solveSize_ = new QComboBox;
     solveSize_->setObjectName(QStringLiteral("solveShotSize"));
+    solveSize_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    solveSize_->setMinimumContentsLength(10);
     for (const ShotSizeInfo& size : shotSizes())
         solveSize_->addItem(shotSizeName(size.size), int(size.size));
     solveSize_->setCurrentIndex(solveSize_->findData(int(ShotSize::MediumCloseUp)));
@@ -161,10 +170,8 @@ CameraInspector::CameraInspector(EditorState* state, QWidget* parent)
     solved_->setObjectName(QStringLiteral("solvedDistance"));
     solved_->setWordWrap(true);
     solved_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* solveRow = new QHBoxLayout;
-    solveRow->addWidget(solveSize_, 1);
-    solveRow->addWidget(subjectHeight_);
-    form->addRow(tr("Frame as"), solveRow);
+    form->addRow(tr("Frame as"), solveSize_);
+    form->addRow(tr("Subject height"), subjectHeight_);
     form->addRow(QString(), solved_);
     connect(solveSize_, &QComboBox::currentIndexChanged, this, &CameraInspector::solve);
     connect(subjectHeight_, &QDoubleSpinBox::valueChanged, this, &CameraInspector::solve);
@@ -205,6 +212,9 @@ QDoubleSpinBox* CameraInspector::addSpin(double minimum, double maximum, int dec
 QComboBox* CameraInspector::addCombo(const QString& toolTip) {
     auto* combo = new QComboBox;
     combo->setToolTip(toolTip);
+    // Sized by a few characters, not the longest item: the dock stays narrow.
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(10);
     connect(combo, &QComboBox::activated, this, &CameraInspector::commit);
     return combo;
 }

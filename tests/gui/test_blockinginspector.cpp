@@ -24,6 +24,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -82,6 +83,7 @@ private Q_SLOTS:
     void reframeJobAddsATake();
     // With RETAKE_SCREENSHOT_DIR set (run under xvfb-run with
     // QT_QPA_PLATFORM=xcb): inspector.png and reframe.png for a person to look at.
+    void fitsANarrowDock();
     void screenshots();
 
 private:
@@ -351,6 +353,18 @@ void TestBlockingInspector::reframeJobAddsATake() {
     QCOMPARE(int(jobs.status(bad).state), int(JobState::Failed));
     QVERIFY(jobs.status(bad).error.contains(QLatin1String("between -90 and 90")));
     QCOMPARE(blockingShot().takes.size(), 1);
+}
+
+// Every section of a blocking shot's inspector fits the dock's default width
+// (no horizontal scrolling, nothing cut at the right).
+void TestBlockingInspector::fitsANarrowDock() {
+    auto* scroll = inspector_->findChild<QScrollArea*>();
+    QVERIFY(scroll);
+    const int widest = scroll->widget()->minimumSizeHint().width();
+    qInfo("inspector page needs %d px", widest);
+    // The dock opens 300 px wide: its frame and a vertical scroll bar leave
+    // about 270 for the page.
+    QVERIFY2(widest <= 270, qPrintable(QString::number(widest)));
 }
 
 void TestBlockingInspector::screenshots() {
