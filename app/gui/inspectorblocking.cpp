@@ -5,6 +5,7 @@
 #include "camera/shotdescription.h"
 #include "core/error.h"
 #include "editorstate.h"
+#include "spinfields.h"
 
 #include <QCheckBox>
 #include <QColorDialog>
@@ -50,18 +51,6 @@ QString metres(double m) {
     if (std::isinf(m))
         return DepthOfFieldLabel::tr("∞");
     return DepthOfFieldLabel::tr("%1 m").arg(m, 0, 'f', m < 10 ? 2 : 1);
-}
-
-// A spin box shows the model's value rounded; only a field the user changed
-// replaces the model's exact value.
-double edited(const QDoubleSpinBox* spin, double model) {
-    const double step = std::pow(10.0, -spin->decimals());
-    return std::abs(spin->value() - model) < step / 2 ? model : spin->value();
-}
-
-void setSpin(QDoubleSpinBox* spin, double value) {
-    const QSignalBlocker block(spin);
-    spin->setValue(value);
 }
 
 void setSwatch(QToolButton* button, const QColor& color) {
@@ -186,14 +175,8 @@ BlockingInspector::BlockingInspector(EditorState* state, QWidget* parent)
         position_[i]->setPrefix(axes[i]);
         size_[i] = addSpin(0, 10000, 2, tr(" m"), true);
         size_[i]->setPrefix(extents[i]);
-        // Three to a row in a narrow dock: they share the width instead of
-        // asking for room for their largest value (arrow keys still step).
-        for (QDoubleSpinBox* spin : {position_[i], size_[i]}) {
-            spin->setButtonSymbols(QAbstractSpinBox::NoButtons);
-            spin->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-            spin->setMinimumWidth(
-                spin->fontMetrics().horizontalAdvance(QStringLiteral("x -00.00 m")));
-        }
+        for (QDoubleSpinBox* spin : {position_[i], size_[i]})
+            shareRowWidth(spin, QStringLiteral("x -00.00 m"));
         positionRow->addWidget(position_[i]);
         sizeRow->addWidget(size_[i]);
     }

@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "editorstate.h"
 #include "inspectorblocking.h"
+#include "spinfields.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -37,18 +38,6 @@ QString fitLabel(SensorFit fit) {
         return CameraInspector::tr("Vertical (match height)");
     }
     return {};
-}
-
-// A spin box shows the model's value rounded; only a field the user changed
-// replaces the model's exact value.
-double edited(const QDoubleSpinBox* spin, double model) {
-    const double step = std::pow(10.0, -spin->decimals());
-    return std::abs(spin->value() - model) < step / 2 ? model : spin->value();
-}
-
-void setSpin(QDoubleSpinBox* spin, double value) {
-    const QSignalBlocker block(spin);
-    spin->setValue(value);
 }
 
 void setComboData(QComboBox* combo, const QVariant& data) {
@@ -116,13 +105,8 @@ CameraInspector::CameraInspector(EditorState* state, QWidget* parent)
     fStop_->setPrefix(tr("f/"));
     shutter_ = addSpin(0, 720, 1, tr("°"), tr("Shutter angle: 180° is the film look."));
 
-    // Two to a row in a narrow dock: they share the width instead of asking
-    // for room for their largest value (arrow keys and the wheel still step).
-    for (QDoubleSpinBox* spin : {filmbackWidth_, filmbackHeight_, shiftX_, shiftY_, k1_, k2_}) {
-        spin->setButtonSymbols(QAbstractSpinBox::NoButtons);
-        spin->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-        spin->setMinimumWidth(spin->fontMetrics().horizontalAdvance(QStringLiteral("-00.000 mm")));
-    }
+    for (QDoubleSpinBox* spin : {filmbackWidth_, filmbackHeight_, shiftX_, shiftY_, k1_, k2_})
+        shareRowWidth(spin, QStringLiteral("-00.000 mm"));
     auto* filmbackSize = new QHBoxLayout;
     filmbackSize->addWidget(filmbackWidth_);
     filmbackSize->addWidget(new QLabel(tr("×")));
