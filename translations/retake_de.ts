@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en_US">
     <context>
+        <name>HandheldPreset</name>
+        <message>
+            <source>Off (locked off)</source>
+            <translation>Aus (fest)</translation>
+        </message>
+        <message>
+            <source>Subtle</source>
+            <translation>Dezent</translation>
+        </message>
+        <message>
+            <source>Handheld</source>
+            <translation>Handkamera</translation>
+        </message>
+        <message>
+            <source>Heavy</source>
+            <translation>Stark</translation>
+        </message>
+        <message>
+            <source>Walking</source>
+            <translation>Gehend</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>Laufend</translation>
+        </message>
+    </context>
+    <context>
         <name>CommandLine</name>
         <message>
             <source>Retake: a timeline editor for filmmakers.</source>
@@ -375,6 +402,10 @@
     <context>
         <name>retake::gui::CameraMoveDialog</name>
         <message>
+            <source>Handheld</source>
+            <translation>Handkamera</translation>
+        </message>
+        <message>
             <source>Pan</source>
             <translation>Schwenk</translation>
         </message>
@@ -437,30 +468,6 @@
         <message>
             <source>Hold</source>
             <translation>Halten</translation>
-        </message>
-        <message>
-            <source>Off (locked off)</source>
-            <translation>Aus (fest)</translation>
-        </message>
-        <message>
-            <source>Subtle</source>
-            <translation>Dezent</translation>
-        </message>
-        <message>
-            <source>Handheld</source>
-            <translation>Handkamera</translation>
-        </message>
-        <message>
-            <source>Heavy</source>
-            <translation>Stark</translation>
-        </message>
-        <message>
-            <source>Walking</source>
-            <translation>Gehend</translation>
-        </message>
-        <message>
-            <source>Running</source>
-            <translation>Laufend</translation>
         </message>
         <message>
             <source>as preset</source>
@@ -2184,24 +2191,8 @@
     <context>
         <name>retake::gui::ReframeDialog</name>
         <message>
-            <source>Subtle</source>
-            <translation>Dezent</translation>
-        </message>
-        <message>
             <source>Handheld</source>
             <translation>Handkamera</translation>
-        </message>
-        <message>
-            <source>Heavy</source>
-            <translation>Stark</translation>
-        </message>
-        <message>
-            <source>Walking</source>
-            <translation>Gehend</translation>
-        </message>
-        <message>
-            <source>Running</source>
-            <translation>Laufend</translation>
         </message>
         <message>
             <source>Reframe “%1”</source>

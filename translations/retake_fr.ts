@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en_US">
     <context>
+        <name>HandheldPreset</name>
+        <message>
+            <source>Off (locked off)</source>
+            <translation>Désactivé (caméra fixe)</translation>
+        </message>
+        <message>
+            <source>Subtle</source>
+            <translation>Légère</translation>
+        </message>
+        <message>
+            <source>Handheld</source>
+            <translation>Caméra à l’épaule</translation>
+        </message>
+        <message>
+            <source>Heavy</source>
+            <translation>Forte</translation>
+        </message>
+        <message>
+            <source>Walking</source>
+            <translation>En marchant</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>En courant</translation>
+        </message>
+    </context>
+    <context>
         <name>CommandLine</name>
         <message>
             <source>Retake: a timeline editor for filmmakers.</source>
@@ -375,6 +402,10 @@
     <context>
         <name>retake::gui::CameraMoveDialog</name>
         <message>
+            <source>Handheld</source>
+            <translation>Caméra à l’épaule</translation>
+        </message>
+        <message>
             <source>Pan</source>
             <translation>Panoramique</translation>
         </message>
@@ -437,30 +468,6 @@
         <message>
             <source>Hold</source>
             <translation>Maintien</translation>
-        </message>
-        <message>
-            <source>Off (locked off)</source>
-            <translation>Désactivé (caméra fixe)</translation>
-        </message>
-        <message>
-            <source>Subtle</source>
-            <translation>Légère</translation>
-        </message>
-        <message>
-            <source>Handheld</source>
-            <translation>Caméra à l’épaule</translation>
-        </message>
-        <message>
-            <source>Heavy</source>
-            <translation>Forte</translation>
-        </message>
-        <message>
-            <source>Walking</source>
-            <translation>En marchant</translation>
-        </message>
-        <message>
-            <source>Running</source>
-            <translation>En courant</translation>
         </message>
         <message>
             <source>as preset</source>
@@ -2184,24 +2191,8 @@
     <context>
         <name>retake::gui::ReframeDialog</name>
         <message>
-            <source>Subtle</source>
-            <translation>Légère</translation>
-        </message>
-        <message>
             <source>Handheld</source>
             <translation>Caméra à l’épaule</translation>
-        </message>
-        <message>
-            <source>Heavy</source>
-            <translation>Forte</translation>
-        </message>
-        <message>
-            <source>Walking</source>
-            <translation>En marchant</translation>
-        </message>
-        <message>
-            <source>Running</source>
-            <translation>En courant</translation>
         </message>
         <message>
             <source>Reframe “%1”</source>

@@ -1,6 +1,7 @@
 #include "cameramovedialog.h"
 
 #include "core/error.h"
+#include "handheldlabels.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -67,22 +68,6 @@ QString easingLabel(Easing easing) {
         return CameraMoveDialog::tr("Hold");
     }
     return {};
-}
-
-QString handheldLabel(const QString& name) {
-    if (name == QLatin1String("off"))
-        return CameraMoveDialog::tr("Off (locked off)");
-    if (name == QLatin1String("subtle"))
-        return CameraMoveDialog::tr("Subtle");
-    if (name == QLatin1String("handheld"))
-        return CameraMoveDialog::tr("Handheld");
-    if (name == QLatin1String("heavy"))
-        return CameraMoveDialog::tr("Heavy");
-    if (name == QLatin1String("walking"))
-        return CameraMoveDialog::tr("Walking");
-    if (name == QLatin1String("running"))
-        return CameraMoveDialog::tr("Running");
-    return name;
 }
 
 QDoubleSpinBox* overrideSpin(double maximum, int decimals, const QString& suffix,
@@ -153,7 +138,7 @@ CameraMoveDialog::CameraMoveDialog(Document* document, const Id& shotId, QWidget
     auto* handheldForm = new QFormLayout(handheldBox_);
     handheld_ = new QComboBox;
     for (const HandheldPreset& preset : handheldPresets())
-        handheld_->addItem(handheldLabel(QLatin1String(preset.name)),
+        handheld_->addItem(handheldPresetLabel(QLatin1String(preset.name)),
                            QString::fromLatin1(preset.name));
     handheld_->setCurrentIndex(std::max(0, handheld_->findData(QStringLiteral("handheld"))));
     seed_ = new QSpinBox;

@@ -3,6 +3,7 @@
 #include "camera/motion.h"
 #include "document/document.h"
 #include "editorstate.h"
+#include "handheldlabels.h"
 #include "jobs/jobqueue.h"
 #include "timelinemapping.h"
 
@@ -25,20 +26,6 @@
 namespace retake::gui {
 
 namespace {
-
-QString handheldLabel(const QString& preset) {
-    if (preset == QLatin1String("subtle"))
-        return ReframeDialog::tr("Subtle");
-    if (preset == QLatin1String("handheld"))
-        return ReframeDialog::tr("Handheld");
-    if (preset == QLatin1String("heavy"))
-        return ReframeDialog::tr("Heavy");
-    if (preset == QLatin1String("walking"))
-        return ReframeDialog::tr("Walking");
-    if (preset == QLatin1String("running"))
-        return ReframeDialog::tr("Running");
-    return preset;
-}
 
 QDoubleSpinBox* spin(double minimum, double maximum, int decimals, const QString& suffix,
                      double value = 0) {
@@ -106,7 +93,7 @@ ReframeDialog::ReframeDialog(const Project& project, const Shot& shot, FrameRang
     for (const HandheldPreset& preset : handheldPresets()) {
         const QString name = QString::fromLatin1(preset.name);
         if (preset.handheld.active())
-            handheld_->addItem(handheldLabel(name), name);
+            handheld_->addItem(handheldPresetLabel(name), name);
     }
     seed_ = new QSpinBox;
     seed_->setRange(0, std::numeric_limits<int>::max());

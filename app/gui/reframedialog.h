@@ -1,8 +1,8 @@
 #pragma once
 
 // Edit > Reframe…: a virtual camera move on the selected shot's pictures
-// (camera/reframe.h) — zoom or a new focal length, pan/tilt as a shift,
-// roll, added handheld, and with depth a 2.5D camera move — run as a job
+// (camera/reframe.h) — zoom or a new focal length, pan, tilt and roll as a
+// turn of the camera, added handheld, and with depth a 2.5D camera move — run as a job
 // whose take is recorded through Document::addTake, as `retake-cli reframe`
 // does. The dialog only collects the request; reframe() validates it.
 
