@@ -222,15 +222,13 @@ QStringList renderBlockingSequence(const Camera& camera, const BlockingScene& sc
     return files;
 }
 
-BlockingSequenceSettings ownBlockingSequence(const Project& project, const Shot& shot) {
+std::optional<BlockingSequenceSettings> findOwnBlockingSequence(const Project& project,
+                                                                const Shot& shot) {
     const MediaRef* media = project.findMedia(shot.mediaId);
     static const QRegularExpression number(QStringLiteral("(\\d+)\\.exr$"));
     const QRegularExpressionMatch m = media ? number.match(media->path) : QRegularExpressionMatch();
     if (!m.hasMatch() || !media->path.contains(QLatin1String("/blocking/")))
-        throw Error(ErrorKind::Usage,
-                    tr("Shot \"%1\" has no blocking picture of its own: its media is not a "
-                       "blocking/NAME.####.exr sequence made with retake-cli blocking --create.")
-                        .arg(shot.name));
+        return std::nullopt;
     BlockingSequenceSettings s;
     s.frames = {0, media->frameCount};
     s.frameRate = project.frameRate;
@@ -240,6 +238,15 @@ BlockingSequenceSettings ownBlockingSequence(const Project& project, const Shot&
     s.pattern = media->path.left(m.capturedStart(1)) + QLatin1String("%0") +
                 QString::number(m.capturedLength(1)) + QLatin1String("d.exr");
     return s;
+}
+
+BlockingSequenceSettings ownBlockingSequence(const Project& project, const Shot& shot) {
+    if (std::optional<BlockingSequenceSettings> own = findOwnBlockingSequence(project, shot))
+        return *own;
+    throw Error(ErrorKind::Usage,
+                tr("Shot \"%1\" has no blocking picture of its own: its media is not a "
+                   "blocking/NAME.####.exr sequence made with retake-cli blocking --create.")
+                    .arg(shot.name));
 }
 
 } // namespace retake

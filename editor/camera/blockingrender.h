@@ -12,6 +12,7 @@
 #include "retake/generation/blocking.h"
 
 #include <QStringList>
+#include <optional>
 
 namespace retake {
 
@@ -62,5 +63,9 @@ QStringList renderBlockingSequence(const Camera& camera, const BlockingScene& sc
 // `retake-cli blocking --refresh` and the editor's background refresh both
 // use it. Throws Error(Usage) naming the shot when its media is anything else.
 BlockingSequenceSettings ownBlockingSequence(const Project& project, const Shot& shot);
+// The same, nullopt for a shot without a picture of its own (cheap: checked
+// for every shot on every edit).
+std::optional<BlockingSequenceSettings> findOwnBlockingSequence(const Project& project,
+                                                                const Shot& shot);
 
 } // namespace retake

@@ -14,12 +14,7 @@ namespace {
 constexpr int kDefaultDebounceMs = 500;
 
 bool hasOwnPicture(const Project& project, const Shot& shot) {
-    try {
-        ownBlockingSequence(project, shot);
-        return true;
-    } catch (const Error&) {
-        return false;
-    }
+    return findOwnBlockingSequence(project, shot).has_value();
 }
 
 } // namespace
