@@ -12,6 +12,7 @@
 #include "modaldialog.h"
 #include "storyboardmodel.h"
 #include "storyboardview.h"
+#include "testclip.h"
 #include "timelinewidget.h"
 #include "viewercanvas.h"
 #include "viewerwidget.h"
@@ -79,15 +80,9 @@ void TestMainWindow::initTestCase() {
     if (QStandardPaths::findExecutable(QStringLiteral("ffmpeg")).isEmpty())
         QSKIP("the ffmpeg command line tool is needed to make the test clip");
     const QString clip = dir_.filePath(QStringLiteral("clip.mp4"));
-    QProcess ffmpeg;
-    ffmpeg.start(QStringLiteral("ffmpeg"),
-                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                  QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                  QStringLiteral("testsrc2=s=160x90:r=24:d=2"), QStringLiteral("-c:v"),
-                  QStringLiteral("libx264"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-                  clip});
-    QVERIFY(ffmpeg.waitForFinished(30000));
-    QCOMPARE(ffmpeg.exitCode(), 0);
+    const QString made =
+        retake::testing::makeH264Clip(clip, QStringLiteral("testsrc2=s=160x90:r=24:d=2"));
+    QVERIFY2(made.isEmpty(), qPrintable(made));
 
     // A stationary mask: the top-left quarter.
     QImage mask(160, 90, QImage::Format_Grayscale8);

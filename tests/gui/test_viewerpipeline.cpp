@@ -5,6 +5,7 @@
 #include "document/document.h"
 #include "framerenderer.h"
 #include "imageconvert.h"
+#include "testclip.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -43,16 +44,11 @@ void TestViewerPipeline::initTestCase() {
     if (QStandardPaths::findExecutable(QStringLiteral("ffmpeg")).isEmpty())
         QSKIP("the ffmpeg command line tool is needed to make the test clip");
     const QString clip = dir_.filePath(QStringLiteral("clip.mp4"));
-    QProcess ffmpeg;
     // Every frame differs (testsrc2 moves), keyframes 12 apart.
-    ffmpeg.start(QStringLiteral("ffmpeg"),
-                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                  QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                  QStringLiteral("testsrc2=s=320x180:r=24:d=3"), QStringLiteral("-c:v"),
-                  QStringLiteral("libx264"), QStringLiteral("-g"), QStringLiteral("12"),
-                  QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), clip});
-    QVERIFY(ffmpeg.waitForFinished(30000));
-    QCOMPARE(ffmpeg.exitCode(), 0);
+    const QString made =
+        retake::testing::makeH264Clip(clip, QStringLiteral("testsrc2=s=320x180:r=24:d=3"),
+                                      {QStringLiteral("-g"), QStringLiteral("12")});
+    QVERIFY2(made.isEmpty(), qPrintable(made));
     const MediaInfo info = openMedia(clip)->info();
     QCOMPARE(info.frameCount, FrameNumber(72));
     Document doc(Project::createEmpty(QStringLiteral("Pipeline"), Rational(24), 320, 180),
