@@ -29,6 +29,8 @@ debian_packages=(
   blender  # Blender 3.4: checks exported cameras (.chan add-on, Python) and EXR depth
   ccache
   python3 python3-venv
+  # the development set's case builder and scorer (../shared/devset)
+  python3-numpy python3-pil python3-opencv python3-skimage
 )
 
 missing=()

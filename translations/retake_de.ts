@@ -1092,8 +1092,8 @@
             <translation>ProRes 422 HQ (10 Bit, .mov)</translation>
         </message>
         <message>
-            <source>ProRes 4444 (12-bit, .mov)</source>
-            <translation>ProRes 4444 (12 Bit, .mov)</translation>
+            <source>ProRes 4444 (10-bit, .mov)</source>
+            <translation>ProRes 4444 (10 Bit, .mov)</translation>
         </message>
         <message>
             <source>DNxHR HQ (8-bit, .mov)</source>
@@ -1104,8 +1104,8 @@
             <translation>H.264 (.mp4)</translation>
         </message>
         <message>
-            <source>H.265 (10-bit, .mp4)</source>
-            <translation>H.265 (10 Bit, .mp4)</translation>
+            <source>H.265 (.mp4, 10-bit from deeper sources)</source>
+            <translation>H.265 (.mp4, 10 Bit aus tieferen Quellen)</translation>
         </message>
         <message>
             <source>Codec</source>
@@ -1394,6 +1394,34 @@
         <message>
             <source>the folder does not exist</source>
             <translation>der Ordner existiert nicht</translation>
+        </message>
+        <message>
+            <source>Full range</source>
+            <translation>Voller Wertebereich</translation>
+        </message>
+        <message>
+            <source>Full-range YUV instead of limited (video) range. Delivery specifications, broadcast and web players expect limited range; ProRes is always limited.</source>
+            <translation>YUV im vollen statt im begrenzten (Video-)Wertebereich. Lieferspezifikationen, Fernsehen und Web-Player erwarten den begrenzten Bereich; ProRes ist immer begrenzt.</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Kennzeichnung</translation>
+        </message>
+        <message>
+            <source>DNxHR HQX (10-bit, .mov)</source>
+            <translation>DNxHR HQX (10 Bit, .mov)</translation>
+        </message>
+        <message>
+            <source>%1 already exists. Replace it?</source>
+            <translation>%1 existiert bereits. Ersetzen?</translation>
+        </message>
+        <message>
+            <source>%1 files of this export already exist, %2 among them. Replace them?</source>
+            <translation>%1 Dateien dieses Exports existieren bereits, darunter %2. Ersetzen?</translation>
+        </message>
+        <message>
+            <source>Replace Files</source>
+            <translation>Dateien ersetzen</translation>
         </message>
     </context>
     <context>
@@ -1966,6 +1994,14 @@
             <source>Select a shot to add a camera move to.</source>
             <translation>Wählen Sie eine Einstellung, der eine Kamerabewegung hinzugefügt werden soll.</translation>
         </message>
+        <message>
+            <source>Autosave failed: %1</source>
+            <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>Opened %1; %2</source>
+            <translation>%1 geöffnet; %2</translation>
+        </message>
     </context>
     <context>
         <name>retake::gui::MaskPaintOverlay</name>
@@ -2488,6 +2524,10 @@
         <message>
             <source>%1 · frame %2</source>
             <translation>%1 · Bild %2</translation>
+        </message>
+        <message>
+            <source>%1 (not media)</source>
+            <translation>%1 (keine Mediendatei)</translation>
         </message>
     </context>
     <context>

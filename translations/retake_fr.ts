@@ -1092,8 +1092,8 @@
             <translation>ProRes 422 HQ (10 bits, .mov)</translation>
         </message>
         <message>
-            <source>ProRes 4444 (12-bit, .mov)</source>
-            <translation>ProRes 4444 (12 bits, .mov)</translation>
+            <source>ProRes 4444 (10-bit, .mov)</source>
+            <translation>ProRes 4444 (10 bits, .mov)</translation>
         </message>
         <message>
             <source>DNxHR HQ (8-bit, .mov)</source>
@@ -1104,8 +1104,8 @@
             <translation>H.264 (.mp4)</translation>
         </message>
         <message>
-            <source>H.265 (10-bit, .mp4)</source>
-            <translation>H.265 (10 bits, .mp4)</translation>
+            <source>H.265 (.mp4, 10-bit from deeper sources)</source>
+            <translation>H.265 (.mp4, 10 bits depuis des sources plus profondes)</translation>
         </message>
         <message>
             <source>Codec</source>
@@ -1394,6 +1394,34 @@
         <message>
             <source>the folder does not exist</source>
             <translation>le dossier n’existe pas</translation>
+        </message>
+        <message>
+            <source>Full range</source>
+            <translation>Plage complète</translation>
+        </message>
+        <message>
+            <source>Full-range YUV instead of limited (video) range. Delivery specifications, broadcast and web players expect limited range; ProRes is always limited.</source>
+            <translation>YUV en plage complète au lieu de la plage limitée (vidéo). Les cahiers des charges de livraison, la diffusion et les lecteurs web attendent la plage limitée ; ProRes est toujours en plage limitée.</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Étiquettes</translation>
+        </message>
+        <message>
+            <source>DNxHR HQX (10-bit, .mov)</source>
+            <translation>DNxHR HQX (10 bits, .mov)</translation>
+        </message>
+        <message>
+            <source>%1 already exists. Replace it?</source>
+            <translation>%1 existe déjà. Le remplacer ?</translation>
+        </message>
+        <message>
+            <source>%1 files of this export already exist, %2 among them. Replace them?</source>
+            <translation>%1 fichiers de cet export existent déjà, dont %2. Les remplacer ?</translation>
+        </message>
+        <message>
+            <source>Replace Files</source>
+            <translation>Remplacer les fichiers</translation>
         </message>
     </context>
     <context>
@@ -1966,6 +1994,14 @@
             <source>Select a shot to add a camera move to.</source>
             <translation>Sélectionnez un plan auquel ajouter un mouvement de caméra.</translation>
         </message>
+        <message>
+            <source>Autosave failed: %1</source>
+            <translation>Échec de l’enregistrement automatique : %1</translation>
+        </message>
+        <message>
+            <source>Opened %1; %2</source>
+            <translation>%1 ouvert ; %2</translation>
+        </message>
     </context>
     <context>
         <name>retake::gui::MaskPaintOverlay</name>
@@ -2488,6 +2524,10 @@
         <message>
             <source>%1 · frame %2</source>
             <translation>%1 · image %2</translation>
+        </message>
+        <message>
+            <source>%1 (not media)</source>
+            <translation>%1 (pas un média)</translation>
         </message>
     </context>
     <context>

@@ -68,6 +68,8 @@ FrameRange parseShotRange(const Shot& shot, const QString& text) {
 
 void editProject(const QString& path, const std::function<void(Document&)>& edit) {
     auto doc = Document::open(path);
+    if (!doc->cleanupNote().isEmpty())
+        printStatus(doc->cleanupNote());
     edit(*doc);
     if (doc->isModified())
         doc->save();

@@ -187,9 +187,11 @@ int runDemo(const QStringList& args) {
     ExportRequest movie;
     movie.output = QDir(outDir).filePath(QStringLiteral("demo.mov"));
     movie.codec = VideoCodec::ProRes422HQ;
+    movie.overwrite = true; // the demo's own folder: a second run replaces the first
     const ExportResult movieResult = exportProject(doc.project(), movie, progress);
     ExportRequest exr;
     exr.output = QDir(outDir).filePath(QStringLiteral("exr/demo_####.exr"));
+    exr.overwrite = true;
     const ExportResult exrResult = exportProject(doc.project(), exr, progress);
     installInterruptHandler(nullptr);
 

@@ -53,7 +53,7 @@ double metres(const QCommandLineParser& p, const QString& option) {
 // Returns false when no depth option was given (a picture export).
 bool runDepthExport(const QCommandLineParser& p, const Project& project, const QString& output,
                     const Id& shotId, const std::optional<FrameRange>& range, int firstFileNumber,
-                    ExrCompression compression) {
+                    ExrCompression compression, bool overwrite) {
     const QStringList depthOnly = {QStringLiteral("depth-source"), QStringLiteral("depth-model"),
                                    QStringLiteral("depth-device"), QStringLiteral("depth-near"),
                                    QStringLiteral("depth-far")};
@@ -78,6 +78,7 @@ bool runDepthExport(const QCommandLineParser& p, const Project& project, const Q
     request.shotId = shotId;
     request.timelineRange = range;
     request.firstFileNumber = firstFileNumber;
+    request.overwrite = overwrite;
     request.exrCompression = compression;
     request.modelPath = p.value(QStringLiteral("depth-model"));
     if (p.isSet(QStringLiteral("depth-device")))

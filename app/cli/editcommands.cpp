@@ -37,7 +37,16 @@ QString shotFrames(const Shot& shot, FrameRange mediaRange) {
 void importFiles(Document& doc, const QCommandLineParser& p, const QStringList& files) {
     if (files.isEmpty())
         throw Error(ErrorKind::Usage, QStringLiteral("Name at least one media file to import."));
-    int index = p.isSet(QStringLiteral("at")) ? p.value(QStringLiteral("at")).toInt() : -1;
+    int index = -1;
+    if (p.isSet(QStringLiteral("at"))) {
+        bool ok = false;
+        index = p.value(QStringLiteral("at")).toInt(&ok);
+        if (!ok || index < 0)
+            throw Error(ErrorKind::Usage,
+                        QStringLiteral("--at takes a position in the timeline (0 = first), not "
+                                       "\"%1\".")
+                            .arg(p.value(QStringLiteral("at"))));
+    }
     for (const QString& file : files) {
         const auto reader = openMedia(file);
         const MediaInfo& info = reader->info();

@@ -1,10 +1,11 @@
 #include "maskcommand.h"
 
+#include "core/atomicfile.h"
 #include "mask/maskraster.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QJsonArray>
-#include <QSaveFile>
 
 namespace retake::cli {
 
@@ -155,7 +156,7 @@ const MaskRef& maskById(const Document& doc, const Id& shotId, const Id& maskId)
 }
 
 // Writes DIR/mask_NNNN.png (shot frame numbers) for every frame of `frames`,
-// each through QSaveFile so no half-written PNG is left under its name.
+// each atomically so no half-written PNG is left under its name.
 QStringList render(const Document& doc, const Shot& shot, const MaskRef& mask, FrameRange frames,
                    const QString& dir) {
     const MediaRef* media = doc.project().findMedia(shot.mediaId);
@@ -165,12 +166,13 @@ QStringList render(const Document& doc, const Shot& shot, const MaskRef& mask, F
     for (FrameNumber f = frames.start; f < frames.end; ++f) {
         const QString path = QDir(dir).filePath(
             QStringLiteral("mask_%1.png").arg(f - shot.source.start, 4, 10, QLatin1Char('0')));
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) ||
-            !rasteriseMask(mask.painted, f, QSize(media->width, media->height))
-                 .save(&file, "PNG") ||
-            !file.commit())
-            throwOutputError(path, file.errorString());
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        if (!rasteriseMask(mask.painted, f, QSize(media->width, media->height))
+                 .save(&buffer, "PNG"))
+            throwOutputError(path, QStringLiteral("cannot encode the mask as PNG"));
+        writeFileAtomically(path, png);
         files << path;
     }
     return files;

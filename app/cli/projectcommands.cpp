@@ -22,7 +22,7 @@ namespace retake::cli {
 void addDepthExportOptions(QCommandLineParser& p);
 bool runDepthExport(const QCommandLineParser& p, const Project& project, const QString& output,
                     const Id& shotId, const std::optional<FrameRange>& range, int firstFileNumber,
-                    ExrCompression compression);
+                    ExrCompression compression, bool overwrite);
 
 namespace {
 
@@ -54,7 +54,7 @@ int newProject(const QStringList& args) {
                              Rational(24), 1920, 1080);
     if (p.isSet(QStringLiteral("rate"))) {
         const auto rate = Rational::fromString(p.value(QStringLiteral("rate")));
-        if (!rate || !rate->isPositive())
+        if (!rate || !rate->isPositive() || rate->toDouble() > 1000.0)
             throw Error(
                 ErrorKind::Usage,
                 QStringLiteral("\"%1\" is not a frame rate.").arg(p.value(QStringLiteral("rate"))));
@@ -64,7 +64,7 @@ int newProject(const QStringList& args) {
     if (p.isSet(QStringLiteral("size"))) {
         const QStringList wh = p.value(QStringLiteral("size")).split(QLatin1Char('x'));
         const int w = wh.value(0).toInt(), h = wh.value(1).toInt();
-        if (wh.size() != 2 || w <= 0 || h <= 0)
+        if (wh.size() != 2 || w <= 0 || h <= 0 || w > 65536 || h > 65536)
             throw Error(ErrorKind::Usage, QStringLiteral("\"%1\" is not a size like 1920x1080.")
                                               .arg(p.value(QStringLiteral("size"))));
         project.width = w;
@@ -112,16 +112,41 @@ QJsonArray rangesJson(const Shot& shot, const QVector<FrameRange>& ranges) {
     return a;
 }
 
+// "online", "offline" (missing or unreadable) or "not media" (a file that is
+// no picture, movie or sound).
+QString mediaStatus(const MediaRef& m) {
+    if (m.online)
+        return QStringLiteral("online");
+    return m.notMedia ? QStringLiteral("not media") : QStringLiteral("offline");
+}
+
 QJsonObject projectInfoJson(const Project& project, const QString& path) {
     QJsonArray shots, media;
-    for (const auto& m : project.media)
-        media.append(QJsonObject{{"id", idToString(m.id)},
-                                 {"path", m.path},
-                                 {"online", m.online},
-                                 {"frames", qint64(m.frameCount)},
-                                 {"kind", toString(m.kind)},
-                                 // empty = automatic (tags, then the config's rules)
-                                 {"inputSpace", m.inputSpace}});
+    for (const auto& m : project.media) {
+        QJsonObject o{{"id", idToString(m.id)},
+                      {"path", m.path},
+                      {"online", m.online},
+                      {"status", mediaStatus(m)},
+                      {"frames", qint64(m.frameCount)},
+                      {"kind", toString(m.kind)},
+                      // empty = automatic (tags, then the config's rules)
+                      {"inputSpace", m.inputSpace}};
+        // What a movie of it carries without colour options (8-bit codecs;
+        // ProRes and HQX write the same tags at 10 bits).
+        try {
+            const DeliveryColour d =
+                deliveryColourFor(VideoCodec::H264, ColorPipeline::bundled(), m, std::nullopt,
+                                  false, false, m.width, m.height);
+            o.insert("delivery", QJsonObject{{"primaries", d.tags.primaries},
+                                             {"transfer", d.tags.transfer},
+                                             {"matrix", d.tags.matrix},
+                                             {"range", d.tags.range},
+                                             {"description", describeDelivery(d)}});
+        } catch (const Error& e) { // an input space this config does not have
+            o.insert("delivery", QJsonObject{{"error", e.message()}});
+        }
+        media.append(o);
+    }
     const Track* video = project.firstTrack(TrackKind::Video);
     for (const auto& placed : video ? project.placements(video->id) : QVector<ShotPlacement>()) {
         const Shot& s = *project.findShot(placed.shotId);
@@ -189,7 +214,11 @@ void printProjectInfo(const Project& project, const QString& path) {
                 .arg(locks.isEmpty() ? QStringLiteral("none") : locks.join(QStringLiteral(", ")))
                 .arg(s.masks.size())
                 .arg(s.takes.size())
-                .arg(m.online ? QString() : QStringLiteral("  OFFLINE: %1").arg(m.path)));
+                .arg(m.online ? QString()
+                              : QStringLiteral("  %1: %2")
+                                    .arg(m.notMedia ? QStringLiteral("NOT MEDIA")
+                                                    : QStringLiteral("OFFLINE"),
+                                         m.path)));
     }
 }
 
@@ -246,7 +275,8 @@ int exportCommand(const QStringList& args) {
                  QStringLiteral("PATH")});
     p.addOption({QStringLiteral("codec"),
                  QStringLiteral("prores-422hq (default for .mov), prores-4444, h264 (default for "
-                                ".mp4), h265, dnxhr-hq."),
+                                ".mp4), h265 (10-bit from deeper sources), dnxhr-hq, dnxhr-hqx "
+                                "(10-bit)."),
                  QStringLiteral("CODEC")});
     p.addOption({QStringLiteral("range"),
                  QStringLiteral("Timeline frames A-B inclusive (with --shot: the shot's frames)."),
@@ -254,6 +284,13 @@ int exportCommand(const QStringList& args) {
     p.addOption({QStringLiteral("shot"), QStringLiteral("Export one shot instead of the timeline."),
                  QStringLiteral("SHOT")});
     p.addOption({QStringLiteral("no-audio"), QStringLiteral("Leave the audio out.")});
+    p.addOption({QStringLiteral("full-range"),
+                 QStringLiteral("Movies: full-range YUV (H.264, H.265, DNxHR). The default is "
+                                "limited (video) range, which delivery specifications and players "
+                                "expect; ProRes is always limited.")});
+    p.addOption({QStringLiteral("overwrite"),
+                 QStringLiteral("Replace files that already exist (never the project's own "
+                                "media, takes or masks).")});
     p.addOption({QStringLiteral("exr-type"),
                  QStringLiteral("EXR samples: half (default) or float."), QStringLiteral("TYPE")});
     p.addOption({QStringLiteral("exr-compression"),
@@ -342,8 +379,19 @@ int exportCommand(const QStringList& args) {
         throw Error(ErrorKind::Usage,
                     QStringLiteral("Unknown EXR compression \"%1\".").arg(compression));
     request.imageOptions.exrCompression = compressions.value(compression, ExrCompression::Zip);
-    if (p.isSet(QStringLiteral("start-number")))
-        request.firstFileNumber = p.value(QStringLiteral("start-number")).toInt();
+    if (p.isSet(QStringLiteral("start-number"))) {
+        bool ok = false;
+        const qint64 first = p.value(QStringLiteral("start-number")).toLongLong(&ok);
+        // File numbers stay within nine digits, so that they never wrap.
+        if (!ok || first < 0 || first > 999'999'999)
+            throw Error(ErrorKind::Usage,
+                        QStringLiteral("--start-number is a whole number from 0 to 999999999, not "
+                                       "\"%1\".")
+                            .arg(p.value(QStringLiteral("start-number"))));
+        request.firstFileNumber = int(first);
+    }
+    request.overwrite = p.isSet(QStringLiteral("overwrite"));
+    request.fullRange = p.isSet(QStringLiteral("full-range"));
     const QString depthNaming = p.value(QStringLiteral("exr-depth"));
     if (depthNaming == QLatin1String("blender"))
         request.imageOptions.exrDepthNaming = ExrDepthNaming::Blender;
@@ -351,7 +399,8 @@ int exportCommand(const QStringList& args) {
         throw Error(ErrorKind::Usage,
                     QStringLiteral("--exr-depth is z or blender, not \"%1\".").arg(depthNaming));
     if (runDepthExport(p, project, request.output, request.shotId, request.timelineRange,
-                       request.firstFileNumber, request.imageOptions.exrCompression))
+                       request.firstFileNumber, request.imageOptions.exrCompression,
+                       request.overwrite))
         return Ok;
     // Any colour option turns the pipeline on; without one, frames leave
     // exactly as decoded.
@@ -414,6 +463,9 @@ int shell(const QStringList& args) {
                                  : 60000);
     QObject::connect(doc.get(), &Document::autosaved, [](const QString& file) {
         printStatus(QStringLiteral("autosaved %1").arg(file));
+    });
+    QObject::connect(doc.get(), &Document::autosaveFailed, [](const QString& message) {
+        printStatus(QStringLiteral("autosave failed: %1").arg(message));
     });
 
     int failures = 0;

@@ -100,8 +100,13 @@ ExportDialog::ExportDialog(const Project& project, const EditorState& state,
             [this] { output_->setText(conformedOutput(output_->text())); });
     connect(output_, &QLineEdit::editingFinished, this,
             [this] { output_->setText(conformedOutput(output_->text())); });
+    for (QComboBox* combo : {codec_, scope_, outputMode_, outputSpace_, display_, view_})
+        connect(combo, &QComboBox::currentIndexChanged, this, &ExportDialog::updateDeliveryTags);
+    connect(fullRange_, &QCheckBox::toggled, this, &ExportDialog::updateDeliveryTags);
+    connect(colour_, &QGroupBox::toggled, this, &ExportDialog::updateDeliveryTags);
     kindChanged();
     lookChanged();
+    updateDeliveryTags();
 }
 
 QWidget* ExportDialog::createGeneral() {
@@ -147,14 +152,28 @@ QWidget* ExportDialog::createFootage() {
     codec_ = new QComboBox;
     codec_->setObjectName(QStringLiteral("exportCodec"));
     codec_->addItem(tr("ProRes 422 HQ (10-bit, .mov)"), toString(VideoCodec::ProRes422HQ));
-    codec_->addItem(tr("ProRes 4444 (12-bit, .mov)"), toString(VideoCodec::ProRes4444));
+    codec_->addItem(tr("ProRes 4444 (10-bit, .mov)"), toString(VideoCodec::ProRes4444));
     codec_->addItem(tr("DNxHR HQ (8-bit, .mov)"), toString(VideoCodec::DNxHRHQ));
+    codec_->addItem(tr("DNxHR HQX (10-bit, .mov)"), toString(VideoCodec::DNxHRHQX));
     codec_->addItem(tr("H.264 (.mp4)"), toString(VideoCodec::H264));
-    codec_->addItem(tr("H.265 (10-bit, .mp4)"), toString(VideoCodec::H265));
+    codec_->addItem(tr("H.265 (.mp4, 10-bit from deeper sources)"), toString(VideoCodec::H265));
     form->addRow(tr("Codec"), codec_);
     audio_ = new QCheckBox(tr("Include the audio"));
     audio_->setObjectName(QStringLiteral("exportAudio"));
     form->addRow(QString(), audio_);
+    fullRange_ = new QCheckBox(tr("Full range"));
+    fullRange_->setObjectName(QStringLiteral("exportFullRange"));
+    fullRange_->setToolTip(tr("Full-range YUV instead of limited (video) range. Delivery "
+                              "specifications, broadcast and web players expect limited range; "
+                              "ProRes is always limited."));
+    form->addRow(QString(), fullRange_);
+    // What players will read from the file: computed by the exporter's own
+    // rule (export/deliverycolour.h), so the dialog cannot promise otherwise.
+    deliveryTags_ = new QLabel;
+    deliveryTags_->setObjectName(QStringLiteral("exportDeliveryTags"));
+    deliveryTags_->setWordWrap(true);
+    deliveryTags_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(tr("Tags"), deliveryTags_);
     return footage_;
 }
 
@@ -367,6 +386,22 @@ void ExportDialog::kindChanged() {
     adjustSize();
 }
 
+void ExportDialog::updateDeliveryTags() {
+    VideoCodec codec = VideoCodec::ProRes422HQ;
+    videoCodecFromString(codec_->currentData().toString(), &codec);
+    const bool canBeFull = codecCarriesFullRange(codec);
+    fullRange_->setEnabled(canBeFull);
+    if (!canBeFull)
+        fullRange_->setChecked(false);
+    try {
+        ExportPlan planned = plan();
+        planned.pictures.fullRange = fullRange_->isChecked();
+        deliveryTags_->setText(describeDelivery(movieDelivery(project_, planned.pictures)));
+    } catch (const Error& e) {
+        deliveryTags_->setText(e.message());
+    }
+}
+
 void ExportDialog::lookChanged() {
     const auto look = ExportLook(look_->currentData().toInt());
     auto* form = static_cast<QFormLayout*>(colour_->layout());
@@ -437,6 +472,7 @@ void ExportDialog::restoreSettings() {
     selectData(scope_, s.value(key("scope")));
     selectData(codec_, s.value(key("codec")));
     audio_->setChecked(s.value(key("audio"), true).toBool());
+    fullRange_->setChecked(s.value(key("fullRange"), false).toBool());
     provenance_->setChecked(s.value(key("provenance"), true).toBool());
     if (colour_->isEnabled())
         colour_->setChecked(s.value(key("grade"), false).toBool());
@@ -474,6 +510,7 @@ void ExportDialog::saveSettings() const {
     s.setValue(key("scope"), scope_->currentData());
     s.setValue(key("codec"), codec_->currentData());
     s.setValue(key("audio"), audio_->isChecked());
+    s.setValue(key("fullRange"), fullRange_->isChecked());
     s.setValue(key("provenance"), provenance_->isChecked());
     if (colour_->isEnabled())
         s.setValue(key("grade"), colour_->isChecked());

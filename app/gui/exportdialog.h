@@ -65,7 +65,8 @@ public:
     ExportPlan plan() const;
     // Checks the plan as the exporters will (nothing is written); throws Error.
     void check(const ExportPlan& plan) const;
-    // Validates; on an error stays open and shows the message.
+    // Validates; on an error stays open and shows the message. Asks before
+    // replacing files that exist (the project's own media are refused).
     void accept() override;
 
     QComboBox* kindCombo() const { return kind_; }
@@ -73,6 +74,8 @@ public:
     QLineEdit* outputEdit() const { return output_; }
     QComboBox* codecCombo() const { return codec_; }
     QCheckBox* audioCheck() const { return audio_; }
+    QCheckBox* fullRangeCheck() const { return fullRange_; }
+    QLabel* deliveryTagsLabel() const { return deliveryTags_; }
     QGroupBox* colourBox() const { return colour_; }
     QComboBox* workingSpaceCombo() const { return workingSpace_; }
     QComboBox* lookCombo() const { return look_; }
@@ -94,6 +97,8 @@ public:
     QLabel* errorLabel() const { return error_; }
 
 private:
+    // Asks whether to replace the plan's existing files; true to go on.
+    bool confirmReplacing(const ExportPlan& plan);
     QWidget* createGeneral();
     QWidget* createFootage();
     QWidget* createColour();
@@ -101,6 +106,8 @@ private:
     void fillViews();
     void kindChanged();
     void lookChanged();
+    // The colour tags the movie will carry, as the exporter decides them.
+    void updateDeliveryTags();
     void browseOutput();
     // The output name with the extension and frame number the kind needs.
     QString conformedOutput(const QString& path) const;
@@ -116,6 +123,7 @@ private:
     const EditorState& state_;
     QString projectPath_;
     QString ocioConfig_;
+    QString replaceConfirmed_; // the output the user agreed to replace
     QComboBox* kind_;
     QComboBox* scope_;
     QLineEdit* output_;
@@ -123,6 +131,8 @@ private:
     QGroupBox* footage_;
     QComboBox* codec_;
     QCheckBox* audio_;
+    QCheckBox* fullRange_;
+    QLabel* deliveryTags_;
     QGroupBox* colour_;
     QComboBox* workingSpace_;
     QComboBox* look_;

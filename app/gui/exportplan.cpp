@@ -3,6 +3,7 @@
 // dialog closes, then started as a job or written at once.
 #include "core/error.h"
 #include "editorstate.h"
+#include "export/outputguard.h"
 #include "exportdialog.h"
 #include "interchange/otio.h"
 #include "jobs/jobqueue.h"
@@ -16,6 +17,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QSettings>
 
 namespace retake::gui {
@@ -121,9 +123,11 @@ ExportPlan ExportDialog::plan() const {
         r.timelineRange = range;
         r.shotId = shotId;
         r.writeManifest = provenance_->isChecked();
+        r.overwrite = replaceConfirmed_ == output; // asked in accept()
         if (plan.kind == ExportKind::Footage) {
             videoCodecFromString(codec_->currentData().toString(), &r.codec);
             r.withAudio = audio_->isChecked();
+            r.fullRange = fullRange_->isChecked();
         } else {
             r.imageOptions.exrPixelType = ExrPixelType(exrType_->currentData().toInt());
             r.imageOptions.exrCompression = ExrCompression(exrCompression_->currentData().toInt());
@@ -142,6 +146,7 @@ ExportPlan ExportDialog::plan() const {
         d.timelineRange = range;
         d.shotId = shotId;
         d.exrCompression = ExrCompression(exrCompression_->currentData().toInt());
+        d.overwrite = replaceConfirmed_ == output;
         d.modelPath = depthModel_->text().trimmed();
         if (!d.modelPath.isEmpty()) {
             d.source = DepthSource::Model;
@@ -177,6 +182,41 @@ ExportPlan ExportDialog::plan() const {
     return plan;
 }
 
+bool ExportDialog::confirmReplacing(const ExportPlan& plan) {
+    QStringList targets;
+    switch (plan.kind) {
+    case ExportKind::Footage:
+    case ExportKind::ExrSequence:
+        targets = exportTargets(project_, plan.pictures);
+        break;
+    case ExportKind::DepthMaps:
+        targets = depthExportTargets(project_, plan.depth);
+        break;
+    case ExportKind::Camera:
+    case ExportKind::Timeline:
+        targets << plan.output();
+        break;
+    }
+    // The project's own media are refused outright, never offered.
+    checkOutputTargets(project_, targets, true);
+    const QStringList existing = existingTargets(targets);
+    if (existing.isEmpty() || replaceConfirmed_ == plan.output())
+        return true;
+    const QString first = QDir::toNativeSeparators(existing.first());
+    const QString question =
+        existing.size() == 1
+            ? tr("%1 already exists. Replace it?").arg(first)
+            : tr("%1 files of this export already exist, %2 among them. Replace them?")
+                  .arg(existing.size())
+                  .arg(first);
+    if (QMessageBox::question(this, tr("Replace Files"), question,
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes)
+        return false;
+    replaceConfirmed_ = plan.output();
+    return true;
+}
+
 void ExportDialog::check(const ExportPlan& plan) const {
     switch (plan.kind) {
     case ExportKind::Footage:
@@ -202,7 +242,9 @@ void ExportDialog::accept() {
     // A typed name gets the kind's extension and, for a sequence, a frame number.
     output_->setText(conformedOutput(output_->text()));
     try {
-        check(plan());
+        if (!confirmReplacing(plan()))
+            return;
+        check(plan()); // now with the user's answer (ExportRequest::overwrite)
     } catch (const Error& e) {
         error_->setText(e.message());
         error_->show();

@@ -246,6 +246,9 @@ void MainWindow::setDocument(std::unique_ptr<Document> document) {
     connect(doc, &Document::autosaved, this, [this](const QString& path) {
         statusBar()->showMessage(tr("Autosaved to %1").arg(nativePath(path)), 4000);
     });
+    connect(doc, &Document::autosaveFailed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Autosave failed: %1").arg(message));
+    });
     QUndoStack* stack = doc->undoStack();
     connect(stack, &QUndoStack::indexChanged, this, &MainWindow::updateUndoActions);
     connect(stack, &QUndoStack::cleanChanged, this, &MainWindow::updateUndoActions);

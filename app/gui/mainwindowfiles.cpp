@@ -74,9 +74,11 @@ bool MainWindow::openProject(const QString& path) {
                             QString::fromLocal8Bit(e.what()));
         return false;
     }
+    const QString cleanup = doc->cleanupNote();
     setDocument(std::move(doc));
     recent_->add(absolute);
-    showStatus(tr("Opened %1").arg(nativePath(absolute)));
+    showStatus(cleanup.isEmpty() ? tr("Opened %1").arg(nativePath(absolute))
+                                 : tr("Opened %1; %2").arg(nativePath(absolute), cleanup));
     return true;
 }
 

@@ -332,7 +332,8 @@ void TimelineWidget::paintVideoTrack(QPainter& p, const Track& track, const QRec
             p.setPen(QColor(236, 236, 236));
             QString text = shot->name;
             if (offline)
-                text = tr("%1 (offline)").arg(text);
+                text =
+                    media->notMedia ? tr("%1 (not media)").arg(text) : tr("%1 (offline)").arg(text);
             p.drawText(QRectF(label.left(), label.top(), label.width(), fontHeight),
                        Qt::AlignLeft | Qt::AlignVCenter,
                        fontMetrics().elidedText(text, Qt::ElideRight, int(label.width())));

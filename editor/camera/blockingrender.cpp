@@ -2,7 +2,10 @@
 
 #include "camera/lens.h"
 #include "camera/motion.h"
+#include "core/atomicfile.h"
 #include "core/error.h"
+#include "core/jsonnumbers.h"
+#include "core/leftovers.h"
 #include "jobs/progress.h"
 #include "media/encode.h"
 #include "model/project.h"
@@ -11,6 +14,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <algorithm>
@@ -28,6 +33,9 @@ constexpr double kPi = 3.14159265358979323846;
 QString tr(const char* text) {
     return QCoreApplication::translate("Blocking", text);
 }
+
+// Written beside every sequence renderBlockingSequence makes.
+constexpr const char* kRenderRecordName = ".retake-render.json";
 
 std::array<float, 3> toFloat3(const Vec3& v) {
     return {float(v.x), float(v.y), float(v.z)};
@@ -157,9 +165,8 @@ QStringList renderBlockingSequence(const Camera& camera, const BlockingScene& sc
                         .arg(settings.pattern));
     const bool exr = pattern.endsWith(QLatin1String(".exr"), Qt::CaseInsensitive);
     QDir dir = patternInfo.absoluteDir();
-    if (!dir.exists() && !QDir().mkpath(dir.absolutePath()))
-        throwOutputError(dir.absolutePath(), tr("cannot create the folder"));
-    QTemporaryDir staging(dir.filePath(QStringLiteral(".retake-blocking-XXXXXX")));
+    OutputFolder folder(dir.absolutePath());
+    QTemporaryDir staging(stagingDirTemplate(dir.absolutePath(), QStringLiteral("blocking")));
     if (!staging.isValid())
         throwOutputError(dir.absolutePath(),
                          tr("cannot write here: %1").arg(staging.errorString()));
@@ -209,6 +216,17 @@ QStringList renderBlockingSequence(const Camera& camera, const BlockingScene& sc
             progress->report(double(i + 1) / double(count) * 0.99, tr("Rendering blocking"));
     }
     QStringList files;
+    // Retake's own record of what it rendered here, so that a re-render
+    // trusts this file and never the shape of a path in a project file.
+    const QJsonObject record{{"writer", QStringLiteral("Retake " RETAKE_VERSION)},
+                             {"kind", QStringLiteral("blocking")},
+                             {"pattern", patternInfo.fileName()},
+                             {"first", qint64(settings.firstFileNumber)},
+                             {"count", qint64(count)},
+                             {"width", settings.width},
+                             {"height", settings.height}};
+    writeFileAtomically(dir.filePath(QLatin1String(kRenderRecordName)),
+                        QJsonDocument(record).toJson());
     for (const QString& name : names) {
         const QString from = QDir(staging.path()).filePath(name), to = dir.filePath(name);
         if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) !=
@@ -219,6 +237,7 @@ QStringList renderBlockingSequence(const Camera& camera, const BlockingScene& sc
     }
     if (progress)
         progress->report(1.0, tr("Done"));
+    folder.keep();
     return files;
 }
 
@@ -227,16 +246,35 @@ std::optional<BlockingSequenceSettings> findOwnBlockingSequence(const Project& p
     const MediaRef* media = project.findMedia(shot.mediaId);
     static const QRegularExpression number(QStringLiteral("(\\d+)\\.exr$"));
     const QRegularExpressionMatch m = media ? number.match(media->path) : QRegularExpressionMatch();
-    if (!m.hasMatch() || !media->path.contains(QLatin1String("/blocking/")))
+    if (!m.hasMatch())
+        return std::nullopt;
+    // Only a folder Retake rendered into, and only the sequence it rendered
+    // there: a project file naming some other folder gets no re-render.
+    const QDir dir = QFileInfo(media->path).absoluteDir();
+    QFile recordFile(dir.filePath(QLatin1String(kRenderRecordName)));
+    if (recordFile.size() > 65536 || !recordFile.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonObject record = QJsonDocument::fromJson(recordFile.readAll()).object();
+    const QString pattern = media->path.mid(dir.absolutePath().size() + 1,
+                                            m.capturedStart(1) - dir.absolutePath().size() - 1) +
+                            QLatin1String("%0") + QString::number(m.capturedLength(1)) +
+                            QLatin1String("d.exr");
+    const qint64 first = record.value(QLatin1String("first")).toInteger(-1);
+    const qint64 count = record.value(QLatin1String("count")).toInteger(-1);
+    const int width = record.value(QLatin1String("width")).toInt(),
+              height = record.value(QLatin1String("height")).toInt();
+    if (record.value(QLatin1String("kind")).toString() != QLatin1String("blocking") ||
+        record.value(QLatin1String("pattern")).toString() != pattern || first < 0 || count <= 0 ||
+        count > kMaxFrameNumber || first > kMaxFrameNumber || width <= 0 || height <= 0 ||
+        width > 65536 || height > 65536)
         return std::nullopt;
     BlockingSequenceSettings s;
-    s.frames = {0, media->frameCount};
+    s.frames = {0, count}; // what Retake rendered, not what the project file claims
     s.frameRate = project.frameRate;
-    s.width = media->width;
-    s.height = media->height;
-    s.firstFileNumber = m.captured(1).toLongLong();
-    s.pattern = media->path.left(m.capturedStart(1)) + QLatin1String("%0") +
-                QString::number(m.capturedLength(1)) + QLatin1String("d.exr");
+    s.width = width;
+    s.height = height;
+    s.firstFileNumber = first;
+    s.pattern = dir.filePath(pattern);
     return s;
 }
 
@@ -244,8 +282,9 @@ BlockingSequenceSettings ownBlockingSequence(const Project& project, const Shot&
     if (std::optional<BlockingSequenceSettings> own = findOwnBlockingSequence(project, shot))
         return *own;
     throw Error(ErrorKind::Usage,
-                tr("Shot \"%1\" has no blocking picture of its own: its media is not a "
-                   "blocking/NAME.####.exr sequence made with retake-cli blocking --create.")
+                tr("Shot \"%1\" has no blocking picture of its own: its media is not an EXR "
+                   "sequence that Retake rendered (retake-cli blocking --create records each "
+                   "render beside its frames).")
                     .arg(shot.name));
 }
 

@@ -2,12 +2,12 @@
 
 #include "camera/lens.h"
 #include "camera/motion.h"
+#include "core/atomicfile.h"
 #include "core/error.h"
 #include "model/project.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStringList>
 #include <QVector>
 #include <cmath>
@@ -325,12 +325,7 @@ void writeCameraFile(const QString& path, const Camera& camera,
         throw Error(
             ErrorKind::Usage,
             tr("%1: camera files are .usda (USD), .chan (Nuke) or .py (Blender)").arg(path));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
-        throwOutputError(path, file.errorString());
-    const QByteArray bytes = text.toUtf8();
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        throwOutputError(path, file.errorString());
+    writeFileAtomically(path, text.toUtf8());
 }
 
 } // namespace retake

@@ -2,6 +2,7 @@
 
 #include "camera/lens.h"
 #include "camera/motion.h"
+#include "core/jsonnumbers.h"
 #include "model/project.h"
 
 #include <QCoreApplication>
@@ -44,9 +45,18 @@ struct In {
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined())
             return fallback;
-        if (!v.isDouble())
-            error(at + QLatin1Char('.') + QLatin1String(key), tr("expected a number"));
+        if (const auto problem = numberProblem(v))
+            error(at + QLatin1Char('.') + QLatin1String(key), *problem);
         return v.toDouble();
+    }
+    qint64 integer(const QJsonObject& o, const QString& at, const char* key, qint64 fallback,
+                   qint64 minimum, qint64 maximum) const {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return fallback;
+        if (const auto problem = numberProblem(v, true, double(minimum), double(maximum)))
+            error(at + QLatin1Char('.') + QLatin1String(key), *problem);
+        return qint64(v.toDouble());
     }
     bool boolean(const QJsonObject& o, const QString& at, const char* key, bool fallback) const {
         const QJsonValue v = o.value(QLatin1String(key));
@@ -70,9 +80,12 @@ struct In {
         if (v.isUndefined())
             return fallback;
         const QJsonArray a = v.toArray();
-        if (!v.isArray() || a.size() != 3 || !a[0].isDouble() || !a[1].isDouble() ||
-            !a[2].isDouble())
-            error(at + QLatin1Char('.') + QLatin1String(key), tr("expected [x, y, z]"));
+        const QString where = at + QLatin1Char('.') + QLatin1String(key);
+        if (!v.isArray() || a.size() != 3)
+            error(where, tr("expected [x, y, z]"));
+        for (int i = 0; i < 3; ++i)
+            if (const auto problem = numberProblem(a[i]))
+                error(QStringLiteral("%1[%2]").arg(where).arg(i), *problem);
         return {a[0].toDouble(), a[1].toDouble(), a[2].toDouble()};
     }
     QJsonObject object(const QJsonValue& v, const QString& at) const {
@@ -209,7 +222,7 @@ void readCameraDetails(const QJsonObject& co, const QString& where, Camera& c,
         l.shiftXMm = in.number(o, at, "shiftXMm", l.shiftXMm);
         l.shiftYMm = in.number(o, at, "shiftYMm", l.shiftYMm);
         l.anamorphicSqueeze = in.number(o, at, "anamorphicSqueeze", l.anamorphicSqueeze);
-        l.apertureBlades = int(in.number(o, at, "apertureBlades", l.apertureBlades));
+        l.apertureBlades = int(in.integer(o, at, "apertureBlades", l.apertureBlades, 0, 64));
         l.distortionK1 = in.number(o, at, "distortionK1", l.distortionK1);
         l.distortionK2 = in.number(o, at, "distortionK2", l.distortionK2);
         l.vignette = in.number(o, at, "vignette", l.vignette);
@@ -227,7 +240,7 @@ void readCameraDetails(const QJsonObject& co, const QString& where, Camera& c,
             const QString kat = QStringLiteral("%1.keys[%2]").arg(at).arg(i);
             const QJsonObject ko = in.object(keys[i], kat);
             CameraKey k;
-            k.frame = qint64(in.number(ko, kat, "frame", 0));
+            k.frame = in.integer(ko, kat, "frame", 0, -kMaxFrameNumber, kMaxFrameNumber);
             k.pose = in.pose(ko, kat);
             const QString easing = in.string(ko, kat, "easing", toString(k.easing));
             if (!easingFromString(easing, &k.easing))
@@ -271,7 +284,7 @@ BlockingScene blockingSceneFromJson(const QJsonObject& o, const QString& at, con
         const QString oat = QStringLiteral("%1.objects[%2]").arg(at).arg(i);
         const QJsonObject oo = in.object(objects[i], oat);
         BlockingObject b;
-        b.id = int(in.number(oo, oat, "id", b.id));
+        b.id = int(in.integer(oo, oat, "id", b.id, 0, 1 << 30));
         b.name = in.string(oo, oat, "name", QString());
         const QString shape = in.string(oo, oat, "shape", toString(b.shape));
         if (!blockingShapeFromString(shape, &b.shape))

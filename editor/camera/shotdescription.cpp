@@ -291,6 +291,13 @@ DescribedShot describeShot(const QString& text, const Camera& base,
     QVector<Token> tokens = tokenize(text);
     if (tokens.isEmpty())
         fail(tr("The shot description is empty."));
+    // Every number of a shot (mm, m, s, degrees, frames) is far below this;
+    // beyond it a value overflows later, far from the word that caused it.
+    for (const Token& t : tokens)
+        if (t.kind != Token::Word && !(t.value <= 1e6))
+            fail(tr("\"%1\" is out of range (numbers in a shot description go up to 1000000).")
+                     .arg(t.original.size() > 24 ? t.original.left(20) + QStringLiteral("…")
+                                                 : t.original));
     const Parsed p = Parser(tokens, settings).run();
 
     DescribedShot out;

@@ -1,5 +1,7 @@
 #include "framerange.h"
 
+#include "core/jsonnumbers.h"
+
 #include <QRegularExpression>
 #include <algorithm>
 
@@ -23,7 +25,9 @@ std::optional<FrameRange> FrameRange::fromInclusiveString(const QString& text) {
     FrameNumber b = a;
     if (match.hasCaptured(2) && !match.captured(2).isEmpty())
         b = match.captured(2).toLongLong(&ok);
-    if (!ok || b < a)
+    // Beyond the largest frame a project holds (core/jsonnumbers.h) the
+    // range is refused as a whole, never wrapped or emptied.
+    if (!ok || b < a || b >= kMaxFrameNumber)
         return std::nullopt;
     return FrameRange{a, b + 1};
 }

@@ -1,8 +1,9 @@
 #include "document.h"
-#include "documentmessages.h"
 
 #include "camera/lens.h"
 #include "core/error.h"
+#include "core/leftovers.h"
+#include "documentmessages.h"
 #include "ocio/colorpipeline.h"
 #include "projectfile/projectfile.h"
 
@@ -48,8 +49,15 @@ Document::Document(Project project, const QString& filePath, QObject* parent)
     connect(&undoStack_, &QUndoStack::cleanChanged, this,
             [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
     connect(&autosaveTimer_, &QTimer::timeout, this, [this] {
-        if (revision_ != autosavedRevision_)
-            writeAutosave();
+        if (revision_ != autosavedRevision_) {
+            // A timer slot cannot throw: a full disk is reported, and the
+            // next tick tries again (the project file itself is untouched).
+            try {
+                writeAutosave();
+            } catch (const Error& e) {
+                Q_EMIT autosaveFailed(e.message());
+            }
+        }
     });
 }
 
@@ -57,7 +65,11 @@ Document::~Document() = default;
 
 std::unique_ptr<Document> Document::open(const QString& path) {
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    return std::make_unique<Document>(loadProjectFile(absolute), absolute);
+    auto doc = std::make_unique<Document>(loadProjectFile(absolute), absolute);
+    // Takes half-written by a Retake that was killed are removed on open.
+    const QString takes = QDir(doc->cacheDir()).filePath(QStringLiteral("takes"));
+    doc->cleanupNote_ = sweepLeftovers(takes).summary(takes);
+    return doc;
 }
 
 QString Document::cacheDir() const {

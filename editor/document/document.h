@@ -43,6 +43,9 @@ public:
     // changed since the last autosave; 0 turns autosave off.
     void setAutosaveInterval(int intervalMs);
     QString autosavePath() const;
+    // What open() removed of interrupted work in the cache ("removed 2
+    // leftovers (40.1 MB) ..."), empty when nothing.
+    const QString& cleanupNote() const { return cleanupNote_; }
     static QString autosavePathFor(const QString& projectPath);
     void writeAutosave();
     // An autosave newer than the project file is left when Retake did not
@@ -123,6 +126,8 @@ Q_SIGNALS:
     void changed();
     void modifiedChanged(bool modified);
     void autosaved(const QString& path);
+    // The autosave could not be written (disk full, read-only folder).
+    void autosaveFailed(const QString& message);
 
 private:
     friend class ProjectSnapshotCommand;
@@ -143,6 +148,7 @@ private:
     QTimer autosaveTimer_;
     quint64 revision_ = 0;
     quint64 autosavedRevision_ = 0;
+    QString cleanupNote_;
 };
 
 } // namespace retake

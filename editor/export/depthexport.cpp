@@ -1,7 +1,10 @@
 #include "export/depthexport.h"
 
+#include "core/atomicfile.h"
 #include "core/error.h"
+#include "core/leftovers.h"
 #include "export/depthsource.h"
+#include "export/outputguard.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -10,7 +13,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSet>
 #include <QTemporaryDir>
 #include <algorithm>
@@ -228,6 +230,17 @@ std::uint8_t depthToPreview(float metres, double nearM, double farM) {
 
 namespace {
 
+QStringList targetsOf(const DepthExportRequest& request, const QVector<ExportFrame>& frames) {
+    const QString pattern = sequencePrintfPattern(QFileInfo(request.output).absoluteFilePath());
+    const QFileInfo patternInfo(pattern);
+    QStringList targets;
+    for (int i = 0; i < frames.size(); ++i)
+        targets << patternInfo.dir().filePath(
+            sequenceFileName(patternInfo.fileName(), request.firstFileNumber + i));
+    targets << sidecarPathFor(pattern);
+    return targets;
+}
+
 // The request's own checks and its frames, before any depth source is looked at.
 QVector<ExportFrame> checkedDepthFrames(const Project& project, const DepthExportRequest& request) {
     const QString suffix = QFileInfo(request.output).suffix().toLower();
@@ -252,10 +265,18 @@ QVector<ExportFrame> checkedDepthFrames(const Project& project, const DepthExpor
     const QVector<ExportFrame> frames = exportFrames(project, frameRequest);
     if (frames.isEmpty())
         throw Error(ErrorKind::Usage, tr("Nothing to export: the range holds no frames."));
+    checkOutputTargets(project, targetsOf(request, frames), request.overwrite);
     return frames;
 }
 
 } // namespace
+
+QStringList depthExportTargets(const Project& project, const DepthExportRequest& request) {
+    ExportRequest frameRequest;
+    frameRequest.shotId = request.shotId;
+    frameRequest.timelineRange = request.timelineRange;
+    return targetsOf(request, exportFrames(project, frameRequest));
+}
 
 void checkDepthExport(const Project& project, const DepthExportRequest& request) {
     const QVector<ExportFrame> frames = checkedDepthFrames(project, request);
@@ -270,9 +291,9 @@ DepthExportResult exportDepthMaps(const Project& project, const DepthExportReque
     const QString pattern = sequencePrintfPattern(QFileInfo(request.output).absoluteFilePath());
     const QFileInfo patternInfo(pattern);
     QDir dir = patternInfo.absoluteDir();
-    if (!dir.exists() && !QDir().mkpath(dir.absolutePath()))
-        throwOutputError(dir.absolutePath(), tr("cannot create the folder"));
-    QTemporaryDir staging(dir.filePath(QStringLiteral(".retake-depth-XXXXXX")));
+    OutputFolder folder(dir.absolutePath());
+    progress.note(sweepLeftovers(dir.absolutePath()).summary(dir.absolutePath()));
+    QTemporaryDir staging(stagingDirTemplate(dir.absolutePath(), QStringLiteral("depth")));
     if (!staging.isValid())
         throwOutputError(dir.absolutePath(),
                          tr("cannot write here: %1").arg(staging.errorString()));
@@ -410,10 +431,8 @@ DepthExportResult exportDepthMaps(const Project& project, const DepthExportReque
     sidecar.insert("sources", sources);
     sidecar.insert("frames", frameEntries);
     result.sidecar = sidecarPathFor(pattern);
-    QSaveFile file(result.sidecar);
-    const QByteArray json = QJsonDocument(sidecar).toJson();
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-        throwOutputError(result.sidecar, file.errorString());
+    folder.keep();
+    writeFileAtomically(result.sidecar, QJsonDocument(sidecar).toJson());
     result.frames = frames.size();
     progress.report(1.0, tr("Done"));
     return result;

@@ -46,6 +46,7 @@ struct DepthExportRequest {
     // whole export (so every frame of a sequence uses the same scale).
     std::optional<double> nearM, farM;
     ExrCompression exrCompression = ExrCompression::Zip;
+    bool overwrite = false; // replace existing files (never the project's media)
 };
 
 struct DepthExportResult {
@@ -72,6 +73,8 @@ DepthExportResult exportDepthMaps(const Project& project, const DepthExportReque
 // the frames, a depth source for every shot, the model loading), for dialogs.
 // Throws the same Error.
 void checkDepthExport(const Project& project, const DepthExportRequest& request);
+// Every file the export would create (maps and sidecar).
+QStringList depthExportTargets(const Project& project, const DepthExportRequest& request);
 
 // Per-pixel conversions (exposed for tests): no depth = not finite or <= 0.
 std::uint16_t depthToMillimetres(float metres, bool* clamped = nullptr);

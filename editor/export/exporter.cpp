@@ -1,9 +1,12 @@
 #include "exporter.h"
 
+#include "core/atomicfile.h"
 #include "core/error.h"
+#include "core/leftovers.h"
 #include "core/timecode.h"
 #include "export/framesource.h"
 #include "export/mediacolour.h"
+#include "export/outputguard.h"
 #include "export/prefetch.h"
 #include "export/provenance.h"
 
@@ -228,14 +231,10 @@ public:
         return processorFor(media).apply(std::move(image), outType);
     }
 
-    // What an encode of graded frames should say about its colour: the
-    // output space's tags, the source's range (the encoder's business).
-    ColorTags tagsFor(const MediaRef& media, const ColorTags& source) const {
-        if (!active())
-            return source;
-        ColorTags tags = pipeline_->tagsFor(gradeFor(media));
-        tags.range = source.range;
-        return tags;
+    // The standard tags of the output space (empty fields where it has
+    // none); deliverycolour.h decides the rest.
+    ColorTags outputTags(const MediaRef& media) const {
+        return pipeline_->tagsFor(gradeFor(media));
     }
 
     // The colour space name the written pixels are in, for file metadata.
@@ -261,6 +260,56 @@ private:
 
 // Sample type graded frames are handed over in: float for EXR (scene-linear
 // values above 1 survive), 16-bit for 10-bit codecs, else the source's own.
+bool isExrOutput(const QString& output) {
+    return QFileInfo(output).suffix().compare(QLatin1String("exr"), Qt::CaseInsensitive) == 0;
+}
+
+// The scene-linear space an EXR holds by default: ACEScg under an ACES
+// working space or for wide-gamut (camera) inputs, else the linear space of
+// Rec.709/sRGB primaries. Empty when the config has neither.
+QString sceneLinearSpace(const ColorPipeline& pipeline, const QStringList& inputSpaces,
+                         const QString& workingSpace) {
+    const QString aces = QStringLiteral("ACEScg");
+    const QString rec709 = QStringLiteral("Linear Rec.709 (sRGB)");
+    bool allRec709 = true;
+    for (const QString& space : inputSpaces) {
+        ColorGrade asIs;
+        asIs.inputSpace = space;
+        allRec709 = allRec709 && pipeline.tagsFor(asIs).primaries == QLatin1String("bt709");
+    }
+    const bool acesWorking =
+        !workingSpace.isEmpty() &&
+        pipeline.colorSpaceName(workingSpace).startsWith(QLatin1String("ACES"));
+    if ((acesWorking || !allRec709) && pipeline.hasColorSpace(aces))
+        return aces;
+    return pipeline.hasColorSpace(rec709) ? rec709 : QString();
+}
+
+// What the export does to colour: the request's pipeline, and for EXR
+// without an output space, a conversion to scene-linear light (Blender, Nuke
+// and Unreal read EXR as linear; display-encoded values show twice encoded).
+std::optional<ExportColor> exportColour(const Project& project, const ExportRequest& request,
+                                        const QVector<ExportFrame>& frames) {
+    if (!isSequenceOutput(request.output) || !isExrOutput(request.output))
+        return request.color;
+    ExportColor colour = request.color.value_or(ExportColor{});
+    if (!colour.grade.outputSpace.isEmpty() || !colour.grade.display.isEmpty())
+        return colour;
+    const ColorPipeline pipeline = ColorPipeline::load(colour.configPath);
+    QStringList inputs;
+    for (const ExportFrame& f : frames) {
+        const MediaRef& media = *project.findMedia(f.shot->mediaId);
+        const QString input =
+            colour.inputSpace.isEmpty() ? mediaInputSpace(pipeline, media) : colour.inputSpace;
+        if (!inputs.contains(input))
+            inputs << input;
+    }
+    colour.grade.outputSpace = sceneLinearSpace(pipeline, inputs, colour.grade.workingSpace);
+    if (colour.grade.outputSpace.isEmpty())
+        return request.color; // a config without a linear space: as the input
+    return colour;
+}
+
 SampleType gradedTypeForSequence(const QString& pattern, SampleType source) {
     if (pattern.endsWith(QLatin1String(".exr"), Qt::CaseInsensitive))
         return SampleType::Float32;
@@ -352,13 +401,14 @@ ExportResult exportSequence(const Project& project, const ExportRequest& request
     const QFileInfo patternInfo(pattern);
     checkSequenceName(request.output, patternInfo.fileName());
     // Before anything is created: a bad colour request leaves no trace.
-    FrameGrader grader(project, request.color, frames);
+    const std::optional<ExportColor> colour = exportColour(project, request, frames);
+    FrameGrader grader(project, colour, frames);
     QDir dir = patternInfo.absoluteDir();
-    if (!dir.exists() && !QDir().mkpath(dir.absolutePath()))
-        throwOutputError(dir.absolutePath(), tr("cannot create the folder"));
+    OutputFolder folder(dir.absolutePath());
     // Written beside the final files so the moves at the end are renames on
     // one file system; removed with everything in it if anything fails.
-    QTemporaryDir staging(dir.filePath(QStringLiteral(".retake-export-XXXXXX")));
+    progress.note(sweepLeftovers(dir.absolutePath()).summary(dir.absolutePath()));
+    QTemporaryDir staging(stagingDirTemplate(dir.absolutePath(), QStringLiteral("export")));
     if (!staging.isValid())
         throwOutputError(dir.absolutePath(),
                          tr("cannot write here: %1").arg(staging.errorString()));
@@ -421,6 +471,7 @@ ExportResult exportSequence(const Project& project, const ExportRequest& request
         result.files << to;
     }
     finishManifest(request, grader, project, frames, manifest, manifestPath, result);
+    folder.keep();
     result.frames = frames.size();
     progress.report(1.0, tr("Done"));
     return result;
@@ -429,6 +480,8 @@ ExportResult exportSequence(const Project& project, const ExportRequest& request
 ExportResult exportMovie(const Project& project, const ExportRequest& request,
                          const QVector<ExportFrame>& frames, Progress& progress) {
     const QString output = QFileInfo(request.output).absoluteFilePath();
+    const QString folder = QFileInfo(output).absolutePath();
+    progress.note(sweepLeftovers(folder).summary(folder));
     TimelineFrameSource source(project);
     const bool timelineExport = request.shotId.isNull();
     const FrameNumber firstTimelineFrame =
@@ -447,7 +500,15 @@ ExportResult exportMovie(const Project& project, const ExportRequest& request,
     settings.width = first.width;
     settings.height = first.height;
     settings.frameRate = project.frameRate;
-    settings.color = grader.tagsFor(*project.findMedia(frames[0].shot->mediaId), first.color);
+    const MediaRef& firstMedia = *project.findMedia(frames[0].shot->mediaId);
+    const DeliveryColour delivery = deliveryColourFor(
+        request.codec, grader.active() ? grader.pipeline() : ColorPipeline::bundled(), firstMedia,
+        grader.active() ? std::optional<ColorTags>(grader.outputTags(firstMedia)) : std::nullopt,
+        request.fullRange, first.type != SampleType::UInt8, first.width, first.height);
+    for (const QString& note : delivery.notes)
+        progress.note(note);
+    settings.color = delivery.tags;
+    settings.bitDepth = delivery.bitDepth;
     if (request.withAudio && audio.active()) {
         settings.audioSampleRate = audio.sampleRate();
         settings.audioChannels = audio.channels();
@@ -515,12 +576,59 @@ VideoCodec defaultCodecFor(const QString& output) {
                                                                        : VideoCodec::ProRes422HQ;
 }
 
+namespace {
+
+QStringList exportTargets(const ExportRequest& request, const QVector<ExportFrame>& frames) {
+    QStringList targets;
+    if (isSequenceOutput(request.output)) {
+        const QString pattern = printfPattern(QFileInfo(request.output).absoluteFilePath());
+        const QFileInfo patternInfo(pattern);
+        for (int i = 0; i < frames.size(); ++i)
+            targets << patternInfo.dir().filePath(
+                fileNameFor(patternInfo.fileName(), request.firstFileNumber + i));
+        if (request.writeManifest)
+            targets << ProvenanceManifest::sidecarPathFor(pattern, true);
+    } else {
+        const QString output = QFileInfo(request.output).absoluteFilePath();
+        targets << output;
+        if (request.writeManifest)
+            targets << ProvenanceManifest::sidecarPathFor(output, false);
+    }
+    return targets;
+}
+
+} // namespace
+
+DeliveryColour movieDelivery(const Project& project, const ExportRequest& request) {
+    const QVector<ExportFrame> frames = framesToExport(project, request);
+    if (frames.isEmpty())
+        throw Error(ErrorKind::Usage, tr("Nothing to export: the range holds no frames."));
+    const FrameGrader grader(project, request.color, frames);
+    const MediaRef& media = *project.findMedia(frames[0].shot->mediaId);
+    // Known without decoding: the probed size and tags; depth from the kind
+    // of file (an EXR or a 16-bit image) is decided when the first frame is
+    // read, so 8-bit is what is promised here.
+    return deliveryColourFor(
+        request.codec, grader.active() ? grader.pipeline() : ColorPipeline::bundled(), media,
+        grader.active() ? std::optional<ColorTags>(grader.outputTags(media)) : std::nullopt,
+        request.fullRange, false, media.width, media.height);
+}
+
+QStringList exportTargets(const Project& project, const ExportRequest& request) {
+    return exportTargets(request, framesToExport(project, request));
+}
+
 ExportResult exportProject(const Project& project, const ExportRequest& request,
                            Progress& progress) {
     const QVector<ExportFrame> frames = framesToExport(project, request);
     if (frames.isEmpty())
         throw Error(ErrorKind::Usage, tr("Nothing to export: the range holds no frames."));
     checkOnline(project, frames);
+    if (isSequenceOutput(request.output))
+        checkSequenceName(
+            request.output,
+            QFileInfo(printfPattern(QFileInfo(request.output).absoluteFilePath())).fileName());
+    checkOutputTargets(project, exportTargets(request, frames), request.overwrite);
     progress.report(0.0, tr("Starting"));
     return isSequenceOutput(request.output) ? exportSequence(project, request, frames, progress)
                                             : exportMovie(project, request, frames, progress);
@@ -538,7 +646,11 @@ void checkExport(const Project& project, const ExportRequest& request) {
     else if (const QDir dir = QFileInfo(request.output).absoluteDir(); !dir.exists())
         // A sequence's folder is made; a movie goes into one that exists.
         throwOutputError(dir.absolutePath(), tr("the folder does not exist"));
-    const FrameGrader grader(project, request.color, frames);
+    checkOutputTargets(project, exportTargets(request, frames), request.overwrite);
+    const FrameGrader grader(project, exportColour(project, request, frames), frames);
+    if (!isSequenceOutput(request.output) && request.fullRange &&
+        !codecCarriesFullRange(request.codec))
+        movieDelivery(project, request); // throws, naming the codec
 }
 
 } // namespace retake

@@ -5,6 +5,7 @@
 // complete: sequences are written into a hidden folder beside the target and
 // moved in at the end, movies are renamed from a temporary file.
 
+#include "export/deliverycolour.h"
 #include "jobs/progress.h"
 #include "media/encode.h"
 #include "model/project.h"
@@ -36,11 +37,19 @@ struct ExportRequest {
     std::optional<FrameRange> timelineRange;    // default: the whole timeline
     Id shotId;                                  // export one shot's frames instead
     bool withAudio = true;
-    int firstFileNumber = 1001;       // sequences: VFX convention
-    std::optional<ExportColor> color; // none = frames leave as decoded
+    // Movies: full-range YUV (H.264, H.265, DNxHR only); the default is
+    // limited range, what delivery specifications and players expect.
+    bool fullRange = false;
+    int firstFileNumber = 1001; // sequences: VFX convention
+    // None = movies leave as decoded (tagged as their source), EXR
+    // sequences as scene-linear light (export/exporter.cpp exportColour).
+    std::optional<ExportColor> color;
     // A provenance manifest (export/provenance.h) beside the output:
     // "shot_####.exr" -> "shot.provenance.json", "film.mov" -> "film.mov.provenance.json".
     bool writeManifest = true;
+    // Replace files that already exist (never the project's own media:
+    // export/outputguard.h).
+    bool overwrite = false;
 };
 
 struct ExportResult {
@@ -65,6 +74,11 @@ struct ExportFrame {
 };
 // The frames an export of `request` (shot or timeline, range) writes, in order.
 QVector<ExportFrame> exportFrames(const Project& project, const ExportRequest& request);
+// The colour description and YUV depth a movie export writes
+// (export/deliverycolour.h), from the first frame's media; throws what the
+// export would throw for an impossible request (full-range ProRes).
+DeliveryColour movieDelivery(const Project& project, const ExportRequest& request);
+
 // Default codec for a movie file name: .mp4 -> H.264, else ProRes 422 HQ.
 VideoCodec defaultCodecFor(const QString& output);
 
@@ -77,5 +91,8 @@ ExportResult exportProject(const Project& project, const ExportRequest& request,
 // or view that does not exist, a missing or malformed LUT. Throws the same
 // Error exportProject would.
 void checkExport(const Project& project, const ExportRequest& request);
+// Every file the export would create under a final name (frames, movie,
+// manifest), for asking before replacing them.
+QStringList exportTargets(const Project& project, const ExportRequest& request);
 
 } // namespace retake

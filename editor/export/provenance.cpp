@@ -1,5 +1,6 @@
 #include "export/provenance.h"
 
+#include "core/atomicfile.h"
 #include "core/error.h"
 #include "core/timecode.h"
 #include "mask/maskraster.h"
@@ -12,7 +13,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 namespace retake {
 
@@ -154,12 +154,9 @@ QJsonObject ProvenanceManifest::toJson() const {
 }
 
 void ProvenanceManifest::write(const QString& path) const {
-    QSaveFile file(path);
-    const QByteArray json = QJsonDocument(toJson()).toJson(QJsonDocument::Indented);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-        throwOutputError(path, QCoreApplication::translate("Export", "cannot write the provenance "
-                                                                     "manifest: %1")
-                                   .arg(file.errorString()));
+    // Temporary name, then rename: a symlink at the sidecar's name is
+    // replaced, never followed to overwrite what it points at.
+    writeFileAtomically(path, QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
 }
 
 QString ProvenanceManifest::sidecarPathFor(const QString& output, bool sequence) {

@@ -20,7 +20,7 @@ struct CodecSpec {
     const char* label;
 };
 
-CodecSpec specFor(VideoCodec codec) {
+CodecSpec specFor(VideoCodec codec, int bitDepth = 0) {
     switch (codec) {
     case VideoCodec::ProRes422HQ:
         return {"prores_ks", AV_PIX_FMT_YUV422P10LE, "hq", "ProRes 422 HQ"};
@@ -28,10 +28,13 @@ CodecSpec specFor(VideoCodec codec) {
         return {"prores_ks", AV_PIX_FMT_YUVA444P10LE, "4444", "ProRes 4444"};
     case VideoCodec::H264:
         return {"libx264", AV_PIX_FMT_YUV420P, nullptr, "H.264"};
-    case VideoCodec::H265:
-        return {"libx265", AV_PIX_FMT_YUV420P, nullptr, "H.265"};
+    case VideoCodec::H265: // Main10 for sources deeper than 8 bits
+        return {"libx265", bitDepth > 8 ? AV_PIX_FMT_YUV420P10LE : AV_PIX_FMT_YUV420P, nullptr,
+                "H.265"};
     case VideoCodec::DNxHRHQ:
         return {"dnxhd", AV_PIX_FMT_YUV422P, "dnxhr_hq", "DNxHR HQ"};
+    case VideoCodec::DNxHRHQX:
+        return {"dnxhd", AV_PIX_FMT_YUV422P10LE, "dnxhr_hqx", "DNxHR HQX"};
     }
     return {"prores_ks", AV_PIX_FMT_YUV422P10LE, "hq", "ProRes 422 HQ"};
 }
@@ -274,7 +277,7 @@ FfmpegVideoEncoder::FfmpegVideoEncoder(const QString& path, const EncodeSettings
     : path_(path)
     , settings_(settings)
     , target_(validated(path, settings)) {
-    const CodecSpec spec = specFor(settings.codec);
+    const CodecSpec spec = specFor(settings.codec, settings.bitDepth);
     const char* muxer = muxerFor(path, spec);
     AVFormatContext* raw = nullptr;
     // "file:" keeps a colon in the name from being read as a protocol; the
@@ -325,7 +328,9 @@ void FfmpegVideoEncoder::openVideo(const CodecSpec& spec) {
     // they are tagged even when the settings left them open.
     const bool sd = settings_.width <= 1024 && settings_.height <= 576;
     matrix_ = matrix != AVCOL_SPC_UNSPECIFIED ? matrix : sd ? AVCOL_SPC_SMPTE170M : AVCOL_SPC_BT709;
-    fullRange_ = range == AVCOL_RANGE_JPEG;
+    // ProRes is limited range by definition (and MOV cannot say otherwise).
+    fullRange_ = range == AVCOL_RANGE_JPEG && settings_.codec != VideoCodec::ProRes422HQ &&
+                 settings_.codec != VideoCodec::ProRes4444;
     ctx->colorspace = matrix_;
     ctx->color_range = fullRange_ ? AVCOL_RANGE_JPEG : AVCOL_RANGE_MPEG;
 
@@ -410,8 +415,12 @@ void FfmpegVideoEncoder::openFile() {
         throwOutputError(path_, QStringLiteral("cannot write: %1").arg(errorString(ret)));
     AVDictionary* options = nullptr;
     // MP4 is the delivery format: index first so it streams and previews.
+    // Both write the stream's colour into the container ('colr': nclx in MP4,
+    // nclc in MOV), which players read before the codec's own tags.
     if (QByteArray(output_->oformat->name) == "mp4")
-        av_dict_set(&options, "movflags", "+faststart", 0);
+        av_dict_set(&options, "movflags", "+faststart+write_colr", 0);
+    else if (QByteArray(output_->oformat->name) == "mov")
+        av_dict_set(&options, "movflags", "+write_colr", 0);
     ret = avformat_write_header(output_.get(), &options);
     av_dict_free(&options);
     if (ret < 0) {

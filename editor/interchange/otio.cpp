@@ -1,6 +1,8 @@
 #include "interchange/otio.h"
 
+#include "core/atomicfile.h"
 #include "core/error.h"
+#include "core/jsonnumbers.h"
 #include "mask/maskjson.h"
 #include "media/media.h"
 
@@ -10,7 +12,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QUrl>
 #include <cmath>
 
@@ -277,10 +278,8 @@ QJsonObject projectToOtio(const Project& project) {
 }
 
 void writeOtioFile(const Project& project, const QString& path) {
-    QSaveFile file(path);
-    const QByteArray json = QJsonDocument(projectToOtio(project)).toJson(QJsonDocument::Indented);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-        throwOutputError(path, file.errorString());
+    writeFileAtomically(path,
+                        QJsonDocument(projectToOtio(project)).toJson(QJsonDocument::Indented));
 }
 
 namespace {
@@ -349,13 +348,22 @@ private:
         return rate > 0 ? time.value("value").toDouble() / rate : 0.0;
     }
 
-    // [start, end) media frames of an OTIO range, at the media's rate.
-    static FrameRange frames(const QJsonObject& range, Rational mediaRate) {
-        const double start = seconds(range.value("start_time").toObject());
-        const double duration = seconds(range.value("duration").toObject());
-        const double r = mediaRate.toDouble();
-        const FrameNumber s = std::llround(start * r);
-        return {s, s + std::llround(duration * r)};
+    // [start, end) media frames of an OTIO range, at the media's rate. A
+    // range Retake cannot represent refuses the file (a lock marker of 1e308
+    // seconds was once dropped without a word).
+    FrameRange frames(const QJsonObject& range, Rational mediaRate) const {
+        const double start = seconds(range.value("start_time").toObject()) * mediaRate.toDouble();
+        const double duration = seconds(range.value("duration").toObject()) * mediaRate.toDouble();
+        const double limit = double(kMaxFrameNumber);
+        if (!(std::abs(start) <= limit) || !(duration >= 0 && duration <= limit) ||
+            !(std::abs(start + duration) <= limit))
+            throwBadInput(file_, tr("a time range (start %1 s, duration %2 s) is out of range "
+                                    "(frames up to %3)")
+                                     .arg(seconds(range.value("start_time").toObject()))
+                                     .arg(seconds(range.value("duration").toObject()))
+                                     .arg(kMaxFrameNumber));
+        const FrameNumber s = std::llround(start);
+        return {s, s + std::llround(duration)};
     }
 
     Rational firstVideoRate(const QJsonArray& tracks) const {
@@ -389,10 +397,19 @@ private:
         if (schema.startsWith(QLatin1String("ExternalReference."))) {
             url = ref.value("target_url").toString();
         } else if (schema.startsWith(QLatin1String("ImageSequenceReference."))) {
-            const int padding = ref.value("frame_zero_padding").toInt();
+            const double padding = ref.value("frame_zero_padding").toDouble();
+            const double start = ref.value("start_frame").toDouble();
+            // Bounded before use: a padding of 2e9 once allocated until it ran
+            // out of memory.
+            if (!(padding >= 0 && padding <= 32))
+                throwBadInput(file_,
+                              tr("frame_zero_padding %1 is out of range (0 to 32)")
+                                  .arg(ref.value("frame_zero_padding").toVariant().toString()));
+            if (!(std::abs(start) <= double(kMaxFrameNumber)) || start != std::floor(start))
+                throwBadInput(file_, tr("start_frame %1 is not a frame number")
+                                         .arg(ref.value("start_frame").toVariant().toString()));
             url = ref.value("target_url_base").toString() + ref.value("name_prefix").toString() +
-                  QStringLiteral("%1").arg(qint64(ref.value("start_frame").toDouble()), padding, 10,
-                                           QLatin1Char('0')) +
+                  QStringLiteral("%1").arg(qint64(start), int(padding), 10, QLatin1Char('0')) +
                   ref.value("name_suffix").toString();
         }
         if (url.isEmpty())
@@ -437,12 +454,17 @@ private:
                     ? *exact
                     : rateFromOtio(available.value("duration").toObject().value("rate").toDouble());
             if (available.isEmpty() || !m.frameRate.isPositive())
-                throwBadInput(path, tr("is missing and the OTIO file does not say how long it is "
-                                       "(clip \"%1\"): %2")
+                throwBadInput(path, tr("cannot be used and the OTIO file does not say how long it "
+                                       "is (clip \"%1\"): %2")
                                         .arg(clipName, e.message()));
             m.frameCount = frames(available, m.frameRate).end;
             m.online = false;
-            result_.warnings << tr("%1 is missing; imported as offline media").arg(path);
+            // A file that exists but cannot be read as media is not "missing":
+            // say what is wrong with it.
+            result_.warnings << (QFileInfo::exists(path)
+                                     ? tr("%1 cannot be used (%2); imported as offline media")
+                                           .arg(path, e.message())
+                                     : tr("%1 is missing; imported as offline media").arg(path));
         }
         p.media.push_back(m);
         return &p.media.back();
@@ -496,9 +518,19 @@ private:
                 retakeMeta(marker).value("kind").toString() == QLatin1String("lock") ||
                 marker.value("name").toString().startsWith(QLatin1String("lock"),
                                                            Qt::CaseInsensitive);
-            if (lock)
-                shot.locks.add(frames(marker.value("marked_range").toObject(), m.frameRate)
-                                   .intersected(shot.source));
+            if (!lock)
+                continue;
+            const FrameRange marked = frames(marker.value("marked_range").toObject(), m.frameRate);
+            const FrameRange kept = marked.intersected(shot.source);
+            if (kept.isEmpty())
+                result_.warnings << tr("Clip \"%1\": a lock marker lies outside the clip's "
+                                       "range and locks nothing")
+                                        .arg(shot.name);
+            else if (kept != marked)
+                result_.warnings << tr("Clip \"%1\": a lock marker reaches past the clip; only "
+                                       "its frames inside the clip are locked")
+                                        .arg(shot.name);
+            shot.locks.add(kept);
         }
         shot.prompt = meta.value("prompt").toString();
         shot.notes = meta.value("notes").toString();

@@ -21,12 +21,20 @@ public:
         if (callback_)
             callback_(fraction, stage);
     }
+    // Something a person should know that is no progress ("removed the
+    // leftovers of an interrupted export"): the note callback, else the log
+    // (stderr for the CLI). Empty text is ignored.
+    void note(const QString& text) const;
+    void setNoteCallback(std::function<void(const QString&)> callback) {
+        noteCallback_ = std::move(callback);
+    }
     void cancel() { cancelled_.store(true); }
     bool isCancelled() const { return cancelled_.load(); }
     void checkCancelled() const;
 
 private:
     Callback callback_;
+    std::function<void(const QString&)> noteCallback_;
     std::atomic<bool> cancelled_{false};
 };
 

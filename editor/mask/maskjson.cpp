@@ -1,5 +1,7 @@
 #include "mask/maskjson.h"
 
+#include "core/jsonnumbers.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <cmath>
@@ -45,15 +47,15 @@ public:
         const QJsonValue v = value(o, where, key, false);
         if (v.isUndefined())
             return fallback;
-        if (!v.isDouble())
-            fail(at(where, key), tr("expected a number"));
+        if (const auto problem = numberProblem(v))
+            fail(at(where, key), *problem);
         return v.toDouble();
     }
+    // Frame numbers: the only integers in a mask.
     qint64 integer(const QJsonValue& v, const QString& where) const {
-        const double d = v.toDouble(std::nan(""));
-        if (!v.isDouble() || d != double(qint64(d)))
-            fail(where, tr("expected an integer"));
-        return qint64(d);
+        if (const auto problem = frameNumberProblem(v))
+            fail(where, *problem);
+        return qint64(v.toDouble());
     }
     QJsonArray array(const QJsonValue& v, const QString& where) const {
         if (!v.isArray())
@@ -118,8 +120,9 @@ MaskShape shapeFromJson(const Fields& f, const QJsonObject& o, const QString& wh
             f.fail(pat, tr("expected x, y pairs"));
         MaskGeometry points;
         for (int c = 0; c + 1 < coords.size(); c += 2) {
-            if (!coords[c].isDouble() || !coords[c + 1].isDouble())
-                f.fail(QStringLiteral("%1[%2]").arg(pat).arg(c), tr("expected a number"));
+            for (int xy = c; xy < c + 2; ++xy)
+                if (const auto problem = numberProblem(coords[xy]))
+                    f.fail(QStringLiteral("%1[%2]").arg(pat).arg(xy), *problem);
             points.push_back({coords[c].toDouble(), coords[c + 1].toDouble()});
         }
         if (s.keys.contains(frame))

@@ -13,12 +13,13 @@
 namespace retake {
 
 namespace {
-const std::array<std::pair<VideoCodec, const char*>, 5> kCodecNames = {{
+const std::array<std::pair<VideoCodec, const char*>, 6> kCodecNames = {{
     {VideoCodec::ProRes422HQ, "prores-422hq"},
     {VideoCodec::ProRes4444, "prores-4444"},
     {VideoCodec::H264, "h264"},
     {VideoCodec::H265, "h265"},
     {VideoCodec::DNxHRHQ, "dnxhr-hq"},
+    {VideoCodec::DNxHRHQX, "dnxhr-hqx"},
 }};
 } // namespace
 

@@ -11,7 +11,7 @@
 
 namespace retake {
 
-enum class VideoCodec { ProRes422HQ, ProRes4444, H264, H265, DNxHRHQ };
+enum class VideoCodec { ProRes422HQ, ProRes4444, H264, H265, DNxHRHQ, DNxHRHQX };
 
 QString toString(VideoCodec codec); // "prores-422hq", "h264", ...
 bool videoCodecFromString(const QString& name, VideoCodec* codec);
@@ -21,7 +21,8 @@ struct EncodeSettings {
     int width = 0;
     int height = 0;
     Rational frameRate{24};
-    ColorTags color;         // written into the stream and container
+    ColorTags color;         // written into the stream and container (export/deliverycolour.h)
+    int bitDepth = 0;        // YUV bits: 0 = the codec's own (8, or 10 for ProRes/HQX)
     int audioSampleRate = 0; // 0 = no audio stream
     int audioChannels = 0;
 };

@@ -25,6 +25,28 @@ QString SequenceScan::filePath(std::int64_t number) const {
         .arg(suffix);
 }
 
+bool hasNumberedNeighbour(const QString& path) {
+    const QFileInfo file(path);
+    static const QRegularExpression numbered(
+        QStringLiteral("^(.*?)(\\d+)(\\.\\w*[A-Za-z_]\\w*)?$"));
+    const QRegularExpressionMatch match = numbered.match(file.fileName());
+    if (!match.hasMatch() || match.captured(2).size() > 18)
+        return false;
+    const QString digits = match.captured(2);
+    const std::int64_t number = digits.toLongLong();
+    const bool padded = digits.size() > 1 && digits.front() == QLatin1Char('0');
+    for (const std::int64_t neighbour : {number - 1, number + 1}) {
+        if (neighbour < 0)
+            continue;
+        const QString middle =
+            padded ? QStringLiteral("%1").arg(neighbour, int(digits.size()), 10, QLatin1Char('0'))
+                   : QString::number(neighbour);
+        if (QFileInfo::exists(file.dir().filePath(match.captured(1) + middle + match.captured(3))))
+            return true;
+    }
+    return false;
+}
+
 std::optional<SequenceScan> scanSequence(const QString& path) {
     const QFileInfo file(path);
     // The number is the last run of digits before the extension, as in

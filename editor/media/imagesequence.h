@@ -30,6 +30,11 @@ struct SequenceScan {
 // numbers have a gap.
 std::optional<SequenceScan> scanSequence(const QString& path);
 
+// Whether the file next to `path` in numbering (one less or one more, same
+// prefix, suffix and width) exists: false for a numbered still that merely
+// shares its folder with other numbered files.
+bool hasNumberedNeighbour(const QString& path);
+
 // Decodes one file of a sequence or a still; fills `info` when given.
 using ImageDecodeFunction = std::function<Image(const QString& path, MediaInfo* info)>;
 

@@ -75,7 +75,17 @@ std::unique_ptr<MediaReader> openMedia(const QString& path) {
     if (type == FileType::Video)
         return ffmpeg::openVideo(path);
 
-    const std::optional<SequenceScan> scan = scanSequence(path);
+    std::optional<SequenceScan> scan;
+    try {
+        scan = scanSequence(path);
+    } catch (const Error&) {
+        // A gap among other numbered files is a broken sequence only when
+        // the named file is part of a run; a still that merely shares its
+        // folder with numbered files (logo_1.png beside logo_5.png) opens
+        // as itself.
+        if (hasNumberedNeighbour(path))
+            throw;
+    }
     if (scan && scan->count() > 1)
         return openImageSequence(*scan, decoderFor(type));
     return openStill(path, decoderFor(type));

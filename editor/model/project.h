@@ -47,7 +47,8 @@ struct MediaRef {
     // name); empty = automatic: the file's colour tags, else the config's
     // file rules (export/mediacolour.h decides, for viewer and export alike).
     QString inputSpace;
-    bool online = true; // not stored: found and readable when last checked
+    bool online = true;    // not stored: found and readable when last checked
+    bool notMedia = false; // not stored: found, but not a picture, movie or sound file
 
     bool hasAudio() const { return audioSampleRate > 0 && audioChannels > 0; }
     bool operator==(const MediaRef& o) const;

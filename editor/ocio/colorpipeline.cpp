@@ -1,5 +1,6 @@
 #include "ocio/colorpipeline.h"
 
+#include "core/atomicfile.h"
 #include "core/error.h"
 
 #include <OpenColorIO/OpenColorIO.h>
@@ -7,7 +8,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <algorithm>
 #include <mutex>
 #include <sstream>
@@ -176,11 +176,8 @@ void writeCdl(const QString& path, const CdlGrade& grade) {
     } catch (const OCIO::Exception& e) {
         throwOutputError(path, tr("cannot write the CDL: %1").arg(fromOcio(e.what())));
     }
-    QSaveFile file(path);
     const std::string text = xml.str();
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.commit())
-        throwOutputError(path, file.errorString());
+    writeFileAtomically(path, QByteArray(text.data(), qsizetype(text.size())));
 }
 
 ColorPipeline::ColorPipeline(std::shared_ptr<const Impl> impl)
@@ -390,7 +387,16 @@ ColorTags ColorPipeline::tagsFor(const ColorGrade& grade) const {
     const QString n = space.toLower();
     ColorTags tags;
     const bool linear = n.contains(QLatin1String("linear")) || n.startsWith(QLatin1String("lin_"));
-    if (n.contains(QLatin1String("srgb")) || n.contains(QLatin1String("709"))) {
+    const bool pq = n.contains(QLatin1String("pq")) || n.contains(QLatin1String("2084"));
+    const bool hlg = n.contains(QLatin1String("hlg"));
+    if (n.contains(QLatin1String("2100")) || n.contains(QLatin1String("2020"))) {
+        tags.primaries = QStringLiteral("bt2020");
+        tags.matrix = QStringLiteral("bt2020nc");
+        tags.transfer = linear ? QStringLiteral("linear")
+                        : pq   ? QStringLiteral("smpte2084")
+                        : hlg  ? QStringLiteral("arib-std-b67")
+                               : QStringLiteral("bt2020-10");
+    } else if (n.contains(QLatin1String("srgb")) || n.contains(QLatin1String("709"))) {
         tags.primaries = QStringLiteral("bt709");
         tags.matrix = QStringLiteral("bt709");
         tags.transfer = linear                              ? QStringLiteral("linear")

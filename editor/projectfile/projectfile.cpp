@@ -1,8 +1,11 @@
 #include "projectfile.h"
 
 #include "camera/camerajson.h"
+#include "core/atomicfile.h"
 #include "core/error.h"
+#include "core/jsonnumbers.h"
 #include "mask/maskjson.h"
+#include "media/mediasignature.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -11,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <functional>
 
 namespace retake {
@@ -21,6 +23,10 @@ namespace {
 QString tr(const char* text) {
     return QCoreApplication::translate("ProjectFile", text);
 }
+
+// Larger than any camera or display (16K is 15360), small enough that a
+// frame's byte count cannot overflow.
+constexpr qint64 kMaxImageSide = 65536;
 
 // ---- writing -------------------------------------------------------------
 
@@ -170,24 +176,37 @@ public:
             fail(where + QLatin1Char('.') + QLatin1String(key), tr("expected a string"));
         return v.toString();
     }
-    qint64 integer(const QJsonObject& o, const QString& where, const char* key, qint64 fallback = 0,
-                   bool required = true) const {
+    // An integer in [minimum, maximum]; anything else refuses the load.
+    qint64 integer(const QJsonObject& o, const QString& where, const char* key, qint64 minimum,
+                   qint64 maximum, qint64 fallback = 0, bool required = true) const {
         const QJsonValue v = required ? field(o, where, key) : o.value(QLatin1String(key));
         if (v.isUndefined())
             return fallback;
-        const double d = v.toDouble(std::nan(""));
-        if (!v.isDouble() || d != double(qint64(d)))
-            fail(where + QLatin1Char('.') + QLatin1String(key), tr("expected an integer"));
-        return qint64(d);
+        if (const auto problem = numberProblem(v, true, double(minimum), double(maximum)))
+            fail(where + QLatin1Char('.') + QLatin1String(key), *problem);
+        return qint64(v.toDouble());
     }
     double number(const QJsonObject& o, const QString& where, const char* key,
                   double fallback) const {
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined())
             return fallback;
-        if (!v.isDouble())
-            fail(where + QLatin1Char('.') + QLatin1String(key), tr("expected a number"));
+        if (const auto problem = numberProblem(v))
+            fail(where + QLatin1Char('.') + QLatin1String(key), *problem);
         return v.toDouble();
+    }
+    // A [start, end) pair of frame numbers, non-empty.
+    FrameRange rangeValue(const QJsonValue& v, const QString& at) const {
+        const QJsonArray a = v.toArray();
+        if (!v.isArray() || a.size() != 2)
+            fail(at, tr("expected [start, end]"));
+        for (int i = 0; i < 2; ++i)
+            if (const auto problem = frameNumberProblem(a[i]))
+                fail(QStringLiteral("%1[%2]").arg(at).arg(i), *problem);
+        const FrameRange r{qint64(a[0].toDouble()), qint64(a[1].toDouble())};
+        if (r.end < r.start)
+            fail(at, tr("end (%1) before start (%2)").arg(r.end).arg(r.start));
+        return r;
     }
     bool boolean(const QJsonObject& o, const QString& where, const char* key, bool fallback) const {
         const QJsonValue v = o.value(QLatin1String(key));
@@ -215,14 +234,24 @@ public:
                  tr("\"%1\" is not a number or fraction").arg(text));
         return *r;
     }
+    // A frame rate: positive and at most 1000 fps (above that, timecode and
+    // frame arithmetic stop meaning anything).
+    Rational frameRate(const QJsonObject& o, const QString& where, const char* key) const {
+        const Rational r = rational(o, where, key);
+        if (!r.isPositive() || r.toDouble() > 1000.0)
+            fail(where + QLatin1Char('.') + QLatin1String(key),
+                 tr("%1 is not a frame rate (more than 0, at most 1000 fps)").arg(r.toString()));
+        return r;
+    }
     FrameRange range(const QJsonObject& o, const QString& where, const char* key) const {
-        const QJsonArray a = array(o, where, key);
-        const QString at = where + QLatin1Char('.') + QLatin1String(key);
-        if (a.size() != 2 || !a[0].isDouble() || !a[1].isDouble())
-            fail(at, tr("expected [start, end]"));
-        const FrameRange r{qint64(a[0].toDouble()), qint64(a[1].toDouble())};
-        if (r.end < r.start)
-            fail(at, tr("end before start"));
+        return rangeValue(field(o, where, key), where + QLatin1Char('.') + QLatin1String(key));
+    }
+    // A range that must hold frames (a lock, a regenerated span): an empty
+    // one is a damaged file, not something to drop quietly.
+    FrameRange nonEmptyRange(const QJsonValue& v, const QString& at) const {
+        const FrameRange r = rangeValue(v, at);
+        if (r.isEmpty())
+            fail(at, tr("empty range (end equals start)"));
         return r;
     }
     QJsonArray array(const QJsonObject& o, const QString& where, const char* key,
@@ -272,11 +301,9 @@ Project readProject(const QJsonObject& root, const Reader& r) {
     Project p;
     p.id = r.id(root, "project", "id");
     p.name = r.string(root, "project", "name");
-    p.frameRate = r.rational(root, "project", "frameRate");
-    if (!p.frameRate.isPositive())
-        r.fail("project.frameRate", tr("must be positive"));
-    p.width = int(r.integer(root, "project", "width"));
-    p.height = int(r.integer(root, "project", "height"));
+    p.frameRate = r.frameRate(root, "project", "frameRate");
+    p.width = int(r.integer(root, "project", "width", 0, kMaxImageSide));
+    p.height = int(r.integer(root, "project", "height", 0, kMaxImageSide));
     p.settingsFromFirstMedia = r.boolean(root, "project", "settingsFromFirstMedia", false);
 
     const QJsonArray media = r.array(root, "project", "media");
@@ -287,18 +314,19 @@ Project readProject(const QJsonObject& root, const Reader& r) {
         m.id = r.id(o, at, "id");
         m.path = r.path(o, at, "path");
         m.kind = parseMediaKind(r, r.string(o, at, "kind"), at + QStringLiteral(".kind"));
-        m.width = int(r.integer(o, at, "width"));
-        m.height = int(r.integer(o, at, "height"));
-        m.frameRate = r.rational(o, at, "frameRate");
-        m.frameCount = r.integer(o, at, "frameCount");
+        m.width = int(r.integer(o, at, "width", 0, kMaxImageSide));
+        m.height = int(r.integer(o, at, "height", 0, kMaxImageSide));
+        m.frameRate = r.frameRate(o, at, "frameRate");
+        m.frameCount = r.integer(o, at, "frameCount", 0, kMaxFrameNumber);
         m.color = r.color(o, at);
         m.hasDepth = r.boolean(o, at, "hasDepth", false);
         m.inputSpace = r.string(o, at, "inputSpace", false);
         if (o.contains(QLatin1String("audio"))) {
             const QJsonObject a =
                 r.object(o.value(QLatin1String("audio")), at + QStringLiteral(".audio"));
-            m.audioSampleRate = int(r.integer(a, at + QStringLiteral(".audio"), "sampleRate"));
-            m.audioChannels = int(r.integer(a, at + QStringLiteral(".audio"), "channels"));
+            m.audioSampleRate =
+                int(r.integer(a, at + QStringLiteral(".audio"), "sampleRate", 0, 10'000'000));
+            m.audioChannels = int(r.integer(a, at + QStringLiteral(".audio"), "channels", 0, 1024));
         }
         p.media.push_back(m);
     }
@@ -313,12 +341,8 @@ Project readProject(const QJsonObject& root, const Reader& r) {
         s.mediaId = r.id(o, at, "media");
         s.source = r.range(o, at, "source");
         const QJsonArray locks = r.array(o, at, "locks", false);
-        for (int k = 0; k < locks.size(); ++k) {
-            const QJsonArray pair = locks[k].toArray();
-            if (pair.size() != 2)
-                r.fail(QStringLiteral("%1.locks[%2]").arg(at).arg(k), tr("expected [start, end]"));
-            s.locks.add({qint64(pair[0].toDouble()), qint64(pair[1].toDouble())});
-        }
+        for (int k = 0; k < locks.size(); ++k)
+            s.locks.add(r.nonEmptyRange(locks[k], QStringLiteral("%1.locks[%2]").arg(at).arg(k)));
         const QJsonArray masks = r.array(o, at, "masks", false);
         for (int k = 0; k < masks.size(); ++k) {
             const QString mat = QStringLiteral("%1.masks[%2]").arg(at).arg(k);
@@ -345,17 +369,14 @@ Project readProject(const QJsonObject& root, const Reader& r) {
             const QJsonObject params = to.value(QLatin1String("parameters")).toObject();
             for (auto it = params.begin(); it != params.end(); ++it)
                 t.parameters.insert(it.key(), it.value().toVariant().toString());
-            t.seed = r.integer(to, tat, "seed", 0, false);
+            // Seeds are written as JSON numbers: exact up to 2^53.
+            t.seed = r.integer(to, tat, "seed", -(qint64(1) << 53), qint64(1) << 53, 0, false);
             t.prompt = r.string(to, tat, "prompt", false);
             t.range = r.range(to, tat, "range");
             const QJsonArray regenerated = r.array(to, tat, "regenerated", false);
-            for (int g = 0; g < regenerated.size(); ++g) {
-                const QJsonArray pair = regenerated[g].toArray();
-                if (pair.size() != 2)
-                    r.fail(QStringLiteral("%1.regenerated[%2]").arg(tat).arg(g),
-                           tr("expected [start, end]"));
-                t.regenerated.add({qint64(pair[0].toDouble()), qint64(pair[1].toDouble())});
-            }
+            for (int g = 0; g < regenerated.size(); ++g)
+                t.regenerated.add(r.nonEmptyRange(
+                    regenerated[g], QStringLiteral("%1.regenerated[%2]").arg(tat).arg(g)));
             if (!to.contains(QLatin1String("regenerated")))
                 t.regenerated.add(t.range);
             t.maskId = r.id(to, tat, "mask", false);
@@ -423,7 +444,7 @@ Project readProject(const QJsonObject& root, const Reader& r) {
             c.mediaId = r.id(co, cat, "media");
             c.sourceStart = r.rational(co, cat, "sourceStart");
             c.duration = r.rational(co, cat, "duration");
-            c.timelineStart = r.integer(co, cat, "timelineStart");
+            c.timelineStart = r.integer(co, cat, "timelineStart", 0, kMaxFrameNumber);
             c.gainDb = r.number(co, cat, "gainDb", 0.0);
             t.clips.push_back(c);
         }
@@ -542,20 +563,27 @@ Project loadProjectFile(const QString& path) {
 }
 
 void saveProjectFile(const Project& project, const QString& path) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throwOutputError(path, tr("cannot write: %1").arg(file.errorString()));
-    const QByteArray data = serializeProject(project, QFileInfo(path).absoluteFilePath());
-    if (file.write(data) != data.size() || !file.commit())
-        throwOutputError(
-            path, tr("saving failed, the previous file is unchanged: %1").arg(file.errorString()));
+    // A project reached through a symlink is saved where the link points, so
+    // the link stays a link (the user chose to keep the file there).
+    const QFileInfo info(path);
+    const QString target = info.isSymLink() ? info.symLinkTarget() : path;
+    const QByteArray data = serializeProject(project, info.absoluteFilePath());
+    try {
+        writeFileAtomically(target, data);
+    } catch (const Error& e) {
+        throw Error(ErrorKind::Output,
+                    tr("%1 (saving failed, the previous file is unchanged)").arg(e.message()));
+    }
 }
 
 int refreshOnlineState(Project& project) {
     int offline = 0;
     for (auto& m : project.media) {
         const QFileInfo info(m.path);
-        m.online = info.isFile() && info.isReadable();
+        const bool found = info.isFile() && info.isReadable();
+        // A project may name any file; one that is no media is not online.
+        m.notMedia = found && !fileHasMediaSignature(m.path);
+        m.online = found && !m.notMedia;
         offline += m.online ? 0 : 1;
     }
     return offline;

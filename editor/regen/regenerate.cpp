@@ -1,6 +1,7 @@
 #include "regenerate.h"
 
 #include "core/error.h"
+#include "core/leftovers.h"
 #include "export/framesource.h"
 #include "mask/maskraster.h"
 #include "media/encode.h"
@@ -404,8 +405,8 @@ RegenResult regenerate(const Project& project, const QString& cacheDir, const Re
     const QDir takes(QDir(cacheDir).filePath(QStringLiteral("takes")));
     if (!QDir().mkpath(takes.absolutePath()))
         throwOutputError(takes.absolutePath(), tr("cannot create the take folder"));
-    StagingFolder staging(
-        takes.filePath(QStringLiteral(".") + idToString(take.id) + QStringLiteral(".partial")));
+    progress.note(sweepLeftovers(takes.absolutePath()).summary(takes.absolutePath()));
+    StagingFolder staging(takes.filePath(partialFolderName(idToString(take.id))));
     ShotFrameStream stream(project, *shot, request, loaded, mask, staging);
 
     gen::StreamedInpaintRequest engineRequest;
@@ -538,7 +539,9 @@ QStringList inpaintSequence(const SequenceInpaintRequest& request, Progress& pro
         throwOutputError(request.outDir, tr("cannot create the output folder"));
     // Inside the output folder, so the final moves are renames on one disk;
     // the input folder may be the output folder and stays whole until the end.
-    StagingFolder staging(QDir(request.outDir).filePath(QStringLiteral(".retake-inpaint.partial")));
+    progress.note(sweepLeftovers(request.outDir).summary(request.outDir));
+    StagingFolder staging(
+        QDir(request.outDir).filePath(partialFolderName(QStringLiteral("retake-inpaint"))));
     SequenceStream stream(request, staging);
     gen::StreamedInpaintRequest engineRequest;
     engineRequest.stream = &stream;

@@ -247,10 +247,9 @@ private Q_SLOTS:
                 .entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
         QCOMPARE(files.size(), 10);
         QCOMPARE(files.first(), QStringLiteral("f_1001.png"));
-        QVERIFY(
-            QDir(path(QStringLiteral("png")))
-                .entryList({QStringLiteral(".retake-export-*")}, QDir::AllEntries | QDir::Hidden)
-                .isEmpty());
+        QVERIFY(QDir(path(QStringLiteral("png")))
+                    .entryList({QStringLiteral(".retake-*")}, QDir::AllEntries | QDir::Hidden)
+                    .isEmpty());
         // The 4th exported file is source frame 13, pixel for pixel.
         auto source = openMedia(clip);
         const Image expected = source->readFrame(13);
@@ -321,12 +320,14 @@ private Q_SLOTS:
         old.close();
         // A 64 KiB file size limit stands in for a full disk (ENOSPC and EFBIG
         // reach the writer the same way).
-        const Run r = cli({QStringLiteral("export"), project, QStringLiteral("--out"), out}, [] {
-            struct rlimit limit {
-                64 * 1024, 64 * 1024
-            };
-            setrlimit(RLIMIT_FSIZE, &limit);
-        });
+        const Run r = cli({QStringLiteral("export"), project, QStringLiteral("--out"), out,
+                           QStringLiteral("--overwrite")},
+                          [] {
+                              struct rlimit limit {
+                                  64 * 1024, 64 * 1024
+                              };
+                              setrlimit(RLIMIT_FSIZE, &limit);
+                          });
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains(QStringLiteral("full.mov")), qPrintable(r.err));
         QVERIFY(old.open(QIODevice::ReadOnly));

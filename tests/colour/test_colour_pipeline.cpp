@@ -237,6 +237,15 @@ private Q_SLOTS:
         QCOMPARE(cp.tagsFor(out).transfer, QStringLiteral("bt709"));
         out.outputSpace = QStringLiteral("ACEScct");
         QCOMPARE(cp.tagsFor(out).transfer, QStringLiteral("unspecified"));
+        // HDR and wide-gamut names of the ACES studio configs (not in ours).
+        out.outputSpace = QStringLiteral("Rec.2100-PQ - Display");
+        QCOMPARE(cp.tagsFor(out).primaries, QStringLiteral("bt2020"));
+        QCOMPARE(cp.tagsFor(out).transfer, QStringLiteral("smpte2084"));
+        out.outputSpace = QStringLiteral("Rec.2100-HLG - Display");
+        QCOMPARE(cp.tagsFor(out).transfer, QStringLiteral("arib-std-b67"));
+        out.outputSpace = QStringLiteral("Linear Rec.2020");
+        QCOMPARE(cp.tagsFor(out).transfer, QStringLiteral("linear"));
+        QCOMPARE(cp.tagsFor(out).matrix, QStringLiteral("bt2020nc"));
     }
 
     // A 3D .cube applied by Retake equals ffmpeg's lut3d (tetrahedral) on the

@@ -18,6 +18,7 @@
 #include "jobswidget.h"
 #include "mainwindow.h"
 #include "media/encode.h"
+#include "modaldialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -93,6 +94,8 @@ private Q_SLOTS:
     void cameraAndTimelineFiles();
     void cancelledExportLeavesNothing();
     void choicesPersist();
+    void replacingIsAskedAndOwnMediaRefused();
+    void fullRangeAndTheTagsTheMovieCarries();
 
 private:
     // Opens File > Export…, lets `configure` set the widgets and presses
@@ -625,6 +628,68 @@ void TestExportDialog::choicesPersist() {
     QCOMPARE(d.cameraFormatCombo()->currentData().toString(), QStringLiteral("py"));
     // The folder is remembered; the name comes from the project.
     QCOMPARE(d.outputEdit()->text(), path(QStringLiteral("persist/delivery.otio")));
+}
+
+// An existing file is replaced only after the user says so; the project's
+// own media are refused in the dialog, without a question.
+void TestExportDialog::replacingIsAskedAndOwnMediaRefused() {
+    const QString out = path(QStringLiteral("replace.mp4"));
+    {
+        QFile old(out);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("an earlier export");
+    }
+    ExportDialog d(window_->document()->project(), *window_->state(), projectPath_);
+    selectItem(d.kindCombo(), int(ExportKind::Footage));
+    selectItem(d.scopeCombo(), int(ExportScope::WholeTimeline));
+    selectItem(d.codecCombo(), toString(VideoCodec::H264));
+    d.colourBox()->setChecked(false);
+    d.outputEdit()->setText(out);
+    QString asked = retake::testing::answerDialog([&] { d.accept(); }, QMessageBox::RejectRole);
+    QVERIFY2(asked.contains(QStringLiteral("already exists")), qPrintable(asked));
+    QVERIFY(d.result() != QDialog::Accepted);
+    asked = retake::testing::answerDialog([&] { d.accept(); }, QMessageBox::YesRole);
+    QVERIFY2(asked.contains(QStringLiteral("replace.mp4")), qPrintable(asked));
+    QVERIFY2(d.result() == QDialog::Accepted, qPrintable(d.errorLabel()->text()));
+    QVERIFY(d.plan().pictures.overwrite);
+    QFile old(out);
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QCOMPARE(old.readAll(), QByteArray("an earlier export")); // nothing written by the dialog
+
+    ExportDialog own(window_->document()->project(), *window_->state(), projectPath_);
+    selectItem(own.kindCombo(), int(ExportKind::Footage));
+    selectItem(own.codecCombo(), toString(VideoCodec::ProRes422HQ));
+    own.outputEdit()->setText(path(QStringLiteral("alpha.mov")));
+    asked = retake::testing::answerDialog([&] { own.accept(); }, QMessageBox::YesRole);
+    QVERIFY2(asked.isEmpty(), qPrintable(asked)); // refused without asking
+    QVERIFY(own.result() != QDialog::Accepted);
+    QVERIFY2(own.errorLabel()->text().contains(QStringLiteral("project reads")),
+             qPrintable(own.errorLabel()->text()));
+}
+
+// Full range is offered only where the codec can carry it, and the dialog
+// shows the tags the exporter will write.
+void TestExportDialog::fullRangeAndTheTagsTheMovieCarries() {
+    window_->state()->selectShot(shot(QStringLiteral("Alpha")).id);
+    ExportDialog d(window_->document()->project(), *window_->state(), projectPath_);
+    selectItem(d.kindCombo(), int(ExportKind::Footage));
+    selectItem(d.scopeCombo(), int(ExportScope::SelectedShot));
+    d.colourBox()->setChecked(false);
+    d.outputEdit()->setText(path(QStringLiteral("tags.mov")));
+    selectItem(d.codecCombo(), toString(VideoCodec::ProRes422HQ));
+    QVERIFY(!d.fullRangeCheck()->isEnabled());
+    QVERIFY2(d.deliveryTagsLabel()->text().contains(QStringLiteral("limited range (10-bit)")),
+             qPrintable(d.deliveryTagsLabel()->text()));
+    selectItem(d.codecCombo(), toString(VideoCodec::H264));
+    QVERIFY(d.fullRangeCheck()->isEnabled());
+    d.fullRangeCheck()->setChecked(true);
+    QVERIFY2(d.deliveryTagsLabel()->text().contains(QStringLiteral("full range (8-bit)")),
+             qPrintable(d.deliveryTagsLabel()->text()));
+    QVERIFY(d.plan().pictures.fullRange);
+    // Back to ProRes: the box clears itself.
+    selectItem(d.codecCombo(), toString(VideoCodec::ProRes4444));
+    QVERIFY(!d.fullRangeCheck()->isChecked());
+    QVERIFY(!d.plan().pictures.fullRange);
 }
 
 QTEST_MAIN(TestExportDialog)

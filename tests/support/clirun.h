@@ -17,9 +17,16 @@ struct Run {
     QString err;
 };
 
+// The retake-cli under test: the build's, or RETAKE_CLI from the
+// environment (an installed package, or an older build to show that a
+// regression test fails without its fix).
+inline QString cliPath() {
+    return qEnvironmentVariable("RETAKE_CLI", QStringLiteral(RETAKE_CLI));
+}
+
 inline Run cli(const QStringList& args, int timeoutMs = 300000) {
     QProcess p;
-    p.start(QStringLiteral(RETAKE_CLI), args);
+    p.start(cliPath(), args);
     p.waitForFinished(timeoutMs);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
             QString::fromUtf8(p.readAllStandardOutput()),
