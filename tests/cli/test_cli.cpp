@@ -1,5 +1,6 @@
 // retake-cli end to end: real files in, real files out, exit codes and
 // messages for bad input, and a real kill -9 for crash recovery.
+#include "clirun.h"
 #include "media/media.h"
 
 #include <QDir>
@@ -16,25 +17,10 @@
 #include <unistd.h>
 
 using namespace retake;
+using retake::testing::cli;
+using retake::testing::Run;
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args, std::function<void()> childSetup = nullptr) {
-    QProcess p;
-    if (childSetup)
-        p.setChildProcessModifier(childSetup);
-    p.start(QStringLiteral(RETAKE_CLI), args);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
 
 bool ffmpeg(const QStringList& args) {
     QProcess p;
@@ -68,13 +54,9 @@ class TestCli : public QObject {
 
     QString newProjectWithClip(const QString& name) {
         const QString project = path(name);
-        Run r = cli({QStringLiteral("new"), project, QStringLiteral("--force")});
-        if (r.exitCode != 0)
-            qWarning() << r.err;
-        r = cli({QStringLiteral("import"), project, clip, QStringLiteral("--name"),
-                 QStringLiteral("Plate")});
-        if (r.exitCode != 0)
-            qWarning() << r.err;
+        if (const QString problem = retake::testing::newProjectWithClip(project, clip);
+            !problem.isEmpty())
+            qWarning().noquote() << problem;
         return project;
     }
 

@@ -98,13 +98,9 @@ class TestDataLoss : public QObject {
 
     QString newProject(const QString& name) {
         const QString project = path(name);
-        Run r = cli({QStringLiteral("new"), project, QStringLiteral("--force")});
-        if (r.exitCode != 0)
-            qWarning() << r.err;
-        r = cli({QStringLiteral("import"), project, clip, QStringLiteral("--name"),
-                 QStringLiteral("Plate")});
-        if (r.exitCode != 0)
-            qWarning() << r.err;
+        if (const QString problem = retake::testing::newProjectWithClip(project, clip);
+            !problem.isEmpty())
+            qWarning().noquote() << problem;
         return project;
     }
 

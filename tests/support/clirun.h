@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 namespace retake::testing {
 
@@ -24,13 +25,34 @@ inline QString cliPath() {
     return qEnvironmentVariable("RETAKE_CLI", QStringLiteral(RETAKE_CLI));
 }
 
-inline Run cli(const QStringList& args, int timeoutMs = 300000) {
+// `childSetup` runs in the child before retake-cli starts (setrlimit,
+// setuid: a full disk or another user, as a person would meet them).
+inline Run cli(const QStringList& args, const std::function<void()>& childSetup,
+               int timeoutMs = 300000) {
     QProcess p;
+    if (childSetup)
+        p.setChildProcessModifier(childSetup);
     p.start(cliPath(), args);
     p.waitForFinished(timeoutMs);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
             QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
+}
+
+inline Run cli(const QStringList& args, int timeoutMs = 300000) {
+    return cli(args, nullptr, timeoutMs);
+}
+
+// `retake-cli new PROJECT --force` and `import PROJECT CLIP --name NAME`: the
+// project most CLI tests start from. Returns why it failed, or nothing.
+inline QString newProjectWithClip(const QString& project, const QString& clip,
+                                  const QString& shotName = QStringLiteral("Plate")) {
+    const Run made = cli({QStringLiteral("new"), project, QStringLiteral("--force")});
+    if (made.exitCode != 0)
+        return made.err;
+    const Run imported =
+        cli({QStringLiteral("import"), project, clip, QStringLiteral("--name"), shotName});
+    return imported.exitCode == 0 ? QString() : imported.err;
 }
 
 inline QJsonObject json(const Run& r) {
