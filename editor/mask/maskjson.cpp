@@ -51,7 +51,8 @@ public:
     }
     qint64 integer(const QJsonValue& v, const QString& where) const {
         const double d = v.toDouble(std::nan(""));
-        if (!v.isDouble() || d != double(qint64(d)))
+        // Range first: casting a double outside qint64 (1e300) is undefined behaviour.
+        if (!v.isDouble() || !(std::abs(d) < 9.0e18) || d != double(qint64(d)))
             fail(where, tr("expected an integer"));
         return qint64(d);
     }
