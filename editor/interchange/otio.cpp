@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QUrl>
+#include <algorithm>
 #include <cmath>
 
 namespace retake {
@@ -68,9 +69,16 @@ QJsonArray regeneratedJson(const Take& t) {
     return ranges;
 }
 
+// OTIO numbers are doubles and may be anything. Frames beyond +-1e15 (40000
+// years at 24 fps) are clamped before the conversion, which is undefined
+// outside FrameNumber's range, and so that the sum of two stays in range.
+FrameNumber frameFromDouble(double v) {
+    return std::isnan(v) ? 0 : FrameNumber(std::clamp(v, -1e15, 1e15));
+}
+
 FrameRange rangeFromJson(const QJsonValue& v) {
     const QJsonArray a = v.toArray();
-    return {FrameNumber(a.at(0).toDouble()), FrameNumber(a.at(1).toDouble())};
+    return {frameFromDouble(a.at(0).toDouble()), frameFromDouble(a.at(1).toDouble())};
 }
 
 QJsonObject cameraJson(const Camera& c) {
@@ -241,7 +249,8 @@ QVector<QJsonObject> audioTracks(const Project& project, const Track& track) {
 } // namespace
 
 Rational rateFromOtio(double rate) {
-    if (!(rate > 0) || !std::isfinite(rate))
+    // No rate is a billion per second; beyond that the conversions below overflow.
+    if (!(rate > 0) || !(rate < 1e9))
         return Rational(0);
     const double whole = std::round(rate);
     if (std::abs(rate - whole) < 1e-6)
@@ -354,8 +363,8 @@ private:
         const double start = seconds(range.value("start_time").toObject());
         const double duration = seconds(range.value("duration").toObject());
         const double r = mediaRate.toDouble();
-        const FrameNumber s = std::llround(start * r);
-        return {s, s + std::llround(duration * r)};
+        const FrameNumber s = frameFromDouble(std::round(start * r));
+        return {s, s + frameFromDouble(std::round(duration * r))};
     }
 
     Rational firstVideoRate(const QJsonArray& tracks) const {
@@ -391,8 +400,9 @@ private:
         } else if (schema.startsWith(QLatin1String("ImageSequenceReference."))) {
             const int padding = ref.value("frame_zero_padding").toInt();
             url = ref.value("target_url_base").toString() + ref.value("name_prefix").toString() +
-                  QStringLiteral("%1").arg(qint64(ref.value("start_frame").toDouble()), padding, 10,
-                                           QLatin1Char('0')) +
+                  QStringLiteral("%1").arg(
+                      qint64(frameFromDouble(ref.value("start_frame").toDouble())), padding, 10,
+                      QLatin1Char('0')) +
                   ref.value("name_suffix").toString();
         }
         if (url.isEmpty())
