@@ -11,7 +11,6 @@
 #include "fuzzsupport.h"
 #include "projectfile/projectfile.h"
 
-#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <cstdio>
@@ -45,9 +44,6 @@ bool touchesOtherFiles(const QStringList& words) {
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
     using namespace retake;
     fuzz::initQt();
-    // Relative paths on a line (import new.mov, relink moved/a.mp4) resolve in
-    // the scratch folder, not wherever the fuzzer was started.
-    QDir::setCurrent(fuzz::scratchDir());
     QFile seed(QStringLiteral(RETAKE_FUZZ_SHELL_PROJECT));
     if (!seed.open(QIODevice::ReadOnly)) {
         std::fprintf(stderr, "cannot read %s\n", RETAKE_FUZZ_SHELL_PROJECT);
