@@ -2,6 +2,7 @@
 """Regenerates tests/fuzz/corpus and tests/fuzz/shell.retake from real files.
 
     make_corpus.py RETAKE_CLI [PYTHON_WITH_OPENTIMELINEIO]
+    make_corpus.py --dicts     (only the dictionaries, from the corpus as it is)
 
 Projects, masks and .otio files are what retake-cli writes (new, import,
 lock, mask, camera, blocking, otio export) for two tiny clips made with
@@ -13,6 +14,7 @@ Shot descriptions come from docs/shot-description.md and the tests.
 """
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -173,5 +175,55 @@ def main():
         write("shell", f"s{i:02}.txt", session)
 
 
+def json_words(obj, out):
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            out.add(key)
+            json_words(value, out)
+    elif isinstance(obj, list):
+        for value in obj:
+            json_words(value, out)
+    elif isinstance(obj, str) and len(obj) < 24 and not any(c.isdigit() for c in obj[:8]):
+        out.add(obj)  # enum values ("rectangle", "ease-in-out"), not IDs or paths
+
+
+def printable(word):
+    return word and all(32 <= ord(c) < 127 and c not in '"\\' for c in word)
+
+
+def write_dicts():
+    """libFuzzer dictionaries (dict/TARGET.dict): JSON syntax and the seeds'
+    keys and enum words for the JSON targets, the documented vocabulary for
+    shot descriptions. run.sh passes them with -dict."""
+    os.makedirs(os.path.join(HERE, "dict"), exist_ok=True)
+    syntax = ["{", "}", "[", "]", ":", ",", "null", "true", "false", "-1", "1e308", "0.5"]
+    for target in ["project", "otio", "maskjson"]:
+        words = set()
+        for name in sorted(os.listdir(os.path.join(CORPUS, target))):
+            if not name.startswith("regression-"):
+                with open(os.path.join(CORPUS, target, name)) as f:
+                    json_words(json.load(f), words)
+        lines = [json.dumps(s) for s in syntax] + [json.dumps(json.dumps(w))
+                                                   for w in sorted(filter(printable, words))]
+        with open(os.path.join(HERE, "dict", target + ".dict"), "w") as f:
+            f.write("# fuzz_%s: JSON syntax and the seed corpus's keys (make_corpus.py)\n" % target)
+            f.write("\n".join(lines) + "\n")
+    with open(os.path.join(HERE, "..", "..", "docs", "shot-description.md")) as f:
+        doc = f.read()
+    words = set()
+    quoted_words = [q for line in doc.splitlines() if not line.startswith("```")
+                    for q in re.findall(r"`([^`]+)`", line)]
+    for quoted in quoted_words:
+        if printable(quoted) and len(quoted) < 30 and "(" not in quoted:
+            words.update([quoted] + quoted.split())
+    with open(os.path.join(HERE, "dict", "shotdescription.dict"), "w") as f:
+        f.write("# fuzz_shotdescription: the vocabulary of docs/shot-description.md (make_corpus.py)\n")
+        f.write("\n".join(json.dumps(w) for w in sorted(words)) + "\n")
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--dicts"]:
+        write_dicts()
+    else:
+        main()
+        write_dicts()

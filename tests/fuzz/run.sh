@@ -63,12 +63,14 @@ for t in $targets; do
             continue
         fi
     fi
+    dict=()
+    [ -f "$here/dict/$t.dict" ] && dict=(-dict="$here/dict/$t.dict")
     corpus=$(mktemp -d)
     cp "$here/corpus/$t"/* "$corpus"/
     # -close_fd_mask=1 drops the targets' stdout (the shell's "ok lock" lines);
     # sanitizer reports go to stderr and stay.
     if "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -close_fd_mask=1 \
-        -print_final_stats=1 -artifact_prefix="$findings/" "$corpus" > "$out/logs/$t.log" 2>&1; then
+        -print_final_stats=1 -artifact_prefix="$findings/" "${dict[@]}" "$corpus" > "$out/logs/$t.log" 2>&1; then
         echo "fuzz: $t: $(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "$out/logs/$t.log" | tail -1)s," \
             "$(ls "$corpus" | wc -l) inputs in the corpus, no finding"
     else
