@@ -28,6 +28,7 @@ debian_packages=(
   openimageio-tools time
   blender  # Blender 3.4: checks exported cameras (.chan add-on, Python) and EXR depth
   ccache
+  clang-14 libclang-rt-14-dev  # libFuzzer, ASan and UBSan for tests/fuzz (ctest -L fuzz)
   python3 python3-venv
   # the development set's case builder and scorer (../shared/devset)
   python3-numpy python3-pil python3-opencv python3-skimage

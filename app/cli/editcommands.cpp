@@ -285,4 +285,23 @@ int runEditOnFile(const EditCommand& command, const QStringList& args) {
     return Ok;
 }
 
+void runShellEdit(Document& doc, const QStringList& words) {
+    const QString cmd = words.value(0);
+    if (cmd == QLatin1String("undo")) {
+        doc.undoStack()->undo();
+        printLine(QStringLiteral("ok undo"));
+    } else if (cmd == QLatin1String("redo")) {
+        doc.undoStack()->redo();
+        printLine(QStringLiteral("ok redo"));
+    } else if (cmd == QLatin1String("save")) {
+        doc.save();
+        printLine(QStringLiteral("ok saved %1").arg(doc.filePath()));
+    } else if (const EditCommand* edit = findEditCommand(cmd)) {
+        runEditOnDocument(*edit, doc, words);
+        printLine(QStringLiteral("ok %1").arg(cmd));
+    } else {
+        throw Error(ErrorKind::Usage, QStringLiteral("unknown command \"%1\"").arg(cmd));
+    }
+}
+
 } // namespace retake::cli

@@ -23,5 +23,10 @@ EditCommand mediaEditCommand(); // mediacommand.cpp
 // Returns false when --help was shown.
 bool runEditOnDocument(const EditCommand& command, Document& doc, const QStringList& args);
 int runEditOnFile(const EditCommand& command, const QStringList& args);
+// One `shell` line, split into words, on the open document: undo, redo, save
+// or an edit command (shell() itself answers quit and info). Throws
+// Error(Usage) for an unknown command. Apart from shell() so the fuzz target
+// (tests/fuzz) drives the same dispatch without stdin and the event loop.
+void runShellEdit(Document& doc, const QStringList& words);
 
 } // namespace retake::cli

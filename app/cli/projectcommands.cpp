@@ -477,22 +477,10 @@ int shell(const QStringList& args) {
         try {
             if (cmd == QLatin1String("quit") || cmd == QLatin1String("exit")) {
                 QCoreApplication::quit();
-            } else if (cmd == QLatin1String("undo")) {
-                doc->undoStack()->undo();
-                printLine(QStringLiteral("ok undo"));
-            } else if (cmd == QLatin1String("redo")) {
-                doc->undoStack()->redo();
-                printLine(QStringLiteral("ok redo"));
-            } else if (cmd == QLatin1String("save")) {
-                doc->save();
-                printLine(QStringLiteral("ok saved %1").arg(doc->filePath()));
             } else if (cmd == QLatin1String("info")) {
                 printProjectInfo(doc->project(), doc->filePath());
-            } else if (const EditCommand* edit = findEditCommand(cmd)) {
-                runEditOnDocument(*edit, *doc, words);
-                printLine(QStringLiteral("ok %1").arg(cmd));
             } else {
-                throw Error(ErrorKind::Usage, QStringLiteral("unknown command \"%1\"").arg(cmd));
+                runShellEdit(*doc, words);
             }
         } catch (const Error& e) {
             ++failures;

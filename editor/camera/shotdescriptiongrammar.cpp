@@ -5,7 +5,9 @@
 
 #include <QMap>
 #include <QRegularExpression>
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace retake::shotdesc {
 
@@ -213,8 +215,10 @@ const QVector<ThingKind>& things() {
 
 int countWord(const Token& t) {
     static const QStringList words = {"one", "two", "three", "four", "five", "six"};
+    // Clamped: "1e40 people" is too many people, not an undefined int conversion.
     if (t.kind == Token::Number && t.value == std::floor(t.value))
-        return int(t.value);
+        return int(std::clamp(t.value, double(std::numeric_limits<int>::min()),
+                              double(std::numeric_limits<int>::max())));
     if (t.word == QLatin1String("a") || t.word == QLatin1String("an") ||
         t.word == QLatin1String("single"))
         return 1;

@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrl>
+#include <algorithm>
 #include <cmath>
 
 namespace retake {
@@ -69,9 +70,16 @@ QJsonArray regeneratedJson(const Take& t) {
     return ranges;
 }
 
+// OTIO numbers are doubles and may be anything. Frames beyond +-1e15 (40000
+// years at 24 fps) are clamped before the conversion, which is undefined
+// outside FrameNumber's range, and so that the sum of two stays in range.
+FrameNumber frameFromDouble(double v) {
+    return std::isnan(v) ? 0 : FrameNumber(std::clamp(v, -1e15, 1e15));
+}
+
 FrameRange rangeFromJson(const QJsonValue& v) {
     const QJsonArray a = v.toArray();
-    return {FrameNumber(a.at(0).toDouble()), FrameNumber(a.at(1).toDouble())};
+    return {frameFromDouble(a.at(0).toDouble()), frameFromDouble(a.at(1).toDouble())};
 }
 
 QJsonObject cameraJson(const Camera& c) {
@@ -242,7 +250,8 @@ QVector<QJsonObject> audioTracks(const Project& project, const Track& track) {
 } // namespace
 
 Rational rateFromOtio(double rate) {
-    if (!(rate > 0) || !std::isfinite(rate))
+    // No rate is a billion per second; beyond that the conversions below overflow.
+    if (!(rate > 0) || !(rate < 1e9))
         return Rational(0);
     const double whole = std::round(rate);
     if (std::abs(rate - whole) < 1e-6)
@@ -457,7 +466,23 @@ private:
                 throwBadInput(path, tr("cannot be used and the OTIO file does not say how long it "
                                        "is (clip \"%1\"): %2")
                                         .arg(clipName, e.message()));
-            m.frameCount = frames(available, m.frameRate).end;
+            // Audio references count in samples (48000 a second): offline,
+            // such media is kept in video frames at the timeline's rate, so
+            // the project holds a frame rate it can load again.
+            if (m.frameRate.toDouble() > 1000.0) {
+                const double frameCount =
+                    std::ceil((seconds(available.value("start_time").toObject()) +
+                               seconds(available.value("duration").toObject())) *
+                              p.frameRate.toDouble());
+                if (!(frameCount >= 0 && frameCount <= double(kMaxFrameNumber)))
+                    throwBadInput(
+                        file_,
+                        tr("clip \"%1\": its available range is out of range").arg(clipName));
+                m.frameRate = p.frameRate;
+                m.frameCount = FrameNumber(frameCount);
+            } else {
+                m.frameCount = frames(available, m.frameRate).end;
+            }
             m.online = false;
             // A file that exists but cannot be read as media is not "missing":
             // say what is wrong with it.

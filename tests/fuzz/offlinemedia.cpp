@@ -1,0 +1,22 @@
+// openMedia and openAudio for the libFuzzer build, in place of
+// editor/media/media.cpp: every file is missing, as media on another machine
+// is. Fuzzed OTIO and shell inputs name arbitrary paths (/dev/zero, a FIFO,
+// the fuzzer's own binary); probing them would hang or fuzz FFmpeg, which is
+// not the parser under test. The answer is the one media.cpp gives for a
+// missing file (requireReadableFile's Error(BadInput)), so the parsers take
+// their offline-media paths.
+
+#include "core/error.h"
+#include "media/media.h"
+
+namespace retake {
+
+std::unique_ptr<MediaReader> openMedia(const QString& path) {
+    throwBadInput(path, QStringLiteral("does not exist (fuzz build: media is never opened)"));
+}
+
+std::unique_ptr<AudioReader> openAudio(const QString& path) {
+    throwBadInput(path, QStringLiteral("does not exist (fuzz build: media is never opened)"));
+}
+
+} // namespace retake
