@@ -399,6 +399,27 @@ void PropagateEngine::run(const Chunk& chunk, RunContext& context, float* out) {
         fillFromReference(s, estimator, context);
     }
 
+    // Thin parts no frame saw are diffused in every frame from its own
+    // surroundings: people walking past a logo change what borders it, and a
+    // key frame's fill copied to the others would show them stale.
+    if (diffuseDepth_ > 0) {
+        for (int t = 0; t < s.n; ++t) {
+            const int count = s.unknownCount[std::size_t(t)];
+            if (count == 0 || std::size_t(count) == plane)
+                continue;
+            context.report(0.65, "spatial fill");
+            float* frame = out + plane * 3 * std::size_t(t);
+            cv::Mat image = toInterleaved(frame, s.height, s.width);
+            const cv::Mat unknown(s.height, s.width, CV_8U, s.unknown[std::size_t(t)].data());
+            const cv::Mat before = unknown.clone();
+            cv::Mat hole = unknown.clone();
+            diffuseThinParts(image, hole, diffuseDepth_);
+            const cv::Mat diffused = before & (hole == 0);
+            writeFilled(image, diffused.data, frame);
+            hole.copyTo(unknown);
+            s.unknownCount[std::size_t(t)] = cv::countNonZero(hole);
+        }
+    }
     // Pixels no frame saw: fill one frame spatially, let the rest copy it.
     // Only a frame with some known pixels has patches to copy from.
     for (int round = 0; round < s.n; ++round) {
@@ -429,9 +450,7 @@ void PropagateEngine::run(const Chunk& chunk, RunContext& context, float* out) {
         options.patch = patch_;
         options.iterations = iterations_;
         options.seed = chunk.seed + std::uint64_t(key);
-        diffuseThinParts(image, hole, diffuseDepth_);
-        if (cv::countNonZero(hole) > 0)
-            patchFill(image, hole, options, [&] { context.checkCancelled(); });
+        patchFill(image, hole, options, [&] { context.checkCancelled(); });
         writeFilled(image, s.unknown[std::size_t(key)].data(), frame);
         std::fill(s.unknown[std::size_t(key)].begin(), s.unknown[std::size_t(key)].end(), 0);
         s.unknownCount[std::size_t(key)] = 0;
