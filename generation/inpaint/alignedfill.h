@@ -2,10 +2,12 @@
 
 // Hole filling from other frames brought into place by their homography
 // (alignment.h): for each hole pixel the nearest frames in time, from both
-// sides, that show real picture there. Each frame's contribution is then
-// shifted by a smooth correction that matches it to the frame around the
-// hole (the membrane of seamless cloning), so exposure drift leaves no seam
-// and no outline of the hole.
+// sides, that show real picture there. A frame's contribution is refused
+// where it disagrees with the picture around the hole (something moved
+// between the frames) and otherwise shifted by a smooth correction that
+// matches it to that picture (the membrane of seamless cloning), so exposure
+// drift leaves no seam and no outline of the hole. Pixels that move on their
+// own (motionsplit.h) are left to the flow.
 
 #include "inpaint/alignment.h"
 
