@@ -7,7 +7,7 @@ pkg_check_modules(FFMPEG REQUIRED IMPORTED_TARGET
 # Debian's OpenColorIO CMake config is broken; pkg-config works.
 pkg_check_modules(OCIO REQUIRED IMPORTED_TARGET OpenColorIO)
 find_package(OpenEXR 3 REQUIRED CONFIG)
-find_package(OpenCV 4 REQUIRED COMPONENTS core imgproc video photo)
+find_package(OpenCV 4 REQUIRED COMPONENTS core imgproc video photo features2d calib3d)
 
 # libtorch: any build through Torch_DIR. By default the one inside the torch
 # wheel that packaging/setup-debian12.sh installs into RETAKE_VENV.

@@ -91,6 +91,14 @@ std::unique_ptr<MediaReader> openMedia(const QString& path) {
     return openStill(path, decoderFor(type));
 }
 
+std::unique_ptr<MediaReader> openImageFile(const QString& path) {
+    requireReadableFile(path);
+    const FileType type = classify(path, readHead(path));
+    if (type == FileType::Video)
+        throwBadInput(path, QStringLiteral("is not an image file"));
+    return openStill(path, decoderFor(type));
+}
+
 std::unique_ptr<AudioReader> openAudio(const QString& path) {
     requireReadableFile(path);
     if (classify(path, readHead(path)) != FileType::Video)

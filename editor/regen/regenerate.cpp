@@ -6,6 +6,7 @@
 #include "mask/maskraster.h"
 #include "media/encode.h"
 #include "media/fileutil.h"
+#include "media/imagesequence.h"
 #include "retake/generation/inpaint.h"
 
 #include <QCoreApplication>
@@ -207,8 +208,10 @@ QStringList imageFilesIn(const QString& dir) {
     return files;
 }
 
+// The named file only: frames are listed one by one, and openMedia would read
+// any numbered name as its whole sequence and answer with the first frame.
 Image readStill(const QString& file) {
-    return openMedia(file)->readFrame(0);
+    return openImageFile(file)->readFrame(0);
 }
 
 // A shot's frames (plus context frames on either side) handed to the engine

@@ -102,6 +102,17 @@ void pushPullFill(cv::Mat& values, const cv::Mat& known) {
     estimate.copyTo(values, known == 0);
 }
 
+cv::Mat smoothFill(const cv::Mat& gray8, const cv::Mat& known) {
+    if (cv::countNonZero(known) == known.rows * known.cols)
+        return gray8;
+    cv::Mat values;
+    gray8.convertTo(values, CV_32F);
+    pushPullFill(values, known);
+    cv::Mat filled;
+    values.convertTo(filled, CV_8U);
+    return filled;
+}
+
 namespace {
 
 int presetCode(const std::string& preset) {

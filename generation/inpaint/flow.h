@@ -20,6 +20,9 @@ void writeFilled(const cv::Mat& rgb, const std::uint8_t* fill, float* planar);
 // complete flow fields and to seed the spatial fill.
 void pushPullFill(cv::Mat& values, const cv::Mat& known);
 
+// gray8 with the pixels where known == 0 replaced by pushPullFill.
+cv::Mat smoothFill(const cv::Mat& gray8, const cv::Mat& known);
+
 // DIS flow, computed on a downscaled copy when the frames are larger than
 // maxSide (flow is smooth; the fine detail costs time and adds little).
 class FlowEstimator {

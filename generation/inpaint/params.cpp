@@ -44,7 +44,17 @@ std::vector<ParamInfo> engineParameters(const std::string& engine) {
         append(sharedParameters(0));
         append(flowParameters("medium"));
         append({
+            {"align", 1.0,
+             "1 = first fill from other frames aligned by a homography (pans, zooms, a still "
+             "camera), 0 = optical flow only"},
+            {"align_sources", 8.0,
+             "aligned frames, nearest in time first, that may fill one frame's hole (0 = all)"},
+            {"seam_band", 6.0,
+             "px around a hole where aligned frames are matched to it in colour (0 = off)"},
             {"max_distance", 0.0, "frames a pixel may be tracked (0 = the whole chunk)"},
+            {"diffuse_depth", 4.0,
+             "px from the edge of a never-seen hole filled by diffusion before patches (thin "
+             "holes: outlines, wires; 0 = patches only)"},
             {"patch", 7.0, "patch side (px) of the spatial fill"},
             {"spatial_iters", 4.0, "PatchMatch and vote iterations per pyramid level"},
         });

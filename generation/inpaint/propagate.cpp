@@ -1,26 +1,40 @@
 // propagate: flow-guided video inpainting without learned weights.
 //
-//  1. DIS optical flow between neighbouring frames, both directions.
-//  2. Flow completion: flow inside the (grown) hole is replaced by a smooth
-//     fill from the surrounding flow, so tracks follow the background and not
-//     the object being removed.
-//  3. Every hole pixel is tracked frame by frame forward and backward through
-//     the completed flow until it lands on a known pixel; a track stops where
-//     forward and backward flow disagree (occlusion). Candidates from both
-//     directions are blended by temporal distance. Sampling once at the end
-//     of a track, not frame by frame, avoids accumulating blur.
-//  4. Pixels still unknown: registered clean plates, then a PatchMatch fill of
-//     the frame with most unknown pixels, which becomes a source for the
-//     others (so a static shot with a fixed mask is filled once, coherently).
+//  1. DIS optical flow between neighbouring frames, both directions, on
+//     frames whose holes are filled smoothly first (the hole's edge is no
+//     motion). Flow inside the (grown) hole is replaced by a smooth fill
+//     from the surrounding flow.
+//  2. Camera motion (alignment.h): a homography per pair of neighbouring
+//     frames, fitted to the flow and refined by ECC; distant frames chain
+//     them. Around each hole, flow that departs from the homography marks
+//     objects moving on their own (motionsplit.h); inside the hole those
+//     take the movers' flow instead of an average with the background.
+//  3. The hole's background is copied from the nearest frames in time that
+//     show it, through the homography (alignedfill.h): exact for pans, zooms
+//     and still cameras however far the source frame, matched in colour to
+//     the hole's surroundings, refused where the surroundings disagree.
+//  4. The rest is tracked frame by frame forward and backward through the
+//     flow until it lands on a known pixel; a track stops where forward and
+//     backward flow disagree (occlusion). Candidates from both directions
+//     are blended by temporal distance.
+//  5. Pixels still unknown: registered clean plates, then a spatial fill of
+//     the frame with most unknown pixels (diffusion near the hole's edge,
+//     PatchMatch deeper), which becomes a source for the others (so a static
+//     shot with a fixed mask is filled once, coherently).
 
+#include "inpaint/alignedfill.h"
 #include "inpaint/engine.h"
 #include "inpaint/flow.h"
+#include "inpaint/motionsplit.h"
 #include "inpaint/patchmatch.h"
 #include "inpaint/sampling.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <opencv2/imgproc.hpp>
+#include <opencv2/photo.hpp>
+#include <string>
 
 namespace retake::generation::detail {
 
@@ -38,6 +52,27 @@ struct Candidate {
     float weight = 0;
 };
 
+// Fills the hole pixels at most `depth` px from known picture by diffusion
+// (OpenCV's Navier-Stokes inpainting) and clears them from `hole`. Thin
+// holes (a logo's outline, a wire) are continued best by their surroundings'
+// isophotes; patches the size of the hole would paste unrelated texture.
+void diffuseThinParts(cv::Mat& rgb, cv::Mat& hole, float depth) {
+    if (depth <= 0 || cv::countNonZero(hole) == 0)
+        return;
+    cv::Mat distance;
+    cv::distanceTransform(hole, distance, cv::DIST_L2, 3);
+    const cv::Mat shallow = (distance <= depth) & (hole != 0);
+    if (cv::countNonZero(shallow) == 0)
+        return;
+    cv::Mat rgb8, filled8;
+    rgb.convertTo(rgb8, CV_8UC3, 255.0);
+    cv::inpaint(rgb8, hole, filled8, 5, cv::INPAINT_NS);
+    cv::Mat filled;
+    filled8.convertTo(filled, CV_32FC3, 1.0 / 255.0);
+    filled.copyTo(rgb, shallow);
+    hole.setTo(0, shallow);
+}
+
 class PropagateEngine final : public Engine {
 public:
     explicit PropagateEngine(const Params& params)
@@ -46,7 +81,11 @@ public:
         , threshold_(float(params.number("consistency")))
         , maxDistance_(params.integer("max_distance"))
         , patch_(params.integer("patch"))
-        , iterations_(params.integer("spatial_iters")) {
+        , iterations_(params.integer("spatial_iters"))
+        , align_(params.integer("align") != 0)
+        , alignSources_(params.integer("align_sources"))
+        , seamBand_(params.integer("seam_band"))
+        , diffuseDepth_(float(params.number("diffuse_depth"))) {
         // Fail on a bad preset before any work is done.
         FlowEstimator(preset_, maxSide_, 64, 64);
     }
@@ -71,6 +110,12 @@ private:
     std::vector<Candidate> track(const State& s, int frame, const std::vector<int>& pixels) const;
     int trackRound(State& s, RunContext& context, double from, double to) const;
     void fillFromReference(State& s, FlowEstimator& estimator, RunContext& context) const;
+    // Homographies between the frames: splits each hole's flow into camera
+    // motion and objects moving on their own, and fills the camera part
+    // from aligned frames.
+    void alignAndFill(State& s, const std::vector<cv::Mat>& gray,
+                      const std::vector<cv::Mat>& usable, const std::vector<cv::Mat>& holes,
+                      RunContext& context) const;
 
     std::string preset_;
     int maxSide_;
@@ -78,6 +123,10 @@ private:
     int maxDistance_;
     int patch_;
     int iterations_;
+    bool align_;
+    int alignSources_;
+    int seamBand_;
+    float diffuseDepth_;
 };
 
 std::vector<Candidate> PropagateEngine::track(const State& s, int frame,
@@ -227,6 +276,62 @@ void PropagateEngine::fillFromReference(State& s, FlowEstimator& estimator,
     }
 }
 
+void PropagateEngine::alignAndFill(State& s, const std::vector<cv::Mat>& gray,
+                                   const std::vector<cv::Mat>& usable,
+                                   const std::vector<cv::Mat>& holes, RunContext& context) const {
+    context.report(0.45, "aligning frames");
+    std::vector<cv::Mat> nextFlow, nextError;
+    for (const FlowPair& pair : s.next) {
+        nextFlow.push_back(pair.forward);
+        nextError.push_back(pair.error);
+    }
+    FrameAligner aligner(gray, usable, nextFlow, nextError, double(s.sx));
+    MotionSplitOptions split;
+    split.scale = s.sx;
+    // Per frame, 255 where a hole pixel moves on its own; empty = no
+    // neighbour homography to tell (all of it is left to the flow).
+    std::vector<cv::Mat> moving(std::size_t(s.n));
+    const cv::Mat margin = cv::getStructuringElement(cv::MORPH_ELLIPSE, {9, 9});
+    for (int t = 0; t + 1 < s.n; ++t) {
+        context.report(0.45 + 0.05 * t / s.n, "aligning frames");
+        const std::optional<cv::Matx33d> camera = aligner.analysisHomography(t, t + 1);
+        if (!camera)
+            continue;
+        FlowPair& f = s.next[std::size_t(t)];
+        FlowPair& b = s.prev[std::size_t(t)];
+        cv::Mat guessed;
+        cv::dilate(holes[std::size_t(t)] | holes[std::size_t(t + 1)], guessed, margin);
+        const cv::Mat forwardMovers = splitHoleMotion(
+            f.forward, f.error, guessed, texturedPixels(gray[std::size_t(t)]), *camera, split);
+        const cv::Mat backwardMovers =
+            splitHoleMotion(b.forward, b.error, guessed, texturedPixels(gray[std::size_t(t + 1)]),
+                            camera->inv(), split);
+        f.error = consistencyError(f.forward, b.forward);
+        b.error = consistencyError(b.forward, f.forward);
+        for (const auto& [frame, movers] :
+             {std::make_pair(t, forwardMovers), std::make_pair(t + 1, backwardMovers)}) {
+            cv::Mat& m = moving[std::size_t(frame)];
+            m = m.empty() ? movers : (m | movers);
+        }
+    }
+    AlignedFillFrames frames;
+    frames.count = s.n;
+    frames.width = s.width;
+    frames.height = s.height;
+    frames.source = s.chunk->frames;
+    frames.masked = s.chunk->fill.data();
+    frames.out = s.out;
+    frames.unknown = &s.unknown;
+    frames.unknownCount = &s.unknownCount;
+    frames.moving = &moving;
+    frames.flowScale = s.sx;
+    AlignedFillOptions options;
+    options.seamBand = seamBand_;
+    options.correct = seamBand_ > 0;
+    options.maxSources = alignSources_;
+    fillFromAlignedFrames(frames, aligner, options, [&] { context.checkCancelled(); });
+}
+
 void PropagateEngine::run(const Chunk& chunk, RunContext& context, float* out) {
     State s;
     s.chunk = &chunk;
@@ -255,10 +360,15 @@ void PropagateEngine::run(const Chunk& chunk, RunContext& context, float* out) {
     FlowEstimator estimator(preset_, maxSide_, s.height, s.width);
     std::vector<cv::Mat> gray(std::size_t(s.n));
     std::vector<cv::Mat> holes(std::size_t(s.n));
+    std::vector<cv::Mat> usable(std::size_t(s.n));
     for (int t = 0; t < s.n; ++t) {
         context.report(0.05 * t / s.n, "optical flow");
-        gray[std::size_t(t)] = estimator.prepare(toGray8(chunk.frame(t), s.height, s.width));
         holes[std::size_t(t)] = estimator.downscaleMask(chunk.fillOf(t), s.height, s.width);
+        usable[std::size_t(t)] = holes[std::size_t(t)] == 0;
+        // Flow and features see a smooth fill, not the edges of the hole
+        // (the masked pixels hold whatever the user wants gone).
+        gray[std::size_t(t)] = smoothFill(
+            estimator.prepare(toGray8(chunk.frame(t), s.height, s.width)), usable[std::size_t(t)]);
     }
     s.flowSize = gray[0].size();
     s.sx = float(s.flowSize.width) / float(s.width);
@@ -281,12 +391,35 @@ void PropagateEngine::run(const Chunk& chunk, RunContext& context, float* out) {
         b.error = consistencyError(b.forward, f.forward);
     }
 
-    trackRound(s, context, 0.45, 0.65);
+    if (align_)
+        alignAndFill(s, gray, usable, holes, context);
+    trackRound(s, context, 0.5, 0.65);
     if (!chunk.reference->empty() &&
         std::any_of(s.unknownCount.begin(), s.unknownCount.end(), [](int c) { return c > 0; })) {
         fillFromReference(s, estimator, context);
     }
 
+    // Thin parts no frame saw are diffused in every frame from its own
+    // surroundings: people walking past a logo change what borders it, and a
+    // key frame's fill copied to the others would show them stale.
+    if (diffuseDepth_ > 0) {
+        for (int t = 0; t < s.n; ++t) {
+            const int count = s.unknownCount[std::size_t(t)];
+            if (count == 0 || std::size_t(count) == plane)
+                continue;
+            context.report(0.65, "spatial fill");
+            float* frame = out + plane * 3 * std::size_t(t);
+            cv::Mat image = toInterleaved(frame, s.height, s.width);
+            const cv::Mat unknown(s.height, s.width, CV_8U, s.unknown[std::size_t(t)].data());
+            const cv::Mat before = unknown.clone();
+            cv::Mat hole = unknown.clone();
+            diffuseThinParts(image, hole, diffuseDepth_);
+            const cv::Mat diffused = before & (hole == 0);
+            writeFilled(image, diffused.data, frame);
+            hole.copyTo(unknown);
+            s.unknownCount[std::size_t(t)] = cv::countNonZero(hole);
+        }
+    }
     // Pixels no frame saw: fill one frame spatially, let the rest copy it.
     // Only a frame with some known pixels has patches to copy from.
     for (int round = 0; round < s.n; ++round) {
@@ -311,7 +444,8 @@ void PropagateEngine::run(const Chunk& chunk, RunContext& context, float* out) {
         context.report(0.65 + 0.3 * round / s.n, "spatial fill");
         float* frame = out + plane * 3 * std::size_t(key);
         cv::Mat image = toInterleaved(frame, s.height, s.width);
-        cv::Mat hole(s.height, s.width, CV_8U, s.unknown[std::size_t(key)].data());
+        const cv::Mat unknown(s.height, s.width, CV_8U, s.unknown[std::size_t(key)].data());
+        cv::Mat hole = unknown.clone();
         PatchFillOptions options;
         options.patch = patch_;
         options.iterations = iterations_;

@@ -21,6 +21,21 @@ namespace {
 using retake::testing::cli;
 using retake::testing::Run;
 
+// A frame unlike every other: a gradient shifted by the frame number plus a
+// bright square whose place depends on it.
+QImage distinctFrame(int index, QSize size) {
+    QImage image(size, QImage::Format_RGB888);
+    for (int y = 0; y < size.height(); ++y)
+        for (int x = 0; x < size.width(); ++x)
+            image.setPixel(x, y,
+                           qRgb((x * 4 + index * 37) % 256, (y * 5 + index * 11) % 256,
+                                (x + y + index * 53) % 256));
+    for (int y = 0; y < 6; ++y)
+        for (int x = 0; x < 6; ++x)
+            image.setPixel(2 + index * 3 + x, 30 + y, qRgb(255, 255, 255));
+    return image;
+}
+
 QJsonObject shotInfo(const QString& project) {
     const Run r = cli({QStringLiteral("info"), project, QStringLiteral("--json")});
     return QJsonDocument::fromJson(r.out.toUtf8())
@@ -184,6 +199,79 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("all locked")), qPrintable(r.err));
         QCOMPARE(shotInfo(project).value(QStringLiteral("takes")).toArray().size(), 1);
+    }
+
+    // `inpaint` reads every file it lists, not the first of the sequence the
+    // file's name belongs to.
+    void inpaintKeepsEachFrameOwnPixels_data() {
+        QTest::addColumn<QString>("pattern");
+        QTest::newRow("zero-padded") << QStringLiteral("%1.png");
+        QTest::newRow("unpadded prefix") << QStringLiteral("frame_%2.png");
+        QTest::newRow("padded prefix") << QStringLiteral("f_%3.png");
+    }
+
+    void inpaintKeepsEachFrameOwnPixels() {
+        QFETCH(QString, pattern);
+        QTemporaryDir work;
+        QVERIFY(work.isValid());
+        const QSize size(64, 48);
+        const QRect hole(20, 10, 14, 12);
+        const int frameCount = 7;
+        const QDir root(work.path());
+        QVERIFY(root.mkpath(QStringLiteral("frames")) && root.mkpath(QStringLiteral("masks")));
+        QStringList names;
+        for (int f = 0; f < frameCount; ++f) {
+            const QString name =
+                pattern.arg(f, 5, 10, QLatin1Char('0')).arg(f).arg(f + 1, 4, 10, QLatin1Char('0'));
+            names << name;
+            QVERIFY(distinctFrame(f, size).save(root.filePath(QStringLiteral("frames/") + name)));
+            QImage mask(size, QImage::Format_Grayscale8);
+            mask.fill(0);
+            for (int y = hole.top(); y <= hole.bottom(); ++y)
+                for (int x = hole.left(); x <= hole.right(); ++x)
+                    mask.setPixel(x + f, y, qRgb(255, 255, 255));
+            QVERIFY(mask.save(root.filePath(QStringLiteral("masks/") + name)));
+        }
+        // Files that are no frames must be passed over.
+        for (const QString& other : {QStringLiteral("notes.txt"), QStringLiteral("clip.edl")}) {
+            QFile file(root.filePath(QStringLiteral("frames/") + other));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("not an image\n");
+        }
+        const Run r =
+            cli({QStringLiteral("inpaint"), QStringLiteral("--frames"),
+                 root.filePath(QStringLiteral("frames")), QStringLiteral("--masks"),
+                 root.filePath(QStringLiteral("masks")), QStringLiteral("--out"),
+                 root.filePath(QStringLiteral("out")), QStringLiteral("--lock"),
+                 QStringLiteral("2-3"), QStringLiteral("--param"), QStringLiteral("dilate=0"),
+                 QStringLiteral("--param"), QStringLiteral("feather=0")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (int f = 0; f < frameCount; ++f) {
+            const QImage input = QImage(root.filePath(QStringLiteral("frames/") + names[f]))
+                                     .convertToFormat(QImage::Format_RGB888);
+            const QImage output = QImage(root.filePath(QStringLiteral("out/") + names[f]))
+                                      .convertToFormat(QImage::Format_RGB888);
+            QVERIFY2(!output.isNull(), qPrintable(names[f] + QStringLiteral(" was not written")));
+            QCOMPARE(output.size(), size);
+            const bool locked = f == 2 || f == 3;
+            bool holeChanged = false;
+            for (int y = 0; y < size.height(); ++y)
+                for (int x = 0; x < size.width(); ++x) {
+                    const bool inHole = hole.translated(f, 0).contains(x, y);
+                    const bool same = output.pixel(x, y) == input.pixel(x, y);
+                    if (inHole && !locked) {
+                        holeChanged = holeChanged || !same;
+                        continue;
+                    }
+                    QVERIFY2(same, qPrintable(QStringLiteral("%1: pixel %2,%3 is not its own "
+                                                             "input's")
+                                                  .arg(names[f])
+                                                  .arg(x)
+                                                  .arg(y)));
+                }
+            QVERIFY2(locked || holeChanged,
+                     qPrintable(names[f] + QStringLiteral(": the hole was not filled")));
+        }
     }
 
     void unknownEngineIsNamed() {
