@@ -227,7 +227,11 @@ void readCameraDetails(const QJsonObject& co, const QString& where, Camera& c,
             const QString kat = QStringLiteral("%1.keys[%2]").arg(at).arg(i);
             const QJsonObject ko = in.object(keys[i], kat);
             CameraKey k;
-            k.frame = qint64(in.number(ko, kat, "frame", 0));
+            const double frame = in.number(ko, kat, "frame", 0);
+            // Range first: casting a double beyond qint64 (1e300) is undefined behaviour.
+            if (!(std::abs(frame) < 9.0e18))
+                in.error(kat + QStringLiteral(".frame"), tr("expected a frame number"));
+            k.frame = qint64(frame);
             k.pose = in.pose(ko, kat);
             const QString easing = in.string(ko, kat, "easing", toString(k.easing));
             if (!easingFromString(easing, &k.easing))

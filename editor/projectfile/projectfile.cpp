@@ -145,6 +145,12 @@ QJsonObject trackToJson(const Track& t) {
 
 // Reads fields and reports the first wrong one with its path in the document
 // ("shots[2].source"), so a hand-edited file can be fixed.
+// Whether a JSON number converts to a frame number: casting one beyond
+// qint64 (3e65) is undefined behaviour.
+bool isFrameNumber(const QJsonValue& v) {
+    return std::abs(v.toDouble()) < 9.0e18;
+}
+
 class Reader {
 public:
     Reader(const QString& file, const QDir& base)
@@ -219,7 +225,8 @@ public:
     FrameRange range(const QJsonObject& o, const QString& where, const char* key) const {
         const QJsonArray a = array(o, where, key);
         const QString at = where + QLatin1Char('.') + QLatin1String(key);
-        if (a.size() != 2 || !a[0].isDouble() || !a[1].isDouble())
+        if (a.size() != 2 || !a[0].isDouble() || !a[1].isDouble() || !isFrameNumber(a[0]) ||
+            !isFrameNumber(a[1]))
             fail(at, tr("expected [start, end]"));
         const FrameRange r{qint64(a[0].toDouble()), qint64(a[1].toDouble())};
         if (r.end < r.start)
@@ -316,7 +323,7 @@ Project readProject(const QJsonObject& root, const Reader& r) {
         const QJsonArray locks = r.array(o, at, "locks", false);
         for (int k = 0; k < locks.size(); ++k) {
             const QJsonArray pair = locks[k].toArray();
-            if (pair.size() != 2)
+            if (pair.size() != 2 || !isFrameNumber(pair[0]) || !isFrameNumber(pair[1]))
                 r.fail(QStringLiteral("%1.locks[%2]").arg(at).arg(k), tr("expected [start, end]"));
             s.locks.add({qint64(pair[0].toDouble()), qint64(pair[1].toDouble())});
         }
@@ -352,7 +359,7 @@ Project readProject(const QJsonObject& root, const Reader& r) {
             const QJsonArray regenerated = r.array(to, tat, "regenerated", false);
             for (int g = 0; g < regenerated.size(); ++g) {
                 const QJsonArray pair = regenerated[g].toArray();
-                if (pair.size() != 2)
+                if (pair.size() != 2 || !isFrameNumber(pair[0]) || !isFrameNumber(pair[1]))
                     r.fail(QStringLiteral("%1.regenerated[%2]").arg(tat).arg(g),
                            tr("expected [start, end]"));
                 t.regenerated.add({qint64(pair[0].toDouble()), qint64(pair[1].toDouble())});
