@@ -353,6 +353,10 @@ CameraMotion withMove(const Camera& camera, const MoveParams& move) {
         const Vec3 fwd = levelForward(start.panDeg);
         const Vec3 pivot = add(start.position, fwd, d0);
         const Vec3 arm{start.position.x - pivot.x, start.position.y - pivot.y, 0};
+        // Ten turns is more than any shot holds; far beyond, the segment count
+        // (one per 5 degrees) overflows int (4e123 degrees) or fills memory.
+        if (!(std::abs(move.amount) <= 3600))
+            fail(tr("An orbit turns at most 3600 degrees (got %1).").arg(move.amount));
         segments = std::max(2, int(std::ceil(std::abs(move.amount) / 5.0)));
         at = [=](double s) {
             const double a = move.amount * s * kPi / 180;
