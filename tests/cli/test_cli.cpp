@@ -2,6 +2,7 @@
 // messages for bad input, and a real kill -9 for crash recovery.
 #include "clirun.h"
 #include "media/media.h"
+#include "testclip.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,14 +22,6 @@ using retake::testing::cli;
 using retake::testing::Run;
 
 namespace {
-
-bool ffmpeg(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral("ffmpeg"),
-            QStringList{QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y")} +
-                args);
-    return p.waitForFinished(120000) && p.exitCode() == 0;
-}
 
 QString ffprobe(const QString& file, const QStringList& args) {
     QProcess p;
@@ -65,13 +58,9 @@ private Q_SLOTS:
         if (QStandardPaths::findExecutable(QStringLiteral("ffmpeg")).isEmpty())
             QSKIP("ffmpeg is not installed");
         clip = path(QStringLiteral("clip.mp4"));
-        QVERIFY(ffmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                        QStringLiteral("testsrc2=s=160x90:r=24:d=2"), QStringLiteral("-f"),
-                        QStringLiteral("lavfi"), QStringLiteral("-i"),
-                        QStringLiteral("sine=f=440:r=48000:d=2"), QStringLiteral("-ac"),
-                        QStringLiteral("2"), QStringLiteral("-c:v"), QStringLiteral("libx264"),
-                        QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-                        QStringLiteral("-c:a"), QStringLiteral("aac"), clip}));
+        const QString made =
+            retake::testing::makeH264ClipWithTone(clip, QStringLiteral("160x90"), 2);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
     }
 
     void helpAndExitCodes() {

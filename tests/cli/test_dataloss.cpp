@@ -7,6 +7,7 @@
 #include "clirun.h"
 #include "core/error.h"
 #include "projectfile/projectfile.h"
+#include "testclip.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -127,13 +128,9 @@ private Q_SLOTS:
         if (QStandardPaths::findExecutable(QStringLiteral("ffmpeg")).isEmpty())
             QSKIP("ffmpeg is not installed");
         clip = path(QStringLiteral("clip.mp4"));
-        QVERIFY(ffmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                        QStringLiteral("testsrc2=s=160x90:r=24:d=1"), QStringLiteral("-f"),
-                        QStringLiteral("lavfi"), QStringLiteral("-i"),
-                        QStringLiteral("sine=f=440:r=48000:d=1"), QStringLiteral("-c:v"),
-                        QStringLiteral("libx264"), QStringLiteral("-pix_fmt"),
-                        QStringLiteral("yuv420p"), QStringLiteral("-c:a"), QStringLiteral("aac"),
-                        clip}));
+        const QString made =
+            retake::testing::makeH264ClipWithTone(clip, QStringLiteral("160x90"), 1);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
     }
 
     // ---- a full disk -------------------------------------------------------
