@@ -110,9 +110,10 @@ OutputFolder::OutputFolder(const QString& path) {
          level = QFileInfo(level.absolutePath()))
         missing.prepend(level.absoluteFilePath());
     for (const QString& folder : missing) {
-        if (::mkdir(QFile::encodeName(folder).constData(), 0777) != 0 && errno != EEXIST)
+        if (::mkdir(QFile::encodeName(folder).constData(), 0777) == 0)
+            created_ << folder; // only what this made is removed again
+        else if (errno != EEXIST)
             throwOutputError(folder, tr("cannot create the folder: %1").arg(systemError(errno)));
-        created_ << folder;
     }
 }
 
