@@ -382,7 +382,8 @@ private Q_SLOTS:
         acesGrade.inputSpace = QStringLiteral("ACEScg");
         acesGrade.display = ColorPipeline::bundled().defaultDisplay();
         const Image noise = noiseImage(331, 130, 3, SampleType::UInt16, 11);
-        for (const ColorGrade& grade : {lutGrade, logGrade, acesGrade}) {
+        for (const ColorGrade* each : {&lutGrade, &logGrade, &acesGrade}) {
+            const ColorGrade& grade = *each;
             const ColorProcessor proc = ColorPipeline::bundled().processor(grade);
             const Image reference = proc.apply(noise, SampleType::UInt16);
             Image copy = noise;
@@ -395,7 +396,10 @@ private Q_SLOTS:
             const int probed = proc.uint16PathError();
             qInfo("%s: 16-bit path error on the probe %d, on noise %d (of 65535)",
                   qPrintable(proc.description()), probed, worst);
-            QVERIFY(probed >= 0);
+            // A LUT grade is the case the 16-bit path exists for (graded
+            // ProRes): its probe must find it exact enough to be used.
+            if (each == &lutGrade)
+                QVERIFY2(probed <= 8, qPrintable(QString::number(probed)));
             // Within the bound when the 16-bit path is used, identical otherwise.
             QVERIFY2(worst <= (probed <= 8 ? 12 : 0), qPrintable(QString::number(worst)));
             // 8-bit and float frames in place equal the copying path exactly.
