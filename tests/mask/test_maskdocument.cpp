@@ -6,6 +6,7 @@
 #include "interchange/otio.h"
 #include "mask/maskraster.h"
 #include "projectfile/projectfile.h"
+#include "undocheck.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -15,6 +16,8 @@
 #include <QTest>
 
 using namespace retake;
+using retake::testing::checkUndoable;
+using retake::testing::expectConsistent;
 
 namespace {
 
@@ -27,26 +30,6 @@ MediaInfo fakeMedia(const QString& path, FrameNumber frames) {
     info.frameRate = Rational(24);
     info.frameCount = frames;
     return info;
-}
-
-void expectConsistent(const Project& p) {
-    const QStringList problems = p.consistencyProblems();
-    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
-}
-
-template <class Edit> void checkUndoable(Document& doc, Edit edit) {
-    const Project before = doc.project();
-    const int steps = doc.undoStack()->index();
-    edit();
-    const Project after = doc.project();
-    QVERIFY(after != before);
-    QCOMPARE(doc.undoStack()->index(), steps + 1);
-    expectConsistent(after);
-    doc.undoStack()->undo();
-    QVERIFY(doc.project() == before);
-    doc.undoStack()->redo();
-    QVERIFY(doc.project() == after);
-    expectConsistent(doc.project());
 }
 
 template <class Edit> void checkRefused(Document& doc, const QString& expected, Edit edit) {

@@ -3,12 +3,15 @@
 #include "core/error.h"
 #include "document/document.h"
 #include "projectfile/projectfile.h"
+#include "undocheck.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace retake;
+using retake::testing::checkUndoable;
+using retake::testing::expectConsistent;
 
 namespace {
 
@@ -24,28 +27,6 @@ MediaInfo fakeMedia(const QString& path, FrameNumber frames, int width = 320, in
     info.audio.sampleRate = 48000;
     info.audio.channels = 2;
     return info;
-}
-
-void expectConsistent(const Project& p) {
-    const QStringList problems = p.consistencyProblems();
-    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
-}
-
-// Runs `edit`, then undo and redo, checking the whole project each time.
-template <class Edit> void checkUndoable(Document& doc, Edit edit) {
-    const Project before = doc.project();
-    const int steps = doc.undoStack()->count();
-    edit();
-    const Project after = doc.project();
-    QVERIFY(after != before);
-    QCOMPARE(doc.undoStack()->count(), steps + 1);
-    expectConsistent(after);
-    doc.undoStack()->undo();
-    QVERIFY(doc.project() == before);
-    expectConsistent(doc.project());
-    doc.undoStack()->redo();
-    QVERIFY(doc.project() == after);
-    expectConsistent(doc.project());
 }
 
 template <class Edit> void checkRefused(Document& doc, ErrorKind kind, Edit edit) {
