@@ -48,7 +48,7 @@ InputFormatPtr openInput(const QString& path) {
     return input;
 }
 
-CodecContextPtr openDecoder(const QString& path, const AVStream* stream) {
+CodecContextPtr openDecoder(const QString& path, const AVStream* stream, int threads) {
     const AVCodecParameters* par = stream->codecpar;
     const AVCodec* codec = avcodec_find_decoder(par->codec_id);
     if (!codec) {
@@ -74,7 +74,7 @@ CodecContextPtr openDecoder(const QString& path, const AVStream* stream) {
     ctx->pkt_timebase = stream->time_base;
     // 0 = one thread per core (+1 for frame threads), both kinds: frame threads
     // give long-GOP decoders their throughput, slice threads help intra codecs.
-    ctx->thread_count = 0;
+    ctx->thread_count = threads;
     ctx->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
     ret = avcodec_open2(ctx.get(), codec, nullptr);
     if (ret < 0)

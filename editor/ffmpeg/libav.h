@@ -65,7 +65,9 @@ QString errorString(int averror);
 InputFormatPtr openInput(const QString& path);
 
 // A decoder for one stream, threads on. BadInput when FFmpeg has no decoder.
-CodecContextPtr openDecoder(const QString& path, const AVStream* stream);
+// `threads` 0 = one per core, frame and slice threads; 1 = a single thread,
+// whose output (error flags included) never depends on timing.
+CodecContextPtr openDecoder(const QString& path, const AVStream* stream, int threads = 0);
 
 // The audio stream openAudio() would use, or an empty AudioInfo.
 AudioInfo bestAudioStream(AVFormatContext* input);

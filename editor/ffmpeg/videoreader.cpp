@@ -135,7 +135,10 @@ VideoReader::VideoReader(const QString& path)
     if (best < 0)
         throwBadInput(path, QStringLiteral("contains no video stream"));
     stream_ = input_->streams[best];
-    decoder_ = openDecoder(path, stream_);
+    // One thread for the proof below: with frame threads, whether a damaged
+    // frame 0 comes out flagged corrupt depended on thread timing, and the
+    // same file was accepted in some imports and refused in others.
+    decoder_ = openDecoder(path, stream_, 1);
     // Only h264/hevc are known to decode non-reference frames independently
     // of everything else, so only they may skip them while seeking.
     skipNonRefAllowed_ = stream_->codecpar->codec_id == AV_CODEC_ID_H264 ||
@@ -155,6 +158,9 @@ VideoReader::VideoReader(const QString& path)
             reason.remove(0, path.size() + 2);
         throwBadInput(path, QStringLiteral("no decodable video frames (%1)").arg(reason));
     }
+    // Frame and slice threads for every read after it (playback, export).
+    decoder_ = openDecoder(path, stream_);
+    positioned_ = false;
 }
 
 void VideoReader::buildIndex() {

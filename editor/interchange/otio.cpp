@@ -340,6 +340,16 @@ public:
                 }
         }
         p.settingsFromFirstMedia = false;
+        // A rate the project file cannot hold would be saved and then refuse
+        // to load (the same bound as projectfile's): refuse it here instead.
+        const auto checkRate = [this](Rational rate, const QString& what) {
+            if (!rate.isPositive() || rate.toDouble() > 1000.0)
+                throwBadInput(file_, tr("%1 runs at %2 fps; Retake holds 0 to 1000 fps")
+                                         .arg(what, rate.toString()));
+        };
+        checkRate(p.frameRate, tr("the timeline"));
+        for (const MediaRef& m : p.media)
+            checkRate(m.frameRate, m.path);
         const QStringList problems = p.consistencyProblems();
         if (!problems.isEmpty())
             throwBadInput(file_, tr("describes a timeline Retake cannot hold: %1")
