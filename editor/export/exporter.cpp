@@ -388,6 +388,17 @@ std::map<std::string, std::string> exrMetadataFor(const Project& project, const 
     return m;
 }
 
+// A movie's tags and YUV depth (export/deliverycolour.h) for `media`, the
+// first frame's: the output space's tags when graded. `deepSource` and the
+// size come from the first decoded frame, or the probe before decoding.
+DeliveryColour deliveryFor(const FrameGrader& grader, const ExportRequest& request,
+                           const MediaRef& media, bool deepSource, int width, int height) {
+    return deliveryColourFor(
+        request.codec, grader.active() ? grader.pipeline() : ColorPipeline::bundled(), media,
+        grader.active() ? std::optional<ColorTags>(grader.outputTags(media)) : std::nullopt,
+        request.fullRange, deepSource, width, height);
+}
+
 void checkSequenceName(const QString& output, const QString& printfFileName) {
     if (!printfFileName.contains(QRegularExpression(QStringLiteral("%0?\\d*d"))))
         throw Error(
@@ -398,8 +409,7 @@ void checkSequenceName(const QString& output, const QString& printfFileName) {
 ExportResult exportSequence(const Project& project, const ExportRequest& request,
                             const QVector<ExportFrame>& frames, Progress& progress) {
     const QString pattern = printfPattern(QFileInfo(request.output).absoluteFilePath());
-    const QFileInfo patternInfo(pattern);
-    checkSequenceName(request.output, patternInfo.fileName());
+    const QFileInfo patternInfo(pattern); // its name was checked by exportProject
     // Before anything is created: a bad colour request leaves no trace.
     const std::optional<ExportColor> colour = exportColour(project, request, frames);
     FrameGrader grader(project, colour, frames);
@@ -501,10 +511,8 @@ ExportResult exportMovie(const Project& project, const ExportRequest& request,
     settings.height = first.height;
     settings.frameRate = project.frameRate;
     const MediaRef& firstMedia = *project.findMedia(frames[0].shot->mediaId);
-    const DeliveryColour delivery = deliveryColourFor(
-        request.codec, grader.active() ? grader.pipeline() : ColorPipeline::bundled(), firstMedia,
-        grader.active() ? std::optional<ColorTags>(grader.outputTags(firstMedia)) : std::nullopt,
-        request.fullRange, first.type != SampleType::UInt8, first.width, first.height);
+    const DeliveryColour delivery = deliveryFor(
+        grader, request, firstMedia, first.type != SampleType::UInt8, first.width, first.height);
     for (const QString& note : delivery.notes)
         progress.note(note);
     settings.color = delivery.tags;
@@ -608,10 +616,7 @@ DeliveryColour movieDelivery(const Project& project, const ExportRequest& reques
     // Known without decoding: the probed size and tags; depth from the kind
     // of file (an EXR or a 16-bit image) is decided when the first frame is
     // read, so 8-bit is what is promised here.
-    return deliveryColourFor(
-        request.codec, grader.active() ? grader.pipeline() : ColorPipeline::bundled(), media,
-        grader.active() ? std::optional<ColorTags>(grader.outputTags(media)) : std::nullopt,
-        request.fullRange, false, media.width, media.height);
+    return deliveryFor(grader, request, media, false, media.width, media.height);
 }
 
 QStringList exportTargets(const Project& project, const ExportRequest& request) {
@@ -648,9 +653,11 @@ void checkExport(const Project& project, const ExportRequest& request) {
         throwOutputError(dir.absolutePath(), tr("the folder does not exist"));
     checkOutputTargets(project, exportTargets(request, frames), request.overwrite);
     const FrameGrader grader(project, exportColour(project, request, frames), frames);
-    if (!isSequenceOutput(request.output) && request.fullRange &&
-        !codecCarriesFullRange(request.codec))
-        movieDelivery(project, request); // throws, naming the codec
+    if (!isSequenceOutput(request.output)) {
+        // Throws what the movie would (full range asked of ProRes).
+        const MediaRef& media = *project.findMedia(frames[0].shot->mediaId);
+        deliveryFor(grader, request, media, false, media.width, media.height);
+    }
 }
 
 } // namespace retake
