@@ -1,12 +1,13 @@
 #include "export/outputguard.h"
 
 #include "core/error.h"
-#include "media/imagesequence.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QVector>
+#include <algorithm>
 
 namespace retake {
 
@@ -32,56 +33,64 @@ QString resolved(const QString& path) {
     return inDir;
 }
 
-// Whether `target` (resolved) is `file` or, for a numbered file, another
-// frame of the same sequence.
-bool isFileOrFrameOf(const QString& target, const QString& file, bool sequence) {
-    if (file.isEmpty())
-        return false;
-    const QString used = resolved(file);
-    if (target == used)
-        return true;
-    if (!sequence)
-        return false;
-    const std::optional<SequenceScan> scan = [&]() -> std::optional<SequenceScan> {
-        try {
-            return scanSequence(file);
-        } catch (const Error&) { // a sequence with a gap still owns its names
-            return std::nullopt;
-        }
-    }();
-    const QFileInfo usedInfo(used);
-    const QFileInfo targetInfo(target);
-    if (usedInfo.absolutePath() != targetInfo.absolutePath())
-        return false;
-    if (!scan)
-        return false;
-    const QString name = targetInfo.fileName();
-    if (!name.startsWith(scan->prefix) || !name.endsWith(scan->suffix))
-        return false;
-    const QString digits =
-        name.mid(scan->prefix.size(), name.size() - scan->prefix.size() - scan->suffix.size());
-    static const QRegularExpression number(QStringLiteral("^[0-9]+$"));
-    return number.match(digits).hasMatch();
+// A file (or, for numbered files, every frame of its sequence, or a take's
+// whole folder) the project reads, resolved once: matching a target is then
+// string work, however many frames an export writes.
+struct UsedFile {
+    QString path;           // resolved
+    QString folder;         // set for a take: everything below it
+    QString prefix, suffix; // set for a numbered file: "shot_" + digits + ".png"
+    QString label;          // what it is, for the message
+};
+
+UsedFile usedFile(const QString& file, bool sequence, const QString& label) {
+    UsedFile used{resolved(file), {}, {}, {}, label};
+    // The number is the last run of digits before the extension, as
+    // media/imagesequence.h reads it; the name alone decides, so a sequence
+    // with a gap still owns its names.
+    static const QRegularExpression numbered(
+        QStringLiteral("^(.*?)(\\d+)(\\.\\w*[A-Za-z_]\\w*)?$"));
+    const QRegularExpressionMatch m = numbered.match(QFileInfo(used.path).fileName());
+    if (sequence && m.hasMatch()) {
+        used.prefix = QFileInfo(used.path).absolutePath() + QLatin1Char('/') + m.captured(1);
+        used.suffix = m.captured(3);
+    }
+    return used;
 }
 
-// A file the project reads, or nothing: what `target` would destroy.
-QString usedBy(const Project& project, const QString& target) {
+QVector<UsedFile> filesTheProjectReads(const Project& project) {
+    QVector<UsedFile> used;
     for (const MediaRef& m : project.media)
-        if (isFileOrFrameOf(target, m.path, m.kind == MediaKind::ImageSequence))
-            return tr("media \"%1\" of this project").arg(QFileInfo(m.path).fileName());
+        if (!m.path.isEmpty())
+            used << usedFile(m.path, m.kind == MediaKind::ImageSequence,
+                             tr("media \"%1\" of this project").arg(QFileInfo(m.path).fileName()));
     for (const Shot& s : project.shots) {
         for (const MaskRef& mask : s.masks)
-            if (isFileOrFrameOf(target, mask.path, true))
-                return tr("a mask of shot \"%1\"").arg(s.name);
-        for (const Take& t : s.takes) {
-            if (t.framesPath.isEmpty())
-                continue;
-            const QString takeDir = resolved(t.framesPath);
-            if (target.startsWith(takeDir + QLatin1Char('/')))
-                return tr("a take of shot \"%1\"").arg(s.name);
-        }
+            if (!mask.path.isEmpty())
+                used << usedFile(mask.path, true, tr("a mask of shot \"%1\"").arg(s.name));
+        for (const Take& t : s.takes)
+            if (!t.framesPath.isEmpty()) {
+                UsedFile take{
+                    resolved(t.framesPath), {}, {}, {}, tr("a take of shot \"%1\"").arg(s.name)};
+                take.folder = take.path + QLatin1Char('/');
+                used << take;
+            }
     }
-    return QString();
+    return used;
+}
+
+bool reads(const UsedFile& used, const QString& target) {
+    if (target == used.path)
+        return true;
+    if (!used.folder.isEmpty())
+        return target.startsWith(used.folder);
+    if (used.prefix.isEmpty() || !target.startsWith(used.prefix) || !target.endsWith(used.suffix) ||
+        target.size() <= used.prefix.size() + used.suffix.size())
+        return false;
+    const QStringView digits = QStringView(target).mid(
+        used.prefix.size(), target.size() - used.prefix.size() - used.suffix.size());
+    return std::all_of(digits.begin(), digits.end(),
+                       [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
 }
 
 } // namespace
@@ -95,14 +104,15 @@ QStringList existingTargets(const QStringList& targets) {
 }
 
 void checkOutputTargets(const Project& project, const QStringList& targets, bool overwrite) {
+    const QVector<UsedFile> used = filesTheProjectReads(project);
     for (const QString& target : targets) {
         const QString path = resolved(target);
-        const QString used = usedBy(project, path);
-        if (!used.isEmpty())
-            throw Error(ErrorKind::Usage,
-                        tr("%1: is %2; an export never writes over a file the project reads. "
-                           "Choose another name.")
-                            .arg(QDir::toNativeSeparators(target), used));
+        for (const UsedFile& file : used)
+            if (reads(file, path))
+                throw Error(ErrorKind::Usage,
+                            tr("%1: is %2; an export never writes over a file the project reads. "
+                               "Choose another name.")
+                                .arg(QDir::toNativeSeparators(target), file.label));
         if (QFileInfo(target).isDir())
             throw Error(ErrorKind::Usage,
                         tr("%1: is a folder").arg(QDir::toNativeSeparators(target)));

@@ -363,6 +363,29 @@ private Q_SLOTS:
         }
     }
 
+    // The same for a sequence: any frame name of it, not only the file the
+    // project names, and whatever the export's own numbering.
+    void exportNeverWritesOverTheProjectsSequence() {
+        const QString folder = path(QStringLiteral("plates"));
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(ffmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                        QStringLiteral("testsrc2=s=32x16:r=24:d=0.125"),
+                        folder + QStringLiteral("/p_%04d.png")}));
+        const QString project = path(QStringLiteral("sequence.retake"));
+        QCOMPARE(
+            retake::testing::newProjectWithClip(project, folder + QStringLiteral("/p_0001.png")),
+            QString());
+        const QByteArray third = readAll(folder + QStringLiteral("/p_0003.png"));
+        const Run r = cli({QStringLiteral("export"), project, QStringLiteral("--out"),
+                           folder + QStringLiteral("/p_####.png"), QStringLiteral("--start-number"),
+                           QStringLiteral("3"), QStringLiteral("--overwrite")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("p_0003.png")) &&
+                     r.err.contains(QStringLiteral("project reads")),
+                 qPrintable(r.err));
+        QCOMPARE(readAll(folder + QStringLiteral("/p_0003.png")), third);
+    }
+
     void exportAsksBeforeReplacing() {
         const QString project = newProject(QStringLiteral("replace.retake"));
         const QString movie = path(QStringLiteral("replace.mov"));
