@@ -34,6 +34,8 @@ function(retake_use_torch_runtime target)
   set(scope PRIVATE)
   if(type STREQUAL "STATIC_LIBRARY")
     set(scope INTERFACE)
+  elseif(type STREQUAL "SHARED_LIBRARY")
+    set(scope PUBLIC) # its own run path, and the link paths of what links it
   endif()
   foreach(dir ${RETAKE_TORCH_RUNTIME_DIRS})
     target_link_options(${target} ${scope} "LINKER:-rpath-link,${dir}" "LINKER:-rpath,${dir}")

@@ -11,6 +11,7 @@
 #include "cameraoptions.h"
 #include "cli.h"
 #include "media/media.h"
+#include "mediaio/openmedia.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -2,8 +2,8 @@
 
 // Parsing helpers shared by `retake-cli camera` and `retake-cli blocking`.
 
-#include "camera/cameratypes.h"
 #include "cli.h"
+#include "model/cameratypes.h"
 
 namespace retake::cli {
 

@@ -1,6 +1,6 @@
 #include "cli.h"
 
-#include "jobs/progress.h"
+#include "core/progress.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

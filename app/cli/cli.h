@@ -4,8 +4,8 @@
 // same editor/ functions the GUI uses.
 
 #include "core/error.h"
+#include "core/progress.h"
 #include "document/document.h"
-#include "jobs/progress.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>

@@ -1,9 +1,11 @@
 // `retake-cli demo`: Retake's main job on the bundled demo shot, and
 // `--make-source`, which renders that demo shot (no third-party footage).
 #include "cli.h"
+#include "core/progress.h"
 #include "export/exporter.h"
-#include "jobs/progress.h"
 #include "media/encode.h"
+#include "mediaio/openmedia.h"
+#include "mediaio/writemedia.h"
 #include "projectfile/projectfile.h"
 #include "regen/regenerate.h"
 

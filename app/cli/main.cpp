@@ -1,5 +1,4 @@
 #include "cli.h"
-#include "retake/generation/runtime.h"
 
 #include <QCoreApplication>
 #include <csignal>
@@ -72,7 +71,6 @@ int main(int argc, char** argv) {
     QCoreApplication::setApplicationVersion(QStringLiteral(RETAKE_VERSION));
     // A full disk under a file size limit must be an error we report, not a signal that kills us.
     std::signal(SIGXFSZ, SIG_IGN);
-    retake::generation::configureThreads();
 
     QStringList args = app.arguments().mid(1);
     if (args.isEmpty() || args[0] == QLatin1String("--help") || args[0] == QLatin1String("-h") ||

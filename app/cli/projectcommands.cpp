@@ -1,12 +1,13 @@
 // new, info, export, shell, recover, system.
 #include "cli.h"
+#include "core/progress.h"
 #include "core/timecode.h"
 #include "editcommands.h"
+#include "engines/generationlibrary.h"
 #include "export/exporter.h"
-#include "jobs/progress.h"
 #include "media/media.h"
+#include "mediaio/openmedia.h"
 #include "projectfile/projectfile.h"
-#include "retake/generation/runtime.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -537,9 +538,9 @@ int systemInfo(const QStringList& args) {
         return Ok;
     printLine(QStringLiteral("Retake %1, Qt %2, libtorch %3")
                   .arg(QStringLiteral(RETAKE_VERSION), QString::fromLatin1(qVersion()),
-                       QString::fromStdString(generation::torchVersion())));
-    printLine(
-        QStringLiteral("devices: %1").arg(QString::fromStdString(generation::describeDevices())));
+                       QString::fromStdString(generationBackend().torchVersion())));
+    printLine(QStringLiteral("devices: %1")
+                  .arg(QString::fromStdString(generationBackend().describeDevices())));
     return Ok;
 }
 

@@ -2,7 +2,7 @@
 
 #include "core/error.h"
 #include "editorstate.h"
-#include "media/timelineaudio.h"
+#include "timeline/timelineaudio.h"
 
 #include <QAudioDevice>
 #include <QAudioFormat>

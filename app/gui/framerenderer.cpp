@@ -2,10 +2,10 @@
 
 #include "core/error.h"
 #include "displaylut.h"
-#include "export/framesource.h"
-#include "export/mediacolour.h"
 #include "imageconvert.h"
 #include "mask/maskraster.h"
+#include "timeline/framesource.h"
+#include "timeline/mediacolour.h"
 
 #include <QHash>
 #include <QtConcurrent/QtConcurrentRun>

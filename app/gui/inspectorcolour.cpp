@@ -2,8 +2,8 @@
 
 #include "core/error.h"
 #include "editorstate.h"
-#include "export/mediacolour.h"
 #include "ocio/colorpipeline.h"
+#include "timeline/mediacolour.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -2,7 +2,6 @@
 #include "appearance.h"
 #include "language.h"
 #include "mainwindow.h"
-#include "retake/generation/runtime.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -67,7 +66,6 @@ int main(int argc, char** argv) {
     parser.process(app);
 
     retake::gui::applyDarkTheme(app);
-    retake::generation::configureThreads();
 
     retake::gui::MainWindow window;
     window.show();

@@ -3,6 +3,7 @@
 #include "document/document.h"
 #include "errorreport.h"
 #include "mainwindow.h"
+#include "mediaio/openmedia.h"
 #include "recentfiles.h"
 
 #include <QDir>

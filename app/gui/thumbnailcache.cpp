@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "imageconvert.h"
 #include "media/media.h"
+#include "mediaio/openmedia.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>

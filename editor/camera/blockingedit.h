@@ -4,7 +4,7 @@
 // inspector share: default sizes per shape and new objects with a free name
 // and ID. The edits themselves go through Document (one undo step each).
 
-#include "camera/blockingtypes.h"
+#include "model/blockingtypes.h"
 
 namespace retake {
 

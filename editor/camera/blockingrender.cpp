@@ -6,8 +6,14 @@
 #include "core/error.h"
 #include "core/jsonnumbers.h"
 #include "core/leftovers.h"
-#include "jobs/progress.h"
+#include "core/progress.h"
+#include "core/stagingfolder.h"
+#include "core/translate.h"
+#include "engines/engineerrors.h"
+#include "engines/frameconversion.h"
+#include "engines/generationlibrary.h"
 #include "media/encode.h"
+#include "mediaio/writemedia.h"
 #include "model/project.h"
 
 #include <QCoreApplication>
@@ -17,12 +23,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <cstdio>
-#include <cstring>
 
 namespace retake {
 
@@ -30,20 +32,11 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("Blocking", text);
-}
-
 // Written beside every sequence renderBlockingSequence makes.
 constexpr const char* kRenderRecordName = ".retake-render.json";
 
 std::array<float, 3> toFloat3(const Vec3& v) {
     return {float(v.x), float(v.y), float(v.z)};
-}
-
-float srgbEncode(float linear) {
-    const float v = std::clamp(linear, 0.0f, 1.0f);
-    return v <= 0.0031308f ? 12.92f * v : 1.055f * std::pow(v, 1.0f / 2.4f) - 0.055f;
 }
 
 // "shot.####.exr" -> "shot.%04d.exr"; printf patterns pass through.
@@ -130,26 +123,6 @@ generation::BlockingWorld blockingWorld(const BlockingScene& scene) {
     return w;
 }
 
-Image toImage(const generation::BlockingImage& render, bool linearFloat) {
-    const std::size_t n = std::size_t(render.width) * render.height * 3;
-    if (linearFloat) {
-        Image image(render.width, render.height, 3, SampleType::Float32);
-        std::copy(render.rgb.begin(), render.rgb.begin() + std::ptrdiff_t(n),
-                  image.samples<float>());
-        image.depth = render.depth;
-        image.color.primaries = QStringLiteral("bt709");
-        image.color.transfer = QStringLiteral("linear");
-        return image;
-    }
-    Image image(render.width, render.height, 3, SampleType::UInt8);
-    std::uint8_t* out = image.samples<std::uint8_t>();
-    for (std::size_t i = 0; i < n; ++i)
-        out[i] = std::uint8_t(std::lround(srgbEncode(render.rgb[i]) * 255.0f));
-    image.color.primaries = QStringLiteral("bt709");
-    image.color.transfer = QStringLiteral("iec61966-2-1");
-    return image;
-}
-
 QStringList renderBlockingSequence(const Camera& camera, const BlockingScene& scene,
                                    const BlockingSequenceSettings& settings,
                                    const Progress* progress) {
@@ -166,13 +139,11 @@ QStringList renderBlockingSequence(const Camera& camera, const BlockingScene& sc
     const bool exr = pattern.endsWith(QLatin1String(".exr"), Qt::CaseInsensitive);
     QDir dir = patternInfo.absoluteDir();
     OutputFolder folder(dir.absolutePath());
-    QTemporaryDir staging(stagingDirTemplate(dir.absolutePath(), QStringLiteral("blocking")));
-    if (!staging.isValid())
-        throwOutputError(dir.absolutePath(),
-                         tr("cannot write here: %1").arg(staging.errorString()));
+    StagingFolder staging = StagingFolder::beside(dir.absolutePath(), QStringLiteral("blocking"));
 
     const generation::BlockingWorld world = blockingWorld(scene);
-    generation::BlockingRenderer renderer;
+    const std::unique_ptr<generation::BlockingRendering> renderer =
+        generationBackend().blockingRenderer();
     ImageWriteOptions options;
     options.exrPixelType = ExrPixelType::Float; // depth and colour at full precision
     QStringList names;
@@ -183,12 +154,11 @@ QStringList renderBlockingSequence(const Camera& camera, const BlockingScene& sc
         const FrameNumber frame = settings.frames.start + i;
         const auto renderAt = [&](double time) {
             const CameraPose pose = evaluatePose(camera, time, settings.frameRate);
-            try {
-                return renderer.render(world, blockingView(camera, pose, settings.width,
-                                                           settings.height, settings.depthOfField));
-            } catch (const std::invalid_argument& e) {
-                throw Error(ErrorKind::Usage, QString::fromStdString(e.what()));
-            }
+            return translateEngineErrors([&] {
+                return renderer->render(world,
+                                        blockingView(camera, pose, settings.width, settings.height,
+                                                     settings.depthOfField));
+            });
         };
         generation::BlockingImage render = renderAt(double(frame));
         if (settings.motionBlurSamples > 1) {
@@ -210,12 +180,11 @@ QStringList renderBlockingSequence(const Camera& camera, const BlockingScene& sc
         }
         const QString name = QString::asprintf(patternInfo.fileName().toUtf8().constData(),
                                                int(settings.firstFileNumber + i));
-        writeImageFile(QDir(staging.path()).filePath(name), toImage(render, exr), options);
+        writeImageFile(staging.filePath(name), fromBlockingRender(render, exr), options);
         names << name;
         if (progress)
             progress->report(double(i + 1) / double(count) * 0.99, tr("Rendering blocking"));
     }
-    QStringList files;
     // Retake's own record of what it rendered here, so that a re-render
     // trusts this file and never the shape of a path in a project file.
     const QJsonObject record{{"writer", QStringLiteral("Retake " RETAKE_VERSION)},
@@ -227,14 +196,7 @@ QStringList renderBlockingSequence(const Camera& camera, const BlockingScene& sc
                              {"height", settings.height}};
     writeFileAtomically(dir.filePath(QLatin1String(kRenderRecordName)),
                         QJsonDocument(record).toJson());
-    for (const QString& name : names) {
-        const QString from = QDir(staging.path()).filePath(name), to = dir.filePath(name);
-        if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) !=
-            0)
-            throwOutputError(to, tr("cannot move the finished frame into place: %1")
-                                     .arg(QString::fromLocal8Bit(std::strerror(errno))));
-        files << to;
-    }
+    const QStringList files = staging.moveInto(dir.absolutePath(), names);
     if (progress)
         progress->report(1.0, tr("Done"));
     folder.keep();

@@ -5,10 +5,10 @@
 // structs, and the writer of EXR (linear colour + Z depth in metres) or PNG
 // (8-bit sRGB) sequences.
 
-#include "camera/blockingtypes.h"
 #include "core/framerange.h"
 #include "core/rational.h"
 #include "media/media.h"
+#include "model/blockingtypes.h"
 #include "retake/generation/blocking.h"
 
 #include <QStringList>
@@ -26,10 +26,6 @@ class Progress;
 generation::BlockingView blockingView(const Camera& camera, const CameraPose& pose, int imageWidth,
                                       int imageHeight, bool depthOfField = false);
 generation::BlockingWorld blockingWorld(const BlockingScene& scene);
-
-// Float32 linear RGB with the depth plane (for EXR), or UInt8 sRGB-encoded
-// without depth (for PNG and the other 8-bit formats).
-Image toImage(const generation::BlockingImage& render, bool linearFloat);
 
 struct BlockingSequenceSettings {
     FrameRange frames; // media frames of the shot to render

@@ -4,6 +4,7 @@
 #include "camera/motion.h"
 #include "core/atomicfile.h"
 #include "core/error.h"
+#include "core/translate.h"
 #include "model/project.h"
 
 #include <QCoreApplication>
@@ -17,10 +18,6 @@ namespace retake {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("CameraExport", text);
-}
 
 QString num(double v) {
     if (std::abs(v) < 1e-12)

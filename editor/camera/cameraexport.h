@@ -24,9 +24,9 @@
 //   (tilt, pan, roll) in degrees for rotation order ZXY (Nuke's camera
 //   default), and vfov the vertical field of view of the frame window.
 
-#include "camera/cameratypes.h"
 #include "core/framerange.h"
 #include "core/rational.h"
+#include "model/cameratypes.h"
 
 #include <QString>
 #include <array>

@@ -3,6 +3,7 @@
 #include "camera/lens.h"
 #include "camera/motion.h"
 #include "core/jsonnumbers.h"
+#include "core/translate.h"
 #include "model/project.h"
 
 #include <QCoreApplication>
@@ -12,10 +13,6 @@
 namespace retake {
 
 namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("ProjectFile", text);
-}
 
 QJsonArray vecToJson(const Vec3& v) {
     return {v.x, v.y, v.z};

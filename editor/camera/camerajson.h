@@ -5,8 +5,8 @@
 // field is optional on reading (a missing one keeps its default), so project
 // files written before these fields existed still load.
 
-#include "camera/blockingtypes.h"
-#include "camera/cameratypes.h"
+#include "model/blockingtypes.h"
+#include "model/cameratypes.h"
 
 #include <QJsonObject>
 #include <functional>

@@ -1,5 +1,6 @@
 #include "camera/lens.h"
 
+#include "core/translate.h"
 #include "model/project.h"
 
 #include <QCoreApplication>
@@ -15,10 +16,6 @@ constexpr double kPi = 3.14159265358979323846;
 double rad(double deg) {
     return deg * kPi / 180.0;
 }
-QString tr(const char* text) {
-    return QCoreApplication::translate("Camera", text);
-}
-
 using Mat = std::array<std::array<double, 3>, 3>;
 
 Mat multiply(const Mat& a, const Mat& b) {

@@ -18,7 +18,7 @@
 // (width * squeeze, height) the image shows under the sensor fit. W / H is
 // always the image aspect, so pixels are square and fx == fy.
 
-#include "camera/cameratypes.h"
+#include "model/cameratypes.h"
 
 #include <QString>
 #include <QVector>

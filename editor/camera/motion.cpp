@@ -1,6 +1,7 @@
 #include "camera/motion.h"
 
 #include "core/error.h"
+#include "core/translate.h"
 #include "model/project.h"
 
 #include <QCoreApplication>
@@ -14,10 +15,6 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 constexpr int kSinusoids = 16; // per channel: dense enough to look random, cheap to sum
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("Camera", text);
-}
 
 // splitmix64: a fixed, portable generator, so a seed means the same motion on
 // every platform and library version (std::uniform_* distributions do not).

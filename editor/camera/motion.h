@@ -5,9 +5,9 @@
 // are committed with Document::setCamera (one undo step). Frames are media
 // frames (see cameratypes.h); time in seconds is frame / frame rate.
 
-#include "camera/cameratypes.h"
 #include "camera/lens.h"
 #include "core/rational.h"
+#include "model/cameratypes.h"
 
 #include <QVector>
 

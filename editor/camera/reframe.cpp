@@ -3,10 +3,13 @@
 #include "camera/blockingrender.h"
 #include "camera/motion.h"
 #include "core/error.h"
+#include "core/translate.h"
+#include "engines/engineerrors.h"
+#include "engines/generationlibrary.h"
+#include "mediaio/openmedia.h"
 
 #include <QCoreApplication>
 #include <cmath>
-#include <stdexcept>
 
 namespace retake {
 
@@ -17,10 +20,6 @@ constexpr double kPi = 3.14159265358979323846;
 // Below this zoom the original picture covers less than 1/16 of the new
 // frame: the engines would invent nearly everything.
 constexpr double kMinZoom = 0.25;
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("Reframe", text);
-}
 
 bool isZero(const Vec3& v) {
     return v.x == 0 && v.y == 0 && v.z == 0;
@@ -219,11 +218,13 @@ RegenResult reframe(const Project& project, const QString& cacheDir, const Refra
                 throwBadInput(media->path, tr("frame %1 has no depth").arg(f - shotStart));
         }
         double masked = 0;
-        try {
+        generation::Backend& engines = generationBackend();
+        translateEngineErrors([&] {
             if (request.depthOfField) {
                 const gen::BlockingView v =
                     blockingView(camera, pose, picture.width, picture.height, true);
-                gen::depthOfFieldFromDepth(frames, t, depth.data(), v.focusDistanceM, v.dofScalePx);
+                engines.depthOfFieldFromDepth(frames, t, depth.data(), v.focusDistanceM,
+                                              v.dofScalePx);
                 std::fill(masks.frame(t), masks.frame(t) + masks.planeSize(), 0.0f);
             } else if (byDepth) {
                 const CameraPose to =
@@ -234,22 +235,20 @@ RegenResult reframe(const Project& project, const QString& cacheDir, const Refra
                               request.rollDeg + shake.rollDeg);
                 const Intrinsics kTo =
                     intrinsics(camera, picture.width, picture.height, pose.focalLengthMm * zoom);
-                masked = gen::reprojectFrame(frames, masks, t, depth.data(), pinhole(k, pose),
-                                             pinhole(kTo, to));
+                masked = engines.reprojectFrame(frames, masks, t, depth.data(), pinhole(k, pose),
+                                                pinhole(kTo, to));
             } else {
                 // Without depth the handheld position shake is taken as seen
                 // on a plane at the focus distance (reframeNormalisedHomography).
                 const Vec3 shakeMove{shake.localM.x, shake.localM.y, -shake.localM.z};
-                masked = gen::warpFrameThroughLens(
+                masked = engines.warpFrameThroughLens(
                     frames, masks, t, radialLens(k, zoom),
                     reframeNormalisedHomography(
                         request.panDeg + shake.panDeg, request.tiltDeg + shake.tiltDeg,
                         request.rollDeg + shake.rollDeg, shakeMove, pose.focusDistanceM),
                     radialLens(k, 1));
             }
-        } catch (const std::invalid_argument& e) {
-            throw Error(ErrorKind::Internal, QString::fromUtf8(e.what()));
-        }
+        });
         if (masked >= 1.0)
             usage(tr("Frame %1 of shot \"%2\": the new framing sees none of the original picture "
                      "(the whole frame would have to be invented).")

@@ -3,6 +3,7 @@
 #include "camera/motion.h"
 #include "camera/shotdescriptiongrammar.h"
 #include "core/error.h"
+#include "core/translate.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -20,10 +21,6 @@ using namespace shotdesc;
 
 constexpr double kPi = 3.14159265358979323846;
 constexpr int kMaxCount = 6;
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("ShotDescription", text);
-}
 
 [[noreturn]] void fail(const QString& message) {
     throw Error(ErrorKind::Usage, message);

@@ -12,9 +12,9 @@
 // dropped silently); contradictory terms ("CU WS", "dolly in dolly out",
 // "noon night") throw Error(Usage) naming both words.
 
-#include "camera/blockingtypes.h"
 #include "camera/lens.h"
 #include "core/rational.h"
+#include "model/blockingtypes.h"
 #include "model/project.h"
 
 #include <QStringList>

@@ -4,7 +4,7 @@
 // shot-description grammar (docs/shot-description.md prints them; change both
 // together).
 
-#include "camera/blockingtypes.h"
+#include "model/blockingtypes.h"
 
 #include <QPair>
 #include <QString>

@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "core/leftovers.h"
+#include "core/translate.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -17,10 +18,6 @@
 namespace retake {
 
 namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("AtomicFile", text);
-}
 
 // Syncs a file (or folder) by path; a file system that cannot sync (EINVAL,
 // ENOTSUP) is not an error, a failed write-back is.

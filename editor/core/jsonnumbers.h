@@ -5,7 +5,8 @@
 // never clamped, truncated or dropped (a lock whose end overflowed was once
 // dropped silently, and the "locked" frames were regenerated).
 
-#include <QCoreApplication>
+#include "core/translate.h"
+
 #include <QJsonValue>
 #include <QString>
 #include <cmath>
@@ -25,9 +26,6 @@ inline constexpr double kMaxFieldMagnitude = 1e9;
 inline std::optional<QString> numberProblem(const QJsonValue& v, bool integerOnly = false,
                                             double minimum = -kMaxFieldMagnitude,
                                             double maximum = kMaxFieldMagnitude) {
-    const auto tr = [](const char* text) {
-        return QCoreApplication::translate("ProjectFile", text);
-    };
     if (!v.isDouble())
         return integerOnly ? tr("expected an integer") : tr("expected a number");
     const double d = v.toDouble();

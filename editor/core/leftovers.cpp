@@ -1,6 +1,7 @@
 #include "core/leftovers.h"
 
 #include "core/atomicfile.h"
+#include "core/translate.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -16,10 +17,6 @@
 namespace retake {
 
 namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("Leftovers", text);
-}
 
 QString hostTag() {
     static const QString tag = QString::fromLatin1(

@@ -3,6 +3,7 @@
 #include "camera/lens.h"
 #include "core/error.h"
 #include "core/leftovers.h"
+#include "core/translate.h"
 #include "documentmessages.h"
 #include "ocio/colorpipeline.h"
 #include "projectfile/projectfile.h"
@@ -184,32 +185,14 @@ Shot& Document::shotOrThrow(Project& project, const Id& shotId) const {
 
 static void checkWithinShot(const Shot& shot, FrameRange range) {
     if (range.isEmpty())
-        usage(QCoreApplication::translate("Document", "The frame range is empty."));
+        usage(tr("The frame range is empty."));
     if (!shot.source.contains(range))
-        usage(QCoreApplication::translate("Document",
-                                          "Frames %1 are outside shot \"%2\" (frames %3).")
+        usage(tr("Frames %1 are outside shot \"%2\" (frames %3).")
                   .arg(range.toInclusiveString(), shot.name, shot.source.toInclusiveString()));
 }
 
-static MediaRef mediaFromInfo(const MediaInfo& info) {
-    MediaRef m;
-    m.path = QFileInfo(info.path).absoluteFilePath();
-    m.kind = info.kind;
-    m.width = info.width;
-    m.height = info.height;
-    m.frameRate = info.frameRate;
-    m.frameCount = info.frameCount;
-    m.color = info.color;
-    m.hasDepth = info.hasDepth;
-    if (info.audio.present()) {
-        m.audioSampleRate = info.audio.sampleRate;
-        m.audioChannels = info.audio.channels;
-    }
-    return m;
-}
-
 static Id addOrReuseMedia(Project& p, const MediaInfo& info) {
-    MediaRef m = mediaFromInfo(info);
+    MediaRef m = MediaRef::fromInfo(info);
     if (const MediaRef* existing = p.findMediaByPath(m.path))
         return existing->id;
     m.id = newId();
@@ -385,7 +368,7 @@ void Document::relinkMedia(const Id& mediaId, const MediaInfo& info) {
                               .arg(info.height)
                               .arg(m->width)
                               .arg(m->height));
-        MediaRef relinked = mediaFromInfo(info);
+        MediaRef relinked = MediaRef::fromInfo(info);
         relinked.id = m->id;
         relinked.inputSpace = m->inputSpace; // the user's choice outlives a move
         relinked.online = true;

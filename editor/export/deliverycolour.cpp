@@ -1,8 +1,9 @@
 #include "export/deliverycolour.h"
 
 #include "core/error.h"
-#include "export/mediacolour.h"
+#include "core/translate.h"
 #include "ocio/colorpipeline.h"
+#include "timeline/mediacolour.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -10,10 +11,6 @@
 namespace retake {
 
 namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("Export", text);
-}
 
 bool specified(const QString& tag) {
     return !tag.isEmpty() && tag != QLatin1String("unspecified") &&

@@ -3,8 +3,11 @@
 #include "core/atomicfile.h"
 #include "core/error.h"
 #include "core/leftovers.h"
+#include "core/stagingfolder.h"
+#include "core/translate.h"
 #include "export/depthsource.h"
 #include "export/outputguard.h"
+#include "mediaio/writemedia.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -14,21 +17,13 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
-#include <QTemporaryDir>
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <cstdio>
-#include <cstring>
 #include <limits>
 
 namespace retake {
 
 namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("DepthExport", text);
-}
 
 bool hasDepth(float metres) {
     return std::isfinite(metres) && metres > 0.0f;
@@ -293,11 +288,7 @@ DepthExportResult exportDepthMaps(const Project& project, const DepthExportReque
     QDir dir = patternInfo.absoluteDir();
     OutputFolder folder(dir.absolutePath());
     progress.note(sweepLeftovers(dir.absolutePath()).summary(dir.absolutePath()));
-    QTemporaryDir staging(stagingDirTemplate(dir.absolutePath(), QStringLiteral("depth")));
-    if (!staging.isValid())
-        throwOutputError(dir.absolutePath(),
-                         tr("cannot write here: %1").arg(staging.errorString()));
-    const QDir stage(staging.path());
+    StagingFolder stage = StagingFolder::beside(dir.absolutePath(), QStringLiteral("depth"));
 
     // A preview without a given range is scaled to the whole export's depth,
     // known only after the last frame: its frames wait as raw floats.
@@ -378,14 +369,7 @@ DepthExportResult exportDepthMaps(const Project& project, const DepthExportReque
             progress.report(0.6 + 0.37 * double(i + 1) / frames.size(), tr("Preview"));
         }
     }
-    for (const QString& name : names) {
-        const QString from = stage.filePath(name), to = dir.filePath(name);
-        if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) !=
-            0)
-            throwOutputError(to, tr("cannot move the finished frame into place: %1")
-                                     .arg(QString::fromLocal8Bit(std::strerror(errno))));
-        result.files << to;
-    }
+    result.files << stage.moveInto(dir.absolutePath(), names);
 
     QJsonArray sources;
     QSet<Id> seen;

@@ -3,7 +3,12 @@
 #include "camera/blockingrender.h"
 #include "camera/motion.h"
 #include "core/error.h"
+#include "core/translate.h"
+#include "engines/engineerrors.h"
+#include "engines/frameconversion.h"
+#include "engines/generationlibrary.h"
 #include "media/fileutil.h"
+#include "mediaio/openmedia.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -13,10 +18,6 @@
 namespace retake {
 
 namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("DepthExport", text);
-}
 
 // Frames a depth model sees per forward() call: enough temporal context for
 // video models, bounded memory at 1080p (4 x 3 x 1920 x 1080 floats = 100 MB).
@@ -38,12 +39,10 @@ DepthProvider::DepthProvider(const Project& project, const DepthExportRequest& r
         sources_.insert(f.shot->id, decide(*f.shot));
     }
     if (!request.modelPath.isEmpty()) {
-        try {
-            model_.emplace(generation::DepthModel::load(
-                QFile::encodeName(request.modelPath).toStdString(), request.device.toStdString()));
-        } catch (const generation::DepthModelError& e) {
-            throw Error(ErrorKind::BadInput, QString::fromStdString(e.what()));
-        }
+        model_ = translateEngineErrors([&] {
+            return generationBackend().loadDepthModel(
+                QFile::encodeName(request.modelPath).toStdString(), request.device.toStdString());
+        });
         model_->setFramesPerCall(kModelFramesPerCall);
         modelHash_ = fileSha256(request.modelPath);
     }
@@ -142,22 +141,14 @@ std::vector<DepthPlane> DepthProvider::fromModel(const QVector<ExportFrame>& fra
                         tr("Shot \"%1\" changes size between frames; cannot run the depth "
                            "model on it.")
                             .arg(frames[first].shot->name));
-        const std::size_t plane = stack.planeSize();
-        float* out = stack.frame(i);
-        for (int y = 0; y < picture.height; ++y)
-            for (int x = 0; x < picture.width; ++x)
-                for (int c = 0; c < 3; ++c) {
-                    const int channel = picture.channels == 1 ? 0 : c;
-                    out[plane * c + std::size_t(y) * picture.width + x] =
-                        std::clamp(picture.sampleAsFloat(x, y, channel), 0.0f, 1.0f);
-                }
+        toPlanarRgb(picture, stack, i);
     }
-    generation::FrameStack depth;
-    try {
-        depth = model_->estimate(stack);
-    } catch (const generation::DepthModelError& e) {
-        throw Error(ErrorKind::BadInput, QString::fromStdString(e.what()));
-    }
+    // A depth model is trained on display-referred pictures: values above 1
+    // (an EXR's highlights) are clipped as a camera would.
+    for (float& v : stack.data)
+        v = std::clamp(v, 0.0f, 1.0f);
+    const generation::FrameStack depth =
+        translateEngineErrors([&] { return model_->estimate(stack); });
     std::vector<DepthPlane> planes(static_cast<std::size_t>(count));
     for (int i = 0; i < count; ++i) {
         planes[i].width = depth.width;
@@ -187,13 +178,18 @@ DepthPlane DepthProvider::fromBlocking(const Shot& shot, FrameNumber mediaFrame)
     const int height = media.height > 0 ? media.height : project_.height;
     // The pose at the media frame, as `blocking render` renders the shot.
     const CameraPose pose = evaluatePose(shot.camera, double(mediaFrame), project_.frameRate);
+    if (!renderer_)
+        renderer_ = generationBackend().blockingRenderer();
     generation::BlockingImage render;
     try {
-        render = renderer_.render(blockingWorld(shot.blocking),
-                                  blockingView(shot.camera, pose, width, height));
-    } catch (const std::invalid_argument& e) {
-        throw Error(ErrorKind::Usage, tr("Shot \"%1\": cannot render its blocking scene: %2")
-                                          .arg(shot.name, QString::fromStdString(e.what())));
+        render = translateEngineErrors([&] {
+            return renderer_->render(blockingWorld(shot.blocking),
+                                     blockingView(shot.camera, pose, width, height));
+        });
+    } catch (const Error& e) {
+        throw Error(
+            e.kind(),
+            tr("Shot \"%1\": cannot render its blocking scene: %2").arg(shot.name, e.message()));
     }
     return {render.width, render.height, std::move(render.depth)};
 }

@@ -6,9 +6,8 @@
 // computed, so a shot without depth stops the export before anything exists.
 
 #include "export/depthexport.h"
-#include "export/framesource.h"
-#include "retake/generation/blocking.h"
-#include "retake/generation/depth.h"
+#include "retake/generation/backend.h"
+#include "timeline/framesource.h"
 
 #include <QHash>
 #include <optional>
@@ -49,8 +48,8 @@ private:
     QHash<Id, DepthSource> sources_;
     TimelineFrameSource pictures_;
     std::unordered_map<std::string, std::unique_ptr<MediaReader>> readers_;
-    generation::BlockingRenderer renderer_;
-    std::optional<generation::DepthModel> model_;
+    std::unique_ptr<generation::BlockingRendering> renderer_; // made at the first blocking shot
+    std::unique_ptr<generation::DepthEstimation> model_;
     QString modelHash_;
 };
 

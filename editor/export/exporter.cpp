@@ -3,28 +3,27 @@
 #include "core/atomicfile.h"
 #include "core/error.h"
 #include "core/leftovers.h"
+#include "core/stagingfolder.h"
 #include "core/timecode.h"
-#include "export/framesource.h"
-#include "export/mediacolour.h"
+#include "core/translate.h"
 #include "export/outputguard.h"
-#include "export/prefetch.h"
 #include "export/provenance.h"
+#include "mediaio/openmedia.h"
+#include "mediaio/writemedia.h"
+#include "timeline/framesource.h"
+#include "timeline/mediacolour.h"
+#include "timeline/prefetch.h"
+#include "timeline/timelineaudio.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <cmath>
-#include <cstdio>
 
 namespace retake {
 
 namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("Export", text);
-}
 
 // "shot_####.exr" -> "shot_%04d.exr"; printf patterns pass through.
 QString printfPattern(const QString& output) {
@@ -83,115 +82,6 @@ void checkOnline(const Project& project, const QVector<ExportFrame>& frames) {
                               .arg(f.shot->name));
     }
 }
-
-// Audio for exported frames: each output frame owns the samples
-// [floor(i*rate/fps), floor((i+1)*rate/fps)), computed exactly, so audio and
-// picture never drift apart over a long export.
-class AudioMixer {
-public:
-    AudioMixer(const Project& project, const QVector<ExportFrame>& frames,
-               FrameNumber firstTimelineFrame, bool timelineExport)
-        : project_(project)
-        , firstTimelineFrame_(firstTimelineFrame)
-        , timelineExport_(timelineExport) {
-        for (const auto& f : frames) {
-            const MediaRef* m = project.findMedia(f.shot->mediaId);
-            if (f.shot->audioEnabled && m->hasAudio() && m->online)
-                consider(*m);
-        }
-        if (timelineExport)
-            for (const auto& track : project.tracks)
-                if (track.kind == TrackKind::Audio && !track.muted)
-                    for (const auto& clip : track.clips)
-                        if (const MediaRef* m = project.findMedia(clip.mediaId); m && m->online)
-                            consider(*m);
-    }
-
-    int sampleRate() const { return sampleRate_; }
-    int channels() const { return channels_; }
-    bool active() const { return sampleRate_ > 0; }
-
-    std::vector<float> samplesForFrame(std::int64_t index, const ExportFrame& frame) {
-        const Rational fps = project_.frameRate;
-        const std::int64_t begin = (Rational(index) * Rational(sampleRate_) / fps).floored();
-        const std::int64_t end = (Rational(index + 1) * Rational(sampleRate_) / fps).floored();
-        const std::int64_t count = end - begin;
-        std::vector<float> mix(std::size_t(count) * channels_, 0.0f);
-        const MediaRef* m = project_.findMedia(frame.shot->mediaId);
-        if (frame.shot->audioEnabled && m->hasAudio() && m->online) {
-            // The shot's sound starts where its picture does.
-            const std::int64_t start =
-                (Rational(frame.mediaFrame) * Rational(sampleRate_) / m->frameRate).floored();
-            addFrom(*m, start, count, 1.0f, mix);
-        }
-        if (timelineExport_) {
-            const std::int64_t timelineSample =
-                (Rational(firstTimelineFrame_ + index) * Rational(sampleRate_) / fps).floored();
-            for (const auto& track : project_.tracks) {
-                if (track.kind != TrackKind::Audio || track.muted)
-                    continue;
-                for (const auto& clip : track.clips) {
-                    const MediaRef* cm = project_.findMedia(clip.mediaId);
-                    if (!cm || !cm->online)
-                        continue;
-                    const std::int64_t clipStart =
-                        (Rational(clip.timelineStart) * Rational(sampleRate_) / fps).floored();
-                    const std::int64_t clipLength =
-                        (clip.duration * Rational(sampleRate_)).floored();
-                    const std::int64_t from = std::max(timelineSample, clipStart);
-                    const std::int64_t to =
-                        std::min(timelineSample + count, clipStart + clipLength);
-                    if (to <= from)
-                        continue;
-                    std::vector<float> part(std::size_t(to - from) * channels_, 0.0f);
-                    const std::int64_t sourceStart =
-                        (clip.sourceStart * Rational(sampleRate_)).floored();
-                    addFrom(*cm, sourceStart + (from - clipStart), to - from,
-                            float(std::pow(10.0, clip.gainDb / 20.0)), part);
-                    std::copy(part.begin(), part.end(),
-                              mix.begin() + (from - timelineSample) * channels_);
-                }
-            }
-        }
-        return mix;
-    }
-
-private:
-    void consider(const MediaRef& m) {
-        if (sampleRate_ == 0) {
-            sampleRate_ = m.audioSampleRate;
-            channels_ = m.audioChannels;
-        } else if (m.audioSampleRate != sampleRate_ || m.audioChannels != channels_) {
-            throwBadInput(m.path,
-                          tr("has %1 Hz %2-channel audio but the export uses %3 Hz %4-channel; "
-                             "mixing different audio formats is not supported")
-                              .arg(m.audioSampleRate)
-                              .arg(m.audioChannels)
-                              .arg(sampleRate_)
-                              .arg(channels_));
-        }
-    }
-
-    void addFrom(const MediaRef& m, std::int64_t start, std::int64_t count, float gain,
-                 std::vector<float>& into) {
-        auto& reader = readers_[m.path.toStdString()];
-        if (!reader)
-            reader = openAudio(m.path);
-        if (!reader)
-            return;
-        const std::vector<float> samples = reader->read(start, count);
-        const std::size_t n = std::min(samples.size(), into.size());
-        for (std::size_t i = 0; i < n; ++i)
-            into[i] += gain * samples[i];
-    }
-
-    const Project& project_;
-    FrameNumber firstTimelineFrame_;
-    bool timelineExport_;
-    int sampleRate_ = 0;
-    int channels_ = 0;
-    std::unordered_map<std::string, std::unique_ptr<AudioReader>> readers_;
-};
 
 // The export's colour pipeline, one processor per media compiled up front so
 // an unknown colour space or a broken LUT stops the export before any output
@@ -418,10 +308,7 @@ ExportResult exportSequence(const Project& project, const ExportRequest& request
     // Written beside the final files so the moves at the end are renames on
     // one file system; removed with everything in it if anything fails.
     progress.note(sweepLeftovers(dir.absolutePath()).summary(dir.absolutePath()));
-    QTemporaryDir staging(stagingDirTemplate(dir.absolutePath(), QStringLiteral("export")));
-    if (!staging.isValid())
-        throwOutputError(dir.absolutePath(),
-                         tr("cannot write here: %1").arg(staging.errorString()));
+    StagingFolder staging = StagingFolder::beside(dir.absolutePath(), QStringLiteral("export"));
 
     TimelineFrameSource source(project);
     ExportResult result;
@@ -459,7 +346,7 @@ ExportResult exportSequence(const Project& project, const ExportRequest& request
         const MediaRef& media = *project.findMedia(frames[i].shot->mediaId);
         const Image image = ahead.next();
         const QString name = fileNameFor(patternInfo.fileName(), request.firstFileNumber + i);
-        const QString stagedPath = QDir(staging.path()).filePath(name);
+        const QString stagedPath = staging.filePath(name);
         manifest.addFrame(i, name, *frames[i].shot, frames[i].mediaFrame, frames[i].timelineFrame);
         ImageWriteOptions options = request.imageOptions;
         if (exr)
@@ -472,14 +359,7 @@ ExportResult exportSequence(const Project& project, const ExportRequest& request
         staged << name;
         progress.report(double(i + 1) / frames.size() * 0.98, tr("Writing frames"));
     }
-    for (const QString& name : staged) {
-        const QString from = QDir(staging.path()).filePath(name), to = dir.filePath(name);
-        if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) !=
-            0)
-            throwOutputError(to, tr("cannot move the finished frame into place: %1")
-                                     .arg(QString::fromLocal8Bit(std::strerror(errno))));
-        result.files << to;
-    }
+    result.files << staging.moveInto(dir.absolutePath(), staged);
     finishManifest(request, grader, project, frames, manifest, manifestPath, result);
     folder.keep();
     result.frames = frames.size();
@@ -494,9 +374,13 @@ ExportResult exportMovie(const Project& project, const ExportRequest& request,
     progress.note(sweepLeftovers(folder).summary(folder));
     TimelineFrameSource source(project);
     const bool timelineExport = request.shotId.isNull();
-    const FrameNumber firstTimelineFrame =
-        request.timelineRange && timelineExport ? request.timelineRange->start : 0;
-    AudioMixer audio(project, frames, firstTimelineFrame, timelineExport && !frames.isEmpty());
+    // The same mix as playback: a timeline export's frame i is its timeline
+    // frame, a shot export's its frame in the shot.
+    TimelineAudio audio =
+        timelineExport ? TimelineAudio(project) : TimelineAudio::forShot(project, request.shotId);
+    const auto audioFrameOf = [&](const ExportFrame& f) {
+        return timelineExport ? f.timelineFrame : f.mediaFrame - f.shot->source.start;
+    };
     FrameGrader grader(project, request.color, frames);
     auto readGraded = [&](int i) {
         Image image = source.readShotFrame(*frames[i].shot, frames[i].mediaFrame);
@@ -517,7 +401,7 @@ ExportResult exportMovie(const Project& project, const ExportRequest& request,
         progress.note(note);
     settings.color = delivery.tags;
     settings.bitDepth = delivery.bitDepth;
-    if (request.withAudio && audio.active()) {
+    if (request.withAudio && audio.hasAudio()) {
         settings.audioSampleRate = audio.sampleRate();
         settings.audioChannels = audio.channels();
     }
@@ -541,7 +425,7 @@ ExportResult exportMovie(const Project& project, const ExportRequest& request,
                 checkSize(image, project, *frames[i].shot);
             encoder->writeFrame(image);
             if (settings.audioSampleRate > 0) {
-                const std::vector<float> samples = audio.samplesForFrame(i, frames[i]);
+                const std::vector<float> samples = audio.readFrame(audioFrameOf(frames[i]));
                 encoder->writeAudio(samples.data(),
                                     std::int64_t(samples.size()) / settings.audioChannels);
             }

@@ -5,8 +5,8 @@
 // complete: sequences are written into a hidden folder beside the target and
 // moved in at the end, movies are renamed from a temporary file.
 
+#include "core/progress.h"
 #include "export/deliverycolour.h"
-#include "jobs/progress.h"
 #include "media/encode.h"
 #include "model/project.h"
 #include "ocio/colorpipeline.h"

@@ -1,6 +1,7 @@
 #include "export/outputguard.h"
 
 #include "core/error.h"
+#include "core/translate.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -12,10 +13,6 @@
 namespace retake {
 
 namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("Export", text);
-}
 
 // The path with its folder resolved through symlinks (the file itself need
 // not exist yet), so "a/../plate.mov" and a link to the folder compare equal.

@@ -1,3 +1,9 @@
+// Over 600 lines for one reason: this is one class, the FFmpeg movie writer,
+// whose muxer, video and audio encoders and their timestamps are one state
+// (codec choice, colour tags, interleaving, flushing, the rename at the end).
+// Split across files, that state would travel through a header with no other
+// use.
+
 #include "ffmpeg/videoencoder.h"
 
 #include "core/error.h"

@@ -1,3 +1,8 @@
+// Over 600 lines for one reason: this is one class, the FFmpeg video reader,
+// whose demuxer, decoder, seek position and converter are one state (seek to
+// the keyframe before a frame, decode forward, convert). Split across files,
+// that state would travel through a header with no other use.
+
 #include "ffmpeg/videoreader.h"
 
 #include "core/error.h"

@@ -22,6 +22,9 @@
 
 namespace retake {
 
+// The key under which OTIO's own writer keeps a clip's media reference.
+inline const QString kOtioDefaultMediaKey = QStringLiteral("DEFAULT_MEDIA");
+
 QJsonObject projectToOtio(const Project& project);
 // Atomic (QSaveFile). Throws Error(Output) naming the file.
 void writeOtioFile(const Project& project, const QString& path);

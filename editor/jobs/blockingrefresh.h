@@ -14,7 +14,7 @@
 // a newer edit of the same shot cancels a render of an older state. When the
 // document is set, the frames on disk are taken to show the scene as it is.
 
-#include "camera/blockingtypes.h"
+#include "model/blockingtypes.h"
 #include "model/project.h"
 
 #include <QHash>

@@ -15,9 +15,9 @@
 // one pending jobChanged() per job through the event loop.
 
 #include "camera/reframe.h"
+#include "core/progress.h"
 #include "export/depthexport.h"
 #include "export/exporter.h"
-#include "jobs/progress.h"
 #include "model/project.h"
 #include "regen/regenerate.h"
 

@@ -1,6 +1,7 @@
 #include "mask/maskjson.h"
 
 #include "core/jsonnumbers.h"
+#include "core/translate.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -10,10 +11,6 @@
 namespace retake {
 
 namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("ProjectFile", text);
-}
 
 QJsonArray rangesToJson(const FrameRangeSet& set) {
     QJsonArray a;

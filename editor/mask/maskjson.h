@@ -7,7 +7,7 @@
 //                "keys": [ { "frame", "points": [x0, y0, x1, y1, ...] } ] } ] }
 // Frames are media frames, [start, end); points are media pixels.
 
-#include "mask/paintedmask.h"
+#include "model/paintedmask.h"
 
 #include <QJsonObject>
 #include <functional>

@@ -6,7 +6,7 @@
 // each shape's coverage c (0..1) is then combined with what is below:
 // adding gives m + c(1 - m), erasing m(1 - c), invert 1 - m, fill 1.
 
-#include "mask/paintedmask.h"
+#include "model/paintedmask.h"
 
 #include <QImage>
 #include <QSize>

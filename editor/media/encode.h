@@ -38,11 +38,6 @@ public:
     virtual void finish() = 0;
 };
 
-// Throws Error(Output) when the target cannot be written, Error(Usage) when
-// the local FFmpeg lacks the codec.
-std::unique_ptr<VideoEncoder> createVideoEncoder(const QString& path,
-                                                 const EncodeSettings& settings);
-
 enum class ExrPixelType { Half, Float };
 enum class ExrCompression { None, Zip, Piz, Dwaa };
 
@@ -66,9 +61,5 @@ struct ImageWriteOptions {
     // every other key is a string attribute. Other formats ignore them.
     std::map<std::string, std::string> exrMetadata;
 };
-
-// By extension: .png (8- or 16-bit, from the image's sample type), .exr,
-// .tif/.tiff, .jpg. Atomic: temporary name, then rename.
-void writeImageFile(const QString& path, const Image& image, const ImageWriteOptions& options = {});
 
 } // namespace retake

@@ -45,10 +45,4 @@ std::unique_ptr<MediaReader> openImageSequence(const SequenceScan& scan,
 // One image file (MediaKind::Still, one frame).
 std::unique_ptr<MediaReader> openStill(const QString& path, ImageDecodeFunction decode);
 
-// Exactly the image file named, as a one-frame still with the decoder its
-// type needs, even when its name is numbered like a sequence's
-// ("frame_0007.png"), which openMedia would open as the whole sequence.
-// Defined in media.cpp, which chooses decoders. Errors as openMedia.
-std::unique_ptr<MediaReader> openImageFile(const QString& path);
-
 } // namespace retake

@@ -2,7 +2,8 @@
 
 // Retake's view of media, independent of the libraries that read and write
 // it. Only editor/ffmpeg/ and editor/openexr/ include those libraries; the
-// rest of Retake talks to these types.
+// rest of Retake talks to these types. Files are opened through
+// mediaio/openmedia.h, which picks the adapter.
 
 #include "core/rational.h"
 
@@ -120,11 +121,6 @@ public:
     virtual void setPreviewSize(QSize size) { (void)size; }
 };
 
-// Opens a video file, an image sequence (from the name of any one of its
-// files), or a still image. A directory, an empty file, a corrupt file or a
-// sequence with a gap throws Error(BadInput) naming the file and the problem.
-std::unique_ptr<MediaReader> openMedia(const QString& path);
-
 // Audio of a media file as interleaved float samples at the source rate.
 class AudioReader {
 public:
@@ -135,8 +131,5 @@ public:
     // end of the stream so callers stay in sync.
     virtual std::vector<float> read(std::int64_t startSample, std::int64_t sampleCount) = 0;
 };
-
-// nullptr when the file has no audio stream.
-std::unique_ptr<AudioReader> openAudio(const QString& path);
 
 } // namespace retake

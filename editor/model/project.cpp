@@ -1,8 +1,26 @@
-#include "project.h"
+#include "model/project.h"
 
+#include <QFileInfo>
 #include <QSet>
 
 namespace retake {
+
+MediaRef MediaRef::fromInfo(const MediaInfo& info) {
+    MediaRef m;
+    m.path = QFileInfo(info.path).absoluteFilePath();
+    m.kind = info.kind;
+    m.width = info.width;
+    m.height = info.height;
+    m.frameRate = info.frameRate;
+    m.frameCount = info.frameCount;
+    m.color = info.color;
+    m.hasDepth = info.hasDepth;
+    if (info.audio.present()) {
+        m.audioSampleRate = info.audio.sampleRate;
+        m.audioChannels = info.audio.channels;
+    }
+    return m;
+}
 
 Id newId() {
     return QUuid::createUuid();

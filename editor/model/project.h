@@ -11,12 +11,12 @@
 // takes) are the media's own frame numbers, so they stay on the same picture
 // when the shot is trimmed.
 
-#include "camera/blockingtypes.h"
-#include "camera/cameratypes.h"
 #include "core/framerange.h"
 #include "core/rational.h"
-#include "mask/paintedmask.h"
 #include "media/media.h"
+#include "model/blockingtypes.h"
+#include "model/cameratypes.h"
+#include "model/paintedmask.h"
 
 #include <QDateTime>
 #include <QMap>
@@ -52,6 +52,9 @@ struct MediaRef {
 
     bool hasAudio() const { return audioSampleRate > 0 && audioChannels > 0; }
     bool operator==(const MediaRef& o) const;
+
+    // What a probe of the file found, with an absolute path and no ID.
+    static MediaRef fromInfo(const MediaInfo& info);
     bool operator!=(const MediaRef& o) const { return !(*this == o); }
 };
 

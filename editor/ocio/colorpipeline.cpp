@@ -2,6 +2,7 @@
 
 #include "core/atomicfile.h"
 #include "core/error.h"
+#include "core/translate.h"
 
 #include <OpenColorIO/OpenColorIO.h>
 #include <QCoreApplication>
@@ -24,10 +25,6 @@ static void initBundledResource() {
 namespace retake {
 
 namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("Color", text);
-}
 
 QString fromOcio(const char* s) {
     return QString::fromUtf8(s ? s : "");

@@ -4,6 +4,7 @@
 #include "core/atomicfile.h"
 #include "core/error.h"
 #include "core/jsonnumbers.h"
+#include "core/translate.h"
 #include "mask/maskjson.h"
 #include "media/mediasignature.h"
 
@@ -19,10 +20,6 @@
 namespace retake {
 
 namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("ProjectFile", text);
-}
 
 // Larger than any camera or display (16K is 15360), small enough that a
 // frame's byte count cannot overflow.

@@ -2,12 +2,19 @@
 
 #include "core/error.h"
 #include "core/leftovers.h"
-#include "export/framesource.h"
+#include "core/stagingfolder.h"
+#include "core/translate.h"
+#include "engines/engineerrors.h"
+#include "engines/frameconversion.h"
+#include "engines/generationlibrary.h"
 #include "mask/maskraster.h"
 #include "media/encode.h"
 #include "media/fileutil.h"
 #include "media/imagesequence.h"
+#include "mediaio/openmedia.h"
+#include "mediaio/writemedia.h"
 #include "retake/generation/inpaint.h"
+#include "timeline/framesource.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -23,73 +30,6 @@ namespace retake {
 namespace gen = retake::generation;
 
 namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("Regenerate", text);
-}
-
-// Interleaved Image -> planar float RGB [3,H,W] in [0,1] (alpha dropped).
-void putFrame(const Image& image, float* out) {
-    const std::size_t pixels = std::size_t(image.width) * image.height;
-    for (std::size_t i = 0; i < pixels; ++i)
-        for (int c = 0; c < 3; ++c) {
-            const std::size_t s = i * image.channels + std::min(c, image.channels - 1);
-            float v = 0.0f;
-            switch (image.type) {
-            case SampleType::UInt8:
-                v = image.pixels[s] / 255.0f;
-                break;
-            case SampleType::UInt16:
-                v = image.samples<std::uint16_t>()[s] / 65535.0f;
-                break;
-            case SampleType::Float32:
-                v = image.samples<float>()[s];
-                break;
-            }
-            out[pixels * c + i] = v;
-        }
-}
-
-void putFrame(const Image& image, gen::FrameStack& stack, int t) {
-    putFrame(image, stack.frame(t));
-}
-
-// Planar float -> an Image of the source's sample type. Rounding k/255 back
-// gives k exactly, so untouched pixels come back bit-identical.
-Image imageFrom(const float* in, int width, int height, SampleType type, const ColorTags& color) {
-    Image image(width, height, 3, type);
-    image.color = color;
-    const std::size_t plane = std::size_t(width) * height;
-    for (std::size_t i = 0; i < plane; ++i)
-        for (int c = 0; c < 3; ++c) {
-            const float v = in[plane * c + i];
-            const std::size_t d = i * 3 + c;
-            switch (type) {
-            case SampleType::UInt8:
-                image.pixels[d] = std::uint8_t(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f));
-                break;
-            case SampleType::UInt16:
-                image.samples<std::uint16_t>()[d] =
-                    std::uint16_t(std::lround(std::clamp(v, 0.0f, 1.0f) * 65535.0f));
-                break;
-            case SampleType::Float32:
-                image.samples<float>()[d] = v;
-                break;
-            }
-        }
-    return image;
-}
-
-// Any non-zero sample of a mask file = regenerate.
-void putMask(const Image& mask, float* out) {
-    const std::size_t pixels = std::size_t(mask.width) * mask.height;
-    for (std::size_t i = 0; i < pixels; ++i) {
-        bool on = false;
-        for (int c = 0; c < mask.channels && !on; ++c)
-            on = mask.sampleAsFloat(int(i % mask.width), int(i / mask.width), c) > 0.0f;
-        out[i] = on ? 1.0f : 0.0f;
-    }
-}
 
 // The pixels a painted mask marked on a frame, as regeneration used them
 // (0 or 255), kept with the take: the shapes may change later, the record of
@@ -116,19 +56,6 @@ gen::EngineParams toEngineParams(const QMap<QString, QString>& parameters) {
     return params;
 }
 
-ErrorKind errorKindFor(gen::InpaintErrorKind kind) {
-    switch (kind) {
-    case gen::InpaintErrorKind::Cancelled:
-        return ErrorKind::Cancelled;
-    case gen::InpaintErrorKind::ModelError:
-        return ErrorKind::BadInput;
-    case gen::InpaintErrorKind::Internal:
-        return ErrorKind::Internal;
-    default:
-        return ErrorKind::Usage;
-    }
-}
-
 // Runs an engine on a stream with Retake's progress and cancellation; engine
 // errors become retake::Error with the matching kind. Returns whether the
 // engine ran (see StreamedInpaintRequest::passThroughWhenNothingToDo).
@@ -142,56 +69,10 @@ bool runEngine(const QString& engine, const QMap<QString, QString>& parameters,
             cancelFlag.store(true);
         progress.report(fraction, QString::fromStdString(stage));
     };
-    try {
-        return gen::inpaint(engine.toStdString(), engineRequest);
-    } catch (const gen::InpaintError& e) {
-        QString message = QString::fromUtf8(e.what());
-        if (e.kind() == gen::InpaintErrorKind::ModelError &&
-            parameters.contains(QStringLiteral("model")))
-            message =
-                QStringLiteral("%1: %2").arg(parameters.value(QStringLiteral("model")), message);
-        throw Error(errorKindFor(e.kind()), message);
-    }
+    return translateEngineErrors(
+        [&] { return generationBackend().inpaint(engine.toStdString(), engineRequest); },
+        parameters.value(QStringLiteral("model")));
 }
-
-// A folder filled file by file while a run streams, moved into place only
-// when the run finished; removed if it did not.
-class StagingFolder {
-public:
-    explicit StagingFolder(const QString& path)
-        : path_(path) {
-        QDir(path_).removeRecursively(); // left over from a crash
-        if (!QDir().mkpath(path_))
-            throwOutputError(path_, tr("cannot create a folder here"));
-    }
-    ~StagingFolder() {
-        if (!path_.isEmpty())
-            QDir(path_).removeRecursively();
-    }
-    QString filePath(const QString& name) const { return QDir(path_).filePath(name); }
-    // The whole folder becomes `target`.
-    void renameTo(const QString& target) {
-        if (!QDir().rename(path_, target))
-            throwOutputError(target, tr("cannot move the finished frames into place"));
-        path_.clear();
-    }
-    // Every file moves into `folder`, replacing files of the same name.
-    QStringList moveFilesInto(const QString& folder) {
-        QStringList moved;
-        for (const QFileInfo& f : QDir(path_).entryInfoList(QDir::Files, QDir::Name)) {
-            const QString target = QDir(folder).filePath(f.fileName());
-            if (QFileInfo::exists(target) && !QFile::remove(target))
-                throwOutputError(target, tr("cannot replace this file"));
-            if (!QFile::rename(f.absoluteFilePath(), target))
-                throwOutputError(target, tr("cannot move the finished frame into place"));
-            moved << target;
-        }
-        return moved;
-    }
-
-private:
-    QString path_;
-};
 
 QStringList imageFilesIn(const QString& dir) {
     const QFileInfo info(dir);
@@ -212,6 +93,23 @@ QStringList imageFilesIn(const QString& dir) {
 // any numbered name as its whole sequence and answer with the first frame.
 Image readStill(const QString& file) {
     return openImageFile(file)->readFrame(0);
+}
+
+// The clean plate an engine may copy from: exactly the image file named (a
+// plate named like a frame of a sequence is that one file), as big as
+// `sizeOf` ("the shot", "the frames"), whose size is width x height.
+gen::FrameStack referencePlate(const QString& path, int width, int height, const QString& sizeOf) {
+    const Image plate = readStill(path);
+    if (plate.width != width || plate.height != height)
+        throwBadInput(path, tr("is %1x%2 but %3 is %4x%5")
+                                .arg(plate.width)
+                                .arg(plate.height)
+                                .arg(sizeOf)
+                                .arg(width)
+                                .arg(height));
+    gen::FrameStack stack(1, 3, height, width);
+    toPlanarRgb(plate, stack, 0);
+    return stack;
 }
 
 // A shot's frames (plus context frames on either side) handed to the engine
@@ -272,7 +170,7 @@ public:
                                                .arg(m.height)
                                                .arg(width())
                                                .arg(height()));
-            putMask(m, mask);
+            toPlanarMask(m, mask);
         } else {
             std::fill(mask, mask + plane, 0.0f);
         }
@@ -287,7 +185,7 @@ public:
             std::copy(transformedFrame_.frame(0), transformedFrame_.frame(0) + plane * 3, rgb);
             std::copy(transformedMask_.frame(0), transformedMask_.frame(0) + plane, mask);
         } else {
-            putFrame(picture, rgb);
+            toPlanarRgb(picture, rgb);
             readMask(t, mask);
         }
     }
@@ -302,7 +200,7 @@ public:
         writeImageFile(staging_.filePath(QStringLiteral("frame_%1.%2")
                                              .arg(i, 5, 10, QLatin1Char('0'))
                                              .arg(takeFileExtension())),
-                       imageFrom(rgb, width(), height(), first_.type, first_.color), options);
+                       fromPlanarRgb(rgb, width(), height(), first_.type, first_.color), options);
         if (mask_ && mask_->isPainted() && mask_->range.contains(f)) {
             const QString maskFile = staging_.filePath(paintedMaskFileName(i));
             if (!maskedPixels(rasteriseMask(mask_->painted, f, QSize(width(), height())))
@@ -320,7 +218,7 @@ private:
     }
     void transform(FrameNumber f, const Image& picture) {
         std::fill(transformedMask_.data.begin(), transformedMask_.data.end(), 0.0f);
-        putFrame(picture, transformedFrame_.frame(0));
+        toPlanarRgb(picture, transformedFrame_.frame(0));
         request_.transform(f, picture, transformedFrame_, transformedMask_, 0);
     }
 
@@ -409,23 +307,16 @@ RegenResult regenerate(const Project& project, const QString& cacheDir, const Re
     if (!QDir().mkpath(takes.absolutePath()))
         throwOutputError(takes.absolutePath(), tr("cannot create the take folder"));
     progress.note(sweepLeftovers(takes.absolutePath()).summary(takes.absolutePath()));
-    StagingFolder staging(takes.filePath(partialFolderName(idToString(take.id))));
+    StagingFolder staging =
+        StagingFolder::at(takes.filePath(partialFolderName(idToString(take.id))));
     ShotFrameStream stream(project, *shot, request, loaded, mask, staging);
 
     gen::StreamedInpaintRequest engineRequest;
     engineRequest.stream = &stream;
     engineRequest.locked = stream.lockedFlags();
-    if (!request.referencePath.isEmpty()) {
-        const Image plate = openMedia(request.referencePath)->readFrame(0);
-        if (plate.width != stream.width() || plate.height != stream.height())
-            throwBadInput(request.referencePath, tr("is %1x%2 but the shot is %3x%4")
-                                                     .arg(plate.width)
-                                                     .arg(plate.height)
-                                                     .arg(stream.width())
-                                                     .arg(stream.height()));
-        engineRequest.reference = gen::FrameStack(1, 3, plate.height, plate.width);
-        putFrame(plate, engineRequest.reference, 0);
-    }
+    if (!request.referencePath.isEmpty())
+        engineRequest.reference =
+            referencePlate(request.referencePath, stream.width(), stream.height(), tr("the shot"));
     engineRequest.seed = std::uint64_t(request.seed);
     engineRequest.prompt = request.prompt.toStdString();
     engineRequest.device = request.device.toStdString();
@@ -500,7 +391,7 @@ public:
                                     .arg(m.height)
                                     .arg(width_)
                                     .arg(height_));
-        putMask(m, mask);
+        toPlanarMask(m, mask);
         if (!maskFolder_)
             stationaryMask_.assign(mask, mask + plane);
     }
@@ -512,7 +403,7 @@ public:
                                               .arg(frame.height)
                                               .arg(width_)
                                               .arg(height_));
-        putFrame(frame, rgb);
+        toPlanarRgb(frame, rgb);
         readMask(t, mask);
         formats_[t] = {frame.type, frame.color};
     }
@@ -521,7 +412,7 @@ public:
         ImageWriteOptions options;
         options.exrPixelType = ExrPixelType::Float;
         writeImageFile(staging_.filePath(QFileInfo(frameFiles_[t]).fileName()),
-                       imageFrom(rgb, width_, height_, format.first, format.second), options);
+                       fromPlanarRgb(rgb, width_, height_, format.first, format.second), options);
     }
 
 private:
@@ -543,7 +434,7 @@ QStringList inpaintSequence(const SequenceInpaintRequest& request, Progress& pro
     // Inside the output folder, so the final moves are renames on one disk;
     // the input folder may be the output folder and stays whole until the end.
     progress.note(sweepLeftovers(request.outDir).summary(request.outDir));
-    StagingFolder staging(
+    StagingFolder staging = StagingFolder::at(
         QDir(request.outDir).filePath(partialFolderName(QStringLiteral("retake-inpaint"))));
     SequenceStream stream(request, staging);
     gen::StreamedInpaintRequest engineRequest;
@@ -557,22 +448,14 @@ QStringList inpaintSequence(const SequenceInpaintRequest& request, Progress& pro
         for (FrameNumber f = lock.start; f < lock.end; ++f)
             engineRequest.locked[std::size_t(f)] = true;
     }
-    if (!request.referencePath.isEmpty()) {
-        const Image plate = readStill(request.referencePath);
-        if (plate.width != stream.width() || plate.height != stream.height())
-            throwBadInput(request.referencePath, tr("is %1x%2 but the frames are %3x%4")
-                                                     .arg(plate.width)
-                                                     .arg(plate.height)
-                                                     .arg(stream.width())
-                                                     .arg(stream.height()));
-        engineRequest.reference = gen::FrameStack(1, 3, plate.height, plate.width);
-        putFrame(plate, engineRequest.reference, 0);
-    }
+    if (!request.referencePath.isEmpty())
+        engineRequest.reference = referencePlate(request.referencePath, stream.width(),
+                                                 stream.height(), tr("the frames"));
     engineRequest.seed = std::uint64_t(request.seed);
     engineRequest.device = request.device.toStdString();
     runEngine(request.engine, request.parameters, engineRequest, progress);
     progress.checkCancelled();
-    return staging.moveFilesInto(request.outDir);
+    return staging.moveAllInto(request.outDir);
 }
 
 } // namespace retake

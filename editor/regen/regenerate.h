@@ -6,7 +6,7 @@
 // caller records the returned Take (Document::addTake): this function changes
 // no project and no media, and on failure or cancel leaves no take folder.
 
-#include "jobs/progress.h"
+#include "core/progress.h"
 #include "model/project.h"
 #include "retake/generation/frames.h"
 

@@ -8,12 +8,12 @@
 #include "camera/motion.h"
 #include "core/error.h"
 #include "model/project.h"
+#include "processrun.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -64,18 +64,10 @@ CameraExportSettings settings() {
     return s;
 }
 
-struct Run {
-    int exitCode = -1;
-    QString out, err;
-};
+using retake::testing::Run;
 
 Run python(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(RETAKE_PYTHON), args);
-    p.waitForFinished(60000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return retake::testing::run(QStringLiteral(RETAKE_PYTHON), args);
 }
 
 bool pxrAvailable() {

@@ -1,3 +1,7 @@
+// Over 600 lines for one reason: one Qt Test class for one operation,
+// reframe (2D turns and zooms, takes, parallax by depth, lens distortion,
+// depth of field), whose cases share the plates and lens helpers above it.
+
 // Reframing and 2.5D parallax against exact ground truth: a synthetic frame
 // panned by N px lands N px over and the mask is exactly the N uncovered
 // columns; a zoom-out masks exactly the pixels outside the original picture;
@@ -12,6 +16,8 @@
 #include "core/error.h"
 #include "document/document.h"
 #include "media/encode.h"
+#include "mediaio/openmedia.h"
+#include "mediaio/writemedia.h"
 #include "retake/generation/blocking.h"
 
 #include <QDir>

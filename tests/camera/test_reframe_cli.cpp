@@ -5,6 +5,8 @@
 #include "clirun.h"
 #include "media/encode.h"
 #include "media/media.h"
+#include "mediaio/openmedia.h"
+#include "mediaio/writemedia.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,6 +2,7 @@
 // messages for bad input, and a real kill -9 for crash recovery.
 #include "clirun.h"
 #include "media/media.h"
+#include "mediaio/openmedia.h"
 #include "testclip.h"
 
 #include <QDir>
@@ -24,11 +25,10 @@ using retake::testing::Run;
 namespace {
 
 QString ffprobe(const QString& file, const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral("ffprobe"),
-            QStringList{QStringLiteral("-v"), QStringLiteral("error")} + args + QStringList{file});
-    p.waitForFinished(60000);
-    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+    return retake::testing::run(QStringLiteral("ffprobe"),
+                                QStringList{QStringLiteral("-v"), QStringLiteral("error")} + args +
+                                    QStringList{file})
+        .out.trimmed();
 }
 
 QJsonObject infoJson(const QString& path) {

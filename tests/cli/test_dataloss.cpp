@@ -1,3 +1,7 @@
+// Over 600 lines for one reason: one Qt Test class for one promise (never
+// lose a project or write where not asked), whose cases share the small-disk
+// and damaged-file helpers above it.
+
 // The ways Retake once lost data or wrote where nobody asked, each as the
 // hostile-but-realistic input that found it: a full disk during a save, an
 // import and an export; lock values that cannot be represented; exports over
@@ -16,7 +20,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSet>
 #include <QStandardPaths>
 #include <QSysInfo>
@@ -43,28 +46,27 @@ void writeAll(const QString& path, const QByteArray& bytes) {
 }
 
 bool ffmpeg(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral("ffmpeg"),
-            QStringList{QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y")} +
-                args);
-    return p.waitForFinished(120000) && p.exitCode() == 0;
+    return retake::testing::run(
+               QStringLiteral("ffmpeg"),
+               QStringList{QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y")} +
+                   args)
+        .ok();
 }
 
 // Runs `script` (sh) in a private mount namespace where `mountPoint` is a
 // tmpfs of `kib` KiB, as a user would meet a full disk. Needs unprivileged
 // user namespaces (or root); returns false when they are not available.
 bool runOnSmallDisk(const QString& mountPoint, int kib, const QString& script, Run* run) {
-    QProcess p;
-    p.start(QStringLiteral("unshare"),
-            {QStringLiteral("--map-root-user"), QStringLiteral("--mount"), QStringLiteral("sh"),
-             QStringLiteral("-c"),
-             QStringLiteral("mount -t tmpfs -o size=%1k retake-test '%2' || exit 97\n%3")
-                 .arg(kib)
-                 .arg(mountPoint, script)});
-    if (!p.waitForFinished(300000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() == 97)
+    const Run inside = retake::testing::run(
+        QStringLiteral("unshare"),
+        {QStringLiteral("--map-root-user"), QStringLiteral("--mount"), QStringLiteral("sh"),
+         QStringLiteral("-c"),
+         QStringLiteral("mount -t tmpfs -o size=%1k retake-test '%2' || exit 97\n%3")
+             .arg(kib)
+             .arg(mountPoint, script)});
+    if (inside.exitCode == -1 || inside.exitCode == 97)
         return false;
-    *run = {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    *run = inside;
     return true;
 }
 

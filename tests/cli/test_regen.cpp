@@ -2,6 +2,7 @@
 // bit-identical, a take is recorded and switchable, exports show it.
 #include "clirun.h"
 #include "media/media.h"
+#include "mediaio/openmedia.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,14 +59,14 @@ private Q_SLOTS:
             QSKIP("ffmpeg is not installed");
         // A lossless 8-bit clip, so what Retake decodes is what the test made.
         clip = dir.filePath(QStringLiteral("plate.mkv"));
-        QProcess ff;
-        ff.start(QStringLiteral("ffmpeg"),
-                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
-                  QStringLiteral("lavfi"), QStringLiteral("-i"),
-                  QStringLiteral("testsrc2=s=128x96:r=24:d=1"), QStringLiteral("-c:v"),
-                  QStringLiteral("ffv1"), QStringLiteral("-pix_fmt"), QStringLiteral("rgb24"),
-                  clip});
-        QVERIFY(ff.waitForFinished(60000) && ff.exitCode() == 0);
+        QVERIFY(retake::testing::run(QStringLiteral("ffmpeg"),
+                                     {QStringLiteral("-v"), QStringLiteral("error"),
+                                      QStringLiteral("-f"), QStringLiteral("lavfi"),
+                                      QStringLiteral("-i"),
+                                      QStringLiteral("testsrc2=s=128x96:r=24:d=1"),
+                                      QStringLiteral("-c:v"), QStringLiteral("ffv1"),
+                                      QStringLiteral("-pix_fmt"), QStringLiteral("rgb24"), clip})
+                    .ok());
         QImage m(128, 96, QImage::Format_Grayscale8);
         m.fill(0);
         for (int y = maskRect.top(); y <= maskRect.bottom(); ++y)

@@ -6,7 +6,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -37,9 +36,9 @@ Python findPython() {
     if (!onPath.isEmpty())
         candidates << onPath;
     for (const QString& program : candidates) {
-        QProcess p;
-        p.start(program, {QStringLiteral("-c"), QStringLiteral("import numpy, cv2, PIL, skimage")});
-        if (p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0)
+        if (retake::testing::run(
+                program, {QStringLiteral("-c"), QStringLiteral("import numpy, cv2, PIL, skimage")})
+                .ok())
             return {program, QString()};
     }
     return {QString(), QStringLiteral("no python3 with numpy, cv2, PIL and skimage (Debian: "
@@ -47,12 +46,9 @@ Python findPython() {
 }
 
 Run runPython(const QString& program, const QStringList& args) {
-    QProcess p;
-    p.start(program, args);
-    p.waitForFinished(600000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    retake::testing::RunOptions options;
+    options.timeoutMs = 600000;
+    return retake::testing::run(program, args, options);
 }
 
 // score.py's "CASE METHOD maskPSNR 12.34 ..." line for `method`.

@@ -7,7 +7,6 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QImage>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,14 +38,14 @@ private Q_SLOTS:
         // 480 * 320 * 180 * 16 bytes = 442 MB before the engine starts.
         const int frames = 480, width = 320, height = 180;
         const QString clip = dir.filePath(QStringLiteral("long.mkv"));
-        QProcess ff;
-        ff.start(QStringLiteral("ffmpeg"),
-                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
-                  QStringLiteral("lavfi"), QStringLiteral("-i"),
-                  QStringLiteral("testsrc2=s=%1x%2:r=24:d=20").arg(width).arg(height),
-                  QStringLiteral("-c:v"), QStringLiteral("ffv1"), QStringLiteral("-pix_fmt"),
-                  QStringLiteral("rgb24"), clip});
-        QVERIFY(ff.waitForFinished(120000) && ff.exitCode() == 0);
+        QVERIFY(retake::testing::run(
+                    QStringLiteral("ffmpeg"),
+                    {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
+                     QStringLiteral("lavfi"), QStringLiteral("-i"),
+                     QStringLiteral("testsrc2=s=%1x%2:r=24:d=20").arg(width).arg(height),
+                     QStringLiteral("-c:v"), QStringLiteral("ffv1"), QStringLiteral("-pix_fmt"),
+                     QStringLiteral("rgb24"), clip})
+                    .ok());
         QImage mask(width, height, QImage::Format_Grayscale8);
         mask.fill(0);
         for (int y = 60; y < 100; ++y)

@@ -8,6 +8,8 @@
 #include "export/exporter.h"
 #include "export/provenance.h"
 #include "media/encode.h"
+#include "mediaio/openmedia.h"
+#include "mediaio/writemedia.h"
 
 #include <QDir>
 #include <QFile>
@@ -25,8 +27,8 @@ constexpr int kFrames = 6;
 constexpr int kW = 64, kH = 36;
 
 QString exrheader(const QString& file) {
-    const ToolResult r = runTool(QStringLiteral("exrheader"), {file});
-    return r.ok() ? QString::fromUtf8(r.out) : QString();
+    const Run r = run(QStringLiteral("exrheader"), {file});
+    return r.ok() ? r.out : QString();
 }
 
 } // namespace

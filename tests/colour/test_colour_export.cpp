@@ -3,12 +3,13 @@
 // bit depth and colour tags ffprobe reports, and bad colour input fails with
 // the right exit code and no output under the final name.
 #include "../media/mediatestutil.h"
+#include "clirun.h"
+#include "mediaio/openmedia.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QtTest>
@@ -24,20 +25,8 @@ namespace {
 const QString kConfigFile = QStringLiteral(RETAKE_SOURCE_DIR "/resources/ocio/config.ocio");
 constexpr int kFrames = 12;
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(RETAKE_CLI), args);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using retake::testing::cli;
+using retake::testing::Run;
 
 QString cube3d(int n) {
     QString s;
@@ -139,17 +128,16 @@ private Q_SLOTS:
                  QStringLiteral("--range"), QStringLiteral("0-1"), QStringLiteral("--out"),
                  path(QStringLiteral("view/v_####.png"))});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QProcess p;
-        auto env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("OCIO"), kConfigFile);
-        p.setProcessEnvironment(env);
+        retake::testing::RunOptions options;
+        options.environment.insert(QStringLiteral("OCIO"), kConfigFile);
         const QString ref = path(QStringLiteral("view-ref.png"));
-        p.start(QStringLiteral("ocioconvert"),
-                {QStringLiteral("--view"), path(QStringLiteral("plate/plate_0002.png")),
-                 QStringLiteral("sRGB - Texture"), ref, QStringLiteral("sRGB - Display"),
-                 QStringLiteral("ACES 1.0 - SDR Video")});
-        QVERIFY(p.waitForFinished(60000));
-        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        const Run converted = retake::testing::run(
+            QStringLiteral("ocioconvert"),
+            {QStringLiteral("--view"), path(QStringLiteral("plate/plate_0002.png")),
+             QStringLiteral("sRGB - Texture"), ref, QStringLiteral("sRGB - Display"),
+             QStringLiteral("ACES 1.0 - SDR Video")},
+            options);
+        QVERIFY2(converted.ok(), qPrintable(converted.err));
         // Frame 1 of the exported sequence (openMedia opens the whole sequence).
         const Image ours = openMedia(path(QStringLiteral("view/v_1001.png")))->readFrame(1);
         const Image theirs = openMedia(ref)->readFrame(0);
@@ -253,15 +241,6 @@ private Q_SLOTS:
     // Graded exports (movie and EXR sequence) to a full disk or a read-only
     // folder: exit code 3, a message naming the target, nothing left behind.
     void gradedExportToFullDiskOrReadOnlyFolder() {
-        const auto cliAs = [](const QStringList& args, std::function<void()> child) {
-            QProcess p;
-            p.setChildProcessModifier(child);
-            p.start(QStringLiteral(RETAKE_CLI), args);
-            p.waitForFinished(120000);
-            return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                       QString::fromUtf8(p.readAllStandardOutput()),
-                       QString::fromUtf8(p.readAllStandardError())};
-        };
         const QStringList grade{QStringLiteral("--lut"), lut, QStringLiteral("--output-space"),
                                 QStringLiteral("sRGB - Texture")};
         const QString full = path(QStringLiteral("fulldisk"));
@@ -277,11 +256,11 @@ private Q_SLOTS:
         for (const QString& out :
              {full + QStringLiteral("/graded.mov"), full + QStringLiteral("/seq/g_####.exr")}) {
             const Run r =
-                cliAs(QStringList{QStringLiteral("export"), project, QStringLiteral("--out"), out,
-                                  QStringLiteral("--exr-type"), QStringLiteral("float"),
-                                  QStringLiteral("--exr-compression"), QStringLiteral("none")} +
-                          grade,
-                      smallDisk);
+                cli(QStringList{QStringLiteral("export"), project, QStringLiteral("--out"), out,
+                                QStringLiteral("--exr-type"), QStringLiteral("float"),
+                                QStringLiteral("--exr-compression"), QStringLiteral("none")} +
+                        grade,
+                    smallDisk);
             QVERIFY2(
                 r.exitCode == 3,
                 qPrintable(QStringLiteral("%1: exit %2 %3").arg(out).arg(r.exitCode).arg(r.err)));
@@ -317,9 +296,9 @@ private Q_SLOTS:
         for (const QString& out :
              {ro + QStringLiteral("/graded.mov"), ro + QStringLiteral("/g_####.exr")}) {
             const Run r =
-                cliAs(QStringList{QStringLiteral("export"), project, QStringLiteral("--out"), out} +
-                          grade,
-                      asNobody);
+                cli(QStringList{QStringLiteral("export"), project, QStringLiteral("--out"), out} +
+                        grade,
+                    asNobody);
             QVERIFY2(
                 r.exitCode == 3,
                 qPrintable(QStringLiteral("%1: exit %2 %3").arg(out).arg(r.exitCode).arg(r.err)));

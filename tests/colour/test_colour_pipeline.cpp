@@ -6,7 +6,9 @@
 #include "../media/mediatestutil.h"
 #include "core/error.h"
 #include "media/encode.h"
+#include "mediaio/openmedia.h"
 #include "ocio/colorpipeline.h"
+#include "processrun.h"
 
 #include <QDir>
 #include <QFile>
@@ -321,13 +323,11 @@ private Q_SLOTS:
             const QString out =
                 path(QStringLiteral("ocioconvert-%1.png").arg(QLatin1Char(char('a' + n++))));
             args[args.indexOf(QString())] = out;
-            QProcess p;
-            auto env = QProcessEnvironment::systemEnvironment();
-            env.insert(QStringLiteral("OCIO"), kConfigFile);
-            p.setProcessEnvironment(env);
-            p.start(QStringLiteral("ocioconvert"), args);
-            QVERIFY(p.waitForFinished(60000));
-            QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+            retake::testing::RunOptions options;
+            options.environment.insert(QStringLiteral("OCIO"), kConfigFile);
+            const retake::testing::Run converted =
+                retake::testing::run(QStringLiteral("ocioconvert"), args, options);
+            QVERIFY2(converted.ok(), qPrintable(converted.err));
             const Image ours = cp.processor(c.grade).apply(in);
             const Image theirs = readImage(out);
             QVERIFY2(maxDiff(ours, theirs) <= 1, qPrintable(QStringLiteral("%1: max diff %2")

@@ -10,12 +10,12 @@
 // the sRGB formula and read by Blender through its "Standard" view.
 #include "clirun.h"
 #include "media/media.h"
+#include "mediaio/openmedia.h"
 
 #include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -74,36 +74,34 @@ QVector<bool> smoothArea(const QImage& image) {
     return smooth;
 }
 
-bool run(const QString& program, const QStringList& args, QByteArray* out = nullptr) {
-    QProcess p;
-    p.start(program, args);
-    if (!p.waitForFinished(180000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        qWarning().noquote() << program << args.join(QLatin1Char(' '))
-                             << QString::fromUtf8(p.readAllStandardError()).right(2000);
+bool succeeds(const QString& program, const QStringList& args, QByteArray* out = nullptr) {
+    const Run r = retake::testing::run(program, args);
+    if (!r.ok()) {
+        qWarning().noquote() << r.describe(program, args);
         return false;
     }
     if (out)
-        *out = p.readAllStandardOutput();
+        *out = r.rawOut;
     return true;
 }
 
 bool ffmpeg(const QStringList& args) {
-    return run(QStringLiteral("ffmpeg"),
-               QStringList{QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y")} +
-                   args);
+    return succeeds(
+        QStringLiteral("ffmpeg"),
+        QStringList{QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y")} + args);
 }
 
 // Frame `n` as 16-bit RGB, decoded and converted by ffmpeg by the stream's
 // own tags, scaled to 8-bit code values.
 std::vector<double> decodeRgb(const QString& file, int n) {
     QByteArray raw;
-    if (!run(QStringLiteral("ffmpeg"),
-             {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), file,
-              QStringLiteral("-vf"), QStringLiteral("select=eq(n\\,%1)").arg(n),
-              QStringLiteral("-frames:v"), QStringLiteral("1"), QStringLiteral("-f"),
-              QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"), QStringLiteral("rgb48le"),
-              QStringLiteral("-")},
-             &raw) ||
+    if (!succeeds(QStringLiteral("ffmpeg"),
+                  {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), file,
+                   QStringLiteral("-vf"), QStringLiteral("select=eq(n\\,%1)").arg(n),
+                   QStringLiteral("-frames:v"), QStringLiteral("1"), QStringLiteral("-f"),
+                   QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"),
+                   QStringLiteral("rgb48le"), QStringLiteral("-")},
+                  &raw) ||
         raw.size() != kW * kH * 6)
         return {};
     std::vector<double> rgb(std::size_t(kW) * kH * 3);
@@ -139,12 +137,12 @@ Difference compare(const std::vector<double>& a, const std::vector<double>& b,
 
 QString probe(const QString& file, const QString& entries) {
     QByteArray out;
-    run(QStringLiteral("ffprobe"),
-        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
-         QStringLiteral("v:0"), QStringLiteral("-show_entries"),
-         QStringLiteral("stream=") + entries, QStringLiteral("-of"), QStringLiteral("csv=p=0"),
-         file},
-        &out);
+    succeeds(QStringLiteral("ffprobe"),
+             {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
+              QStringLiteral("v:0"), QStringLiteral("-show_entries"),
+              QStringLiteral("stream=") + entries, QStringLiteral("-of"), QStringLiteral("csv=p=0"),
+              file},
+             &out);
     return QString::fromUtf8(out).trimmed();
 }
 
@@ -391,7 +389,7 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QString exr = path(QStringLiteral("exr/p_1001.exr"));
         QByteArray header;
-        if (run(QStringLiteral("exrheader"), {exr}, &header))
+        if (succeeds(QStringLiteral("exrheader"), {exr}, &header))
             QVERIFY2(header.contains("Linear Rec.709 (sRGB)"), header.constData());
         const Image linear = openMedia(exr)->readFrame(0);
         QCOMPARE(linear.type, SampleType::Float32);
@@ -427,9 +425,9 @@ private Q_SLOTS:
                                               "image = bpy.data.images.load(r'%1')\n"
                                               "image.save_render(r'%2', scene=scene)\n")
                                    .arg(exr, png);
-        QVERIFY(run(blender, {QStringLiteral("-b"), QStringLiteral("--factory-startup"),
-                              QStringLiteral("--python-exit-code"), QStringLiteral("1"),
-                              QStringLiteral("--python-expr"), script}));
+        QVERIFY(succeeds(blender, {QStringLiteral("-b"), QStringLiteral("--factory-startup"),
+                                   QStringLiteral("--python-exit-code"), QStringLiteral("1"),
+                                   QStringLiteral("--python-expr"), script}));
         const QImage shown = QImage(png).convertToFormat(QImage::Format_RGB888);
         QCOMPARE(shown.size(), image.size());
         int maxError = 0;

@@ -7,13 +7,14 @@
 #include "document/document.h"
 #include "export/depthexport.h"
 #include "media/encode.h"
+#include "mediaio/openmedia.h"
+#include "mediaio/writemedia.h"
 #include "projectfile/projectfile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
@@ -37,20 +38,6 @@ float plateDepth(int x, int y, int frame) {
     if (frame == 0 && x == kW - 2 && y == kH - 1)
         return kInf;
     return 0.25f + 0.5f * float(x) + 0.1f * float(y) + float(frame) + 0.0003f * float(x % 7);
-}
-
-struct Run {
-    int exitCode = -1;
-    QString out, err;
-};
-
-Run run(const QString& program, const QStringList& args) {
-    QProcess p;
-    p.start(program, args);
-    p.waitForFinished(180000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
 }
 
 QJsonObject readJson(const QString& path) {
@@ -269,8 +256,8 @@ private Q_SLOTS:
                 }
         }
         if (haveTool(QStringLiteral("exrheader"))) {
-            const ToolResult h = runTool(QStringLiteral("exrheader"), {r.files[0]});
-            const QString text = QString::fromUtf8(h.out);
+            const Run h = run(QStringLiteral("exrheader"), {r.files[0]});
+            const QString text = h.out;
             // One channel, Z, 32-bit float; no colour.
             QVERIFY2(text.contains(QRegularExpression(QStringLiteral(
                          "channels \\(type chlist\\):\\s*\\n\\s*Z, 32-bit floating-point"))),

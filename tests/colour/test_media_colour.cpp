@@ -8,9 +8,10 @@
 #include "clirun.h"
 #include "core/error.h"
 #include "document/document.h"
-#include "export/mediacolour.h"
+#include "mediaio/openmedia.h"
 #include "ocio/colorpipeline.h"
 #include "projectfile/projectfile.h"
+#include "timeline/mediacolour.h"
 
 #include <QColorSpace>
 #include <QImage>

@@ -4,9 +4,9 @@
 // encoder is simulated at the library boundary (hide_encoder.cpp, preloaded),
 // so the CLI runs its real code against the real FFmpeg.
 #include "../media/mediatestutil.h"
+#include "clirun.h"
 
 #include <QDir>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -14,23 +14,14 @@ using namespace retake::test;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using retake::testing::Run;
 
 Run cliHiding(const QString& encoder, const QStringList& args) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(RETAKE_HIDE_ENCODER_LIB));
-    env.insert(QStringLiteral("RETAKE_TEST_HIDE_ENCODER"), encoder);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(RETAKE_CLI), args);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    retake::testing::RunOptions options;
+    options.environment.insert(QStringLiteral("LD_PRELOAD"),
+                               QStringLiteral(RETAKE_HIDE_ENCODER_LIB));
+    options.environment.insert(QStringLiteral("RETAKE_TEST_HIDE_ENCODER"), encoder);
+    return retake::testing::run(retake::testing::cliPath(), args, options);
 }
 
 } // namespace

@@ -1,13 +1,13 @@
 // openMedia and openAudio for the libFuzzer build, in place of
-// editor/media/media.cpp: every file is missing, as media on another machine
+// editor/mediaio/openmedia.cpp: every file is missing, as media on another machine
 // is. Fuzzed OTIO and shell inputs name arbitrary paths (/dev/zero, a FIFO,
 // the fuzzer's own binary); probing them would hang or fuzz FFmpeg, which is
-// not the parser under test. The answer is the one media.cpp gives for a
+// not the parser under test. The answer is the one openmedia.cpp gives for a
 // missing file (requireReadableFile's Error(BadInput)), so the parsers take
 // their offline-media paths.
 
 #include "core/error.h"
-#include "media/media.h"
+#include "mediaio/openmedia.h"
 
 namespace retake {
 

@@ -14,6 +14,7 @@
 #include "inspectorwidget.h"
 #include "jobs/jobqueue.h"
 #include "media/media.h"
+#include "mediaio/openmedia.h"
 #include "reframedialog.h"
 
 #include <QApplication>

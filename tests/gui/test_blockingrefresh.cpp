@@ -14,6 +14,8 @@
 #include "jobs/jobqueue.h"
 #include "mainwindow.h"
 #include "media/media.h"
+#include "mediaio/openmedia.h"
+#include "mediaio/writemedia.h"
 #include "storyboardview.h"
 #include "thumbnailcache.h"
 #include "viewercanvas.h"

@@ -14,6 +14,7 @@
 #include "inspectorwidget.h"
 #include "media/encode.h"
 #include "media/media.h"
+#include "mediaio/writemedia.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>

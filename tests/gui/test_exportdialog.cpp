@@ -1,3 +1,7 @@
+// Over 600 lines for one reason: one Qt Test class for one dialog; its cases
+// share the media made once in initTestCase (a clip with sound, a float plate
+// with depth, a TorchScript depth model).
+
 // File > Export… (app/gui/exportdialog.h) driven like a user on the offscreen
 // platform, over a small real project, with real outputs checked: a graded
 // H.264 through a channel-swapping .cube LUT decoded back with ffmpeg, a
@@ -18,7 +22,10 @@
 #include "jobswidget.h"
 #include "mainwindow.h"
 #include "media/encode.h"
+#include "mediaio/openmedia.h"
+#include "mediaio/writemedia.h"
 #include "modaldialog.h"
+#include "processrun.h"
 
 #include <QAction>
 #include <QApplication>
@@ -32,7 +39,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -54,22 +60,8 @@ void selectItem(QComboBox* combo, const QVariant& data) {
     combo->setCurrentIndex(index);
 }
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-Run run(const QString& program, const QStringList& args) {
-    QProcess p;
-    p.start(program, args);
-    Run r;
-    if (!p.waitForFinished(60000))
-        return r;
-    r.exitCode = p.exitCode();
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+using retake::testing::run;
+using retake::testing::Run;
 
 QStringList filesIn(const QString& dir) {
     return QDir(dir).entryList(QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
@@ -131,7 +123,7 @@ void TestExportDialog::initTestCase() {
                            QStringLiteral("-c:v"), QStringLiteral("png"), QStringLiteral("-c:a"),
                            QStringLiteral("pcm_s16le"), QStringLiteral("-shortest"),
                            path(QStringLiteral("alpha.mov"))});
-    QVERIFY2(alpha.exitCode == 0, alpha.err.constData());
+    QVERIFY2(alpha.exitCode == 0, qPrintable(alpha.err));
     const Run longClip = run(
         QStringLiteral("ffmpeg"),
         {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
@@ -139,7 +131,7 @@ void TestExportDialog::initTestCase() {
          QStringLiteral("testsrc2=s=1280x720:r=24:d=10"), QStringLiteral("-c:v"),
          QStringLiteral("libx264"), QStringLiteral("-preset"), QStringLiteral("ultrafast"),
          QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), path(QStringLiteral("long.mp4"))});
-    QVERIFY2(longClip.exitCode == 0, longClip.err.constData());
+    QVERIFY2(longClip.exitCode == 0, qPrintable(longClip.err));
 
     // The plate: float pictures with depth 2 + x/10 m.
     QDir().mkpath(path(QStringLiteral("plate")));
@@ -276,7 +268,7 @@ void TestExportDialog::gradedFootageThroughALut() {
                            QStringLiteral("-of"), QStringLiteral("json"), out});
     QCOMPARE(probe.exitCode, 0);
     const QJsonArray streams =
-        QJsonDocument::fromJson(probe.out).object()[QStringLiteral("streams")].toArray();
+        QJsonDocument::fromJson(probe.rawOut).object()[QStringLiteral("streams")].toArray();
     bool video = false, audio = false;
     for (const QJsonValue& v : streams) {
         const QJsonObject s = v.toObject();
@@ -297,8 +289,8 @@ void TestExportDialog::gradedFootageThroughALut() {
                            QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"),
                            QStringLiteral("rgb24"), QStringLiteral("-")});
     QCOMPARE(frame.exitCode, 0);
-    QCOMPARE(frame.out.size(), kW * kH * 3);
-    const auto* px = reinterpret_cast<const quint8*>(frame.out.constData()) +
+    QCOMPARE(frame.rawOut.size(), kW * kH * 3);
+    const auto* px = reinterpret_cast<const quint8*>(frame.rawOut.constData()) +
                      (std::size_t(kH / 2) * kW + kW / 2) * 3;
     QVERIFY2(std::abs(px[0] - 20) <= 12 && std::abs(px[1] - 40) <= 12 &&
                  std::abs(px[2] - 200) <= 12,
@@ -334,7 +326,7 @@ void TestExportDialog::exrFloatZipWithZ() {
     const Run header =
         run(QStringLiteral("exrheader"), {path(QStringLiteral("exr/plate_1001.exr"))});
     QCOMPARE(header.exitCode, 0);
-    const QString text = QString::fromUtf8(header.out);
+    const QString text = header.out;
     QVERIFY2(text.contains(QStringLiteral("compression (type compression): zip")),
              qPrintable(text));
     for (const char* channel : {"R", "G", "B", "Z"})
@@ -367,8 +359,8 @@ void TestExportDialog::depthMapsRunAsAJob() {
                            QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"),
                            QStringLiteral("gray16le"), QStringLiteral("-")});
     QCOMPARE(pixel.exitCode, 0);
-    QCOMPARE(pixel.out.size(), kW * kH * 2);
-    const auto* mm = reinterpret_cast<const quint16*>(pixel.out.constData());
+    QCOMPARE(pixel.rawOut.size(), kW * kH * 2);
+    const auto* mm = reinterpret_cast<const quint16*>(pixel.rawOut.constData());
     QCOMPARE(int(mm[10]), 3000);
 }
 
@@ -405,7 +397,7 @@ void TestExportDialog::depthModelGivesDepthToAShotWithout() {
     const Run made = run(QStringLiteral(RETAKE_PYTHON), {script, model});
     if (made.exitCode != 0 && made.err.contains("No module named 'torch'"))
         QSKIP("torch is not installed in " RETAKE_PYTHON);
-    QVERIFY2(made.exitCode == 0, made.err.constData());
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
 
     window_->state()->selectShot(shot(QStringLiteral("Alpha")).id);
     const QString missingOut = path(QStringLiteral("nomodel"));
@@ -441,8 +433,8 @@ void TestExportDialog::depthModelGivesDepthToAShotWithout() {
                            QStringLiteral("rawvideo"), QStringLiteral("-pix_fmt"),
                            QStringLiteral("gray16le"), QStringLiteral("-")});
     QCOMPARE(pixel.exitCode, 0);
-    QCOMPARE(pixel.out.size(), kW * kH * 2);
-    const auto* mm = reinterpret_cast<const quint16*>(pixel.out.constData());
+    QCOMPARE(pixel.rawOut.size(), kW * kH * 2);
+    const auto* mm = reinterpret_cast<const quint16*>(pixel.rawOut.constData());
     for (int i : {0, kW * kH / 2, kW * kH - 1})
         QCOMPARE(int(mm[i]), 2500);
 }

@@ -11,11 +11,13 @@
 #include "jobs/jobqueue.h"
 #include "jobswidget.h"
 #include "mainwindow.h"
-#include "media/timelineaudio.h"
+#include "mediaio/openmedia.h"
 #include "modaldialog.h"
+#include "processrun.h"
 #include "settingsdialog.h"
 #include "storyboardview.h"
 #include "takechoices.h"
+#include "timeline/timelineaudio.h"
 #include "timelinewidget.h"
 #include "viewercanvas.h"
 #include "viewerwidget.h"
@@ -29,7 +31,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPainter>
-#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -89,15 +90,14 @@ void TestJobsAndTakes::initTestCase() {
     if (QStandardPaths::findExecutable(QStringLiteral("ffmpeg")).isEmpty())
         QSKIP("the ffmpeg command line tool is needed to make the test clip");
     clipPath_ = dir_.filePath(QStringLiteral("clip.mp4"));
-    QProcess ffmpeg;
-    ffmpeg.start(QStringLiteral("ffmpeg"),
-                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                  QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                  QStringLiteral("testsrc2=s=160x90:r=24:d=2"), QStringLiteral("-c:v"),
-                  QStringLiteral("libx264"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-                  clipPath_});
-    QVERIFY(ffmpeg.waitForFinished(30000));
-    QCOMPARE(ffmpeg.exitCode(), 0);
+    QVERIFY(
+        retake::testing::run(QStringLiteral("ffmpeg"),
+                             {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+                              QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                              QStringLiteral("testsrc2=s=160x90:r=24:d=2"), QStringLiteral("-c:v"),
+                              QStringLiteral("libx264"), QStringLiteral("-pix_fmt"),
+                              QStringLiteral("yuv420p"), clipPath_})
+            .ok());
 
     // A stationary mask: the top-left quarter.
     QImage mask(160, 90, QImage::Format_Grayscale8);
@@ -505,16 +505,16 @@ void TestJobsAndTakes::timelineAudioPlaysEachShotsSound() {
     // Two shots of a clip with a rising tone: each plays its own sound from
     // its first frame, silence past the end of the timeline.
     const QString clip = dir_.filePath(QStringLiteral("tone.mov"));
-    QProcess ffmpeg;
-    ffmpeg.start(
-        QStringLiteral("ffmpeg"),
-        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
-         QStringLiteral("lavfi"), QStringLiteral("-i"), QStringLiteral("testsrc2=s=64x36:r=24:d=1"),
-         QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-         QStringLiteral("aevalsrc=0.5*t:s=48000:d=1"), QStringLiteral("-c:v"),
-         QStringLiteral("mjpeg"), QStringLiteral("-c:a"), QStringLiteral("pcm_f32le"), clip});
-    QVERIFY(ffmpeg.waitForFinished(30000));
-    QCOMPARE(ffmpeg.exitCode(), 0);
+    QVERIFY(
+        retake::testing::run(QStringLiteral("ffmpeg"),
+                             {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+                              QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                              QStringLiteral("testsrc2=s=64x36:r=24:d=1"), QStringLiteral("-f"),
+                              QStringLiteral("lavfi"), QStringLiteral("-i"),
+                              QStringLiteral("aevalsrc=0.5*t:s=48000:d=1"), QStringLiteral("-c:v"),
+                              QStringLiteral("mjpeg"), QStringLiteral("-c:a"),
+                              QStringLiteral("pcm_f32le"), clip})
+            .ok());
     Document doc(Project::createEmpty(QStringLiteral("Audio"), Rational(24), 64, 36));
     const MediaInfo info = openMedia(clip)->info();
     QCOMPARE(info.audio.sampleRate, 48000);

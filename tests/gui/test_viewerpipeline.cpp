@@ -5,6 +5,7 @@
 #include "document/document.h"
 #include "framerenderer.h"
 #include "imageconvert.h"
+#include "mediaio/openmedia.h"
 #include "testclip.h"
 
 #include <QProcess>

@@ -13,14 +13,15 @@
 #include "camera/lens.h"
 #include "camera/motion.h"
 #include "media/encode.h"
+#include "mediaio/writemedia.h"
 #include "model/project.h"
+#include "processrun.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -416,21 +417,21 @@ private:
         checkFile.write(kBlenderCheck);
         checkFile.close();
 
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("RETAKE_BLENDER_CHECK"), configPath);
-        p.setProcessEnvironment(env);
-        p.setProcessChannelMode(QProcess::MergedChannels);
+        retake::testing::RunOptions withCheck;
+        withCheck.environment.insert(QStringLiteral("RETAKE_BLENDER_CHECK"), configPath);
+        withCheck.mergeChannels = true;
+        withCheck.timeoutMs = 180000;
         // Retake's script runs exactly as a user runs it (`blender --python
         // camera.py -- scene.blend`), then the check.
-        p.start(blender_, {QStringLiteral("-b"), QStringLiteral("--factory-startup"),
-                           QStringLiteral("--python-exit-code"), QStringLiteral("1"),
-                           QStringLiteral("--python"), script, QStringLiteral("--python"), check,
-                           QStringLiteral("--"), dir_.filePath(QStringLiteral("scene.blend"))});
-        QVERIFY2(p.waitForFinished(180000), "blender did not finish in 3 minutes");
-        const QString log = QString::fromUtf8(p.readAll());
-        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0 &&
-                     log.contains(QStringLiteral("retake-blender-check: ok")),
+        const retake::testing::Run checked = retake::testing::run(
+            blender_,
+            {QStringLiteral("-b"), QStringLiteral("--factory-startup"),
+             QStringLiteral("--python-exit-code"), QStringLiteral("1"), QStringLiteral("--python"),
+             script, QStringLiteral("--python"), check, QStringLiteral("--"),
+             dir_.filePath(QStringLiteral("scene.blend"))},
+            withCheck);
+        const QString log = checked.out + checked.err;
+        QVERIFY2(checked.ok() && log.contains(QStringLiteral("retake-blender-check: ok")),
                  qPrintable(log.right(4000)));
         QFile out(dir_.filePath(QStringLiteral("blender.json")));
         QVERIFY(out.open(QIODevice::ReadOnly));

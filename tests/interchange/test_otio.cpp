@@ -6,11 +6,12 @@
 #include "core/error.h"
 #include "document/document.h"
 #include "interchange/otio.h"
+#include "mediaio/openmedia.h"
+#include "processrun.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -24,13 +25,13 @@ const Rational kNtsc(24000, 1001);
 QJsonObject runPython(const char* script, const QStringList& args) {
     const QString file =
         QStringLiteral(RETAKE_SOURCE_DIR "/tests/interchange/") + QLatin1String(script);
-    QProcess p;
-    p.start(QStringLiteral(RETAKE_PYTHON), QStringList{file} + args);
-    if (!p.waitForFinished(60000) || p.exitCode() != 0) {
-        qWarning() << p.readAllStandardError();
+    const retake::testing::Run r =
+        retake::testing::run(QStringLiteral(RETAKE_PYTHON), QStringList{file} + args);
+    if (!r.ok()) {
+        qWarning().noquote() << r.err;
         return {};
     }
-    return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    return QJsonDocument::fromJson(r.rawOut).object();
 }
 
 QVariantList range(double s, double sr, double d, double dr) {

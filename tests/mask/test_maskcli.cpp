@@ -4,6 +4,7 @@
 // keeps unmasked pixels bit-identical and its provenance names the pixels.
 #include "clirun.h"
 #include "media/media.h"
+#include "mediaio/openmedia.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,7 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -80,14 +80,14 @@ private Q_SLOTS:
         if (QStandardPaths::findExecutable(QStringLiteral("ffmpeg")).isEmpty())
             QSKIP("ffmpeg is not installed");
         clip = dir.filePath(QStringLiteral("plate.mkv"));
-        QProcess ff;
-        ff.start(QStringLiteral("ffmpeg"),
-                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
-                  QStringLiteral("lavfi"), QStringLiteral("-i"),
-                  QStringLiteral("testsrc2=s=128x96:r=24:d=1"), QStringLiteral("-c:v"),
-                  QStringLiteral("ffv1"), QStringLiteral("-pix_fmt"), QStringLiteral("rgb24"),
-                  clip});
-        QVERIFY(ff.waitForFinished(60000) && ff.exitCode() == 0);
+        QVERIFY(retake::testing::run(QStringLiteral("ffmpeg"),
+                                     {QStringLiteral("-v"), QStringLiteral("error"),
+                                      QStringLiteral("-f"), QStringLiteral("lavfi"),
+                                      QStringLiteral("-i"),
+                                      QStringLiteral("testsrc2=s=128x96:r=24:d=1"),
+                                      QStringLiteral("-c:v"), QStringLiteral("ffv1"),
+                                      QStringLiteral("-pix_fmt"), QStringLiteral("rgb24"), clip})
+                    .ok());
     }
 
     void helpNamesThePaintingOptions() {

@@ -1,7 +1,6 @@
 #include "mediatestutil.h"
 
 #include <QJsonDocument>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QStandardPaths>
 #include <cmath>
@@ -13,39 +12,11 @@ bool haveTool(const QString& name) {
     return !QStandardPaths::findExecutable(name).isEmpty();
 }
 
-QString ToolResult::describe(const QString& program, const QStringList& args) const {
-    return QStringLiteral("%1 %2 exited with %3: %4")
-        .arg(program, args.join(QLatin1Char(' ')))
-        .arg(exitCode)
-        .arg(QString::fromLocal8Bit(err.right(2000)));
-}
-
-ToolResult runTool(const QString& program, const QStringList& args, int timeoutMs) {
-    QProcess process;
-    process.start(program, args);
-    ToolResult result;
-    if (!process.waitForStarted()) {
-        result.err = "could not start " + program.toLocal8Bit();
-        return result;
-    }
-    process.closeWriteChannel();
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = "timed out";
-        return result;
-    }
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    return result;
-}
-
 bool ffmpeg(const QStringList& args, QString* error) {
     const QStringList full = QStringList{QStringLiteral("-y"), QStringLiteral("-hide_banner"),
                                          QStringLiteral("-loglevel"), QStringLiteral("error")} +
                              args;
-    const ToolResult r = runTool(QStringLiteral("ffmpeg"), full);
+    const Run r = run(QStringLiteral("ffmpeg"), full);
     if (!r.ok() && error)
         *error = r.describe(QStringLiteral("ffmpeg"), full);
     return r.ok();
@@ -66,13 +37,13 @@ QByteArray ffmpegFrames(const QString& path, const QString& pixelFormat, QString
                               QStringLiteral("-pix_fmt"),
                               pixelFormat,
                               QStringLiteral("-")};
-    const ToolResult r = runTool(QStringLiteral("ffmpeg"), args);
+    const Run r = run(QStringLiteral("ffmpeg"), args);
     if (!r.ok()) {
         if (error)
             *error = r.describe(QStringLiteral("ffmpeg"), args);
         return {};
     }
-    return r.out;
+    return r.rawOut;
 }
 
 QJsonObject ffprobe(const QString& path, const QStringList& extra, QString* error) {
@@ -83,13 +54,13 @@ QJsonObject ffprobe(const QString& path, const QStringList& extra, QString* erro
                                          QStringLiteral("-show_streams"),
                                          QStringLiteral("-show_format")} +
                              extra + QStringList{path};
-    const ToolResult r = runTool(QStringLiteral("ffprobe"), args);
+    const Run r = run(QStringLiteral("ffprobe"), args);
     if (!r.ok()) {
         if (error)
             *error = r.describe(QStringLiteral("ffprobe"), args);
         return {};
     }
-    return QJsonDocument::fromJson(r.out).object();
+    return QJsonDocument::fromJson(r.rawOut).object();
 }
 
 QJsonObject probeStream(const QJsonObject& probe, const QString& type) {

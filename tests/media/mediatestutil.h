@@ -4,6 +4,7 @@
 // ffmpeg tool and checked against ffmpeg/ffprobe/exrheader.
 
 #include "media/media.h"
+#include "processrun.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -14,15 +15,9 @@ namespace retake::test {
 
 bool haveTool(const QString& name);
 
-struct ToolResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    bool ok() const { return exitCode == 0; }
-    QString describe(const QString& program, const QStringList& args) const;
-};
-
-ToolResult runTool(const QString& program, const QStringList& args, int timeoutMs = 120000);
+using testing::run;
+using testing::Run;
+using testing::RunOptions;
 
 // ffmpeg -y -hide_banner -loglevel error ARGS; false with the reason in *error.
 bool ffmpeg(const QStringList& args, QString* error);

@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "media/media.h"
+#include "mediaio/openmedia.h"
 #include "mediatestutil.h"
 
 #include <QRandomGenerator>

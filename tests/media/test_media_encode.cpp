@@ -10,12 +10,13 @@
 #include "ffmpeg/videoencoder.h"
 #include "media/encode.h"
 #include "media/media.h"
+#include "mediaio/openmedia.h"
+#include "mediaio/writemedia.h"
 #include "mediatestutil.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <cmath>
 #include <csignal>
@@ -107,15 +108,12 @@ struct ChildResult {
 };
 
 ChildResult runAsChild(const QStringList& args, std::function<void()> modifier) {
-    QProcess process;
-    process.setProgram(QCoreApplication::applicationFilePath());
-    process.setArguments(QStringList{"--child"} + args);
-    process.setChildProcessModifier(std::move(modifier));
-    process.start();
-    process.waitForFinished(120000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromLocal8Bit(process.readAllStandardOutput() + process.readAllStandardError())
-                .trimmed()};
+    RunOptions options;
+    options.childSetup = std::move(modifier);
+    options.mergeChannels = true;
+    const Run child =
+        run(QCoreApplication::applicationFilePath(), QStringList{"--child"} + args, options);
+    return {child.exitCode, (child.out + child.err).trimmed()};
 }
 
 void dropToNobody() {
@@ -250,11 +248,10 @@ private Q_SLOTS:
                  qPrintable(audio.value("start_time").toString()));
 
         // Interleaved in the file, not all audio after all video.
-        const ToolResult packets =
-            runTool("ffprobe", {"-v", "error", "-show_entries", "packet=stream_index", "-of",
-                                "csv=p=0", path});
+        const Run packets = run("ffprobe", {"-v", "error", "-show_entries", "packet=stream_index",
+                                            "-of", "csv=p=0", path});
         QVERIFY(packets.ok());
-        const QList<QByteArray> order = packets.out.trimmed().split('\n');
+        const QList<QByteArray> order = packets.rawOut.trimmed().split('\n');
         int switches = 0;
         for (int i = 1; i < order.size(); ++i)
             switches += order[i] != order[i - 1];

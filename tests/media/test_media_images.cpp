@@ -3,6 +3,8 @@
 #include "core/error.h"
 #include "media/encode.h"
 #include "media/media.h"
+#include "mediaio/openmedia.h"
+#include "mediaio/writemedia.h"
 #include "mediatestutil.h"
 
 #include <QDir>
@@ -159,13 +161,13 @@ private Q_SLOTS:
             QSKIP("oiiotool is not installed");
         const QString dir = makeDir(root_, "blender");
         const QString path = dir + "/Image0001.exr";
-        const ToolResult r =
-            runTool("oiiotool",
-                    {"--pattern", "constant:color=0.25,0.5,0.75,1,12.5", "64x32", "5", "--chnames",
-                     "ViewLayer.Combined.R,ViewLayer.Combined.G,ViewLayer.Combined.B,"
-                     "ViewLayer.Combined.A,ViewLayer.Depth.Z",
-                     "-d", "half", "-d", "ViewLayer.Depth.Z=float", "-o", path});
-        QVERIFY2(r.ok(), r.err.constData());
+        const Run r =
+            run("oiiotool",
+                {"--pattern", "constant:color=0.25,0.5,0.75,1,12.5", "64x32", "5", "--chnames",
+                 "ViewLayer.Combined.R,ViewLayer.Combined.G,ViewLayer.Combined.B,"
+                 "ViewLayer.Combined.A,ViewLayer.Depth.Z",
+                 "-d", "half", "-d", "ViewLayer.Depth.Z=float", "-o", path});
+        QVERIFY2(r.ok(), qPrintable(r.err));
         auto reader = openMedia(path);
         const MediaInfo& info = reader->info();
         QCOMPARE(toString(info.kind), toString(MediaKind::Still));
@@ -186,10 +188,9 @@ private Q_SLOTS:
         if (!haveTool(QStringLiteral("oiiotool")))
             QSKIP("oiiotool is not installed");
         const QString path = makeDir(root_, "crop") + "/crop.exr";
-        const ToolResult r =
-            runTool("oiiotool", {"--pattern", "constant:color=1,0.5,0.25", "64x32", "3", "--crop",
-                                 "20x10+8+6", "-d", "half", "-o", path});
-        QVERIFY2(r.ok(), r.err.constData());
+        const Run r = run("oiiotool", {"--pattern", "constant:color=1,0.5,0.25", "64x32", "3",
+                                       "--crop", "20x10+8+6", "-d", "half", "-o", path});
+        QVERIFY2(r.ok(), qPrintable(r.err));
         const Image image = openMedia(path)->readFrame(0);
         QCOMPARE(image.width, 64);
         QCOMPARE(image.height, 32);
@@ -314,9 +315,9 @@ private Q_SLOTS:
 
         if (!haveTool(QStringLiteral("exrheader")))
             QSKIP("exrheader is not installed");
-        const ToolResult header = runTool("exrheader", {path});
-        QVERIFY2(header.ok(), header.err.constData());
-        const QString text = QString::fromUtf8(header.out);
+        const Run header = run("exrheader", {path});
+        QVERIFY2(header.ok(), qPrintable(header.err));
+        const QString text = header.out;
         QVERIFY2(
             text.contains(QStringLiteral("compression (type compression): %1").arg(headerName)),
             qPrintable(text));
@@ -356,7 +357,7 @@ private Q_SLOTS:
 
         if (!haveTool(QStringLiteral("exrheader")))
             QSKIP("exrheader is not installed");
-        const ToolResult header = runTool("exrheader", {dir + "/rgba.exr"});
+        const Run header = run("exrheader", {dir + "/rgba.exr"});
         QVERIFY(header.out.contains("ViewLayer.Combined.R, 16-bit floating-point"));
         QVERIFY(header.out.contains("ViewLayer.Depth.Z, 32-bit floating-point"));
     }

@@ -3,20 +3,15 @@
 // Runs the retake-cli under test (RETAKE_CLI, set by retake_add_test) and
 // keeps what it printed, for the tests that drive the command line.
 
+#include "processrun.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QString>
 #include <QStringList>
 #include <functional>
 
 namespace retake::testing {
-
-struct Run {
-    int exitCode = -1; // -1 when the process crashed or did not finish
-    QString out;
-    QString err;
-};
 
 // The retake-cli under test: the build's, or RETAKE_CLI from the
 // environment (an installed package, or an older build to show that a
@@ -29,14 +24,10 @@ inline QString cliPath() {
 // setuid: a full disk or another user, as a person would meet them).
 inline Run cli(const QStringList& args, const std::function<void()>& childSetup,
                int timeoutMs = 300000) {
-    QProcess p;
-    if (childSetup)
-        p.setChildProcessModifier(childSetup);
-    p.start(cliPath(), args);
-    p.waitForFinished(timeoutMs);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    RunOptions options;
+    options.childSetup = childSetup;
+    options.timeoutMs = timeoutMs;
+    return run(cliPath(), args, options);
 }
 
 inline Run cli(const QStringList& args, int timeoutMs = 300000) {

@@ -19,6 +19,7 @@
 #include "framerenderer.h"
 #include "imageconvert.h"
 #include "mainwindow.h"
+#include "mediaio/openmedia.h"
 #include "storyboardview.h"
 #include "viewercanvas.h"
 #include "viewerwidget.h"

@@ -9,6 +9,8 @@
 #include "core/error.h"
 #include "media/encode.h"
 #include "media/media.h"
+#include "mediaio/openmedia.h"
+#include "mediaio/writemedia.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,6 +1,8 @@
 #include "framesource.h"
 
 #include "core/error.h"
+#include "core/translate.h"
+#include "mediaio/openmedia.h"
 
 #include <QCoreApplication>
 
@@ -48,17 +50,14 @@ Image TimelineFrameSource::readShotFrame(const Shot& shot, FrameNumber mediaFram
     }
     const MediaRef* media = project_.findMedia(shot.mediaId);
     if (!media->online)
-        throwBadInput(media->path, QCoreApplication::translate(
-                                       "Export", "is offline (missing); relink it first"));
+        throwBadInput(media->path, tr("is offline (missing); relink it first"));
     return readerFor(media->path).readFrame(mediaFrame);
 }
 
 Image TimelineFrameSource::readTimelineFrame(FrameNumber timelineFrame) {
     const FrameOrigin origin = originAt(timelineFrame);
     if (!origin.shot)
-        throw Error(ErrorKind::Usage,
-                    QCoreApplication::translate("Export", "Timeline frame %1 has no shot.")
-                        .arg(timelineFrame));
+        throw Error(ErrorKind::Usage, tr("Timeline frame %1 has no shot.").arg(timelineFrame));
     return readShotFrame(*origin.shot, origin.mediaFrame);
 }
 

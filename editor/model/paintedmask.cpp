@@ -1,4 +1,4 @@
-#include "mask/paintedmask.h"
+#include "model/paintedmask.h"
 
 #include <QSet>
 #include <algorithm>

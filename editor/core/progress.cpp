@@ -1,6 +1,7 @@
 #include "progress.h"
 
 #include "core/error.h"
+#include "core/translate.h"
 
 #include <QCoreApplication>
 #include <QDebug>
@@ -9,7 +10,7 @@ namespace retake {
 
 void Progress::checkCancelled() const {
     if (isCancelled())
-        throw Error(ErrorKind::Cancelled, QCoreApplication::translate("Progress", "Cancelled."));
+        throw Error(ErrorKind::Cancelled, tr("Cancelled."));
 }
 
 void Progress::note(const QString& text) const {

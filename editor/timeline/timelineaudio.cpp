@@ -1,6 +1,8 @@
-#include "timelineaudio.h"
+#include "timeline/timelineaudio.h"
 
 #include "core/error.h"
+#include "core/translate.h"
+#include "mediaio/openmedia.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -8,16 +10,38 @@
 
 namespace retake {
 
+namespace {
+
+QVector<ShotPlacement> timelinePictures(const Project& project) {
+    if (const Track* video = project.firstTrack(TrackKind::Video))
+        return project.placements(video->id);
+    return {};
+}
+
+} // namespace
+
 TimelineAudio::TimelineAudio(Project project)
-    : project_(std::move(project)) {
-    if (const Track* video = project_.firstTrack(TrackKind::Video))
-        placements_ = project_.placements(video->id);
+    : TimelineAudio(project, timelinePictures(project), true) {}
+
+TimelineAudio TimelineAudio::forShot(Project project, Id shotId) {
+    QVector<ShotPlacement> pictures;
+    if (const Shot* shot = project.findShot(shotId))
+        pictures.push_back({shotId, FrameRange{0, shot->source.length()}});
+    return TimelineAudio(std::move(project), std::move(pictures), false);
+}
+
+TimelineAudio::TimelineAudio(Project project, QVector<ShotPlacement> pictures, bool withAudioTracks)
+    : project_(std::move(project))
+    , placements_(std::move(pictures))
+    , withAudioTracks_(withAudioTracks) {
     for (const ShotPlacement& placed : placements_) {
         const Shot* shot = project_.findShot(placed.shotId);
         const MediaRef* media = shot ? project_.findMedia(shot->mediaId) : nullptr;
         if (shot && shot->audioEnabled && media && media->hasAudio() && media->online)
             consider(*media);
     }
+    if (!withAudioTracks_)
+        return;
     for (const Track& track : project_.tracks)
         if (track.kind == TrackKind::Audio && !track.muted)
             for (const AudioClip& clip : track.clips)
@@ -31,10 +55,8 @@ void TimelineAudio::consider(const MediaRef& media) {
         sampleRate_ = media.audioSampleRate;
         channels_ = media.audioChannels;
     } else if (media.audioSampleRate != sampleRate_ || media.audioChannels != channels_) {
-        throwBadInput(media.path, QCoreApplication::translate(
-                                      "TimelineAudio",
-                                      "has %1 Hz %2-channel audio but the timeline plays "
-                                      "%3 Hz %4-channel; mixing audio formats is not supported")
+        throwBadInput(media.path, tr("has %1 Hz %2-channel audio but the timeline plays "
+                                     "%3 Hz %4-channel; mixing audio formats is not supported")
                                       .arg(media.audioSampleRate)
                                       .arg(media.audioChannels)
                                       .arg(sampleRate_)
@@ -83,7 +105,7 @@ std::vector<float> TimelineAudio::read(std::int64_t start, std::int64_t count) {
                 mix.data() + (from - start) * channels_);
     }
     for (const Track& track : project_.tracks) {
-        if (track.kind != TrackKind::Audio || track.muted)
+        if (!withAudioTracks_ || track.kind != TrackKind::Audio || track.muted)
             continue;
         for (const AudioClip& clip : track.clips) {
             const MediaRef* media = project_.findMedia(clip.mediaId);
@@ -101,6 +123,11 @@ std::vector<float> TimelineAudio::read(std::int64_t start, std::int64_t count) {
         }
     }
     return mix;
+}
+
+std::vector<float> TimelineAudio::readFrame(FrameNumber frame) {
+    const std::int64_t start = sampleAtFrame(frame);
+    return read(start, sampleAtFrame(frame + 1) - start);
 }
 
 } // namespace retake

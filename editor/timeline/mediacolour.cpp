@@ -1,6 +1,7 @@
 #include "mediacolour.h"
 
 #include "core/error.h"
+#include "core/translate.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -17,9 +18,9 @@ QString mediaInputSpace(const ColorPipeline& pipeline, const MediaRef& media) {
     try {
         return pipeline.colorSpaceName(media.inputSpace);
     } catch (const Error& e) {
-        throw Error(ErrorKind::Usage,
-                    QCoreApplication::translate("Color", "%1: input colour space: %2")
-                        .arg(QFileInfo(media.path).fileName(), e.message()));
+        throw Error(
+            ErrorKind::Usage,
+            tr("%1: input colour space: %2").arg(QFileInfo(media.path).fileName(), e.message()));
     }
 }
 

@@ -1,4 +1,4 @@
-#include "media/media.h"
+#include "mediaio/openmedia.h"
 
 #include "core/error.h"
 #include "ffmpeg/audioreader.h"
@@ -13,9 +13,6 @@
 #include <cstring>
 
 namespace retake {
-
-// bytesPerSample, toString(MediaKind) and Image::sampleAsFloat live in
-// mediatypes.cpp; this file is the dispatch to the library adapters.
 
 namespace {
 

@@ -7,7 +7,7 @@
 // Every object stands on its `position`: the centre of its base. A sphere's
 // centre is position + (0, 0, radius), so a sphere at z = 0 rests on the ground.
 
-#include "camera/cameratypes.h"
+#include "model/cameratypes.h"
 
 #include <QString>
 #include <QVector>
