@@ -7,14 +7,15 @@
 #include "camera/blockingrender.h"
 #include "camera/lens.h"
 #include "camera/motion.h"
+#include "common/editorstate.h"
 #include "core/error.h"
+#include "dialogs/reframedialog.h"
 #include "document/document.h"
-#include "editorstate.h"
-#include "inspectorblocking.h"
-#include "inspectorwidget.h"
+#include "inspector/blockinginspector.h"
+#include "inspector/depthoffieldlabel.h"
+#include "inspector/inspectorwidget.h"
 #include "jobs/jobqueue.h"
 #include "media/media.h"
-#include "reframedialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -186,10 +187,10 @@ void TestBlockingInspector::addRenameRemoveAndColour() {
     QCOMPARE(section_->objectList()->currentItem()->text().left(4), QStringLiteral("Anna"));
 
     // sRGB 128 grey is linear 0.2158605; pure red is (1, 0, 0).
-    section_->setObjectColor(QColor(128, 128, 128));
+    section_->setObjectColour(QColor(128, 128, 128));
     QVERIFY(std::abs(blockingShot().blocking.find(QStringLiteral("Anna"))->color.y - 0.2158605) <
             1e-6);
-    section_->setObjectColor(QColor(255, 0, 0));
+    section_->setObjectColour(QColor(255, 0, 0));
     QVERIFY(blockingShot().blocking.find(QStringLiteral("Anna"))->color == (Vec3{1, 0, 0}));
 
     const int steps = doc_->undoStack()->count();
@@ -227,7 +228,7 @@ void TestBlockingInspector::sunAndSky() {
     QCOMPARE(blockingShot().blocking.sunAzimuthDeg, 135.0);
     section_->shadowsCheck()->click();
     QVERIFY(!blockingShot().blocking.shadows);
-    section_->setSkyColor(QColor(255, 255, 255));
+    section_->setSkyColour(QColor(255, 255, 255));
     QVERIFY(blockingShot().blocking.skyColor == (Vec3{1, 1, 1}));
     QCOMPARE(doc_->undoStack()->count(), 3);
 }

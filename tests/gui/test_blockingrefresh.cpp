@@ -5,19 +5,19 @@
 // figure the report asks for: render time per frame at 960x540 in the job.
 #include "camera/blockingrender.h"
 #include "camera/lens.h"
+#include "common/editorstate.h"
 #include "core/error.h"
 #include "document/document.h"
-#include "editorstate.h"
-#include "inspectorblocking.h"
-#include "inspectorwidget.h"
+#include "inspector/blockinginspector.h"
+#include "inspector/inspectorwidget.h"
 #include "jobs/blockingrefresh.h"
 #include "jobs/jobqueue.h"
-#include "mainwindow.h"
+#include "mainwindow/mainwindow.h"
 #include "media/media.h"
-#include "storyboardview.h"
-#include "thumbnailcache.h"
-#include "viewercanvas.h"
-#include "viewerwidget.h"
+#include "storyboard/storyboardview.h"
+#include "storyboard/thumbnailcache.h"
+#include "viewer/viewercanvas.h"
+#include "viewer/viewerwidget.h"
 
 #include <QDir>
 #include <QDoubleSpinBox>

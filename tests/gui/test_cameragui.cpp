@@ -5,13 +5,13 @@
 // ones `retake-cli camera --move` writes for the same preset.
 #include "camera/lens.h"
 #include "camera/motion.h"
-#include "cameramovedialog.h"
 #include "clirun.h"
+#include "common/editorstate.h"
 #include "core/error.h"
+#include "dialogs/cameramovedialog.h"
 #include "document/document.h"
-#include "editorstate.h"
-#include "inspectorcamera.h"
-#include "inspectorwidget.h"
+#include "inspector/camerainspector.h"
+#include "inspector/inspectorwidget.h"
 #include "media/encode.h"
 #include "media/media.h"
 

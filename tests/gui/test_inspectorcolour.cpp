@@ -2,9 +2,9 @@
 // give>)" and the viewer config's colour spaces for the selected shot's
 // media, a choice is one undo step on the document, undo shows the old
 // choice again, and a name the config lacks is shown as such, not replaced.
+#include "common/editorstate.h"
 #include "document/document.h"
-#include "editorstate.h"
-#include "inspectorcolour.h"
+#include "inspector/colourinspector.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -57,7 +57,7 @@ private Q_SLOTS:
         Document doc(projectWithOneShot(&shotId));
         QVERIFY(doc.project().consistencyProblems().isEmpty());
         EditorState state;
-        InspectorColour colour(&state);
+        ColourInspector colour(&state);
         colour.setDocument(&doc);
         QVERIFY(!colour.isEnabled()); // nothing selected
         state.selectShot(shotId);
@@ -91,7 +91,7 @@ private Q_SLOTS:
         p.media[0].inputSpace = QStringLiteral("Studio LogX");
         Document doc(p);
         EditorState state;
-        InspectorColour colour(&state);
+        ColourInspector colour(&state);
         colour.setDocument(&doc);
         state.selectShot(shotId);
         QCOMPARE(colour.inputSpaceCombo()->currentData().toString(), QStringLiteral("Studio LogX"));

@@ -1,11 +1,11 @@
 // The viewer's frame pipeline: the display transform baked into a LUT
 // against the full OCIO processor, the read-ahead during playback (the right
 // frames, in order, after a seek too), and the cache's size bound.
-#include "displaylut.h"
+#include "common/imageconvert.h"
 #include "document/document.h"
-#include "framerenderer.h"
-#include "imageconvert.h"
 #include "testclip.h"
+#include "viewer/displaylut.h"
+#include "viewer/framerenderer.h"
 
 #include <QProcess>
 #include <QSignalSpy>

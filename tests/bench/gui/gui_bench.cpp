@@ -14,14 +14,14 @@
 //    painted; median and 95th percentile. Goal: median under 50 ms.
 //
 // Runs on the display it is given (offscreen without one).
-#include "displaylut.h"
+#include "common/imageconvert.h"
 #include "document/document.h"
-#include "framerenderer.h"
-#include "imageconvert.h"
-#include "mainwindow.h"
-#include "storyboardview.h"
-#include "viewercanvas.h"
-#include "viewerwidget.h"
+#include "mainwindow/mainwindow.h"
+#include "storyboard/storyboardview.h"
+#include "viewer/displaylut.h"
+#include "viewer/framerenderer.h"
+#include "viewer/viewercanvas.h"
+#include "viewer/viewerwidget.h"
 
 #include <QApplication>
 #include <QDir>
