@@ -1,6 +1,8 @@
 // `retake-cli blocking`: the shot's blocking scene and its render.
 // Frames on the command line are the shot's own (0 = its first frame); the
 // project stores media frames.
+#include "blockingcommand.h"
+
 #include "camera/blockingedit.h"
 #include "camera/blockingrender.h"
 #include "camera/cameraexport.h"
@@ -8,9 +10,9 @@
 #include "camera/lens.h"
 #include "camera/motion.h"
 #include "camera/shotdescription.h"
-#include "cameraoptions.h"
 #include "cli.h"
 #include "media/media.h"
+#include "options.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -26,7 +28,7 @@ namespace retake::cli {
 
 namespace {
 
-Vec3 parseColor(const QString& text) {
+Vec3 parseColour(const QString& text) {
     if (text.startsWith(QLatin1Char('#')) && text.size() == 7) {
         bool ok = false;
         const uint rgb = text.mid(1).toUInt(&ok, 16);
@@ -76,7 +78,7 @@ BlockingObject parseObject(const QString& text, const BlockingScene& scene) {
     if (parts.size() > 4 && !parts[4].isEmpty())
         o.yawDeg = parseNumber(parts[4], QStringLiteral("yaw"));
     if (parts.size() > 5)
-        o.color = parseColor(parts[5]);
+        o.color = parseColour(parts[5]);
     o.id = nextBlockingObjectId(scene);
     return o;
 }
@@ -198,6 +200,8 @@ Id createBlockingShot(Document& doc, const QString& projectPath, const QCommandL
     doc.setBlockingScene(shotId, scene);
     return shotId;
 }
+
+} // namespace
 
 int runBlocking(const QStringList& args) {
     QCommandLineParser p;
@@ -375,12 +379,6 @@ int runBlocking(const QStringList& args) {
                 printLine(line);
     });
     return Ok;
-}
-
-} // namespace
-
-int runBlockingCommand(const QStringList& args) {
-    return runBlocking(args);
 }
 
 } // namespace retake::cli

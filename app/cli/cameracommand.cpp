@@ -2,14 +2,16 @@
 // files (blockingcommand.cpp has `retake-cli blocking`).
 // Frames on the command line are the shot's own (0 = its first frame); the
 // project stores media frames.
+#include "cameracommand.h"
+
 #include "camera/blockingrender.h"
 #include "camera/cameraexport.h"
 #include "camera/camerajson.h"
 #include "camera/lens.h"
 #include "camera/motion.h"
-#include "cameraoptions.h"
 #include "cli.h"
 #include "media/media.h"
+#include "options.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -348,6 +350,8 @@ QJsonObject cameraJson(const Camera& c, const Shot& shot, const Project& project
     return o;
 }
 
+} // namespace
+
 int runCamera(const QStringList& args) {
     QCommandLineParser p;
     addCameraOptions(p);
@@ -488,12 +492,6 @@ int runCamera(const QStringList& args) {
                 printLine(line);
     });
     return Ok;
-}
-
-} // namespace
-
-int runCameraCommand(const QStringList& args) {
-    return runCamera(args);
 }
 
 } // namespace retake::cli

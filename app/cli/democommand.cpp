@@ -1,9 +1,12 @@
 // `retake-cli demo`: Retake's main job on the bundled demo shot, and
 // `--make-source`, which renders that demo shot (no third-party footage).
+#include "democommand.h"
+
 #include "cli.h"
 #include "export/exporter.h"
 #include "jobs/progress.h"
 #include "media/encode.h"
+#include "options.h"
 #include "projectfile/projectfile.h"
 #include "regen/regenerate.h"
 

@@ -1,5 +1,7 @@
 // `retake-cli media`: list the media pool and set a media's input colour
 // space (stored in the project; the viewer and every export use it).
+#include "mediacommand.h"
+
 #include "editcommands.h"
 #include "export/mediacolour.h"
 #include "ocio/colorpipeline.h"

@@ -1,10 +1,14 @@
 // new, info, export, shell, recover, system.
+#include "projectcommands.h"
+
 #include "cli.h"
 #include "core/timecode.h"
+#include "depthoptions.h"
 #include "editcommands.h"
 #include "export/exporter.h"
 #include "jobs/progress.h"
 #include "media/media.h"
+#include "options.h"
 #include "projectfile/projectfile.h"
 #include "retake/generation/runtime.h"
 
@@ -18,15 +22,7 @@
 
 namespace retake::cli {
 
-// depthoptions.cpp
-void addDepthExportOptions(QCommandLineParser& p);
-bool runDepthExport(const QCommandLineParser& p, const Project& project, const QString& output,
-                    const Id& shotId, const std::optional<FrameRange>& range, int firstFileNumber,
-                    ExrCompression compression, bool overwrite);
-
-namespace {
-
-int newProject(const QStringList& args) {
+int runNew(const QStringList& args) {
     QCommandLineParser p;
     p.addOption({QStringLiteral("name"), QStringLiteral("Project name (default: the file name)."),
                  QStringLiteral("NAME")});
@@ -75,6 +71,8 @@ int newProject(const QStringList& args) {
     printLine(QFileInfo(path).absoluteFilePath());
     return Ok;
 }
+
+namespace {
 
 QJsonObject mediaInfoJson(const MediaInfo& info) {
     QJsonObject o{{"path", info.path},
@@ -222,7 +220,9 @@ void printProjectInfo(const Project& project, const QString& path) {
     }
 }
 
-int info(const QStringList& args) {
+} // namespace
+
+int runInfo(const QStringList& args) {
     QCommandLineParser p;
     p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
     bool help = false;
@@ -268,7 +268,7 @@ int info(const QStringList& args) {
     return Ok;
 }
 
-int exportCommand(const QStringList& args) {
+int runExport(const QStringList& args) {
     QCommandLineParser p;
     p.addOption({QStringLiteral("out"),
                  QStringLiteral("A movie (.mov, .mp4, .mkv) or a sequence (shot_####.png / .exr)."),
@@ -443,7 +443,7 @@ int exportCommand(const QStringList& args) {
 // An editing session on stdin: one command per line, as on the command line
 // without the program and project names, plus undo, redo, save, info, quit.
 // Autosave runs in the background like in the GUI.
-int shell(const QStringList& args) {
+int runShell(const QStringList& args) {
     QCommandLineParser p;
     p.addOption({QStringLiteral("autosave-ms"),
                  QStringLiteral("Autosave interval in milliseconds (default 60000, 0 = off)."),
@@ -506,7 +506,7 @@ int shell(const QStringList& args) {
     return failures == 0 ? Ok : UsageError;
 }
 
-int recover(const QStringList& args) {
+int runRecover(const QStringList& args) {
     QCommandLineParser p;
     p.addOption({QStringLiteral("discard"),
                  QStringLiteral("Delete the autosave instead of recovering it.")});
@@ -530,7 +530,7 @@ int recover(const QStringList& args) {
     return Ok;
 }
 
-int systemInfo(const QStringList& args) {
+int runSystem(const QStringList& args) {
     QCommandLineParser p;
     bool help = false;
     if (!parse(p, args, QStringLiteral("Show versions and compute devices."), QString(), &help))
@@ -541,47 +541,6 @@ int systemInfo(const QStringList& args) {
     printLine(
         QStringLiteral("devices: %1").arg(QString::fromStdString(generation::describeDevices())));
     return Ok;
-}
-
-} // namespace
-
-int runDemo(const QStringList& args);    // democommand.cpp
-int runRegen(const QStringList& args);   // regencommands.cpp
-int runInpaint(const QStringList& args); // regencommands.cpp
-int runOtio(const QStringList& args);    // otiocommand.cpp
-
-// cameracommand.cpp
-int runCameraCommand(const QStringList& args);
-int runBlockingCommand(const QStringList& args);
-int runReframe(const QStringList& args); // reframecommand.cpp
-
-const QVector<Command>& commands() {
-    static QVector<Command> list = [] {
-        QVector<Command> c = {
-            {"new", "Create a project.", newProject},
-            {"info", "Describe a project or a media file (--json).", info},
-            {"regen", "Regenerate a masked frame range of a shot as a new take.", runRegen},
-            {"inpaint", "Inpaint a plain image sequence (no project).", runInpaint},
-            {"export", "Export the timeline or a shot as a movie or an image sequence.",
-             exportCommand},
-            {"otio", "Export or import an OpenTimelineIO timeline (.otio).", runOtio},
-            {"shell", "Edit a project from commands on standard input, with autosave.", shell},
-            {"recover", "Recover a project from its crash autosave.", recover},
-            {"demo", "Run Retake's main job on the bundled demo.", runDemo},
-            {"camera", "Edit a shot's camera; shot sizes; camera files.", runCameraCommand},
-            {"blocking", "Edit and render a shot's blocking scene.", runBlockingCommand},
-            {"reframe",
-             "Reframe a shot (zoom, pan, tilt, roll, handheld, 2.5D move, depth of "
-             "field) as a new take.",
-             runReframe},
-            {"system", "Versions and compute devices.", systemInfo},
-        };
-        for (const auto& edit : editCommands())
-            c.push_back({edit.name, edit.summary,
-                         [&edit](const QStringList& a) { return runEditOnFile(edit, a); }});
-        return c;
-    }();
-    return list;
 }
 
 } // namespace retake::cli

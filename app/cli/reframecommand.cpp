@@ -1,9 +1,11 @@
 // `retake-cli reframe`: a virtual camera move on a shot's pictures as a new
 // take (editor/camera/reframe.h). Frames on the command line are the shot's own.
+#include "reframecommand.h"
+
 #include "camera/motion.h"
 #include "camera/reframe.h"
-#include "cameraoptions.h"
 #include "cli.h"
+#include "options.h"
 
 #include <QJsonArray>
 
@@ -54,7 +56,9 @@ QString regeneratedFrames(const Take& take, const Shot& shot) {
     return parts.join(QLatin1Char(' '));
 }
 
-int reframeCommand(const QStringList& args) {
+} // namespace
+
+int runReframe(const QStringList& args) {
     QCommandLineParser p;
     addReframeOptions(p);
     bool help = false;
@@ -141,12 +145,6 @@ int reframeCommand(const QStringList& args) {
                                out.take.parameters.value(QStringLiteral("reframe")), r.engine));
     });
     return Ok;
-}
-
-} // namespace
-
-int runReframe(const QStringList& args) {
-    return reframeCommand(args);
 }
 
 } // namespace retake::cli

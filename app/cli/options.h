@@ -1,11 +1,24 @@
 #pragma once
 
-// Parsing helpers shared by `retake-cli camera` and `retake-cli blocking`.
+// Option parsing shared by every retake-cli command: one QCommandLineParser
+// per command (with --help), positional arguments, numbers, vectors and
+// frame numbers; a bad value is Error(Usage) naming the option.
 
 #include "camera/cameratypes.h"
-#include "cli.h"
+#include "core/error.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
 
 namespace retake::cli {
+
+// Parses `args` with `parser` (adds --help); prints help and returns false
+// when --help was given. Throws Error(Usage) on unknown options.
+bool parse(QCommandLineParser& parser, const QStringList& args, const QString& description,
+           const QString& positional, bool* helpShown);
+
+// Positional argument `index`, or a usage error naming `what`.
+QString positional(const QCommandLineParser& parser, int index, const QString& what);
 
 [[noreturn]] void usageError(const QString& message);
 double parseNumber(const QString& text, const QString& what);
