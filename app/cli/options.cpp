@@ -71,7 +71,7 @@ FrameNumber parseFrame(const QString& text, const QString& what) {
     return f;
 }
 
-QString setOption(const QCommandLineParser& p, const char* name) {
+QString optionValue(const QCommandLineParser& p, const char* name) {
     return p.value(QLatin1String(name));
 }
 void addOption(QCommandLineParser& p, const char* name, const char* help, const char* value) {

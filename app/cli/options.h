@@ -26,7 +26,8 @@ QVector<double> parseNumbers(const QString& text, int count, const QString& what
                              const QString& syntax);
 Vec3 parseVec(const QString& text, const QString& what);
 FrameNumber parseFrame(const QString& text, const QString& what);
-QString setOption(const QCommandLineParser& p, const char* name);
+// The value of option `name` (empty when it was not given).
+QString optionValue(const QCommandLineParser& p, const char* name);
 // An option with a value when `value` names it, a flag otherwise.
 void addOption(QCommandLineParser& p, const char* name, const char* help, const char* value);
 bool has(const QCommandLineParser& p, const char* name);

@@ -76,44 +76,44 @@ int runReframe(const QStringList& args) {
     if (has(p, "zoom") && has(p, "focal"))
         usageError(QStringLiteral("--zoom and --focal both set the new focal length: give one."));
     editProject(path, [&](Document& doc) {
-        const Shot& shot = resolveShot(doc.project(), setOption(p, "shot"));
+        const Shot& shot = resolveShot(doc.project(), optionValue(p, "shot"));
         ReframeRequest r;
         r.shotId = shot.id;
-        r.range = has(p, "range") ? parseShotRange(shot, setOption(p, "range")) : shot.source;
+        r.range = has(p, "range") ? parseShotRange(shot, optionValue(p, "range")) : shot.source;
         if (has(p, "zoom"))
-            r.zoom = parseNumber(setOption(p, "zoom"), QStringLiteral("--zoom"));
+            r.zoom = parseNumber(optionValue(p, "zoom"), QStringLiteral("--zoom"));
         if (has(p, "focal")) {
-            r.focalLengthMm = parseNumber(setOption(p, "focal"), QStringLiteral("--focal"));
+            r.focalLengthMm = parseNumber(optionValue(p, "focal"), QStringLiteral("--focal"));
             if (!(r.focalLengthMm > 0))
                 usageError(QStringLiteral("--focal: the focal length must be greater than 0 mm."));
         }
         if (has(p, "pan"))
-            r.panDeg = parseNumber(setOption(p, "pan"), QStringLiteral("--pan"));
+            r.panDeg = parseNumber(optionValue(p, "pan"), QStringLiteral("--pan"));
         if (has(p, "tilt"))
-            r.tiltDeg = parseNumber(setOption(p, "tilt"), QStringLiteral("--tilt"));
+            r.tiltDeg = parseNumber(optionValue(p, "tilt"), QStringLiteral("--tilt"));
         if (has(p, "roll"))
-            r.rollDeg = parseNumber(setOption(p, "roll"), QStringLiteral("--roll"));
+            r.rollDeg = parseNumber(optionValue(p, "roll"), QStringLiteral("--roll"));
         if (has(p, "move"))
-            r.moveM = parseVec(setOption(p, "move"), QStringLiteral("--move"));
+            r.moveM = parseVec(optionValue(p, "move"), QStringLiteral("--move"));
         r.depthOfField = has(p, "dof");
         if (has(p, "seed")) {
             bool ok = false;
-            r.seed = setOption(p, "seed").toLongLong(&ok);
+            r.seed = optionValue(p, "seed").toLongLong(&ok);
             if (!ok)
                 usageError(QStringLiteral("--seed: \"%1\" is not a whole number.")
-                               .arg(setOption(p, "seed")));
+                               .arg(optionValue(p, "seed")));
         }
         if (has(p, "handheld")) {
-            const HandheldPreset* preset = findHandheldPreset(setOption(p, "handheld"));
+            const HandheldPreset* preset = findHandheldPreset(optionValue(p, "handheld"));
             if (!preset)
                 usageError(QStringLiteral("--handheld: \"%1\" is not subtle, handheld, heavy, "
                                           "walking or running.")
-                               .arg(setOption(p, "handheld")));
+                               .arg(optionValue(p, "handheld")));
             r.handheld = preset->handheld;
             r.handheld.seed = quint64(r.seed);
         }
         if (has(p, "engine"))
-            r.engine = setOption(p, "engine");
+            r.engine = optionValue(p, "engine");
         for (const QString& v : p.values(QStringLiteral("param"))) {
             const int eq = v.indexOf(QLatin1Char('='));
             if (eq <= 0)
@@ -121,7 +121,7 @@ int runReframe(const QStringList& args) {
             r.parameters.insert(v.left(eq), v.mid(eq + 1));
         }
         if (has(p, "device"))
-            r.device = setOption(p, "device");
+            r.device = optionValue(p, "device");
 
         Progress progress(stderrProgress(QStringLiteral("reframe")));
         installInterruptHandler(&progress);
