@@ -1,6 +1,6 @@
 #pragma once
 
-// The selected shot's text, camera (inspectorcamera.h) and blocking scene.
+// The selected shot's text, camera (camerainspector.h) and blocking scene.
 // Each field commits when its edit is finished, through Document::setShotText
 // or Document::setCamera (one undo step each). The document validates; a refused value is reported
 // through editFailed() and the field goes back to the model's value.
