@@ -47,7 +47,7 @@ QImage renderDemoFrame(int frame, bool withLogo) {
     const double t = frame / 24.0;
     const struct {
         double speed, base, amplitude, wavelength;
-        QColor color;
+        QColor colour;
     } layers[] = {{12, 120, 18, 140, QColor(90, 90, 130)},
                   {30, 150, 22, 110, QColor(60, 110, 70)},
                   {70, 185, 16, 80, QColor(40, 80, 40)}};
@@ -60,7 +60,7 @@ QImage renderDemoFrame(int frame, bool withLogo) {
                                 0.4 * layer.amplitude * std::sin(u / layer.wavelength * 17.0));
         }
         hills.lineTo(kWidth, kHeight);
-        p.fillPath(hills, layer.color);
+        p.fillPath(hills, layer.colour);
     }
     // Fence posts in the foreground give strong parallax and texture.
     p.setPen(Qt::NoPen);

@@ -551,22 +551,22 @@ const Shot* ExportDialog::targetShot() const {
 }
 
 ExportColor ExportDialog::colourRequest() const {
-    ExportColor color;
-    color.configPath = ocioConfig_;
-    // color.inputSpace stays empty: each media's own (MediaRef::inputSpace).
-    color.grade.workingSpace = workingSpace_->currentData().toString();
+    ExportColor colour;
+    colour.configPath = ocioConfig_;
+    // colour.inputSpace stays empty: each media's own (MediaRef::inputSpace).
+    colour.grade.workingSpace = workingSpace_->currentData().toString();
     switch (ExportLook(look_->currentData().toInt())) {
     case ExportLook::None:
         break;
     case ExportLook::LutFile:
-        color.grade.lutPath = lut_->text().trimmed();
-        if (color.grade.lutPath.isEmpty())
+        colour.grade.lutPath = lut_->text().trimmed();
+        if (colour.grade.lutPath.isEmpty())
             throw Error(ErrorKind::Usage, tr("Choose a LUT file for the look, or no look."));
         break;
     case ExportLook::CdlFile:
         if (cdlFile_->text().trimmed().isEmpty())
             throw Error(ErrorKind::Usage, tr("Choose a CDL file for the look, or no look."));
-        color.grade.cdl = readCdl(cdlFile_->text().trimmed());
+        colour.grade.cdl = readCdl(cdlFile_->text().trimmed());
         break;
     case ExportLook::CdlValues: {
         CdlGrade cdl;
@@ -576,19 +576,19 @@ ExportColor ExportDialog::colourRequest() const {
             cdl.power[c] = cdl_[6 + c]->value();
         }
         cdl.saturation = cdl_[9]->value();
-        color.grade.cdl = cdl;
+        colour.grade.cdl = cdl;
         break;
     }
     }
     if (outputMode_->currentData().toInt() == int(ExportOutput::DisplayView)) {
-        color.grade.display = display_->currentData().toString();
-        color.grade.view = view_->currentData().toString();
-        if (color.grade.display.isEmpty())
+        colour.grade.display = display_->currentData().toString();
+        colour.grade.view = view_->currentData().toString();
+        if (colour.grade.display.isEmpty())
             throw Error(ErrorKind::Usage, tr("The OCIO config has no display to write for."));
     } else {
-        color.grade.outputSpace = outputSpace_->currentData().toString();
+        colour.grade.outputSpace = outputSpace_->currentData().toString();
     }
-    return color;
+    return colour;
 }
 
 ExportPlan ExportDialog::plan() const {

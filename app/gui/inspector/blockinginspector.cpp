@@ -48,13 +48,13 @@ QString shapeLabel(BlockingShape shape) {
     return {};
 }
 
-void setSwatch(QToolButton* button, const QColor& color) {
+void setSwatch(QToolButton* button, const QColor& colour) {
     QPixmap swatch(28, 14);
-    swatch.fill(color);
+    swatch.fill(colour);
     QPainter(&swatch).drawRect(swatch.rect().adjusted(0, 0, -1, -1));
     button->setIcon(QIcon(swatch));
     button->setIconSize(swatch.size());
-    button->setProperty("swatch", color);
+    button->setProperty("swatch", colour);
 }
 
 } // namespace
@@ -362,33 +362,33 @@ void BlockingInspector::chooseColour(QToolButton* button) {
         setGroundColour(chosen);
 }
 
-void BlockingInspector::setObjectColour(const QColor& color) {
+void BlockingInspector::setObjectColour(const QColor& colour) {
     const Shot* s = shot();
     const BlockingObject* old = selectedObject();
     if (!s || !old)
         return;
     BlockingObject o = *old;
-    o.color = fromDisplayColour(color);
+    o.color = fromDisplayColour(colour);
     const Id shotId = s->id;
     edit([&] { document_->setBlockingObject(shotId, o.name, o); });
 }
 
-void BlockingInspector::setSkyColour(const QColor& color) {
+void BlockingInspector::setSkyColour(const QColor& colour) {
     const Shot* s = shot();
     if (!s)
         return;
     BlockingScene scene = s->blocking;
-    scene.skyColor = fromDisplayColour(color);
+    scene.skyColor = fromDisplayColour(colour);
     const Id shotId = s->id;
     edit([&] { document_->setBlockingScene(shotId, scene); });
 }
 
-void BlockingInspector::setGroundColour(const QColor& color) {
+void BlockingInspector::setGroundColour(const QColor& colour) {
     const Shot* s = shot();
     if (!s)
         return;
     BlockingScene scene = s->blocking;
-    scene.groundColor = fromDisplayColour(color);
+    scene.groundColor = fromDisplayColour(colour);
     const Id shotId = s->id;
     edit([&] { document_->setBlockingScene(shotId, scene); });
 }
@@ -440,13 +440,13 @@ QColor BlockingInspector::toDisplayColour(const Vec3& linear) {
                             float(encode(linear.z)));
 }
 
-Vec3 BlockingInspector::fromDisplayColour(const QColor& color) {
+Vec3 BlockingInspector::fromDisplayColour(const QColor& colour) {
     // The same decoding as the CLI's #rrggbb (8-bit sRGB -> linear albedo).
     const auto decode = [](int v8) {
         const double v = v8 / 255.0;
         return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
     };
-    const QColor rgb = color.toRgb();
+    const QColor rgb = colour.toRgb();
     return {decode(rgb.red()), decode(rgb.green()), decode(rgb.blue())};
 }
 

@@ -53,15 +53,15 @@ public:
     void addObject(BlockingShape shape);
     void removeSelectedObject();
     // Sets the selected object's albedo (sRGB colour -> linear), the sky or the ground.
-    void setObjectColour(const QColor& color);
-    void setSkyColour(const QColor& color);
-    void setGroundColour(const QColor& color);
+    void setObjectColour(const QColor& colour);
+    void setSkyColour(const QColor& colour);
+    void setGroundColour(const QColor& colour);
     // Turns the description field's text into the scene and camera.
     void applyDescription();
 
     // Linear albedo <-> the sRGB colour a swatch shows.
     static QColor toDisplayColour(const Vec3& linear);
-    static Vec3 fromDisplayColour(const QColor& color);
+    static Vec3 fromDisplayColour(const QColor& colour);
 
 Q_SIGNALS:
     void editFailed(const QString& message);
