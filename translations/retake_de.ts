@@ -1440,7 +1440,7 @@
         </message>
     </context>
     <context>
-        <name>retake::gui::InspectorColour</name>
+        <name>retake::gui::ColourInspector</name>
         <message>
             <source>Colour</source>
             <translation>Farbe</translation>
@@ -1467,7 +1467,7 @@
         </message>
     </context>
     <context>
-        <name>retake::gui::InspectorTakes</name>
+        <name>retake::gui::TakesInspector</name>
         <message>
             <source>Takes</source>
             <translation>Takes</translation>
@@ -1601,50 +1601,6 @@
     <context>
         <name>retake::gui::JobsWidget</name>
         <message>
-            <source>Estimating time left…</source>
-            <translation>Restzeit wird geschätzt…</translation>
-        </message>
-        <message>
-            <source>About %1 s left</source>
-            <translation>Noch etwa %1 s</translation>
-        </message>
-        <message>
-            <source>About %1 min %2 s left</source>
-            <translation>Noch etwa %1 min %2 s</translation>
-        </message>
-        <message>
-            <source>About %1 h %2 min left</source>
-            <translation>Noch etwa %1 h %2 min</translation>
-        </message>
-        <message>
-            <source>Waiting</source>
-            <translation>Wartet</translation>
-        </message>
-        <message>
-            <source>Running</source>
-            <translation>Läuft</translation>
-        </message>
-        <message>
-            <source>Done in %1 s</source>
-            <translation>Fertig in %1 s</translation>
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation>Fehlgeschlagen</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>Abgebrochen</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Abbrechen</translation>
-        </message>
-        <message>
-            <source>Stop this job; the project stays as it was.</source>
-            <translation>Diesen Auftrag stoppen; das Projekt bleibt unverändert.</translation>
-        </message>
-        <message>
             <source>No jobs. Select a range and press R to regenerate it.</source>
             <translation>Keine Aufträge. Wählen Sie einen Bereich und drücken Sie R, um ihn neu zu generieren.</translation>
         </message>
@@ -1756,131 +1712,6 @@
             <translation>&amp;Wiederherstellen</translation>
         </message>
         <message>
-            <source>Open Project</source>
-            <translation>Projekt öffnen</translation>
-        </message>
-        <message>
-            <source>Retake projects (*.retake)</source>
-            <translation>Retake-Projekte (*.retake)</translation>
-        </message>
-        <message>
-            <source>Recover Unsaved Changes?</source>
-            <translation>Ungespeicherte Änderungen wiederherstellen?</translation>
-        </message>
-        <message>
-            <source>Retake did not close normally while “%1” was open.</source>
-            <translation>Retake wurde nicht normal beendet, während „%1“ geöffnet war.</translation>
-        </message>
-        <message>
-            <source>An autosave with newer changes exists. Recover them? If you open the saved version, the autosave is deleted.</source>
-            <translation>Es gibt eine automatische Sicherung mit neueren Änderungen. Sollen sie wiederhergestellt werden? Wenn Sie die gespeicherte Version öffnen, wird die Sicherung gelöscht.</translation>
-        </message>
-        <message>
-            <source>&amp;Recover</source>
-            <translation>&amp;Wiederherstellen</translation>
-        </message>
-        <message>
-            <source>&amp;Open Saved Version</source>
-            <translation>Gespeicherte Version ö&amp;ffnen</translation>
-        </message>
-        <message>
-            <source>Could not open the project “%1”.</source>
-            <translation>Das Projekt „%1“ konnte nicht geöffnet werden.</translation>
-        </message>
-        <message>
-            <source>Opened %1</source>
-            <translation>%1 geöffnet</translation>
-        </message>
-        <message>
-            <source>Could not save the project to “%1”.</source>
-            <translation>Das Projekt konnte nicht unter „%1“ gespeichert werden.</translation>
-        </message>
-        <message>
-            <source>Saved %1</source>
-            <translation>%1 gespeichert</translation>
-        </message>
-        <message>
-            <source>Save Project As</source>
-            <translation>Projekt speichern unter</translation>
-        </message>
-        <message>
-            <source>Unsaved Changes</source>
-            <translation>Ungespeicherte Änderungen</translation>
-        </message>
-        <message>
-            <source>The project “%1” has unsaved changes.</source>
-            <translation>Das Projekt „%1“ hat ungespeicherte Änderungen.</translation>
-        </message>
-        <message>
-            <source>Save them before closing the project?</source>
-            <translation>Vor dem Schließen des Projekts speichern?</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>&amp;Speichern</translation>
-        </message>
-        <message>
-            <source>&amp;Discard</source>
-            <translation>&amp;Verwerfen</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Abbrechen</translation>
-        </message>
-        <message>
-            <source>Import Media</source>
-            <translation>Medien importieren</translation>
-        </message>
-        <message>
-            <source>Media (*.mov *.mp4 *.mkv *.mxf *.avi *.webm *.exr *.png *.tif *.tiff *.jpg *.jpeg *.dpx);;All files (*)</source>
-            <translation>Medien (*.mov *.mp4 *.mkv *.mxf *.avi *.webm *.exr *.png *.tif *.tiff *.jpg *.jpeg *.dpx);;Alle Dateien (*)</translation>
-        </message>
-        <message numerus="yes">
-            <source>Importing %n file(s)…</source>
-            <translation>
-                <numerusform>%n Datei wird importiert…</numerusform>
-                <numerusform>%n Dateien werden importiert…</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Imported %n file(s).</source>
-            <translation>
-                <numerusform>%n Datei importiert.</numerusform>
-                <numerusform>%n Dateien importiert.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n file(s) could not be imported.</source>
-            <translation>
-                <numerusform>%n Datei konnte nicht importiert werden.</numerusform>
-                <numerusform>%n Dateien konnten nicht importiert werden.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <source>Set In (I) and Out (O) around the frames first.</source>
-            <translation>Setzen Sie zuerst In (I) und Out (O) um die Bilder.</translation>
-        </message>
-        <message>
-            <source>Frames %1 are already locked.</source>
-            <translation>Die Bilder %1 sind bereits gesperrt.</translation>
-        </message>
-        <message>
-            <source>No locked frames in %1.</source>
-            <translation>Keine gesperrten Bilder in %1.</translation>
-        </message>
-        <message>
-            <source>Lock frames %1</source>
-            <translation>Bilder %1 sperren</translation>
-        </message>
-        <message>
-            <source>Unlock frames %1</source>
-            <translation>Bilder %1 entsperren</translation>
-        </message>
-        <message>
             <source>About Retake</source>
             <translation>Über Retake</translation>
         </message>
@@ -1924,83 +1755,12 @@
             <translation>&amp;Weiterarbeiten</translation>
         </message>
         <message>
-            <source>Set In (I) and Out (O) around the frames to regenerate first.</source>
-            <translation>Setzen Sie zuerst In (I) und Out (O) um die neu zu generierenden Bilder.</translation>
-        </message>
-        <message>
-            <source>frames %1 of “%2” are all locked</source>
-            <translation>die Bilder %1 von „%2“ sind alle gesperrt</translation>
-        </message>
-        <message>
-            <source>Regenerate “%1”, frames %2 (%3)</source>
-            <translation>„%1“ neu generieren, Bilder %2 (%3)</translation>
-        </message>
-        <message>
-            <source>Nothing to regenerate: %1.</source>
-            <translation>Nichts neu zu generieren: %1.</translation>
-        </message>
-        <message numerus="yes">
-            <source>Regenerating in the background (%n job(s)).</source>
-            <translation>
-                <numerusform>Neugenerierung im Hintergrund (%n Auftrag).</numerusform>
-                <numerusform>Neugenerierung im Hintergrund (%n Aufträge).</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Regenerating in the background; skipped: %1.</source>
-            <translation>Neugenerierung im Hintergrund; übersprungen: %1.</translation>
-        </message>
-        <message>
-            <source>The timeline is empty: nothing to export.</source>
-            <translation>Die Timeline ist leer: nichts zu exportieren.</translation>
-        </message>
-        <message>
-            <source>Export</source>
-            <translation>Exportieren</translation>
-        </message>
-        <message>
-            <source>No shot at the playhead</source>
-            <translation>Keine Einstellung an der Abspielmarke</translation>
-        </message>
-        <message>
             <source>Re&amp;frame…</source>
             <translation>Neu &amp;kadrieren…</translation>
         </message>
         <message>
-            <source>&amp;Camera</source>
-            <translation>&amp;Kamera</translation>
-        </message>
-        <message>
-            <source>Add &amp;Move…</source>
-            <translation>&amp;Bewegung hinzufügen…</translation>
-        </message>
-        <message>
-            <source>Write a camera move preset and handheld motion as camera keys.</source>
-            <translation>Eine Kamerabewegungsvorgabe und Handkamerabewegung als Kamera-Keys schreiben.</translation>
-        </message>
-        <message>
-            <source>&amp;Render Blocking</source>
-            <translation>Blocking &amp;rendern</translation>
-        </message>
-        <message>
-            <source>Render the selected blocking shot&apos;s picture again from its scene and camera (this also happens by itself after each edit).</source>
-            <translation>Das Bild der ausgewählten Blocking-Einstellung aus Szene und Kamera neu rendern (geschieht auch von selbst nach jeder Änderung).</translation>
-        </message>
-        <message>
-            <source>The blocking picture was not rendered: %1</source>
-            <translation>Das Blocking-Bild wurde nicht gerendert: %1</translation>
-        </message>
-        <message>
-            <source>Select a shot to add a camera move to.</source>
-            <translation>Wählen Sie eine Einstellung, der eine Kamerabewegung hinzugefügt werden soll.</translation>
-        </message>
-        <message>
             <source>Autosave failed: %1</source>
             <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
-        </message>
-        <message>
-            <source>Opened %1; %2</source>
-            <translation>%1 geöffnet; %2</translation>
         </message>
     </context>
     <context>
@@ -2574,6 +2334,262 @@
         <message>
             <source>No colour management</source>
             <translation>Kein Farbmanagement</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::CameraMenu</name>
+        <message>
+            <source>&amp;Camera</source>
+            <translation>&amp;Kamera</translation>
+        </message>
+        <message>
+            <source>Add &amp;Move…</source>
+            <translation>&amp;Bewegung hinzufügen…</translation>
+        </message>
+        <message>
+            <source>Write a camera move preset and handheld motion as camera keys.</source>
+            <translation>Eine Kamerabewegungsvorgabe und Handkamerabewegung als Kamera-Keys schreiben.</translation>
+        </message>
+        <message>
+            <source>&amp;Render Blocking</source>
+            <translation>Blocking &amp;rendern</translation>
+        </message>
+        <message>
+            <source>Render the selected blocking shot&apos;s picture again from its scene and camera (this also happens by itself after each edit).</source>
+            <translation>Das Bild der ausgewählten Blocking-Einstellung aus Szene und Kamera neu rendern (geschieht auch von selbst nach jeder Änderung).</translation>
+        </message>
+        <message>
+            <source>The blocking picture was not rendered: %1</source>
+            <translation>Das Blocking-Bild wurde nicht gerendert: %1</translation>
+        </message>
+        <message>
+            <source>Select a shot to add a camera move to.</source>
+            <translation>Wählen Sie eine Einstellung, der eine Kamerabewegung hinzugefügt werden soll.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::JobRow</name>
+        <message>
+            <source>Estimating time left…</source>
+            <translation>Restzeit wird geschätzt…</translation>
+        </message>
+        <message>
+            <source>About %1 s left</source>
+            <translation>Noch etwa %1 s</translation>
+        </message>
+        <message>
+            <source>About %1 min %2 s left</source>
+            <translation>Noch etwa %1 min %2 s</translation>
+        </message>
+        <message>
+            <source>About %1 h %2 min left</source>
+            <translation>Noch etwa %1 h %2 min</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Wartet</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>Läuft</translation>
+        </message>
+        <message>
+            <source>Done in %1 s</source>
+            <translation>Fertig in %1 s</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Abgebrochen</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Stop this job; the project stays as it was.</source>
+            <translation>Diesen Auftrag stoppen; das Projekt bleibt unverändert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::ProjectFiles</name>
+        <message>
+            <source>Untitled</source>
+            <translation>Unbenannt</translation>
+        </message>
+        <message>
+            <source>Open Project</source>
+            <translation>Projekt öffnen</translation>
+        </message>
+        <message>
+            <source>Retake projects (*.retake)</source>
+            <translation>Retake-Projekte (*.retake)</translation>
+        </message>
+        <message>
+            <source>Recover Unsaved Changes?</source>
+            <translation>Ungespeicherte Änderungen wiederherstellen?</translation>
+        </message>
+        <message>
+            <source>Retake did not close normally while “%1” was open.</source>
+            <translation>Retake wurde nicht normal beendet, während „%1“ geöffnet war.</translation>
+        </message>
+        <message>
+            <source>An autosave with newer changes exists. Recover them? If you open the saved version, the autosave is deleted.</source>
+            <translation>Es gibt eine automatische Sicherung mit neueren Änderungen. Sollen sie wiederhergestellt werden? Wenn Sie die gespeicherte Version öffnen, wird die Sicherung gelöscht.</translation>
+        </message>
+        <message>
+            <source>&amp;Recover</source>
+            <translation>&amp;Wiederherstellen</translation>
+        </message>
+        <message>
+            <source>&amp;Open Saved Version</source>
+            <translation>Gespeicherte Version ö&amp;ffnen</translation>
+        </message>
+        <message>
+            <source>Could not open the project “%1”.</source>
+            <translation>Das Projekt „%1“ konnte nicht geöffnet werden.</translation>
+        </message>
+        <message>
+            <source>Opened %1</source>
+            <translation>%1 geöffnet</translation>
+        </message>
+        <message>
+            <source>Opened %1; %2</source>
+            <translation>%1 geöffnet; %2</translation>
+        </message>
+        <message>
+            <source>Could not save the project to “%1”.</source>
+            <translation>Das Projekt konnte nicht unter „%1“ gespeichert werden.</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>%1 gespeichert</translation>
+        </message>
+        <message>
+            <source>Save Project As</source>
+            <translation>Projekt speichern unter</translation>
+        </message>
+        <message>
+            <source>Unsaved Changes</source>
+            <translation>Ungespeicherte Änderungen</translation>
+        </message>
+        <message>
+            <source>The project “%1” has unsaved changes.</source>
+            <translation>Das Projekt „%1“ hat ungespeicherte Änderungen.</translation>
+        </message>
+        <message>
+            <source>Save them before closing the project?</source>
+            <translation>Vor dem Schließen des Projekts speichern?</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Speichern</translation>
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>&amp;Verwerfen</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Import Media</source>
+            <translation>Medien importieren</translation>
+        </message>
+        <message>
+            <source>Media (*.mov *.mp4 *.mkv *.mxf *.avi *.webm *.exr *.png *.tif *.tiff *.jpg *.jpeg *.dpx);;All files (*)</source>
+            <translation>Medien (*.mov *.mp4 *.mkv *.mxf *.avi *.webm *.exr *.png *.tif *.tiff *.jpg *.jpeg *.dpx);;Alle Dateien (*)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Importing %n file(s)…</source>
+            <translation>
+                <numerusform>%n Datei wird importiert…</numerusform>
+                <numerusform>%n Dateien werden importiert…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n file(s).</source>
+            <translation>
+                <numerusform>%n Datei importiert.</numerusform>
+                <numerusform>%n Dateien importiert.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) could not be imported.</source>
+            <translation>
+                <numerusform>%n Datei konnte nicht importiert werden.</numerusform>
+                <numerusform>%n Dateien konnten nicht importiert werden.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>The timeline is empty: nothing to export.</source>
+            <translation>Die Timeline ist leer: nichts zu exportieren.</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exportieren</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::SelectionCommands</name>
+        <message>
+            <source>Set In (I) and Out (O) around the frames first.</source>
+            <translation>Setzen Sie zuerst In (I) und Out (O) um die Bilder.</translation>
+        </message>
+        <message>
+            <source>Frames %1 are already locked.</source>
+            <translation>Die Bilder %1 sind bereits gesperrt.</translation>
+        </message>
+        <message>
+            <source>No locked frames in %1.</source>
+            <translation>Keine gesperrten Bilder in %1.</translation>
+        </message>
+        <message>
+            <source>Lock frames %1</source>
+            <translation>Bilder %1 sperren</translation>
+        </message>
+        <message>
+            <source>Unlock frames %1</source>
+            <translation>Bilder %1 entsperren</translation>
+        </message>
+        <message>
+            <source>Set In (I) and Out (O) around the frames to regenerate first.</source>
+            <translation>Setzen Sie zuerst In (I) und Out (O) um die neu zu generierenden Bilder.</translation>
+        </message>
+        <message>
+            <source>frames %1 of “%2” are all locked</source>
+            <translation>die Bilder %1 von „%2“ sind alle gesperrt</translation>
+        </message>
+        <message>
+            <source>Regenerate “%1”, frames %2 (%3)</source>
+            <translation>„%1“ neu generieren, Bilder %2 (%3)</translation>
+        </message>
+        <message>
+            <source>Nothing to regenerate: %1.</source>
+            <translation>Nichts neu zu generieren: %1.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Regenerating in the background (%n job(s)).</source>
+            <translation>
+                <numerusform>Neugenerierung im Hintergrund (%n Auftrag).</numerusform>
+                <numerusform>Neugenerierung im Hintergrund (%n Aufträge).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Regenerating in the background; skipped: %1.</source>
+            <translation>Neugenerierung im Hintergrund; übersprungen: %1.</translation>
+        </message>
+        <message>
+            <source>No shot at the playhead</source>
+            <translation>Keine Einstellung an der Abspielmarke</translation>
         </message>
     </context>
 </TS>

@@ -21,6 +21,26 @@
     <context>
         <name>retake::gui::MainWindow</name>
         <message numerus="yes">
+            <source>%n job(s) have not finished.</source>
+            <translation>
+                <numerusform>%n job has not finished.</numerusform>
+                <numerusform>%n jobs have not finished.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::StoryboardModel</name>
+        <message numerus="yes">
+            <source>%n frame(s)</source>
+            <translation>
+                <numerusform>%n frame</numerusform>
+                <numerusform>%n frames</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::ProjectFiles</name>
+        <message numerus="yes">
             <source>Importing %n file(s)…</source>
             <translation>
                 <numerusform>Importing %n file…</numerusform>
@@ -41,28 +61,14 @@
                 <numerusform>%n files could not be imported.</numerusform>
             </translation>
         </message>
-        <message numerus="yes">
-            <source>%n job(s) have not finished.</source>
-            <translation>
-                <numerusform>%n job has not finished.</numerusform>
-                <numerusform>%n jobs have not finished.</numerusform>
-            </translation>
-        </message>
+    </context>
+    <context>
+        <name>retake::gui::SelectionCommands</name>
         <message numerus="yes">
             <source>Regenerating in the background (%n job(s)).</source>
             <translation>
                 <numerusform>Regenerating in the background (%n job).</numerusform>
                 <numerusform>Regenerating in the background (%n jobs).</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>retake::gui::StoryboardModel</name>
-        <message numerus="yes">
-            <source>%n frame(s)</source>
-            <translation>
-                <numerusform>%n frame</numerusform>
-                <numerusform>%n frames</numerusform>
             </translation>
         </message>
     </context>

@@ -1440,7 +1440,7 @@
         </message>
     </context>
     <context>
-        <name>retake::gui::InspectorColour</name>
+        <name>retake::gui::ColourInspector</name>
         <message>
             <source>Colour</source>
             <translation>Couleur</translation>
@@ -1467,7 +1467,7 @@
         </message>
     </context>
     <context>
-        <name>retake::gui::InspectorTakes</name>
+        <name>retake::gui::TakesInspector</name>
         <message>
             <source>Takes</source>
             <translation>Prises</translation>
@@ -1601,50 +1601,6 @@
     <context>
         <name>retake::gui::JobsWidget</name>
         <message>
-            <source>Estimating time left…</source>
-            <translation>Estimation du temps restant…</translation>
-        </message>
-        <message>
-            <source>About %1 s left</source>
-            <translation>Environ %1 s restantes</translation>
-        </message>
-        <message>
-            <source>About %1 min %2 s left</source>
-            <translation>Environ %1 min %2 s restantes</translation>
-        </message>
-        <message>
-            <source>About %1 h %2 min left</source>
-            <translation>Environ %1 h %2 min restantes</translation>
-        </message>
-        <message>
-            <source>Waiting</source>
-            <translation>En attente</translation>
-        </message>
-        <message>
-            <source>Running</source>
-            <translation>En cours</translation>
-        </message>
-        <message>
-            <source>Done in %1 s</source>
-            <translation>Terminé en %1 s</translation>
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation>Échec</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>Annulé</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Annuler</translation>
-        </message>
-        <message>
-            <source>Stop this job; the project stays as it was.</source>
-            <translation>Arrêter cette tâche ; le projet reste tel quel.</translation>
-        </message>
-        <message>
             <source>No jobs. Select a range and press R to regenerate it.</source>
             <translation>Aucune tâche. Sélectionnez une plage et appuyez sur R pour la régénérer.</translation>
         </message>
@@ -1756,131 +1712,6 @@
             <translation>&amp;Rétablir</translation>
         </message>
         <message>
-            <source>Open Project</source>
-            <translation>Ouvrir un projet</translation>
-        </message>
-        <message>
-            <source>Retake projects (*.retake)</source>
-            <translation>Projets Retake (*.retake)</translation>
-        </message>
-        <message>
-            <source>Recover Unsaved Changes?</source>
-            <translation>Récupérer les modifications non enregistrées ?</translation>
-        </message>
-        <message>
-            <source>Retake did not close normally while “%1” was open.</source>
-            <translation>Retake ne s’est pas fermé normalement alors que « %1 » était ouvert.</translation>
-        </message>
-        <message>
-            <source>An autosave with newer changes exists. Recover them? If you open the saved version, the autosave is deleted.</source>
-            <translation>Un enregistrement automatique contient des modifications plus récentes. Les récupérer ? Si vous ouvrez la version enregistrée, l’enregistrement automatique sera supprimé.</translation>
-        </message>
-        <message>
-            <source>&amp;Recover</source>
-            <translation>&amp;Récupérer</translation>
-        </message>
-        <message>
-            <source>&amp;Open Saved Version</source>
-            <translation>&amp;Ouvrir la version enregistrée</translation>
-        </message>
-        <message>
-            <source>Could not open the project “%1”.</source>
-            <translation>Impossible d&apos;ouvrir le projet « %1 ».</translation>
-        </message>
-        <message>
-            <source>Opened %1</source>
-            <translation>%1 ouvert</translation>
-        </message>
-        <message>
-            <source>Could not save the project to “%1”.</source>
-            <translation>Impossible d&apos;enregistrer le projet dans « %1 ».</translation>
-        </message>
-        <message>
-            <source>Saved %1</source>
-            <translation>%1 enregistré</translation>
-        </message>
-        <message>
-            <source>Save Project As</source>
-            <translation>Enregistrer le projet sous</translation>
-        </message>
-        <message>
-            <source>Unsaved Changes</source>
-            <translation>Modifications non enregistrées</translation>
-        </message>
-        <message>
-            <source>The project “%1” has unsaved changes.</source>
-            <translation>Le projet « %1 » contient des modifications non enregistrées.</translation>
-        </message>
-        <message>
-            <source>Save them before closing the project?</source>
-            <translation>Les enregistrer avant de fermer le projet ?</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>&amp;Enregistrer</translation>
-        </message>
-        <message>
-            <source>&amp;Discard</source>
-            <translation>&amp;Ignorer</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Annuler</translation>
-        </message>
-        <message>
-            <source>Import Media</source>
-            <translation>Importer des médias</translation>
-        </message>
-        <message>
-            <source>Media (*.mov *.mp4 *.mkv *.mxf *.avi *.webm *.exr *.png *.tif *.tiff *.jpg *.jpeg *.dpx);;All files (*)</source>
-            <translation>Médias (*.mov *.mp4 *.mkv *.mxf *.avi *.webm *.exr *.png *.tif *.tiff *.jpg *.jpeg *.dpx);;Tous les fichiers (*)</translation>
-        </message>
-        <message numerus="yes">
-            <source>Importing %n file(s)…</source>
-            <translation>
-                <numerusform>Importation de %n fichier…</numerusform>
-                <numerusform>Importation de %n fichiers…</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Imported %n file(s).</source>
-            <translation>
-                <numerusform>%n fichier importé.</numerusform>
-                <numerusform>%n fichiers importés.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n file(s) could not be imported.</source>
-            <translation>
-                <numerusform>%n fichier n&apos;a pas pu être importé.</numerusform>
-                <numerusform>%n fichiers n&apos;ont pas pu être importés.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <source>Set In (I) and Out (O) around the frames first.</source>
-            <translation>Définissez d’abord l’entrée (I) et la sortie (O) autour des images.</translation>
-        </message>
-        <message>
-            <source>Frames %1 are already locked.</source>
-            <translation>Les images %1 sont déjà verrouillées.</translation>
-        </message>
-        <message>
-            <source>No locked frames in %1.</source>
-            <translation>Aucune image verrouillée dans %1.</translation>
-        </message>
-        <message>
-            <source>Lock frames %1</source>
-            <translation>Verrouiller les images %1</translation>
-        </message>
-        <message>
-            <source>Unlock frames %1</source>
-            <translation>Déverrouiller les images %1</translation>
-        </message>
-        <message>
             <source>About Retake</source>
             <translation>À propos de Retake</translation>
         </message>
@@ -1924,83 +1755,12 @@
             <translation>&amp;Continuer</translation>
         </message>
         <message>
-            <source>Set In (I) and Out (O) around the frames to regenerate first.</source>
-            <translation>Placez d’abord In (I) et Out (O) autour des images à régénérer.</translation>
-        </message>
-        <message>
-            <source>frames %1 of “%2” are all locked</source>
-            <translation>les images %1 de « %2 » sont toutes verrouillées</translation>
-        </message>
-        <message>
-            <source>Regenerate “%1”, frames %2 (%3)</source>
-            <translation>Régénérer « %1 », images %2 (%3)</translation>
-        </message>
-        <message>
-            <source>Nothing to regenerate: %1.</source>
-            <translation>Rien à régénérer : %1.</translation>
-        </message>
-        <message numerus="yes">
-            <source>Regenerating in the background (%n job(s)).</source>
-            <translation>
-                <numerusform>Régénération en arrière-plan (%n tâche).</numerusform>
-                <numerusform>Régénération en arrière-plan (%n tâches).</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Regenerating in the background; skipped: %1.</source>
-            <translation>Régénération en arrière-plan ; ignoré : %1.</translation>
-        </message>
-        <message>
-            <source>The timeline is empty: nothing to export.</source>
-            <translation>La timeline est vide : rien à exporter.</translation>
-        </message>
-        <message>
-            <source>Export</source>
-            <translation>Exporter</translation>
-        </message>
-        <message>
-            <source>No shot at the playhead</source>
-            <translation>Aucun plan sous la tête de lecture</translation>
-        </message>
-        <message>
             <source>Re&amp;frame…</source>
             <translation>Re&amp;cadrer…</translation>
         </message>
         <message>
-            <source>&amp;Camera</source>
-            <translation>&amp;Caméra</translation>
-        </message>
-        <message>
-            <source>Add &amp;Move…</source>
-            <translation>Ajouter un &amp;mouvement…</translation>
-        </message>
-        <message>
-            <source>Write a camera move preset and handheld motion as camera keys.</source>
-            <translation>Écrire un mouvement de caméra prédéfini et un mouvement à l’épaule en clés de caméra.</translation>
-        </message>
-        <message>
-            <source>&amp;Render Blocking</source>
-            <translation>&amp;Rendre la mise en place</translation>
-        </message>
-        <message>
-            <source>Render the selected blocking shot&apos;s picture again from its scene and camera (this also happens by itself after each edit).</source>
-            <translation>Rendre à nouveau l’image du plan de mise en place sélectionné depuis sa scène et sa caméra (cela se fait aussi tout seul après chaque modification).</translation>
-        </message>
-        <message>
-            <source>The blocking picture was not rendered: %1</source>
-            <translation>L’image de mise en place n’a pas été rendue : %1</translation>
-        </message>
-        <message>
-            <source>Select a shot to add a camera move to.</source>
-            <translation>Sélectionnez un plan auquel ajouter un mouvement de caméra.</translation>
-        </message>
-        <message>
             <source>Autosave failed: %1</source>
             <translation>Échec de l’enregistrement automatique : %1</translation>
-        </message>
-        <message>
-            <source>Opened %1; %2</source>
-            <translation>%1 ouvert ; %2</translation>
         </message>
     </context>
     <context>
@@ -2574,6 +2334,262 @@
         <message>
             <source>No colour management</source>
             <translation>Sans gestion des couleurs</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::CameraMenu</name>
+        <message>
+            <source>&amp;Camera</source>
+            <translation>&amp;Caméra</translation>
+        </message>
+        <message>
+            <source>Add &amp;Move…</source>
+            <translation>Ajouter un &amp;mouvement…</translation>
+        </message>
+        <message>
+            <source>Write a camera move preset and handheld motion as camera keys.</source>
+            <translation>Écrire un mouvement de caméra prédéfini et un mouvement à l’épaule en clés de caméra.</translation>
+        </message>
+        <message>
+            <source>&amp;Render Blocking</source>
+            <translation>&amp;Rendre la mise en place</translation>
+        </message>
+        <message>
+            <source>Render the selected blocking shot&apos;s picture again from its scene and camera (this also happens by itself after each edit).</source>
+            <translation>Rendre à nouveau l’image du plan de mise en place sélectionné depuis sa scène et sa caméra (cela se fait aussi tout seul après chaque modification).</translation>
+        </message>
+        <message>
+            <source>The blocking picture was not rendered: %1</source>
+            <translation>L’image de mise en place n’a pas été rendue : %1</translation>
+        </message>
+        <message>
+            <source>Select a shot to add a camera move to.</source>
+            <translation>Sélectionnez un plan auquel ajouter un mouvement de caméra.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::JobRow</name>
+        <message>
+            <source>Estimating time left…</source>
+            <translation>Estimation du temps restant…</translation>
+        </message>
+        <message>
+            <source>About %1 s left</source>
+            <translation>Environ %1 s restantes</translation>
+        </message>
+        <message>
+            <source>About %1 min %2 s left</source>
+            <translation>Environ %1 min %2 s restantes</translation>
+        </message>
+        <message>
+            <source>About %1 h %2 min left</source>
+            <translation>Environ %1 h %2 min restantes</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>En attente</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>En cours</translation>
+        </message>
+        <message>
+            <source>Done in %1 s</source>
+            <translation>Terminé en %1 s</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Échec</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Annulé</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Stop this job; the project stays as it was.</source>
+            <translation>Arrêter cette tâche ; le projet reste tel quel.</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::ProjectFiles</name>
+        <message>
+            <source>Untitled</source>
+            <translation>Sans titre</translation>
+        </message>
+        <message>
+            <source>Open Project</source>
+            <translation>Ouvrir un projet</translation>
+        </message>
+        <message>
+            <source>Retake projects (*.retake)</source>
+            <translation>Projets Retake (*.retake)</translation>
+        </message>
+        <message>
+            <source>Recover Unsaved Changes?</source>
+            <translation>Récupérer les modifications non enregistrées ?</translation>
+        </message>
+        <message>
+            <source>Retake did not close normally while “%1” was open.</source>
+            <translation>Retake ne s’est pas fermé normalement alors que « %1 » était ouvert.</translation>
+        </message>
+        <message>
+            <source>An autosave with newer changes exists. Recover them? If you open the saved version, the autosave is deleted.</source>
+            <translation>Un enregistrement automatique contient des modifications plus récentes. Les récupérer ? Si vous ouvrez la version enregistrée, l’enregistrement automatique sera supprimé.</translation>
+        </message>
+        <message>
+            <source>&amp;Recover</source>
+            <translation>&amp;Récupérer</translation>
+        </message>
+        <message>
+            <source>&amp;Open Saved Version</source>
+            <translation>&amp;Ouvrir la version enregistrée</translation>
+        </message>
+        <message>
+            <source>Could not open the project “%1”.</source>
+            <translation>Impossible d&apos;ouvrir le projet « %1 ».</translation>
+        </message>
+        <message>
+            <source>Opened %1</source>
+            <translation>%1 ouvert</translation>
+        </message>
+        <message>
+            <source>Opened %1; %2</source>
+            <translation>%1 ouvert ; %2</translation>
+        </message>
+        <message>
+            <source>Could not save the project to “%1”.</source>
+            <translation>Impossible d&apos;enregistrer le projet dans « %1 ».</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>%1 enregistré</translation>
+        </message>
+        <message>
+            <source>Save Project As</source>
+            <translation>Enregistrer le projet sous</translation>
+        </message>
+        <message>
+            <source>Unsaved Changes</source>
+            <translation>Modifications non enregistrées</translation>
+        </message>
+        <message>
+            <source>The project “%1” has unsaved changes.</source>
+            <translation>Le projet « %1 » contient des modifications non enregistrées.</translation>
+        </message>
+        <message>
+            <source>Save them before closing the project?</source>
+            <translation>Les enregistrer avant de fermer le projet ?</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Enregistrer</translation>
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>&amp;Ignorer</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Import Media</source>
+            <translation>Importer des médias</translation>
+        </message>
+        <message>
+            <source>Media (*.mov *.mp4 *.mkv *.mxf *.avi *.webm *.exr *.png *.tif *.tiff *.jpg *.jpeg *.dpx);;All files (*)</source>
+            <translation>Médias (*.mov *.mp4 *.mkv *.mxf *.avi *.webm *.exr *.png *.tif *.tiff *.jpg *.jpeg *.dpx);;Tous les fichiers (*)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Importing %n file(s)…</source>
+            <translation>
+                <numerusform>Importation de %n fichier…</numerusform>
+                <numerusform>Importation de %n fichiers…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n file(s).</source>
+            <translation>
+                <numerusform>%n fichier importé.</numerusform>
+                <numerusform>%n fichiers importés.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) could not be imported.</source>
+            <translation>
+                <numerusform>%n fichier n&apos;a pas pu être importé.</numerusform>
+                <numerusform>%n fichiers n&apos;ont pas pu être importés.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>The timeline is empty: nothing to export.</source>
+            <translation>La timeline est vide : rien à exporter.</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exporter</translation>
+        </message>
+    </context>
+    <context>
+        <name>retake::gui::SelectionCommands</name>
+        <message>
+            <source>Set In (I) and Out (O) around the frames first.</source>
+            <translation>Définissez d’abord l’entrée (I) et la sortie (O) autour des images.</translation>
+        </message>
+        <message>
+            <source>Frames %1 are already locked.</source>
+            <translation>Les images %1 sont déjà verrouillées.</translation>
+        </message>
+        <message>
+            <source>No locked frames in %1.</source>
+            <translation>Aucune image verrouillée dans %1.</translation>
+        </message>
+        <message>
+            <source>Lock frames %1</source>
+            <translation>Verrouiller les images %1</translation>
+        </message>
+        <message>
+            <source>Unlock frames %1</source>
+            <translation>Déverrouiller les images %1</translation>
+        </message>
+        <message>
+            <source>Set In (I) and Out (O) around the frames to regenerate first.</source>
+            <translation>Placez d’abord In (I) et Out (O) autour des images à régénérer.</translation>
+        </message>
+        <message>
+            <source>frames %1 of “%2” are all locked</source>
+            <translation>les images %1 de « %2 » sont toutes verrouillées</translation>
+        </message>
+        <message>
+            <source>Regenerate “%1”, frames %2 (%3)</source>
+            <translation>Régénérer « %1 », images %2 (%3)</translation>
+        </message>
+        <message>
+            <source>Nothing to regenerate: %1.</source>
+            <translation>Rien à régénérer : %1.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Regenerating in the background (%n job(s)).</source>
+            <translation>
+                <numerusform>Régénération en arrière-plan (%n tâche).</numerusform>
+                <numerusform>Régénération en arrière-plan (%n tâches).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Regenerating in the background; skipped: %1.</source>
+            <translation>Régénération en arrière-plan ; ignoré : %1.</translation>
+        </message>
+        <message>
+            <source>No shot at the playhead</source>
+            <translation>Aucun plan sous la tête de lecture</translation>
         </message>
     </context>
 </TS>

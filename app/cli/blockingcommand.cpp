@@ -1,6 +1,8 @@
 // `retake-cli blocking`: the shot's blocking scene and its render.
 // Frames on the command line are the shot's own (0 = its first frame); the
 // project stores media frames.
+#include "blockingcommand.h"
+
 #include "camera/blockingedit.h"
 #include "camera/blockingrender.h"
 #include "camera/cameraexport.h"
@@ -8,10 +10,10 @@
 #include "camera/lens.h"
 #include "camera/motion.h"
 #include "camera/shotdescription.h"
-#include "cameraoptions.h"
 #include "cli.h"
 #include "media/media.h"
 #include "mediaio/openmedia.h"
+#include "options.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -27,7 +29,7 @@ namespace retake::cli {
 
 namespace {
 
-Vec3 parseColor(const QString& text) {
+Vec3 parseColour(const QString& text) {
     if (text.startsWith(QLatin1Char('#')) && text.size() == 7) {
         bool ok = false;
         const uint rgb = text.mid(1).toUInt(&ok, 16);
@@ -77,7 +79,7 @@ BlockingObject parseObject(const QString& text, const BlockingScene& scene) {
     if (parts.size() > 4 && !parts[4].isEmpty())
         o.yawDeg = parseNumber(parts[4], QStringLiteral("yaw"));
     if (parts.size() > 5)
-        o.color = parseColor(parts[5]);
+        o.colour = parseColour(parts[5]);
     o.id = nextBlockingObjectId(scene);
     return o;
 }
@@ -123,7 +125,7 @@ void addBlockingOptions(QCommandLineParser& p) {
 
 DescribedShot describe(const QCommandLineParser& p, const Project& project, const Shot* shot) {
     if (shot)
-        return describeShot(setOption(p, "describe"), shot->camera,
+        return describeShot(optionValue(p, "describe"), shot->camera,
                             shotDescriptionSettings(project, *shot));
     ShotDescriptionSettings s;
     s.imageWidth = project.width;
@@ -131,8 +133,8 @@ DescribedShot describe(const QCommandLineParser& p, const Project& project, cons
     s.frameRate = project.frameRate;
     // A new shot takes its length from the description unless --frames says.
     s.shotFrames =
-        has(p, "frames") ? parseFrame(setOption(p, "frames"), QStringLiteral("--frames")) : 0;
-    return describeShot(setOption(p, "describe"), Camera(), s);
+        has(p, "frames") ? parseFrame(optionValue(p, "frames"), QStringLiteral("--frames")) : 0;
+    return describeShot(optionValue(p, "describe"), Camera(), s);
 }
 
 QJsonObject describedJson(const DescribedShot& d, const QString& shotName) {
@@ -156,13 +158,13 @@ void reportUnknown(const DescribedShot& d) {
 QSize sizeOption(const QCommandLineParser& p, QSize fallback) {
     if (!has(p, "size"))
         return fallback;
-    const QStringList wh = setOption(p, "size").toLower().split(QLatin1Char('x'));
+    const QStringList wh = optionValue(p, "size").toLower().split(QLatin1Char('x'));
     bool okW = false, okH = false;
     QSize size;
     if (wh.size() == 2)
         size = QSize(wh[0].toInt(&okW), wh[1].toInt(&okH));
     if (!okW || !okH || size.width() <= 0 || size.height() <= 0)
-        usageError(QStringLiteral("--size: expected WxH, got \"%1\".").arg(setOption(p, "size")));
+        usageError(QStringLiteral("--size: expected WxH, got \"%1\".").arg(optionValue(p, "size")));
     return size;
 }
 
@@ -171,12 +173,12 @@ QSize sizeOption(const QCommandLineParser& p, QSize fallback) {
 // imported. Later --render calls into that folder refresh the picture.
 Id createBlockingShot(Document& doc, const QString& projectPath, const QCommandLineParser& p,
                       FrameNumber defaultFrames) {
-    const QString name = setOption(p, "create").trimmed();
+    const QString name = optionValue(p, "create").trimmed();
     if (name.isEmpty() || name.contains(QLatin1Char('/')))
         usageError(QStringLiteral("--create: \"%1\" is not a usable shot name.").arg(name));
-    const FrameNumber frames = has(p, "frames")
-                                   ? parseFrame(setOption(p, "frames"), QStringLiteral("--frames"))
-                                   : defaultFrames;
+    const FrameNumber frames =
+        has(p, "frames") ? parseFrame(optionValue(p, "frames"), QStringLiteral("--frames"))
+                         : defaultFrames;
     if (frames < 1)
         usageError(QStringLiteral("--frames must be at least 1."));
     const Project& project = doc.project();
@@ -200,6 +202,8 @@ Id createBlockingShot(Document& doc, const QString& projectPath, const QCommandL
     return shotId;
 }
 
+} // namespace
+
 int runBlocking(const QStringList& args) {
     QCommandLineParser p;
     addBlockingOptions(p);
@@ -221,10 +225,10 @@ int runBlocking(const QStringList& args) {
             usageError(QStringLiteral("--dry-run goes with --describe."));
         const auto doc = Document::open(path);
         const Shot* shot =
-            has(p, "shot") ? &resolveShot(doc->project(), setOption(p, "shot")) : nullptr;
+            has(p, "shot") ? &resolveShot(doc->project(), optionValue(p, "shot")) : nullptr;
         const DescribedShot d = describe(p, doc->project(), shot);
         reportUnknown(d);
-        printJson(describedJson(d, shot ? shot->name : setOption(p, "create")));
+        printJson(describedJson(d, shot ? shot->name : optionValue(p, "create")));
         return Ok;
     }
     editProject(path, [&](Document& doc) {
@@ -234,7 +238,7 @@ int runBlocking(const QStringList& args) {
         const FrameNumber newFrames =
             described && described->moveFrames > 0 ? described->moveFrames : 48;
         const Id shotId = has(p, "create") ? createBlockingShot(doc, path, p, newFrames)
-                                           : resolveShot(doc.project(), setOption(p, "shot")).id;
+                                           : resolveShot(doc.project(), optionValue(p, "shot")).id;
         if (has(p, "describe") && !described)
             described = describe(p, doc.project(), doc.project().findShot(shotId));
         if (described) {
@@ -279,13 +283,13 @@ int runBlocking(const QStringList& args) {
             scene.objects.push_back(o);
         }
         if (has(p, "sun")) {
-            const auto v = parseNumbers(setOption(p, "sun"), 2, QStringLiteral("--sun"),
+            const auto v = parseNumbers(optionValue(p, "sun"), 2, QStringLiteral("--sun"),
                                         QStringLiteral("AZ,EL"));
             scene.sunAzimuthDeg = v[0];
             scene.sunElevationDeg = v[1];
         }
         const auto onOff = [&](const char* name) {
-            const QString v = setOption(p, name).toLower();
+            const QString v = optionValue(p, name).toLower();
             if (v != QLatin1String("on") && v != QLatin1String("off"))
                 usageError(QStringLiteral("--%1: expected on or off, got \"%2\".")
                                .arg(QLatin1String(name), v));
@@ -328,7 +332,7 @@ int runBlocking(const QStringList& args) {
                 usageError(QStringLiteral("Shot \"%1\" has no blocking scene: add objects first.")
                                .arg(now.name));
             BlockingSequenceSettings s;
-            s.frames = has(p, "range") ? parseShotRange(now, setOption(p, "range")) : now.source;
+            s.frames = has(p, "range") ? parseShotRange(now, optionValue(p, "range")) : now.source;
             if (!now.source.contains(s.frames))
                 usageError(QStringLiteral("--range is outside shot \"%1\".").arg(now.name));
             s.frameRate = project.frameRate;
@@ -337,12 +341,12 @@ int runBlocking(const QStringList& args) {
             s.height = size.height();
             if (has(p, "first-number"))
                 s.firstFileNumber =
-                    parseFrame(setOption(p, "first-number"), QStringLiteral("--first-number"));
-            s.pattern = setOption(p, "render");
+                    parseFrame(optionValue(p, "first-number"), QStringLiteral("--first-number"));
+            s.pattern = optionValue(p, "render");
             s.depthOfField = has(p, "dof");
             if (has(p, "motion-blur")) {
                 s.motionBlurSamples =
-                    int(parseFrame(setOption(p, "motion-blur"), QStringLiteral("--motion-blur")));
+                    int(parseFrame(optionValue(p, "motion-blur"), QStringLiteral("--motion-blur")));
                 if (s.motionBlurSamples < 1 || s.motionBlurSamples > 64)
                     usageError(QStringLiteral("--motion-blur: between 1 and 64 samples."));
             }
@@ -376,12 +380,6 @@ int runBlocking(const QStringList& args) {
                 printLine(line);
     });
     return Ok;
-}
-
-} // namespace
-
-int runBlockingCommand(const QStringList& args) {
-    return runBlocking(args);
 }
 
 } // namespace retake::cli

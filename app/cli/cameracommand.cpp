@@ -2,14 +2,16 @@
 // files (blockingcommand.cpp has `retake-cli blocking`).
 // Frames on the command line are the shot's own (0 = its first frame); the
 // project stores media frames.
+#include "cameracommand.h"
+
 #include "camera/blockingrender.h"
 #include "camera/cameraexport.h"
 #include "camera/camerajson.h"
 #include "camera/lens.h"
 #include "camera/motion.h"
-#include "cameraoptions.h"
 #include "cli.h"
 #include "media/media.h"
+#include "options.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -78,9 +80,9 @@ void addCameraOptions(QCommandLineParser& p) {
 
 void applyLens(Camera& c, const QCommandLineParser& p) {
     if (has(p, "focal") && !has(p, "at"))
-        c.focalLengthMm = parseNumber(setOption(p, "focal"), QStringLiteral("--focal"));
+        c.focalLengthMm = parseNumber(optionValue(p, "focal"), QStringLiteral("--focal"));
     if (has(p, "filmback")) {
-        const QString text = setOption(p, "filmback");
+        const QString text = optionValue(p, "filmback");
         if (const FilmbackPreset* preset = findFilmbackPreset(text)) {
             c.filmbackWidthMm = preset->widthMm;
             c.filmbackHeightMm = preset->heightMm;
@@ -95,17 +97,17 @@ void applyLens(Camera& c, const QCommandLineParser& p) {
             c.lens.filmbackPreset.clear();
         }
     }
-    if (has(p, "fit") && !sensorFitFromString(setOption(p, "fit"), &c.lens.sensorFit))
+    if (has(p, "fit") && !sensorFitFromString(optionValue(p, "fit"), &c.lens.sensorFit))
         usageError(QStringLiteral("--fit: \"%1\" is not fill, overscan, horizontal or vertical.")
-                       .arg(setOption(p, "fit")));
+                       .arg(optionValue(p, "fit")));
     if (has(p, "shift")) {
-        const auto v = parseNumbers(setOption(p, "shift"), 2, QStringLiteral("--shift"),
+        const auto v = parseNumbers(optionValue(p, "shift"), 2, QStringLiteral("--shift"),
                                     QStringLiteral("X,Y"));
         c.lens.shiftXMm = v[0];
         c.lens.shiftYMm = v[1];
     }
     if (has(p, "squeeze")) {
-        const double s = parseNumber(setOption(p, "squeeze"), QStringLiteral("--squeeze"));
+        const double s = parseNumber(optionValue(p, "squeeze"), QStringLiteral("--squeeze"));
         static const double allowed[] = {1.0, 1.33, 1.5, 1.8, 2.0};
         if (std::none_of(std::begin(allowed), std::end(allowed),
                          [s](double a) { return std::abs(a - s) < 1e-9; }))
@@ -113,30 +115,30 @@ void applyLens(Camera& c, const QCommandLineParser& p) {
         c.lens.anamorphicSqueeze = s;
     }
     if (has(p, "focus") && !has(p, "at"))
-        c.focusDistanceM = parseNumber(setOption(p, "focus"), QStringLiteral("--focus"));
+        c.focusDistanceM = parseNumber(optionValue(p, "focus"), QStringLiteral("--focus"));
     if (has(p, "fstop"))
-        c.fStop = parseNumber(setOption(p, "fstop"), QStringLiteral("--fstop"));
+        c.fStop = parseNumber(optionValue(p, "fstop"), QStringLiteral("--fstop"));
     if (has(p, "blades"))
         c.lens.apertureBlades =
-            int(parseNumber(setOption(p, "blades"), QStringLiteral("--blades")));
+            int(parseNumber(optionValue(p, "blades"), QStringLiteral("--blades")));
     if (has(p, "shutter"))
-        c.shutterAngleDeg = parseNumber(setOption(p, "shutter"), QStringLiteral("--shutter"));
+        c.shutterAngleDeg = parseNumber(optionValue(p, "shutter"), QStringLiteral("--shutter"));
     if (has(p, "distortion")) {
-        const auto v = parseNumbers(setOption(p, "distortion"), 2, QStringLiteral("--distortion"),
+        const auto v = parseNumbers(optionValue(p, "distortion"), 2, QStringLiteral("--distortion"),
                                     QStringLiteral("K1,K2"));
         c.lens.distortionK1 = v[0];
         c.lens.distortionK2 = v[1];
     }
     if (has(p, "vignette"))
-        c.lens.vignette = parseNumber(setOption(p, "vignette"), QStringLiteral("--vignette"));
+        c.lens.vignette = parseNumber(optionValue(p, "vignette"), QStringLiteral("--vignette"));
 }
 
 Easing easingOption(const QCommandLineParser& p) {
     Easing e = Easing::EaseInOut;
-    if (has(p, "easing") && !easingFromString(setOption(p, "easing"), &e))
+    if (has(p, "easing") && !easingFromString(optionValue(p, "easing"), &e))
         usageError(QStringLiteral("--easing: \"%1\" is not linear, ease-in, ease-out, "
                                   "ease-in-out or hold.")
-                       .arg(setOption(p, "easing")));
+                       .arg(optionValue(p, "easing")));
     return e;
 }
 
@@ -194,10 +196,10 @@ void applyMotion(Camera& c, const Shot& shot, const QCommandLineParser& p) {
         usageError(QStringLiteral("--at needs --position, --rotation, --focal or --focus to key."));
     if (has(p, "at")) {
         const FrameNumber frame =
-            shot.source.start + parseFrame(setOption(p, "at"), QStringLiteral("--at"));
+            shot.source.start + parseFrame(optionValue(p, "at"), QStringLiteral("--at"));
         if (keyed.contains(frame))
             usageError(QStringLiteral("--at %1 and --key give two keys at the same frame.")
-                           .arg(setOption(p, "at")));
+                           .arg(optionValue(p, "at")));
         CameraKey k{frame, keyedPose(c, double(frame)), easingOption(p)};
         // keyedPose resolves the focal length to a number; a camera whose keys
         // never set one keeps following the lens (0), so a later --focal
@@ -214,16 +216,16 @@ void applyMotion(Camera& c, const Shot& shot, const QCommandLineParser& p) {
         if (!focusKeyed)
             k.pose.focusDistanceM = 0;
         if (has(p, "focus")) { // with --at, --focus keys a focus pull
-            k.pose.focusDistanceM = parseNumber(setOption(p, "focus"), QStringLiteral("--focus"));
+            k.pose.focusDistanceM = parseNumber(optionValue(p, "focus"), QStringLiteral("--focus"));
             if (!(k.pose.focusDistanceM > 0))
                 usageError(QStringLiteral("--focus: the focus distance must be greater than 0 m."));
         }
         if (has(p, "focal")) // with --at, --focal keys a zoom instead of changing the lens
-            k.pose.focalLengthMm = parseNumber(setOption(p, "focal"), QStringLiteral("--focal"));
+            k.pose.focalLengthMm = parseNumber(optionValue(p, "focal"), QStringLiteral("--focal"));
         if (has(p, "position"))
-            k.pose.position = parseVec(setOption(p, "position"), QStringLiteral("--position"));
+            k.pose.position = parseVec(optionValue(p, "position"), QStringLiteral("--position"));
         if (has(p, "rotation")) {
-            const auto r = parseNumbers(setOption(p, "rotation"), 3, QStringLiteral("--rotation"),
+            const auto r = parseNumbers(optionValue(p, "rotation"), 3, QStringLiteral("--rotation"),
                                         QStringLiteral("PAN,TILT,ROLL"));
             k.pose.panDeg = r[0];
             k.pose.tiltDeg = r[1];
@@ -236,9 +238,9 @@ void applyMotion(Camera& c, const Shot& shot, const QCommandLineParser& p) {
                                       "key --position/--rotation, or --clear-keys first.")
                            .arg(shot.name));
         if (has(p, "position"))
-            m.pose.position = parseVec(setOption(p, "position"), QStringLiteral("--position"));
+            m.pose.position = parseVec(optionValue(p, "position"), QStringLiteral("--position"));
         if (has(p, "rotation")) {
-            const auto r = parseNumbers(setOption(p, "rotation"), 3, QStringLiteral("--rotation"),
+            const auto r = parseNumbers(optionValue(p, "rotation"), 3, QStringLiteral("--rotation"),
                                         QStringLiteral("PAN,TILT,ROLL"));
             m.pose.panDeg = r[0];
             m.pose.tiltDeg = r[1];
@@ -246,16 +248,16 @@ void applyMotion(Camera& c, const Shot& shot, const QCommandLineParser& p) {
         }
     }
     if (has(p, "move")) {
-        const QStringList parts = setOption(p, "move").split(QLatin1Char(':'));
+        const QStringList parts = optionValue(p, "move").split(QLatin1Char(':'));
         MoveParams move;
         if (parts.size() != 2 || !moveKindFromString(parts[0], &move.kind))
             usageError(QStringLiteral("--move: expected KIND:AMOUNT with KIND one of pan, tilt, "
                                       "dolly-in, dolly-out, truck, pedestal, crane, zoom, "
                                       "dolly-zoom, orbit, focus-pull; got \"%1\".")
-                           .arg(setOption(p, "move")));
+                           .arg(optionValue(p, "move")));
         move.amount = parseNumber(parts[1], QStringLiteral("--move"));
         const FrameRange range =
-            has(p, "range") ? parseShotRange(shot, setOption(p, "range")) : shot.source;
+            has(p, "range") ? parseShotRange(shot, optionValue(p, "range")) : shot.source;
         if (!shot.source.contains(range))
             usageError(QStringLiteral("--range is outside shot \"%1\" (frames 0-%2).")
                            .arg(shot.name)
@@ -269,17 +271,17 @@ void applyMotion(Camera& c, const Shot& shot, const QCommandLineParser& p) {
                                .arg(f - shot.source.start));
         move.easing = easingOption(p);
         if (has(p, "subject-distance"))
-            move.subjectDistanceM =
-                parseNumber(setOption(p, "subject-distance"), QStringLiteral("--subject-distance"));
+            move.subjectDistanceM = parseNumber(optionValue(p, "subject-distance"),
+                                                QStringLiteral("--subject-distance"));
         m = withMove(c, move);
     }
     Handheld& h = m.handheld;
     if (has(p, "handheld")) {
-        const HandheldPreset* preset = findHandheldPreset(setOption(p, "handheld"));
+        const HandheldPreset* preset = findHandheldPreset(optionValue(p, "handheld"));
         if (!preset)
             usageError(QStringLiteral("--handheld: \"%1\" is not off, subtle, handheld, heavy, "
                                       "walking or running.")
-                           .arg(setOption(p, "handheld")));
+                           .arg(optionValue(p, "handheld")));
         const quint64 seed = h.seed;
         h = preset->handheld;
         h.seed = seed;
@@ -290,28 +292,28 @@ void applyMotion(Camera& c, const Shot& shot, const QCommandLineParser& p) {
     }
     if (has(p, "handheld-rotation"))
         h.rotationDeg =
-            parseNumber(setOption(p, "handheld-rotation"), QStringLiteral("--handheld-rotation"));
+            parseNumber(optionValue(p, "handheld-rotation"), QStringLiteral("--handheld-rotation"));
     if (has(p, "handheld-position"))
         h.positionCm =
-            parseNumber(setOption(p, "handheld-position"), QStringLiteral("--handheld-position"));
+            parseNumber(optionValue(p, "handheld-position"), QStringLiteral("--handheld-position"));
     if (has(p, "handheld-band")) {
-        const QStringList band = setOption(p, "handheld-band").split(QLatin1Char('-'));
+        const QStringList band = optionValue(p, "handheld-band").split(QLatin1Char('-'));
         if (band.size() != 2)
             usageError(QStringLiteral("--handheld-band: expected LO-HI in Hz, got \"%1\".")
-                           .arg(setOption(p, "handheld-band")));
+                           .arg(optionValue(p, "handheld-band")));
         h.bandLowHz = parseNumber(band[0], QStringLiteral("--handheld-band"));
         h.bandHighHz = parseNumber(band[1], QStringLiteral("--handheld-band"));
     }
     if (has(p, "walk"))
-        h.walkCm = parseNumber(setOption(p, "walk"), QStringLiteral("--walk"));
+        h.walkCm = parseNumber(optionValue(p, "walk"), QStringLiteral("--walk"));
     if (has(p, "breath"))
-        h.breathCm = parseNumber(setOption(p, "breath"), QStringLiteral("--breath"));
+        h.breathCm = parseNumber(optionValue(p, "breath"), QStringLiteral("--breath"));
     if (has(p, "seed")) {
         bool ok = false;
-        h.seed = setOption(p, "seed").toULongLong(&ok);
+        h.seed = optionValue(p, "seed").toULongLong(&ok);
         if (!ok)
-            usageError(
-                QStringLiteral("--seed: \"%1\" is not a whole number.").arg(setOption(p, "seed")));
+            usageError(QStringLiteral("--seed: \"%1\" is not a whole number.")
+                           .arg(optionValue(p, "seed")));
     }
 }
 
@@ -348,6 +350,8 @@ QJsonObject cameraJson(const Camera& c, const Shot& shot, const Project& project
     return o;
 }
 
+} // namespace
+
 int runCamera(const QStringList& args) {
     QCommandLineParser p;
     addCameraOptions(p);
@@ -366,7 +370,7 @@ int runCamera(const QStringList& args) {
     if (has(p, "solve-size") && has(p, "size-at"))
         usageError(QStringLiteral("--solve-size and --size-at ask opposite questions: give one."));
     editProject(path, [&](Document& doc) {
-        const Shot& shot = resolveShot(doc.project(), setOption(p, "shot"));
+        const Shot& shot = resolveShot(doc.project(), optionValue(p, "shot"));
         const Id shotId = shot.id;
         Camera c = shot.camera;
         applyLens(c, p);
@@ -405,16 +409,16 @@ int runCamera(const QStringList& args) {
                      .arg(cam.motion.handheld.active() ? QStringLiteral(", handheld") : QString());
         const double subject =
             has(p, "subject-height")
-                ? parseNumber(setOption(p, "subject-height"), QStringLiteral("--subject-height"))
+                ? parseNumber(optionValue(p, "subject-height"), QStringLiteral("--subject-height"))
                 : 1.75;
         if (!(subject > 0))
             usageError(QStringLiteral("--subject-height must be greater than 0 m."));
         if (has(p, "solve-size")) {
             ShotSize size;
-            if (!shotSizeFromString(setOption(p, "solve-size"), &size))
+            if (!shotSizeFromString(optionValue(p, "solve-size"), &size))
                 usageError(QStringLiteral("--solve-size: \"%1\" is not ECU, CU, MCU, MS, COWBOY, "
                                           "FULL, WS or EWS.")
-                               .arg(setOption(p, "solve-size")));
+                               .arg(optionValue(p, "solve-size")));
             const double d = distanceForShotSize(cam, project.width, project.height, size, subject);
             out.insert(QStringLiteral("solve"),
                        QJsonObject{{"size", QLatin1String(shotSizeInfo(size).code)},
@@ -427,7 +431,7 @@ int runCamera(const QStringList& args) {
                          .arg(d, 0, 'f', 3);
         }
         if (has(p, "size-at")) {
-            const double d = parseNumber(setOption(p, "size-at"), QStringLiteral("--size-at"));
+            const double d = parseNumber(optionValue(p, "size-at"), QStringLiteral("--size-at"));
             if (!(d > 0))
                 usageError(QStringLiteral("--size-at must be greater than 0 m."));
             const ShotSizeEstimate e = shotSizeAt(cam, project.width, project.height, d, subject);
@@ -444,10 +448,10 @@ int runCamera(const QStringList& args) {
         }
         if (has(p, "project-point")) {
             const Vec3 world =
-                parseVec(setOption(p, "project-point"), QStringLiteral("--project-point"));
+                parseVec(optionValue(p, "project-point"), QStringLiteral("--project-point"));
             const FrameNumber frame =
                 now.source.start +
-                (has(p, "frame") ? parseFrame(setOption(p, "frame"), QStringLiteral("--frame"))
+                (has(p, "frame") ? parseFrame(optionValue(p, "frame"), QStringLiteral("--frame"))
                                  : 0);
             const CameraPose pose = evaluatePose(cam, double(frame), project.frameRate);
             const PixelPoint px =
@@ -473,7 +477,7 @@ int runCamera(const QStringList& args) {
             s.name = QStringLiteral("RetakeCamera");
             if (has(p, "first-frame"))
                 s.firstOutputFrame =
-                    parseFrame(setOption(p, "first-frame"), QStringLiteral("--first-frame"));
+                    parseFrame(optionValue(p, "first-frame"), QStringLiteral("--first-frame"));
             const QString absolute = QFileInfo(file).absoluteFilePath();
             writeCameraFile(absolute, cam, s);
             exported.append(absolute);
@@ -488,12 +492,6 @@ int runCamera(const QStringList& args) {
                 printLine(line);
     });
     return Ok;
-}
-
-} // namespace
-
-int runCameraCommand(const QStringList& args) {
-    return runCamera(args);
 }
 
 } // namespace retake::cli

@@ -10,35 +10,6 @@
 
 namespace retake::cli {
 
-bool parse(QCommandLineParser& parser, const QStringList& args, const QString& description,
-           const QString& positionalSyntax, bool* helpShown) {
-    parser.setApplicationDescription(description);
-    parser.addPositionalArgument(QStringLiteral("args"), QString(), positionalSyntax);
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
-    parser.addOption(help);
-    if (!parser.parse(args))
-        throw Error(ErrorKind::Usage, parser.errorText());
-    *helpShown = parser.isSet(help);
-    if (*helpShown) {
-        QString text = parser.helpText();
-        // QCommandLineParser names the program; name the subcommand too.
-        text.replace(QStringLiteral("Usage: %1").arg(QCoreApplication::applicationFilePath()),
-                     QStringLiteral("Usage: retake-cli %1").arg(args.value(0)));
-        text.replace(QStringLiteral("Usage: retake-cli [options]"),
-                     QStringLiteral("Usage: retake-cli %1 [options]").arg(args.value(0)));
-        std::fputs(text.toLocal8Bit().constData(), stdout);
-    }
-    return !*helpShown;
-}
-
-QString positional(const QCommandLineParser& parser, int index, const QString& what) {
-    const QStringList values = parser.positionalArguments();
-    if (index >= values.size())
-        throw Error(ErrorKind::Usage, QStringLiteral("Missing %1 (see --help).").arg(what));
-    return values[index];
-}
-
 const Shot& resolveShot(const Project& project, const QString& idOrName) {
     if (idOrName.isEmpty())
         throw Error(ErrorKind::Usage,

@@ -1,7 +1,9 @@
 #pragma once
 
 // retake-cli: argument parsing and printing only. Every subcommand calls the
-// same editor/ functions the GUI uses.
+// same editor/ functions the GUI uses. This header: exit codes, shots and
+// ranges named on the command line, printing and progress. Option parsing is
+// in options.h, the command table in commandtable.h.
 
 #include "core/error.h"
 #include "core/progress.h"
@@ -24,23 +26,6 @@ enum Exit {
     InternalError = 5
 };
 
-struct Command {
-    const char* name;
-    const char* summary;
-    // args[0] is the subcommand name.
-    std::function<int(const QStringList& args)> run;
-};
-
-const QVector<Command>& commands();
-
-// Parses `args` with `parser` (adds --help); prints help and returns false
-// when --help was given. Throws Error(Usage) on unknown options.
-bool parse(QCommandLineParser& parser, const QStringList& args, const QString& description,
-           const QString& positional, bool* helpShown);
-
-// Positional argument `index`, or a usage error naming `what`.
-QString positional(const QCommandLineParser& parser, int index, const QString& what);
-
 const Shot& resolveShot(const Project& project, const QString& idOrName);
 // "A-B" in the shot's own frames (0 = its first frame), inclusive -> media frames.
 FrameRange parseShotRange(const Shot& shot, const QString& text);
@@ -55,7 +40,5 @@ void printStatus(const QString& text); // stderr
 std::function<void(double, const QString&)> stderrProgress(const QString& label);
 // Ctrl+C / SIGTERM cancel `progress` (nullptr restores the default).
 void installInterruptHandler(retake::Progress* progress);
-
-int runCommand(const QStringList& args);
 
 } // namespace retake::cli

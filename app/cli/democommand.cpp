@@ -1,11 +1,14 @@
 // `retake-cli demo`: Retake's main job on the bundled demo shot, and
 // `--make-source`, which renders that demo shot (no third-party footage).
+#include "democommand.h"
+
 #include "cli.h"
 #include "core/progress.h"
 #include "export/exporter.h"
 #include "media/encode.h"
 #include "mediaio/openmedia.h"
 #include "mediaio/writemedia.h"
+#include "options.h"
 #include "projectfile/projectfile.h"
 #include "regen/regenerate.h"
 
@@ -46,7 +49,7 @@ QImage renderDemoFrame(int frame, bool withLogo) {
     const double t = frame / 24.0;
     const struct {
         double speed, base, amplitude, wavelength;
-        QColor color;
+        QColor colour;
     } layers[] = {{12, 120, 18, 140, QColor(90, 90, 130)},
                   {30, 150, 22, 110, QColor(60, 110, 70)},
                   {70, 185, 16, 80, QColor(40, 80, 40)}};
@@ -59,7 +62,7 @@ QImage renderDemoFrame(int frame, bool withLogo) {
                                 0.4 * layer.amplitude * std::sin(u / layer.wavelength * 17.0));
         }
         hills.lineTo(kWidth, kHeight);
-        p.fillPath(hills, layer.color);
+        p.fillPath(hills, layer.colour);
     }
     // Fence posts in the foreground give strong parallax and texture.
     p.setPen(Qt::NoPen);
@@ -90,8 +93,8 @@ Image toImage(const QImage& qimage) {
     for (int y = 0; y < rgb.height(); ++y)
         std::memcpy(image.pixels.data() + std::size_t(y) * rgb.width() * 3, rgb.constScanLine(y),
                     std::size_t(rgb.width()) * 3);
-    image.color.primaries = image.color.transfer = image.color.matrix = QStringLiteral("bt709");
-    image.color.range = QStringLiteral("tv");
+    image.colour.primaries = image.colour.transfer = image.colour.matrix = QStringLiteral("bt709");
+    image.colour.range = QStringLiteral("tv");
     return image;
 }
 
@@ -102,9 +105,9 @@ void makeDemoSource(const QString& dir) {
     settings.width = kWidth;
     settings.height = kHeight;
     settings.frameRate = kRate;
-    settings.color.primaries = settings.color.transfer = settings.color.matrix =
+    settings.colour.primaries = settings.colour.transfer = settings.colour.matrix =
         QStringLiteral("bt709");
-    settings.color.range = QStringLiteral("tv");
+    settings.colour.range = QStringLiteral("tv");
     settings.audioSampleRate = kSampleRate;
     settings.audioChannels = 2;
     auto encoder = createVideoEncoder(QDir(dir).filePath(QStringLiteral("demo.mp4")), settings);

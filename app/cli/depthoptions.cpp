@@ -1,7 +1,8 @@
 // `retake-cli export --depth FORMAT`: depth maps instead of pictures
 // (editor/export/depthexport.h).
+#include "depthoptions.h"
+
 #include "cli.h"
-#include "export/depthexport.h"
 
 #include <QFileInfo>
 

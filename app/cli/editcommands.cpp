@@ -2,6 +2,7 @@
 
 #include "maskcommand.h"
 #include "media/media.h"
+#include "mediacommand.h"
 #include "mediaio/openmedia.h"
 
 #include <QFileInfo>

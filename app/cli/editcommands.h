@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli.h"
+#include "options.h"
 
 namespace retake::cli {
 
@@ -18,7 +19,6 @@ struct EditCommand {
 
 const QVector<EditCommand>& editCommands();
 const EditCommand* findEditCommand(const QString& name);
-EditCommand mediaEditCommand(); // mediacommand.cpp
 // Parses args (args[0] = name) for a command that works on an open document.
 // Returns false when --help was shown.
 bool runEditOnDocument(const EditCommand& command, Document& doc, const QStringList& args);

@@ -1,45 +1,11 @@
 #include "cli.h"
+#include "commandtable.h"
 
 #include <QCoreApplication>
 #include <csignal>
 #include <cstdio>
 
 using namespace retake::cli;
-
-// The dispatch over commands() lives with main(), not in cli.cpp, so the
-// parsing helpers there link without the whole command table (the fuzz
-// targets in tests/fuzz use them without libtorch).
-int retake::cli::runCommand(const QStringList& args) {
-    const QString name = args.value(0);
-    for (const auto& command : commands()) {
-        if (name == QLatin1String(command.name)) {
-            try {
-                return command.run(args);
-            } catch (const Error& e) {
-                printStatus(QStringLiteral("retake-cli %1: %2").arg(name, e.message()));
-                switch (e.kind()) {
-                case ErrorKind::Usage:
-                    return UsageError;
-                case ErrorKind::BadInput:
-                    return BadInputFile;
-                case ErrorKind::Output:
-                    return OutputError;
-                case ErrorKind::Cancelled:
-                    return Cancelled;
-                case ErrorKind::Internal:
-                    return InternalError;
-                }
-            } catch (const std::exception& e) {
-                printStatus(QStringLiteral("retake-cli %1: internal error: %2")
-                                .arg(name, QString::fromLocal8Bit(e.what())));
-                return InternalError;
-            }
-        }
-    }
-    printStatus(
-        QStringLiteral("retake-cli: unknown command \"%1\"; see retake-cli --help").arg(name));
-    return UsageError;
-}
 
 static void printHelp() {
     QString text = QStringLiteral("Usage: retake-cli COMMAND [options] ...\n"

@@ -2,6 +2,7 @@
 
 #include "core/atomicfile.h"
 #include "mask/maskraster.h"
+#include "options.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -18,24 +19,14 @@ const char* const paintedOptions[] = {
     "rect",   "ellipse", "polygon", "stroke", "fill", "invert", "clear",        "copy-frame",
     "render", "new",     "mask",    "shape",  "key",  "list",   "remove-shape", "remove-key"};
 
-bool isSet(const QCommandLineParser& p, const char* name) {
-    return p.isSet(QString::fromLatin1(name));
-}
-QString value(const QCommandLineParser& p, const char* name) {
-    return p.value(QString::fromLatin1(name));
-}
-[[noreturn]] void usage(const QString& message) {
-    throw Error(ErrorKind::Usage, message);
-}
-
 QVector<double> numbers(const QCommandLineParser& p, const char* option, const QString& syntax) {
     QVector<double> result;
-    for (const QString& part : value(p, option).split(QLatin1Char(','))) {
+    for (const QString& part : optionValue(p, option).split(QLatin1Char(','))) {
         bool ok = false;
         const double v = part.trimmed().toDouble(&ok);
         if (!ok)
-            usage(QStringLiteral("--%1 takes %2 (numbers in media pixels), not \"%3\".")
-                      .arg(QLatin1String(option), syntax, value(p, option)));
+            usageError(QStringLiteral("--%1 takes %2 (numbers in media pixels), not \"%3\".")
+                           .arg(QLatin1String(option), syntax, optionValue(p, option)));
         result << v;
     }
     return result;
@@ -50,11 +41,12 @@ MaskGeometry pairs(const QVector<double>& v) {
 
 FrameNumber shotFrame(const Shot& shot, const QCommandLineParser& p, const char* option) {
     bool ok = false;
-    const qint64 frame = value(p, option).toLongLong(&ok);
+    const qint64 frame = optionValue(p, option).toLongLong(&ok);
     if (!ok)
-        usage(QStringLiteral("--%1 takes a frame number of the shot (0 = its first frame), not "
-                             "\"%2\".")
-                  .arg(QLatin1String(option), value(p, option)));
+        usageError(
+            QStringLiteral("--%1 takes a frame number of the shot (0 = its first frame), not "
+                           "\"%2\".")
+                .arg(QLatin1String(option), optionValue(p, option)));
     return shot.source.start + frame;
 }
 
@@ -66,46 +58,47 @@ QString shotFrames(const Shot& shot, FrameRange media) {
 std::optional<std::pair<MaskShapeKind, MaskGeometry>> shapeArg(const QCommandLineParser& p) {
     int given = 0;
     for (const char* name : shapeOptions)
-        given += isSet(p, name) ? 1 : 0;
+        given += has(p, name) ? 1 : 0;
     if (given > 1)
-        usage(QStringLiteral("Give one of --rect, --ellipse, --polygon and --stroke at a time."));
-    if (isSet(p, "rect")) {
+        usageError(
+            QStringLiteral("Give one of --rect, --ellipse, --polygon and --stroke at a time."));
+    if (has(p, "rect")) {
         const auto v = numbers(p, "rect", QStringLiteral("X,Y,W,H"));
         if (v.size() != 4 || v[2] <= 0 || v[3] <= 0)
-            usage(QStringLiteral("--rect takes X,Y,W,H with a positive width and height."));
+            usageError(QStringLiteral("--rect takes X,Y,W,H with a positive width and height."));
         return std::pair{MaskShapeKind::Rectangle,
                          MaskGeometry{{v[0], v[1]}, {v[0] + v[2], v[1] + v[3]}}};
     }
-    if (isSet(p, "ellipse")) {
+    if (has(p, "ellipse")) {
         const auto v = numbers(p, "ellipse", QStringLiteral("CX,CY,RX,RY"));
         if (v.size() != 4 || v[2] <= 0 || v[3] <= 0)
-            usage(QStringLiteral("--ellipse takes CX,CY,RX,RY with positive radii."));
+            usageError(QStringLiteral("--ellipse takes CX,CY,RX,RY with positive radii."));
         return std::pair{MaskShapeKind::Ellipse,
                          MaskGeometry{{v[0] - v[2], v[1] - v[3]}, {v[0] + v[2], v[1] + v[3]}}};
     }
-    if (isSet(p, "polygon")) {
+    if (has(p, "polygon")) {
         const auto v = numbers(p, "polygon", QStringLiteral("x1,y1,x2,y2,x3,y3,..."));
         if (v.size() < 6 || v.size() % 2 != 0)
-            usage(QStringLiteral("--polygon takes at least three x,y corners."));
+            usageError(QStringLiteral("--polygon takes at least three x,y corners."));
         return std::pair{MaskShapeKind::Polygon, pairs(v)};
     }
-    if (isSet(p, "stroke")) {
+    if (has(p, "stroke")) {
         const auto v = numbers(p, "stroke", QStringLiteral("x1,y1,x2,y2,..."));
         if (v.size() < 2 || v.size() % 2 != 0)
-            usage(QStringLiteral("--stroke takes x,y points (one point paints a dot)."));
+            usageError(QStringLiteral("--stroke takes x,y points (one point paints a dot)."));
         return std::pair{MaskShapeKind::Stroke, pairs(v)};
     }
     return std::nullopt;
 }
 
 double numberArg(const QCommandLineParser& p, const char* option, double fallback) {
-    if (!isSet(p, option))
+    if (!has(p, option))
         return fallback;
     bool ok = false;
-    const double v = value(p, option).toDouble(&ok);
+    const double v = optionValue(p, option).toDouble(&ok);
     if (!ok)
-        usage(QStringLiteral("--%1 takes a number, not \"%2\".")
-                  .arg(QLatin1String(option), value(p, option)));
+        usageError(QStringLiteral("--%1 takes a number, not \"%2\".")
+                       .arg(QLatin1String(option), optionValue(p, option)));
     return v;
 }
 
@@ -125,16 +118,17 @@ const MaskRef* findPainted(const Shot& shot, const QString& key) {
 // or an edit on a shot without one) lets the edit start a new mask over the
 // whole shot in the same undo step.
 Id paintedMaskArg(const Shot& shot, const QCommandLineParser& p, bool editing) {
-    if (isSet(p, "new") || (editing && !isSet(p, "mask") && !findPainted(shot, QString())))
+    if (has(p, "new") || (editing && !has(p, "mask") && !findPainted(shot, QString())))
         return Id();
-    const MaskRef* mask = findPainted(shot, value(p, "mask"));
-    if (!mask && !isSet(p, "mask"))
-        usage(QStringLiteral("Shot \"%1\" has no painted mask yet; paint a shape first.")
-                  .arg(shot.name));
+    const MaskRef* mask = findPainted(shot, optionValue(p, "mask"));
+    if (!mask && !has(p, "mask"))
+        usageError(QStringLiteral("Shot \"%1\" has no painted mask yet; paint a shape first.")
+                       .arg(shot.name));
     if (!mask)
-        usage(QStringLiteral("Shot \"%1\" has no painted mask \"%2\" (an ID or a prefix of 4 or "
-                             "more characters).")
-                  .arg(shot.name, value(p, "mask")));
+        usageError(
+            QStringLiteral("Shot \"%1\" has no painted mask \"%2\" (an ID or a prefix of 4 or "
+                           "more characters).")
+                .arg(shot.name, optionValue(p, "mask")));
     return mask->id;
 }
 
@@ -143,16 +137,16 @@ Id shapeIdArg(const MaskRef& mask, const QString& key) {
         if (key.size() >= 4 &&
             s.id.toString(QUuid::WithoutBraces).startsWith(key, Qt::CaseInsensitive))
             return s.id;
-    usage(QStringLiteral("The mask has no shape \"%1\" (an ID or a prefix of 4 or more "
-                         "characters).")
-              .arg(key));
+    usageError(QStringLiteral("The mask has no shape \"%1\" (an ID or a prefix of 4 or more "
+                              "characters).")
+                   .arg(key));
 }
 
 const MaskRef& maskById(const Document& doc, const Id& shotId, const Id& maskId) {
     for (const MaskRef& m : doc.project().findShot(shotId)->masks)
         if (m.id == maskId)
             return m;
-    usage(QStringLiteral("No mask with ID %1.").arg(idToString(maskId)));
+    usageError(QStringLiteral("No mask with ID %1.").arg(idToString(maskId)));
 }
 
 // Writes DIR/mask_NNNN.png (shot frame numbers) for every frame of `frames`,
@@ -260,27 +254,28 @@ void addPaintedMaskOptions(QCommandLineParser& p) {
 bool runPaintedMask(Document& doc, const QCommandLineParser& p, const QStringList& positional) {
     bool any = false;
     for (const char* name : paintedOptions)
-        any = any || isSet(p, name);
+        any = any || has(p, name);
     if (!any)
         return false;
     if (!positional.isEmpty())
-        usage(QStringLiteral("A mask file and painting options do not go together; attach the "
-                             "file with its own 'mask' command."));
+        usageError(QStringLiteral("A mask file and painting options do not go together; attach the "
+                                  "file with its own 'mask' command."));
     const auto shape = shapeArg(p);
     int operations = shape ? 1 : 0;
     for (const char* name : frameOperations)
-        operations += isSet(p, name) ? 1 : 0;
+        operations += has(p, name) ? 1 : 0;
     if (operations > 1)
-        usage(QStringLiteral("Give one edit at a time: a shape, --fill, --invert, --clear, "
-                             "--copy-frame, --remove-shape or --remove-key."));
-    if (isSet(p, "remove-key") && !isSet(p, "shape"))
-        usage(QStringLiteral("--remove-key FRAME needs --shape SHAPE: the shape whose key to "
-                             "delete."));
-    if (isSet(p, "shape") && !shape && !isSet(p, "remove-key"))
-        usage(QStringLiteral("--shape needs the key's geometry (--rect, --ellipse, --polygon or "
-                             "--stroke) and --key."));
-    if (isSet(p, "copy-frame") != isSet(p, "to"))
-        usage(QStringLiteral("--copy-frame F and --to A-B go together."));
+        usageError(QStringLiteral("Give one edit at a time: a shape, --fill, --invert, --clear, "
+                                  "--copy-frame, --remove-shape or --remove-key."));
+    if (has(p, "remove-key") && !has(p, "shape"))
+        usageError(QStringLiteral("--remove-key FRAME needs --shape SHAPE: the shape whose key to "
+                                  "delete."));
+    if (has(p, "shape") && !shape && !has(p, "remove-key"))
+        usageError(
+            QStringLiteral("--shape needs the key's geometry (--rect, --ellipse, --polygon or "
+                           "--stroke) and --key."));
+    if (has(p, "copy-frame") != has(p, "to"))
+        usageError(QStringLiteral("--copy-frame F and --to A-B go together."));
 
     const Shot shot = resolveShot(doc.project(), p.value(QStringLiteral("shot")));
     Id maskId = paintedMaskArg(shot, p, operations > 0);
@@ -289,16 +284,16 @@ bool runPaintedMask(Document& doc, const QCommandLineParser& p, const QStringLis
         maskId = doc.addPaintedMask(shot.id);
     const FrameRange maskRange = created ? shot.source : maskById(doc, shot.id, maskId).range;
     const FrameRange frames =
-        isSet(p, "frames") ? parseShotRange(shot, value(p, "frames")) : maskRange;
+        has(p, "frames") ? parseShotRange(shot, optionValue(p, "frames")) : maskRange;
     QJsonObject json{{"shot", idToString(shot.id)}, {"created", created}};
     QString summary;
-    if (shape && isSet(p, "shape")) {
-        if (!isSet(p, "key"))
-            usage(QStringLiteral("--shape needs --key FRAME."));
+    if (shape && has(p, "shape")) {
+        if (!has(p, "key"))
+            usageError(QStringLiteral("--shape needs --key FRAME."));
         if (maskId.isNull())
-            usage(QStringLiteral("Shot \"%1\" has no painted mask yet; paint a shape first.")
-                      .arg(shot.name));
-        const Id shapeId = shapeIdArg(maskById(doc, shot.id, maskId), value(p, "shape"));
+            usageError(QStringLiteral("Shot \"%1\" has no painted mask yet; paint a shape first.")
+                           .arg(shot.name));
+        const Id shapeId = shapeIdArg(maskById(doc, shot.id, maskId), optionValue(p, "shape"));
         const FrameNumber key = shotFrame(shot, p, "key");
         doc.setMaskShapeKey(shot.id, maskId, shapeId, key, shape->second);
         json.insert("action", QStringLiteral("key"));
@@ -310,11 +305,11 @@ bool runPaintedMask(Document& doc, const QCommandLineParser& p, const QStringLis
     } else if (shape) {
         MaskShape s;
         s.kind = shape->first;
-        s.erase = isSet(p, "erase");
+        s.erase = has(p, "erase");
         s.size = numberArg(p, "size", s.size);
         s.hardness = numberArg(p, "hardness", s.hardness);
         s.frames.add(frames);
-        s.keys.insert(isSet(p, "key") ? shotFrame(shot, p, "key") : frames.start, shape->second);
+        s.keys.insert(has(p, "key") ? shotFrame(shot, p, "key") : frames.start, shape->second);
         const Id shapeId = doc.addMaskShape(shot.id, maskId, s);
         json.insert("action", QStringLiteral("shape"));
         json.insert("shape", idToString(shapeId));
@@ -324,10 +319,10 @@ bool runPaintedMask(Document& doc, const QCommandLineParser& p, const QStringLis
             QStringLiteral("%1\t%2%3 on frames %4")
                 .arg(idToString(shapeId), toString(s.kind),
                      s.erase ? QStringLiteral(" (erase)") : QString(), shotFrames(shot, frames));
-    } else if (isSet(p, "fill") || isSet(p, "invert") || isSet(p, "clear")) {
-        const QString action = isSet(p, "fill")     ? QStringLiteral("fill")
-                               : isSet(p, "invert") ? QStringLiteral("invert")
-                                                    : QStringLiteral("clear");
+    } else if (has(p, "fill") || has(p, "invert") || has(p, "clear")) {
+        const QString action = has(p, "fill")     ? QStringLiteral("fill")
+                               : has(p, "invert") ? QStringLiteral("invert")
+                                                  : QStringLiteral("clear");
         if (action == QLatin1String("fill"))
             doc.fillMask(shot.id, maskId, frames);
         else if (action == QLatin1String("invert"))
@@ -337,9 +332,9 @@ bool runPaintedMask(Document& doc, const QCommandLineParser& p, const QStringLis
         json.insert("action", action);
         json.insert("frames", shotFrames(shot, frames));
         summary = QStringLiteral("%1 on frames %2").arg(action, shotFrames(shot, frames));
-    } else if (isSet(p, "copy-frame")) {
+    } else if (has(p, "copy-frame")) {
         const FrameNumber from = shotFrame(shot, p, "copy-frame");
-        const FrameRange to = parseShotRange(shot, value(p, "to"));
+        const FrameRange to = parseShotRange(shot, optionValue(p, "to"));
         doc.copyMaskFrame(shot.id, maskId, from, to);
         json.insert("action", QStringLiteral("copy"));
         json.insert("from", qint64(from - shot.source.start));
@@ -348,20 +343,21 @@ bool runPaintedMask(Document& doc, const QCommandLineParser& p, const QStringLis
                       .arg(from - shot.source.start)
                       .arg(shotFrames(shot, to));
     }
-    if (isSet(p, "remove-shape")) {
+    if (has(p, "remove-shape")) {
         if (maskId.isNull())
-            usage(QStringLiteral("Shot \"%1\" has no painted mask yet.").arg(shot.name));
-        const Id shapeId = shapeIdArg(maskById(doc, shot.id, maskId), value(p, "remove-shape"));
+            usageError(QStringLiteral("Shot \"%1\" has no painted mask yet.").arg(shot.name));
+        const Id shapeId =
+            shapeIdArg(maskById(doc, shot.id, maskId), optionValue(p, "remove-shape"));
         doc.removeMaskShape(shot.id, maskId, shapeId);
         json.insert("action", QStringLiteral("remove"));
         json.insert("shape", idToString(shapeId));
         summary = QStringLiteral("%1\tremoved").arg(idToString(shapeId));
     }
-    if (isSet(p, "remove-key")) {
+    if (has(p, "remove-key")) {
         if (maskId.isNull())
-            usage(QStringLiteral("Shot \"%1\" has no painted mask yet.").arg(shot.name));
+            usageError(QStringLiteral("Shot \"%1\" has no painted mask yet.").arg(shot.name));
         const MaskRef& mask = maskById(doc, shot.id, maskId);
-        const Id shapeId = shapeIdArg(mask, value(p, "shape"));
+        const Id shapeId = shapeIdArg(mask, optionValue(p, "shape"));
         const FrameNumber key = shotFrame(shot, p, "remove-key");
         const MaskShape* s = mask.painted.findShape(shapeId);
         if (s && !s->keys.contains(key)) {
@@ -369,11 +365,11 @@ bool runPaintedMask(Document& doc, const QCommandLineParser& p, const QStringLis
             QStringList keys;
             for (FrameNumber k : s->keys.keys())
                 keys << QString::number(k - shot.source.start);
-            usage(QStringLiteral("Shape %1 has no key at shot frame %2; its keys are at %3.")
-                      .arg(idToString(shapeId))
-                      .arg(key - shot.source.start)
-                      .arg(keys.isEmpty() ? QStringLiteral("no frame")
-                                          : keys.join(QStringLiteral(", "))));
+            usageError(QStringLiteral("Shape %1 has no key at shot frame %2; its keys are at %3.")
+                           .arg(idToString(shapeId))
+                           .arg(key - shot.source.start)
+                           .arg(keys.isEmpty() ? QStringLiteral("no frame")
+                                               : keys.join(QStringLiteral(", "))));
         }
         doc.removeMaskShapeKey(shot.id, maskId, shapeId, key);
         json.insert("action", QStringLiteral("remove-key"));
@@ -388,15 +384,15 @@ bool runPaintedMask(Document& doc, const QCommandLineParser& p, const QStringLis
     const MaskRef& mask = maskById(doc, shot.id, maskId);
     json.insert("mask", idToString(maskId));
     json.insert("shapes", int(mask.painted.shapes.size()));
-    if (isSet(p, "render")) {
-        const QStringList files = render(doc, shot, mask, frames, value(p, "render"));
+    if (has(p, "render")) {
+        const QStringList files = render(doc, shot, mask, frames, optionValue(p, "render"));
         json.insert("rendered", QJsonArray::fromStringList(files));
         summary += QStringLiteral("%1rendered %2 frames to %3")
                        .arg(summary.isEmpty() ? QString() : QStringLiteral("; "))
                        .arg(files.size())
-                       .arg(value(p, "render"));
+                       .arg(optionValue(p, "render"));
     }
-    if (isSet(p, "list")) {
+    if (has(p, "list")) {
         QJsonArray list;
         QStringList lines;
         for (const MaskShape& s : mask.painted.shapes) {
@@ -408,7 +404,7 @@ bool runPaintedMask(Document& doc, const QCommandLineParser& p, const QStringLis
             summary += (summary.isEmpty() ? QString() : QStringLiteral("\n")) +
                        lines.join(QLatin1Char('\n'));
     }
-    if (isSet(p, "json")) {
+    if (has(p, "json")) {
         printJson(json);
     } else {
         printLine(QStringLiteral("%1\tpainted mask, %2 shapes%3%4")

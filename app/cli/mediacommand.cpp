@@ -1,7 +1,9 @@
 // `retake-cli media`: list the media pool and set a media's input colour
 // space (stored in the project; the viewer and every export use it).
+#include "mediacommand.h"
+
 #include "editcommands.h"
-#include "ocio/colorpipeline.h"
+#include "ocio/colourpipeline.h"
 #include "timeline/mediacolour.h"
 
 #include <QFileInfo>
@@ -42,16 +44,16 @@ const MediaRef& resolveMedia(const Document& doc, const QCommandLineParser& p) {
         QStringLiteral("\"%1\" names %2 media; give an ID prefix.").arg(key).arg(found.size()));
 }
 
-QString describeInputSpace(const ColorPipeline& pipeline, const MediaRef& m) {
+QString describeInputSpace(const ColourPipeline& pipeline, const MediaRef& m) {
     if (m.inputSpace.isEmpty())
         return QStringLiteral("auto (%1)").arg(automaticInputSpace(pipeline, m));
-    return pipeline.hasColorSpace(m.inputSpace)
+    return pipeline.hasColourSpace(m.inputSpace)
                ? m.inputSpace
                : QStringLiteral("%1 (not in %2)").arg(m.inputSpace, pipeline.configPath());
 }
 
 void media(Document& doc, const QCommandLineParser& p, const QStringList&) {
-    const ColorPipeline pipeline = ColorPipeline::load(p.value(QStringLiteral("ocio-config")));
+    const ColourPipeline pipeline = ColourPipeline::load(p.value(QStringLiteral("ocio-config")));
     if (p.isSet(QStringLiteral("input-space"))) {
         const MediaRef& m = resolveMedia(doc, p);
         const QString value = p.value(QStringLiteral("input-space"));

@@ -1,6 +1,9 @@
 // retake-cli otio export|import: OpenTimelineIO interchange (editor/interchange/otio.h).
+#include "otiocommand.h"
+
 #include "cli.h"
 #include "interchange/otio.h"
+#include "options.h"
 #include "projectfile/projectfile.h"
 
 #include <QFileInfo>

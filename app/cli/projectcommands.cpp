@@ -1,12 +1,16 @@
 // new, info, export, shell, recover, system.
+#include "projectcommands.h"
+
 #include "cli.h"
 #include "core/progress.h"
 #include "core/timecode.h"
+#include "depthoptions.h"
 #include "editcommands.h"
 #include "engines/generationlibrary.h"
 #include "export/exporter.h"
 #include "media/media.h"
 #include "mediaio/openmedia.h"
+#include "options.h"
 #include "projectfile/projectfile.h"
 
 #include <QCoreApplication>
@@ -19,15 +23,7 @@
 
 namespace retake::cli {
 
-// depthoptions.cpp
-void addDepthExportOptions(QCommandLineParser& p);
-bool runDepthExport(const QCommandLineParser& p, const Project& project, const QString& output,
-                    const Id& shotId, const std::optional<FrameRange>& range, int firstFileNumber,
-                    ExrCompression compression, bool overwrite);
-
-namespace {
-
-int newProject(const QStringList& args) {
+int runNew(const QStringList& args) {
     QCommandLineParser p;
     p.addOption({QStringLiteral("name"), QStringLiteral("Project name (default: the file name)."),
                  QStringLiteral("NAME")});
@@ -77,6 +73,8 @@ int newProject(const QStringList& args) {
     return Ok;
 }
 
+namespace {
+
 QJsonObject mediaInfoJson(const MediaInfo& info) {
     QJsonObject o{{"path", info.path},
                   {"kind", toString(info.kind)},
@@ -90,10 +88,10 @@ QJsonObject mediaInfoJson(const MediaInfo& info) {
                   {"bitDepth", info.bitDepth},
                   {"hasDepth", info.hasDepth},
                   {"variableFrameRate", info.variableFrameRate},
-                  {"color", QJsonObject{{"primaries", info.color.primaries},
-                                        {"transfer", info.color.transfer},
-                                        {"matrix", info.color.matrix},
-                                        {"range", info.color.range}}},
+                  {"color", QJsonObject{{"primaries", info.colour.primaries},
+                                        {"transfer", info.colour.transfer},
+                                        {"matrix", info.colour.matrix},
+                                        {"range", info.colour.range}}},
                   {"warnings", QJsonArray::fromStringList(info.warnings)}};
     if (info.audio.present())
         o.insert("audio", QJsonObject{{"sampleRate", info.audio.sampleRate},
@@ -136,7 +134,7 @@ QJsonObject projectInfoJson(const Project& project, const QString& path) {
         // ProRes and HQX write the same tags at 10 bits).
         try {
             const DeliveryColour d =
-                deliveryColourFor(VideoCodec::H264, ColorPipeline::bundled(), m, std::nullopt,
+                deliveryColourFor(VideoCodec::H264, ColourPipeline::bundled(), m, std::nullopt,
                                   false, false, m.width, m.height);
             o.insert("delivery", QJsonObject{{"primaries", d.tags.primaries},
                                              {"transfer", d.tags.transfer},
@@ -223,7 +221,9 @@ void printProjectInfo(const Project& project, const QString& path) {
     }
 }
 
-int info(const QStringList& args) {
+} // namespace
+
+int runInfo(const QStringList& args) {
     QCommandLineParser p;
     p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
     bool help = false;
@@ -258,7 +258,7 @@ int info(const QStringList& args) {
                   .arg(mi.frameRate.toString(),
                        mi.hasDepth ? QStringLiteral(", with depth") : QString()));
     printLine(QStringLiteral("  colour: primaries %1, transfer %2, matrix %3, range %4")
-                  .arg(mi.color.primaries, mi.color.transfer, mi.color.matrix, mi.color.range));
+                  .arg(mi.colour.primaries, mi.colour.transfer, mi.colour.matrix, mi.colour.range));
     if (mi.audio.present())
         printLine(QStringLiteral("  audio: %1, %2 Hz, %3")
                       .arg(mi.audio.codec)
@@ -269,7 +269,7 @@ int info(const QStringList& args) {
     return Ok;
 }
 
-int exportCommand(const QStringList& args) {
+int runExport(const QStringList& args) {
     QCommandLineParser p;
     p.addOption({QStringLiteral("out"),
                  QStringLiteral("A movie (.mov, .mp4, .mkv) or a sequence (shot_####.png / .exr)."),
@@ -416,18 +416,18 @@ int exportCommand(const QStringList& args) {
                         QStringLiteral("Give --output-space or --display, not both."));
         if (p.isSet(QStringLiteral("view")) && !p.isSet(QStringLiteral("display")))
             throw Error(ErrorKind::Usage, QStringLiteral("--view needs --display."));
-        ExportColor color;
-        color.configPath = p.value(QStringLiteral("ocio-config"));
-        color.inputSpace = p.value(QStringLiteral("input-space"));
-        color.grade.workingSpace = p.value(QStringLiteral("working-space"));
-        color.grade.lutPath = p.value(QStringLiteral("lut"));
+        ExportColour colour;
+        colour.configPath = p.value(QStringLiteral("ocio-config"));
+        colour.inputSpace = p.value(QStringLiteral("input-space"));
+        colour.grade.workingSpace = p.value(QStringLiteral("working-space"));
+        colour.grade.lutPath = p.value(QStringLiteral("lut"));
         if (p.isSet(QStringLiteral("cdl")))
-            color.grade.cdl =
+            colour.grade.cdl =
                 readCdl(p.value(QStringLiteral("cdl")), p.value(QStringLiteral("cdl-id")));
-        color.grade.outputSpace = p.value(QStringLiteral("output-space"));
-        color.grade.display = p.value(QStringLiteral("display"));
-        color.grade.view = p.value(QStringLiteral("view"));
-        request.color = color;
+        colour.grade.outputSpace = p.value(QStringLiteral("output-space"));
+        colour.grade.display = p.value(QStringLiteral("display"));
+        colour.grade.view = p.value(QStringLiteral("view"));
+        request.colour = colour;
     }
 
     retake::Progress progress(stderrProgress(QStringLiteral("export")));
@@ -444,7 +444,7 @@ int exportCommand(const QStringList& args) {
 // An editing session on stdin: one command per line, as on the command line
 // without the program and project names, plus undo, redo, save, info, quit.
 // Autosave runs in the background like in the GUI.
-int shell(const QStringList& args) {
+int runShell(const QStringList& args) {
     QCommandLineParser p;
     p.addOption({QStringLiteral("autosave-ms"),
                  QStringLiteral("Autosave interval in milliseconds (default 60000, 0 = off)."),
@@ -507,7 +507,7 @@ int shell(const QStringList& args) {
     return failures == 0 ? Ok : UsageError;
 }
 
-int recover(const QStringList& args) {
+int runRecover(const QStringList& args) {
     QCommandLineParser p;
     p.addOption({QStringLiteral("discard"),
                  QStringLiteral("Delete the autosave instead of recovering it.")});
@@ -531,7 +531,7 @@ int recover(const QStringList& args) {
     return Ok;
 }
 
-int systemInfo(const QStringList& args) {
+int runSystem(const QStringList& args) {
     QCommandLineParser p;
     bool help = false;
     if (!parse(p, args, QStringLiteral("Show versions and compute devices."), QString(), &help))
@@ -542,47 +542,6 @@ int systemInfo(const QStringList& args) {
     printLine(QStringLiteral("devices: %1")
                   .arg(QString::fromStdString(generationBackend().describeDevices())));
     return Ok;
-}
-
-} // namespace
-
-int runDemo(const QStringList& args);    // democommand.cpp
-int runRegen(const QStringList& args);   // regencommands.cpp
-int runInpaint(const QStringList& args); // regencommands.cpp
-int runOtio(const QStringList& args);    // otiocommand.cpp
-
-// cameracommand.cpp
-int runCameraCommand(const QStringList& args);
-int runBlockingCommand(const QStringList& args);
-int runReframe(const QStringList& args); // reframecommand.cpp
-
-const QVector<Command>& commands() {
-    static QVector<Command> list = [] {
-        QVector<Command> c = {
-            {"new", "Create a project.", newProject},
-            {"info", "Describe a project or a media file (--json).", info},
-            {"regen", "Regenerate a masked frame range of a shot as a new take.", runRegen},
-            {"inpaint", "Inpaint a plain image sequence (no project).", runInpaint},
-            {"export", "Export the timeline or a shot as a movie or an image sequence.",
-             exportCommand},
-            {"otio", "Export or import an OpenTimelineIO timeline (.otio).", runOtio},
-            {"shell", "Edit a project from commands on standard input, with autosave.", shell},
-            {"recover", "Recover a project from its crash autosave.", recover},
-            {"demo", "Run Retake's main job on the bundled demo.", runDemo},
-            {"camera", "Edit a shot's camera; shot sizes; camera files.", runCameraCommand},
-            {"blocking", "Edit and render a shot's blocking scene.", runBlockingCommand},
-            {"reframe",
-             "Reframe a shot (zoom, pan, tilt, roll, handheld, 2.5D move, depth of "
-             "field) as a new take.",
-             runReframe},
-            {"system", "Versions and compute devices.", systemInfo},
-        };
-        for (const auto& edit : editCommands())
-            c.push_back({edit.name, edit.summary,
-                         [&edit](const QStringList& a) { return runEditOnFile(edit, a); }});
-        return c;
-    }();
-    return list;
 }
 
 } // namespace retake::cli

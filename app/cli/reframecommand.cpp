@@ -1,9 +1,11 @@
 // `retake-cli reframe`: a virtual camera move on a shot's pictures as a new
 // take (editor/camera/reframe.h). Frames on the command line are the shot's own.
+#include "reframecommand.h"
+
 #include "camera/motion.h"
 #include "camera/reframe.h"
-#include "cameraoptions.h"
 #include "cli.h"
+#include "options.h"
 
 #include <QJsonArray>
 
@@ -40,7 +42,7 @@ void addReframeOptions(QCommandLineParser& p) {
         "X,Y,Z");
     opt("dof", "Depth of field from the shot's depth, focus distance (keyed focus pulls too) "
                "and f-stop.");
-    opt("engine", "Fill engine: propagate (default), model or internal.", "ENGINE");
+    opt("engine", "Fill engine: propagate (default), model or shot-trained.", "ENGINE");
     opt("param", "Engine parameter (repeatable).", "KEY=VALUE");
     opt("device", "cpu (default), cuda, cuda:N or auto.", "DEVICE");
     opt("json", "Print JSON.");
@@ -54,7 +56,9 @@ QString regeneratedFrames(const Take& take, const Shot& shot) {
     return parts.join(QLatin1Char(' '));
 }
 
-int reframeCommand(const QStringList& args) {
+} // namespace
+
+int runReframe(const QStringList& args) {
     QCommandLineParser p;
     addReframeOptions(p);
     bool help = false;
@@ -72,44 +76,44 @@ int reframeCommand(const QStringList& args) {
     if (has(p, "zoom") && has(p, "focal"))
         usageError(QStringLiteral("--zoom and --focal both set the new focal length: give one."));
     editProject(path, [&](Document& doc) {
-        const Shot& shot = resolveShot(doc.project(), setOption(p, "shot"));
+        const Shot& shot = resolveShot(doc.project(), optionValue(p, "shot"));
         ReframeRequest r;
         r.shotId = shot.id;
-        r.range = has(p, "range") ? parseShotRange(shot, setOption(p, "range")) : shot.source;
+        r.range = has(p, "range") ? parseShotRange(shot, optionValue(p, "range")) : shot.source;
         if (has(p, "zoom"))
-            r.zoom = parseNumber(setOption(p, "zoom"), QStringLiteral("--zoom"));
+            r.zoom = parseNumber(optionValue(p, "zoom"), QStringLiteral("--zoom"));
         if (has(p, "focal")) {
-            r.focalLengthMm = parseNumber(setOption(p, "focal"), QStringLiteral("--focal"));
+            r.focalLengthMm = parseNumber(optionValue(p, "focal"), QStringLiteral("--focal"));
             if (!(r.focalLengthMm > 0))
                 usageError(QStringLiteral("--focal: the focal length must be greater than 0 mm."));
         }
         if (has(p, "pan"))
-            r.panDeg = parseNumber(setOption(p, "pan"), QStringLiteral("--pan"));
+            r.panDeg = parseNumber(optionValue(p, "pan"), QStringLiteral("--pan"));
         if (has(p, "tilt"))
-            r.tiltDeg = parseNumber(setOption(p, "tilt"), QStringLiteral("--tilt"));
+            r.tiltDeg = parseNumber(optionValue(p, "tilt"), QStringLiteral("--tilt"));
         if (has(p, "roll"))
-            r.rollDeg = parseNumber(setOption(p, "roll"), QStringLiteral("--roll"));
+            r.rollDeg = parseNumber(optionValue(p, "roll"), QStringLiteral("--roll"));
         if (has(p, "move"))
-            r.moveM = parseVec(setOption(p, "move"), QStringLiteral("--move"));
+            r.moveM = parseVec(optionValue(p, "move"), QStringLiteral("--move"));
         r.depthOfField = has(p, "dof");
         if (has(p, "seed")) {
             bool ok = false;
-            r.seed = setOption(p, "seed").toLongLong(&ok);
+            r.seed = optionValue(p, "seed").toLongLong(&ok);
             if (!ok)
                 usageError(QStringLiteral("--seed: \"%1\" is not a whole number.")
-                               .arg(setOption(p, "seed")));
+                               .arg(optionValue(p, "seed")));
         }
         if (has(p, "handheld")) {
-            const HandheldPreset* preset = findHandheldPreset(setOption(p, "handheld"));
+            const HandheldPreset* preset = findHandheldPreset(optionValue(p, "handheld"));
             if (!preset)
                 usageError(QStringLiteral("--handheld: \"%1\" is not subtle, handheld, heavy, "
                                           "walking or running.")
-                               .arg(setOption(p, "handheld")));
+                               .arg(optionValue(p, "handheld")));
             r.handheld = preset->handheld;
             r.handheld.seed = quint64(r.seed);
         }
         if (has(p, "engine"))
-            r.engine = setOption(p, "engine");
+            r.engine = optionValue(p, "engine");
         for (const QString& v : p.values(QStringLiteral("param"))) {
             const int eq = v.indexOf(QLatin1Char('='));
             if (eq <= 0)
@@ -117,7 +121,7 @@ int reframeCommand(const QStringList& args) {
             r.parameters.insert(v.left(eq), v.mid(eq + 1));
         }
         if (has(p, "device"))
-            r.device = setOption(p, "device");
+            r.device = optionValue(p, "device");
 
         Progress progress(stderrProgress(QStringLiteral("reframe")));
         installInterruptHandler(&progress);
@@ -141,12 +145,6 @@ int reframeCommand(const QStringList& args) {
                                out.take.parameters.value(QStringLiteral("reframe")), r.engine));
     });
     return Ok;
-}
-
-} // namespace
-
-int runReframe(const QStringList& args) {
-    return reframeCommand(args);
 }
 
 } // namespace retake::cli

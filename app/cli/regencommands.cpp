@@ -1,5 +1,8 @@
 // regen (a take on a project's shot) and inpaint (plain image sequences).
+#include "regencommands.h"
+
 #include "cli.h"
+#include "options.h"
 #include "regen/regenerate.h"
 
 #include <QFileInfo>
@@ -10,7 +13,7 @@ namespace {
 
 void addEngineOptions(QCommandLineParser& p) {
     p.addOption({QStringLiteral("engine"),
-                 QStringLiteral("propagate (default), interpolate, model, internal."),
+                 QStringLiteral("propagate (default), interpolate, model, shot-trained."),
                  QStringLiteral("ENGINE")});
     p.addOption({QStringLiteral("seed"),
                  QStringLiteral("Seed; the same seed gives the same result on the CPU."),
@@ -45,7 +48,7 @@ bool listParams(const QCommandLineParser& p) {
     const QString engine = p.value(QStringLiteral("engine")).isEmpty()
                                ? QStringLiteral("propagate")
                                : p.value(QStringLiteral("engine"));
-    if (!regenerationEngines().contains(engine))
+    if (regenerationEngineNamed(engine).isEmpty())
         throw Error(ErrorKind::Usage,
                     QStringLiteral("Unknown engine \"%1\"; engines: %2.")
                         .arg(engine, regenerationEngines().join(QStringLiteral(", "))));
@@ -68,7 +71,9 @@ qint64 seedArg(const QCommandLineParser& p) {
     return seed;
 }
 
-int regen(const QStringList& args) {
+} // namespace
+
+int runRegen(const QStringList& args) {
     QCommandLineParser p;
     p.addOption({QStringLiteral("shot"), QStringLiteral("Shot ID, ID prefix or name."),
                  QStringLiteral("SHOT")});
@@ -120,7 +125,7 @@ int regen(const QStringList& args) {
     return Ok;
 }
 
-int inpaint(const QStringList& args) {
+int runInpaint(const QStringList& args) {
     QCommandLineParser p;
     p.addOption({QStringLiteral("frames"),
                  QStringLiteral("Folder of frames (PNG/EXR/TIFF/JPEG, sorted by name)."),
@@ -173,15 +178,6 @@ int inpaint(const QStringList& args) {
                   .arg(QFileInfo(request.outDir).absoluteFilePath())
                   .arg(written.size()));
     return Ok;
-}
-
-} // namespace
-
-int runRegen(const QStringList& args) {
-    return regen(args);
-}
-int runInpaint(const QStringList& args) {
-    return inpaint(args);
 }
 
 } // namespace retake::cli

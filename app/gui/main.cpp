@@ -1,7 +1,7 @@
 // retake [--lang de|fr|en] [--frame N] [--regenerate FIRST-LAST] [PROJECT]
-#include "appearance.h"
-#include "language.h"
-#include "mainwindow.h"
+#include "common/appearance.h"
+#include "common/language.h"
+#include "mainwindow/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -89,12 +89,12 @@ generation::BlockingView blockingView(const Camera& camera, const CameraPose& po
 generation::BlockingWorld blockingWorld(const BlockingScene& scene) {
     generation::BlockingWorld w;
     w.ground = scene.ground;
-    w.groundColor = toFloat3(scene.groundColor);
+    w.groundColour = toFloat3(scene.groundColour);
     const double az = scene.sunAzimuthDeg * kPi / 180, el = scene.sunElevationDeg * kPi / 180;
     // Same convention as pan: azimuth 0 points along +Y, positive turns left.
     w.sunDirection = {-std::sin(az) * std::cos(el), std::cos(az) * std::cos(el), std::sin(el)};
     w.sunIntensity = float(scene.sunIntensity);
-    w.skyColor = toFloat3(scene.skyColor);
+    w.skyColour = toFloat3(scene.skyColour);
     w.shadows = scene.shadows;
     for (const auto& o : scene.objects) {
         generation::BlockingItem item;
@@ -117,7 +117,7 @@ generation::BlockingWorld blockingWorld(const BlockingScene& scene) {
         item.position = {o.position.x, o.position.y, o.position.z};
         item.size = {o.size.x, o.size.y, o.size.z};
         item.yawDeg = o.yawDeg;
-        item.color = toFloat3(o.color);
+        item.colour = toFloat3(o.colour);
         w.items.push_back(item);
     }
     return w;

@@ -193,14 +193,14 @@ QJsonObject blockingSceneToJson(const BlockingScene& s) {
                                    {"position", vecToJson(o.position)},
                                    {"size", vecToJson(o.size)},
                                    {"yawDeg", o.yawDeg},
-                                   {"color", vecToJson(o.color)}});
+                                   {"color", vecToJson(o.colour)}});
     return {{"enabled", s.enabled},
             {"ground", s.ground},
-            {"groundColor", vecToJson(s.groundColor)},
+            {"groundColour", vecToJson(s.groundColour)},
             {"sunAzimuthDeg", s.sunAzimuthDeg},
             {"sunElevationDeg", s.sunElevationDeg},
             {"sunIntensity", s.sunIntensity},
-            {"skyColor", vecToJson(s.skyColor)},
+            {"skyColour", vecToJson(s.skyColour)},
             {"shadows", s.shadows},
             {"objects", objects}};
 }
@@ -270,11 +270,11 @@ BlockingScene blockingSceneFromJson(const QJsonObject& o, const QString& at, con
     BlockingScene s;
     s.enabled = in.boolean(o, at, "enabled", true);
     s.ground = in.boolean(o, at, "ground", s.ground);
-    s.groundColor = in.vec(o, at, "groundColor", s.groundColor);
+    s.groundColour = in.vec(o, at, "groundColour", s.groundColour);
     s.sunAzimuthDeg = in.number(o, at, "sunAzimuthDeg", s.sunAzimuthDeg);
     s.sunElevationDeg = in.number(o, at, "sunElevationDeg", s.sunElevationDeg);
     s.sunIntensity = in.number(o, at, "sunIntensity", s.sunIntensity);
-    s.skyColor = in.vec(o, at, "skyColor", s.skyColor);
+    s.skyColour = in.vec(o, at, "skyColour", s.skyColour);
     s.shadows = in.boolean(o, at, "shadows", s.shadows);
     const QJsonArray objects = in.array(o, at, "objects");
     for (int i = 0; i < objects.size(); ++i) {
@@ -289,7 +289,7 @@ BlockingScene blockingSceneFromJson(const QJsonObject& o, const QString& at, con
         b.position = in.vec(oo, oat, "position", b.position);
         b.size = in.vec(oo, oat, "size", b.size);
         b.yawDeg = in.number(oo, oat, "yawDeg", b.yawDeg);
-        b.color = in.vec(oo, oat, "color", b.color);
+        b.colour = in.vec(oo, oat, "color", b.colour);
         s.objects.push_back(b);
     }
     return s;

@@ -168,7 +168,7 @@ RegenResult reframe(const Project& project, const QString& cacheDir, const Refra
             usage(tr("Pan, tilt and roll must be between -90 and 90 degrees (got %1).").arg(a));
     if (request.engine == QLatin1String("interpolate"))
         usage(tr("The interpolate engine replaces whole frames; reframe with propagate, model "
-                 "or internal."));
+                 "or shot-trained."));
     const bool moves = request.zoom != 1 || request.focalLengthMm > 0 || request.panDeg != 0 ||
                        request.tiltDeg != 0 || request.rollDeg != 0 || !isZero(request.moveM) ||
                        request.handheld.active();

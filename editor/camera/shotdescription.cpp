@@ -275,7 +275,7 @@ void applyTimeOfDay(BlockingScene& s, TimeOfDay t) {
     s.sunAzimuthDeg = l.azimuth;
     s.sunElevationDeg = l.elevation;
     s.sunIntensity = l.intensity;
-    s.skyColor = l.sky;
+    s.skyColour = l.sky;
 }
 
 const Vec3 kPeopleColours[] = {{0.55, 0.20, 0.15}, {0.15, 0.30, 0.55}, {0.20, 0.45, 0.20},
@@ -314,7 +314,7 @@ DescribedShot describeShot(const QString& text, const Camera& base,
         applyTimeOfDay(scene, TimeOfDay(*p.timeOfDay.value));
     const bool interior = p.interior.value && *p.interior.value == 1;
     if (interior)
-        scene.groundColor = {0.35, 0.28, 0.22}; // a wooden floor
+        scene.groundColour = {0.35, 0.28, 0.22}; // a wooden floor
     int nextId = 2;
     QMap<QString, int> named;
     const auto add = [&](const ThingKind& kind, Vec3 at, double yaw = 0) {
@@ -325,7 +325,7 @@ DescribedShot describeShot(const QString& text, const Camera& base,
         o.size = kind.size;
         o.position = at;
         o.yawDeg = yaw;
-        o.color = kind.person ? kPeopleColours[(o.id - 2) % 6] : kind.color;
+        o.colour = kind.person ? kPeopleColours[(o.id - 2) % 6] : kind.colour;
         scene.objects.push_back(o);
         return o;
     };

@@ -43,7 +43,7 @@ struct ThingKind {
     bool person;
     BlockingShape shape;
     Vec3 size; // person: standing height in z
-    Vec3 color;
+    Vec3 colour;
 };
 const QVector<ThingKind>& things();
 

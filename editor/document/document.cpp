@@ -5,7 +5,7 @@
 #include "core/leftovers.h"
 #include "core/translate.h"
 #include "documentmessages.h"
-#include "ocio/colorpipeline.h"
+#include "ocio/colourpipeline.h"
 #include "projectfile/projectfile.h"
 
 #include <QCoreApplication>
@@ -377,7 +377,7 @@ void Document::relinkMedia(const Id& mediaId, const MediaInfo& info) {
 }
 
 void Document::setMediaInputSpace(const Id& mediaId, const QString& space,
-                                  const ColorPipeline& pipeline) {
+                                  const ColourPipeline& pipeline) {
     const MediaRef* current = project_.findMedia(mediaId);
     const QString fileName = current ? QFileInfo(current->path).fileName() : QString();
     apply(space.isEmpty() ? tr("Automatic input colour space for %1").arg(fileName)
@@ -386,7 +386,7 @@ void Document::setMediaInputSpace(const Id& mediaId, const QString& space,
               MediaRef* m = p.findMedia(mediaId);
               if (!m)
                   usage(tr("No media with ID %1.").arg(idToString(mediaId)));
-              m->inputSpace = space.isEmpty() ? QString() : pipeline.colorSpaceName(space);
+              m->inputSpace = space.isEmpty() ? QString() : pipeline.colourSpaceName(space);
           });
 }
 

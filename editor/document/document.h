@@ -11,7 +11,7 @@
 
 namespace retake {
 
-class ColorPipeline; // ocio/colorpipeline.h
+class ColourPipeline; // ocio/colourpipeline.h
 
 // One open project: the Project, its file, its single QUndoStack and its
 // autosave. Every change goes through an edit method below, each one undo
@@ -102,7 +102,8 @@ public:
     // `pipeline`'s config, stored by its canonical name; empty = automatic
     // (tags, then the config's file rules). An unknown name throws
     // Error(Usage) listing close names.
-    void setMediaInputSpace(const Id& mediaId, const QString& space, const ColorPipeline& pipeline);
+    void setMediaInputSpace(const Id& mediaId, const QString& space,
+                            const ColourPipeline& pipeline);
     void setShotText(const Id& shotId, const QString& name, const QString& prompt,
                      const QString& notes);
     void setCamera(const Id& shotId, const Camera& camera);

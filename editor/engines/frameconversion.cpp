@@ -43,9 +43,9 @@ void toPlanarRgb(const Image& image, generation::FrameStack& stack, int t) {
 }
 
 Image fromPlanarRgb(const float* in, int width, int height, SampleType type,
-                    const ColorTags& colour) {
+                    const ColourTags& colour) {
     Image image(width, height, 3, type);
-    image.color = colour;
+    image.colour = colour;
     const std::size_t plane = std::size_t(width) * height;
     for (std::size_t i = 0; i < plane; ++i)
         for (int c = 0; c < 3; ++c) {
@@ -84,16 +84,16 @@ Image fromBlockingRender(const generation::BlockingImage& render, bool linearFlo
         std::copy(render.rgb.begin(), render.rgb.begin() + std::ptrdiff_t(n),
                   image.samples<float>());
         image.depth = render.depth;
-        image.color.primaries = QStringLiteral("bt709");
-        image.color.transfer = QStringLiteral("linear");
+        image.colour.primaries = QStringLiteral("bt709");
+        image.colour.transfer = QStringLiteral("linear");
         return image;
     }
     Image image(render.width, render.height, 3, SampleType::UInt8);
     std::uint8_t* out = image.samples<std::uint8_t>();
     for (std::size_t i = 0; i < n; ++i)
         out[i] = std::uint8_t(std::lround(srgbEncode(render.rgb[i]) * 255.0f));
-    image.color.primaries = QStringLiteral("bt709");
-    image.color.transfer = QStringLiteral("iec61966-2-1");
+    image.colour.primaries = QStringLiteral("bt709");
+    image.colour.transfer = QStringLiteral("iec61966-2-1");
     return image;
 }
 

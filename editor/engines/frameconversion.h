@@ -20,7 +20,7 @@ void toPlanarRgb(const Image& image, generation::FrameStack& stack, int t);
 // Planar RGB -> an Image of `type`, tagged `colour`. Integer types clamp to
 // [0,1] and round: k/255 in gives k out, so untouched pixels are bit-identical.
 Image fromPlanarRgb(const float* in, int width, int height, SampleType type,
-                    const ColorTags& colour);
+                    const ColourTags& colour);
 
 // A mask file -> planar [H,W]: any non-zero sample marks the pixel (1), else 0.
 void toPlanarMask(const Image& mask, float* out);

@@ -2,7 +2,7 @@
 
 #include "core/error.h"
 #include "core/translate.h"
-#include "ocio/colorpipeline.h"
+#include "ocio/colourpipeline.h"
 #include "timeline/mediacolour.h"
 
 #include <QCoreApplication>
@@ -54,8 +54,8 @@ bool codecCarriesFullRange(VideoCodec codec) {
     return codec != VideoCodec::ProRes422HQ && codec != VideoCodec::ProRes4444;
 }
 
-DeliveryColour deliveryColourFor(VideoCodec codec, const ColorPipeline& pipeline,
-                                 const MediaRef& media, const std::optional<ColorTags>& graded,
+DeliveryColour deliveryColourFor(VideoCodec codec, const ColourPipeline& pipeline,
+                                 const MediaRef& media, const std::optional<ColourTags>& graded,
                                  bool fullRange, bool deepSource, int width, int height) {
     if (fullRange && !codecCarriesFullRange(codec))
         throw Error(ErrorKind::Usage, tr("%1 is limited range by definition; full range can be "
@@ -66,16 +66,16 @@ DeliveryColour deliveryColourFor(VideoCodec codec, const ColorPipeline& pipeline
     if (graded) {
         d.tags.primaries = graded->primaries;
         d.tags.transfer = graded->transfer;
-    } else if (media.inputSpace.isEmpty() && specified(media.color.primaries) &&
-               specified(media.color.transfer)) {
+    } else if (media.inputSpace.isEmpty() && specified(media.colour.primaries) &&
+               specified(media.colour.transfer)) {
         // Frames leave as decoded: they keep the file's own description.
-        d.tags.primaries = media.color.primaries;
-        d.tags.transfer = media.color.transfer;
+        d.tags.primaries = media.colour.primaries;
+        d.tags.transfer = media.colour.transfer;
     } else {
         space = mediaInputSpace(pipeline, media);
-        ColorGrade asIs;
+        ColourGrade asIs;
         asIs.inputSpace = space;
-        const ColorTags tags = pipeline.tagsFor(asIs);
+        const ColourTags tags = pipeline.tagsFor(asIs);
         d.tags.primaries = tags.primaries;
         d.tags.transfer = tags.transfer;
     }

@@ -24,10 +24,10 @@
 
 namespace retake {
 
-class ColorPipeline;
+class ColourPipeline;
 
 struct DeliveryColour {
-    ColorTags tags;    // FFmpeg names; "unspecified" where nothing is claimed
+    ColourTags tags;   // FFmpeg names; "unspecified" where nothing is claimed
     int bitDepth = 8;  // of the YUV the codec writes
     QStringList notes; // what a person should know ("written untagged: ...")
 };
@@ -36,10 +36,10 @@ struct DeliveryColour {
 bool codecCarriesFullRange(VideoCodec codec);
 
 // `graded`: the output space's tags when the export applies a colour
-// pipeline (ColorPipeline::tagsFor), nothing when frames leave as decoded.
+// pipeline (ColourPipeline::tagsFor), nothing when frames leave as decoded.
 // Throws Error(Usage) when full range is asked of a codec that cannot carry it.
-DeliveryColour deliveryColourFor(VideoCodec codec, const ColorPipeline& pipeline,
-                                 const MediaRef& media, const std::optional<ColorTags>& graded,
+DeliveryColour deliveryColourFor(VideoCodec codec, const ColourPipeline& pipeline,
+                                 const MediaRef& media, const std::optional<ColourTags>& graded,
                                  bool fullRange, bool deepSource, int width, int height);
 
 // "BT.709 primaries, BT.709 transfer, BT.709 matrix, limited range (10-bit)".

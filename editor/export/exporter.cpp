@@ -88,27 +88,27 @@ void checkOnline(const Project& project, const QVector<ExportFrame>& frames) {
 // exists.
 class FrameGrader {
 public:
-    FrameGrader(const Project& project, const std::optional<ExportColor>& color,
+    FrameGrader(const Project& project, const std::optional<ExportColour>& colour,
                 const QVector<ExportFrame>& frames)
-        : color_(color) {
-        if (!color_)
+        : colour_(colour) {
+        if (!colour_)
             return;
-        pipeline_ = ColorPipeline::load(color_->configPath);
+        pipeline_ = ColourPipeline::load(colour_->configPath);
         for (const auto& f : frames)
             processorFor(*project.findMedia(f.shot->mediaId));
     }
 
-    bool active() const { return color_.has_value(); }
-    const ColorPipeline& pipeline() const { return *pipeline_; }
+    bool active() const { return colour_.has_value(); }
+    const ColourPipeline& pipeline() const { return *pipeline_; }
 
-    ColorGrade gradeFor(const MediaRef& media) const {
-        ColorGrade grade = color_->grade;
-        grade.inputSpace =
-            color_->inputSpace.isEmpty() ? mediaInputSpace(*pipeline_, media) : color_->inputSpace;
+    ColourGrade gradeFor(const MediaRef& media) const {
+        ColourGrade grade = colour_->grade;
+        grade.inputSpace = colour_->inputSpace.isEmpty() ? mediaInputSpace(*pipeline_, media)
+                                                         : colour_->inputSpace;
         return grade;
     }
 
-    const ColorProcessor& processorFor(const MediaRef& media) {
+    const ColourProcessor& processorFor(const MediaRef& media) {
         auto it = processors_.find(media.id);
         if (it == processors_.end())
             it = processors_.insert(media.id, pipeline_->processor(gradeFor(media)));
@@ -123,7 +123,7 @@ public:
 
     // The standard tags of the output space (empty fields where it has
     // none); deliverycolour.h decides the rest.
-    ColorTags outputTags(const MediaRef& media) const {
+    ColourTags outputTags(const MediaRef& media) const {
         return pipeline_->tagsFor(gradeFor(media));
     }
 
@@ -131,11 +131,11 @@ public:
     QString outputSpaceName(const MediaRef& media) const {
         if (!active())
             return {};
-        const ColorGrade g = gradeFor(media);
+        const ColourGrade g = gradeFor(media);
         if (!g.display.isEmpty())
             return QStringLiteral("%1 / %2").arg(
                 g.display, g.view.isEmpty() ? pipeline_->defaultView(g.display) : g.view);
-        return pipeline_->colorSpaceName(g.outputSpace.isEmpty() ? g.inputSpace : g.outputSpace);
+        return pipeline_->colourSpaceName(g.outputSpace.isEmpty() ? g.inputSpace : g.outputSpace);
     }
 
     QString description(const MediaRef& media) {
@@ -143,9 +143,9 @@ public:
     }
 
 private:
-    const std::optional<ExportColor>& color_;
-    std::optional<ColorPipeline> pipeline_;
-    QHash<Id, ColorProcessor> processors_;
+    const std::optional<ExportColour>& colour_;
+    std::optional<ColourPipeline> pipeline_;
+    QHash<Id, ColourProcessor> processors_;
 };
 
 // Sample type graded frames are handed over in: float for EXR (scene-linear
@@ -157,35 +157,35 @@ bool isExrOutput(const QString& output) {
 // The scene-linear space an EXR holds by default: ACEScg under an ACES
 // working space or for wide-gamut (camera) inputs, else the linear space of
 // Rec.709/sRGB primaries. Empty when the config has neither.
-QString sceneLinearSpace(const ColorPipeline& pipeline, const QStringList& inputSpaces,
+QString sceneLinearSpace(const ColourPipeline& pipeline, const QStringList& inputSpaces,
                          const QString& workingSpace) {
     const QString aces = QStringLiteral("ACEScg");
     const QString rec709 = QStringLiteral("Linear Rec.709 (sRGB)");
     bool allRec709 = true;
     for (const QString& space : inputSpaces) {
-        ColorGrade asIs;
+        ColourGrade asIs;
         asIs.inputSpace = space;
         allRec709 = allRec709 && pipeline.tagsFor(asIs).primaries == QLatin1String("bt709");
     }
     const bool acesWorking =
         !workingSpace.isEmpty() &&
-        pipeline.colorSpaceName(workingSpace).startsWith(QLatin1String("ACES"));
-    if ((acesWorking || !allRec709) && pipeline.hasColorSpace(aces))
+        pipeline.colourSpaceName(workingSpace).startsWith(QLatin1String("ACES"));
+    if ((acesWorking || !allRec709) && pipeline.hasColourSpace(aces))
         return aces;
-    return pipeline.hasColorSpace(rec709) ? rec709 : QString();
+    return pipeline.hasColourSpace(rec709) ? rec709 : QString();
 }
 
 // What the export does to colour: the request's pipeline, and for EXR
 // without an output space, a conversion to scene-linear light (Blender, Nuke
 // and Unreal read EXR as linear; display-encoded values show twice encoded).
-std::optional<ExportColor> exportColour(const Project& project, const ExportRequest& request,
-                                        const QVector<ExportFrame>& frames) {
+std::optional<ExportColour> exportColour(const Project& project, const ExportRequest& request,
+                                         const QVector<ExportFrame>& frames) {
     if (!isSequenceOutput(request.output) || !isExrOutput(request.output))
-        return request.color;
-    ExportColor colour = request.color.value_or(ExportColor{});
+        return request.colour;
+    ExportColour colour = request.colour.value_or(ExportColour{});
     if (!colour.grade.outputSpace.isEmpty() || !colour.grade.display.isEmpty())
         return colour;
-    const ColorPipeline pipeline = ColorPipeline::load(colour.configPath);
+    const ColourPipeline pipeline = ColourPipeline::load(colour.configPath);
     QStringList inputs;
     for (const ExportFrame& f : frames) {
         const MediaRef& media = *project.findMedia(f.shot->mediaId);
@@ -196,7 +196,7 @@ std::optional<ExportColor> exportColour(const Project& project, const ExportRequ
     }
     colour.grade.outputSpace = sceneLinearSpace(pipeline, inputs, colour.grade.workingSpace);
     if (colour.grade.outputSpace.isEmpty())
-        return request.color; // a config without a linear space: as the input
+        return request.colour; // a config without a linear space: as the input
     return colour;
 }
 
@@ -284,8 +284,8 @@ std::map<std::string, std::string> exrMetadataFor(const Project& project, const 
 DeliveryColour deliveryFor(const FrameGrader& grader, const ExportRequest& request,
                            const MediaRef& media, bool deepSource, int width, int height) {
     return deliveryColourFor(
-        request.codec, grader.active() ? grader.pipeline() : ColorPipeline::bundled(), media,
-        grader.active() ? std::optional<ColorTags>(grader.outputTags(media)) : std::nullopt,
+        request.codec, grader.active() ? grader.pipeline() : ColourPipeline::bundled(), media,
+        grader.active() ? std::optional<ColourTags>(grader.outputTags(media)) : std::nullopt,
         request.fullRange, deepSource, width, height);
 }
 
@@ -301,7 +301,7 @@ ExportResult exportSequence(const Project& project, const ExportRequest& request
     const QString pattern = printfPattern(QFileInfo(request.output).absoluteFilePath());
     const QFileInfo patternInfo(pattern); // its name was checked by exportProject
     // Before anything is created: a bad colour request leaves no trace.
-    const std::optional<ExportColor> colour = exportColour(project, request, frames);
+    const std::optional<ExportColour> colour = exportColour(project, request, frames);
     FrameGrader grader(project, colour, frames);
     QDir dir = patternInfo.absoluteDir();
     OutputFolder folder(dir.absolutePath());
@@ -331,7 +331,7 @@ ExportResult exportSequence(const Project& project, const ExportRequest& request
                 // when it names a space (any config), else the automatic one.
                 const MediaRef& m = *project.findMedia(f.shot->mediaId);
                 ungradedSpaces.insert(m.id, m.inputSpace.isEmpty()
-                                                ? automaticInputSpace(ColorPipeline::bundled(), m)
+                                                ? automaticInputSpace(ColourPipeline::bundled(), m)
                                                 : m.inputSpace);
             }
     QHash<Id, QString> gradedSpaces;
@@ -381,7 +381,7 @@ ExportResult exportMovie(const Project& project, const ExportRequest& request,
     const auto audioFrameOf = [&](const ExportFrame& f) {
         return timelineExport ? f.timelineFrame : f.mediaFrame - f.shot->source.start;
     };
-    FrameGrader grader(project, request.color, frames);
+    FrameGrader grader(project, request.colour, frames);
     auto readGraded = [&](int i) {
         Image image = source.readShotFrame(*frames[i].shot, frames[i].mediaFrame);
         const SampleType type = gradedTypeForMovie(request.codec, image.type);
@@ -399,7 +399,7 @@ ExportResult exportMovie(const Project& project, const ExportRequest& request,
         grader, request, firstMedia, first.type != SampleType::UInt8, first.width, first.height);
     for (const QString& note : delivery.notes)
         progress.note(note);
-    settings.color = delivery.tags;
+    settings.colour = delivery.tags;
     settings.bitDepth = delivery.bitDepth;
     if (request.withAudio && audio.hasAudio()) {
         settings.audioSampleRate = audio.sampleRate();
@@ -495,7 +495,7 @@ DeliveryColour movieDelivery(const Project& project, const ExportRequest& reques
     const QVector<ExportFrame> frames = framesToExport(project, request);
     if (frames.isEmpty())
         throw Error(ErrorKind::Usage, tr("Nothing to export: the range holds no frames."));
-    const FrameGrader grader(project, request.color, frames);
+    const FrameGrader grader(project, request.colour, frames);
     const MediaRef& media = *project.findMedia(frames[0].shot->mediaId);
     // Known without decoding: the probed size and tags; depth from the kind
     // of file (an EXR or a 16-bit image) is decided when the first frame is
@@ -509,15 +509,9 @@ QStringList exportTargets(const Project& project, const ExportRequest& request) 
 
 ExportResult exportProject(const Project& project, const ExportRequest& request,
                            Progress& progress) {
+    // Everything that can be refused is refused before any file exists.
+    checkExport(project, request);
     const QVector<ExportFrame> frames = framesToExport(project, request);
-    if (frames.isEmpty())
-        throw Error(ErrorKind::Usage, tr("Nothing to export: the range holds no frames."));
-    checkOnline(project, frames);
-    if (isSequenceOutput(request.output))
-        checkSequenceName(
-            request.output,
-            QFileInfo(printfPattern(QFileInfo(request.output).absoluteFilePath())).fileName());
-    checkOutputTargets(project, exportTargets(request, frames), request.overwrite);
     progress.report(0.0, tr("Starting"));
     return isSequenceOutput(request.output) ? exportSequence(project, request, frames, progress)
                                             : exportMovie(project, request, frames, progress);

@@ -9,7 +9,7 @@
 #include "export/deliverycolour.h"
 #include "media/encode.h"
 #include "model/project.h"
-#include "ocio/colorpipeline.h"
+#include "ocio/colourpipeline.h"
 
 #include <QMap>
 #include <optional>
@@ -17,15 +17,15 @@
 namespace retake {
 
 // The colour pipeline of an export: every frame goes input -> working ->
-// look -> output (ColorPipeline::processor, the viewer's code path) before
+// look -> output (ColourPipeline::processor, the viewer's code path) before
 // it is encoded or written.
-struct ExportColor {
+struct ExportColour {
     QString configPath; // an OCIO config; empty = Retake's bundled config
     // Input space of every media; empty = per media (export/mediacolour.h):
     // the project's MediaRef::inputSpace, else the file's colour tags and
     // the config's file rules.
     QString inputSpace;
-    ColorGrade grade; // working space, look, output; its inputSpace is ignored
+    ColourGrade grade; // working space, look, output; its inputSpace is ignored
 };
 
 struct ExportRequest {
@@ -43,7 +43,7 @@ struct ExportRequest {
     int firstFileNumber = 1001; // sequences: VFX convention
     // None = movies leave as decoded (tagged as their source), EXR
     // sequences as scene-linear light (export/exporter.cpp exportColour).
-    std::optional<ExportColor> color;
+    std::optional<ExportColour> colour;
     // A provenance manifest (export/provenance.h) beside the output:
     // "shot_####.exr" -> "shot.provenance.json", "film.mov" -> "film.mov.provenance.json".
     bool writeManifest = true;

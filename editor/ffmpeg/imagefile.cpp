@@ -87,8 +87,8 @@ Image ImageFileDecoder::Impl::finish(const QString& path, const QString& contain
     const YuvInterpretation yuv = interpretYuv(format, frame->colorspace, frame->color_range,
                                                frame->width, frame->height, codecId);
     Image image = converter.convert(frame.get(), yuv);
-    image.color = colorTagsOf(frame->color_primaries, frame->color_trc, frame->colorspace,
-                              frame->color_range);
+    image.colour = colorTagsOf(frame->color_primaries, frame->color_trc, frame->colorspace,
+                               frame->color_range);
     if (info) {
         info->path = QFileInfo(path).absoluteFilePath();
         info->container = container;
@@ -102,7 +102,7 @@ Image ImageFileDecoder::Impl::finish(const QString& path, const QString& contain
         info->sampleType = layout.type;
         info->channels = layout.channels;
         info->hasDepth = false;
-        info->color = image.color;
+        info->colour = image.colour;
         if (isYuv(format)) {
             const QString assumed = describeAssumption(yuv);
             if (!assumed.isEmpty())

@@ -83,13 +83,13 @@ CodecContextPtr openDecoder(const QString& path, const AVStream* stream, int thr
     return ctx;
 }
 
-ColorTags colorTagsOf(AVColorPrimaries primaries, AVColorTransferCharacteristic transfer,
-                      AVColorSpace matrix, AVColorRange range) {
+ColourTags colorTagsOf(AVColorPrimaries primaries, AVColorTransferCharacteristic transfer,
+                       AVColorSpace matrix, AVColorRange range) {
     // av_color_*_name() says "unknown" for unset values; the model says "unspecified".
     auto name = [](const char* text, bool unset) {
         return unset || !text ? QStringLiteral("unspecified") : QString::fromLatin1(text);
     };
-    ColorTags tags;
+    ColourTags tags;
     tags.primaries = name(av_color_primaries_name(primaries), primaries == AVCOL_PRI_UNSPECIFIED);
     tags.transfer = name(av_color_transfer_name(transfer), transfer == AVCOL_TRC_UNSPECIFIED);
     tags.matrix = name(av_color_space_name(matrix), matrix == AVCOL_SPC_UNSPECIFIED);

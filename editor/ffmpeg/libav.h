@@ -73,8 +73,8 @@ CodecContextPtr openDecoder(const QString& path, const AVStream* stream, int thr
 AudioInfo bestAudioStream(AVFormatContext* input);
 
 // FFmpeg's names for colour tags, "unspecified" for the unset values.
-ColorTags colorTagsOf(AVColorPrimaries primaries, AVColorTransferCharacteristic transfer,
-                      AVColorSpace matrix, AVColorRange range);
+ColourTags colorTagsOf(AVColorPrimaries primaries, AVColorTransferCharacteristic transfer,
+                       AVColorSpace matrix, AVColorRange range);
 
 // The output layout Retake hands out for a source pixel format: RGB24/RGB48,
 // with alpha RGBA/RGBA64, in native byte order.

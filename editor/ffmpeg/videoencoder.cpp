@@ -321,7 +321,7 @@ void FfmpegVideoEncoder::openVideo(const CodecSpec& spec) {
     ctx->thread_count = 0;
     ctx->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
 
-    const ColorTags& tags = settings_.color;
+    const ColourTags& tags = settings_.colour;
     ctx->color_primaries = AVColorPrimaries(colorValue(tags.primaries, AVCOL_PRI_UNSPECIFIED,
                                                        av_color_primaries_from_name, "primaries"));
     ctx->color_trc = AVColorTransferCharacteristic(

@@ -357,7 +357,7 @@ void VideoReader::describe() {
     info_.bitDepth = layout.bitDepth;
     info_.sampleType = layout.type;
     info_.channels = layout.channels;
-    info_.color =
+    info_.colour =
         colorTagsOf(par->color_primaries, par->color_trc, par->color_space, par->color_range);
     if (isYuv(format)) {
         const QString assumed = describeAssumption(interpretYuv(
@@ -519,7 +519,7 @@ Image VideoReader::decodeUntil(int index, FrameNumber n, bool drainAfterTarget) 
                     fail(n, QStringLiteral("its pixel format %1 differs from the stream's %2")
                                 .arg(QString::fromLatin1(av_get_pix_fmt_name(format)),
                                      info_.pixelFormat));
-                image.color = info_.color;
+                image.colour = info_.colour;
                 av_frame_unref(frame_.get());
                 return image;
             }

@@ -21,7 +21,7 @@ struct EncodeSettings {
     int width = 0;
     int height = 0;
     Rational frameRate{24};
-    ColorTags color;         // written into the stream and container (export/deliverycolour.h)
+    ColourTags colour;       // written into the stream and container (export/deliverycolour.h)
     int bitDepth = 0;        // YUV bits: 0 = the codec's own (8, or 10 for ProRes/HQX)
     int audioSampleRate = 0; // 0 = no audio stream
     int audioChannels = 0;

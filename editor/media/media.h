@@ -24,17 +24,17 @@ QString toString(MediaKind kind);
 
 // Colour description carried from the file, never guessed: FFmpeg's names
 // ("bt709", "smpte2084", "tv", ...) or "unspecified" when the file says nothing.
-struct ColorTags {
+struct ColourTags {
     QString primaries = QStringLiteral("unspecified");
     QString transfer = QStringLiteral("unspecified");
     QString matrix = QStringLiteral("unspecified");
     QString range = QStringLiteral("unspecified");
 
-    bool operator==(const ColorTags& o) const {
+    bool operator==(const ColourTags& o) const {
         return primaries == o.primaries && transfer == o.transfer && matrix == o.matrix &&
                range == o.range;
     }
-    bool operator!=(const ColorTags& o) const { return !(*this == o); }
+    bool operator!=(const ColourTags& o) const { return !(*this == o); }
 };
 
 struct AudioInfo {
@@ -61,7 +61,7 @@ struct MediaInfo {
     int channels = 3;                          // 3 = RGB, 4 = RGBA (what readFrame() returns)
     bool hasDepth = false;                     // readFrame() fills Image::depth
     bool variableFrameRate = false;            // conformed to frameRate; see warnings
-    ColorTags color;
+    ColourTags colour;
     AudioInfo audio;
     // Image sequences: printf-style pattern of the file names and the number
     // in the first file's name (frame 0 of the media is that file).
@@ -79,7 +79,7 @@ struct Image {
     SampleType type = SampleType::UInt8;
     std::vector<std::uint8_t> pixels;
     std::vector<float> depth;
-    ColorTags color;
+    ColourTags colour;
     // 4 channels whose fourth is 255 filler, not alpha: the RGBX layout of
     // viewer pictures (MediaReader::setPreviewSize), which displays take
     // without repacking.

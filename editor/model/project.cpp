@@ -13,7 +13,7 @@ MediaRef MediaRef::fromInfo(const MediaInfo& info) {
     m.height = info.height;
     m.frameRate = info.frameRate;
     m.frameCount = info.frameCount;
-    m.color = info.color;
+    m.colour = info.colour;
     m.hasDepth = info.hasDepth;
     if (info.audio.present()) {
         m.audioSampleRate = info.audio.sampleRate;
@@ -33,7 +33,7 @@ QString idToString(const Id& id) {
 bool MediaRef::operator==(const MediaRef& o) const {
     return id == o.id && path == o.path && kind == o.kind && width == o.width &&
            height == o.height && frameRate == o.frameRate && frameCount == o.frameCount &&
-           color == o.color && audioSampleRate == o.audioSampleRate &&
+           colour == o.colour && audioSampleRate == o.audioSampleRate &&
            audioChannels == o.audioChannels && hasDepth == o.hasDepth &&
            inputSpace == o.inputSpace && online == o.online;
 }

@@ -39,7 +39,7 @@ struct MediaRef {
     int height = 0;
     Rational frameRate{24};
     FrameNumber frameCount = 0;
-    ColorTags color;
+    ColourTags colour;
     int audioSampleRate = 0; // 0 = no audio
     int audioChannels = 0;
     bool hasDepth = false;

@@ -34,7 +34,7 @@ QJsonArray rangeToJson(FrameRange r) {
     return QJsonArray{qint64(r.start), qint64(r.end)};
 }
 
-QJsonObject colorToJson(const ColorTags& c) {
+QJsonObject colorToJson(const ColourTags& c) {
     return {{"primaries", c.primaries},
             {"transfer", c.transfer},
             {"matrix", c.matrix},
@@ -53,7 +53,7 @@ QJsonObject mediaToJson(const MediaRef& m, const QDir& base) {
                   {"height", m.height},
                   {"frameRate", rationalToJson(m.frameRate)},
                   {"frameCount", qint64(m.frameCount)},
-                  {"color", colorToJson(m.color)},
+                  {"color", colorToJson(m.colour)},
                   {"hasDepth", m.hasDepth}};
     // Optional (absent = automatic), so files from before it still load.
     if (!m.inputSpace.isEmpty())
@@ -269,12 +269,12 @@ public:
         const QString stored = string(o, where, key, false);
         return stored.isEmpty() ? QString() : QDir::cleanPath(base_.absoluteFilePath(stored));
     }
-    ColorTags color(const QJsonObject& o, const QString& where) const {
-        ColorTags c;
+    ColourTags color(const QJsonObject& o, const QString& where) const {
+        ColourTags c;
         if (!o.contains(QLatin1String("color")))
             return c;
         const QJsonObject co =
-            object(o.value(QLatin1String("color")), where + QStringLiteral(".color"));
+            object(o.value(QLatin1String("color")), where + QStringLiteral(".colour"));
         c.primaries = string(co, where, "primaries");
         c.transfer = string(co, where, "transfer");
         c.matrix = string(co, where, "matrix");
@@ -315,7 +315,7 @@ Project readProject(const QJsonObject& root, const Reader& r) {
         m.height = int(r.integer(o, at, "height", 0, kMaxImageSide));
         m.frameRate = r.frameRate(o, at, "frameRate");
         m.frameCount = r.integer(o, at, "frameCount", 0, kMaxFrameNumber);
-        m.color = r.color(o, at);
+        m.colour = r.color(o, at);
         m.hasDepth = r.boolean(o, at, "hasDepth", false);
         m.inputSpace = r.string(o, at, "inputSpace", false);
         if (o.contains(QLatin1String("audio"))) {

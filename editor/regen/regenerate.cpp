@@ -200,7 +200,7 @@ public:
         writeImageFile(staging_.filePath(QStringLiteral("frame_%1.%2")
                                              .arg(i, 5, 10, QLatin1Char('0'))
                                              .arg(takeFileExtension())),
-                       fromPlanarRgb(rgb, width(), height(), first_.type, first_.color), options);
+                       fromPlanarRgb(rgb, width(), height(), first_.type, first_.colour), options);
         if (mask_ && mask_->isPainted() && mask_->range.contains(f)) {
             const QString maskFile = staging_.filePath(paintedMaskFileName(i));
             if (!maskedPixels(rasteriseMask(mask_->painted, f, QSize(width(), height())))
@@ -243,6 +243,10 @@ QStringList regenerationEngines() {
     for (const auto& name : gen::engineNames())
         names << QString::fromStdString(name);
     return names;
+}
+
+QString regenerationEngineNamed(const QString& name) {
+    return QString::fromStdString(gen::canonicalEngineName(name.toStdString()));
 }
 
 QString describeEngineParameters(const QString& engine) {
@@ -326,7 +330,9 @@ RegenResult regenerate(const Project& project, const QString& cacheDir, const Re
         result.notes << tr("No pixel needed filling: the engine did not run.");
     progress.checkCancelled();
 
-    take.engine = request.engine;
+    // The engine's present name, also when asked by a former one.
+    const QString engine = regenerationEngineNamed(request.engine);
+    take.engine = engine.isEmpty() ? request.engine : engine;
     take.parameters = request.parameters;
     take.seed = request.seed;
     take.prompt = request.prompt;
@@ -405,7 +411,7 @@ public:
                                               .arg(height_));
         toPlanarRgb(frame, rgb);
         readMask(t, mask);
-        formats_[t] = {frame.type, frame.color};
+        formats_[t] = {frame.type, frame.colour};
     }
     void writeFrame(int t, const float* rgb) override {
         const auto format = formats_.take(t);
@@ -423,7 +429,7 @@ private:
     int width_ = 0;
     int height_ = 0;
     std::vector<float> stationaryMask_;
-    QMap<int, QPair<SampleType, ColorTags>> formats_; // read, not yet written
+    QMap<int, QPair<SampleType, ColourTags>> formats_; // read, not yet written
 };
 
 } // namespace

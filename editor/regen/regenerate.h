@@ -43,6 +43,9 @@ struct RegenResult {
 };
 
 QStringList regenerationEngines();
+// The engine `name` means (an engine's name, or a former one: "internal" is
+// now "shot-trained"); empty when there is none.
+QString regenerationEngineNamed(const QString& name);
 QString describeEngineParameters(const QString& engine);
 
 RegenResult regenerate(const Project& project, const QString& cacheDir, const RegenRequest& request,

@@ -8,15 +8,15 @@
 
 namespace retake {
 
-QString automaticInputSpace(const ColorPipeline& pipeline, const MediaRef& media) {
-    return pipeline.inputSpaceFor(media.path, media.color);
+QString automaticInputSpace(const ColourPipeline& pipeline, const MediaRef& media) {
+    return pipeline.inputSpaceFor(media.path, media.colour);
 }
 
-QString mediaInputSpace(const ColorPipeline& pipeline, const MediaRef& media) {
+QString mediaInputSpace(const ColourPipeline& pipeline, const MediaRef& media) {
     if (media.inputSpace.isEmpty())
         return automaticInputSpace(pipeline, media);
     try {
-        return pipeline.colorSpaceName(media.inputSpace);
+        return pipeline.colourSpaceName(media.inputSpace);
     } catch (const Error& e) {
         throw Error(
             ErrorKind::Usage,

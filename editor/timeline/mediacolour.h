@@ -6,10 +6,10 @@
 //
 //   MediaRef::inputSpace (the user's choice, stored in the project)
 //   else the file's colour tags, else the config's file rules
-//   (ColorPipeline::inputSpaceFor)
+//   (ColourPipeline::inputSpaceFor)
 
 #include "model/project.h"
-#include "ocio/colorpipeline.h"
+#include "ocio/colourpipeline.h"
 
 namespace retake {
 
@@ -17,9 +17,9 @@ namespace retake {
 // name. Throws Error(Usage) naming the media, the stored space and close
 // names when the project's choice is not a colour space of this config (a
 // project made with another config).
-QString mediaInputSpace(const ColorPipeline& pipeline, const MediaRef& media);
+QString mediaInputSpace(const ColourPipeline& pipeline, const MediaRef& media);
 
 // What "automatic" gives for `media`: its tags, else the config's file rules.
-QString automaticInputSpace(const ColorPipeline& pipeline, const MediaRef& media);
+QString automaticInputSpace(const ColourPipeline& pipeline, const MediaRef& media);
 
 } // namespace retake

@@ -36,7 +36,7 @@ enum class Prim { Box, Cylinder, Sphere };
 struct Primitive {
     Prim kind;
     std::int32_t objectId;
-    std::array<float, 3> color;
+    std::array<float, 3> colour;
     double c[3];       // centre (box: centre of the volume; cylinder: base centre; sphere: centre)
     double h[3];       // box half extents; cylinder (radius, -, height); sphere (radius, -, -)
     double cosYaw = 1; // box only
@@ -286,7 +286,7 @@ BlockingImage BlockingRenderer::render(const BlockingWorld& world, const Blockin
                              double h2) {
             prims.push_back({kind,
                              item.id,
-                             item.color,
+                             item.colour,
                              {cx, cy, cz},
                              {h0, h1, h2},
                              std::cos(yaw),
@@ -377,7 +377,7 @@ BlockingImage BlockingRenderer::render(const BlockingWorld& world, const Blockin
            nz = groundMask.to(torch::kFloat32);
     Tensor albedo = torch::zeros({3, H, W});
     for (int c = 0; c < 3; ++c)
-        albedo[c].masked_fill_(groundMask, world.groundColor[std::size_t(c)]);
+        albedo[c].masked_fill_(groundMask, world.groundColour[std::size_t(c)]);
     for (std::size_t k = 0; k < prims.size(); ++k) {
         const Rect& r = rects[k];
         if (r.empty())
@@ -390,7 +390,7 @@ BlockingImage BlockingRenderer::render(const BlockingWorld& world, const Blockin
         block(ny, r).copy_(torch::where(mine, n.y, block(ny, r)));
         block(nz, r).copy_(torch::where(mine, n.z, block(nz, r)));
         for (int c = 0; c < 3; ++c)
-            block(albedo[c], r).masked_fill_(mine, prims[k].color[std::size_t(c)]);
+            block(albedo[c], r).masked_fill_(mine, prims[k].colour[std::size_t(c)]);
     }
 
     // Sun and sky.
@@ -444,7 +444,7 @@ BlockingImage BlockingRenderer::render(const BlockingWorld& world, const Blockin
     const Tensor rgb = torch::from_blob(out.rgb.data(), {H, W, 3}, torch::kFloat32);
     Tensor colour = planar ? torch::empty({3, H, W}) : Tensor();
     for (int c = 0; c < 3; ++c) {
-        const float zenith = world.skyColor[std::size_t(c)];
+        const float zenith = world.skyColour[std::size_t(c)];
         const float horizon = 0.5f * zenith + 0.5f * 0.95f;
         const Tensor surface =
             torch::addcmul(sunLight, light, scalar(zenith / 0.62f)).mul_(albedo[c]);

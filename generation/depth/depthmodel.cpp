@@ -1,6 +1,6 @@
 // A user's TorchScript depth model (see retake/generation/depth.h).
 
-#include "inpaint/torch_util.h"
+#include "inpaint/methods/torch_util.h"
 #include "retake/generation/depth.h"
 
 #include <fstream>

@@ -1,6 +1,6 @@
 #include "retake/generation/composite.h"
 
-#include "inpaint/mask_ops.h"
+#include "inpaint/methods/mask_ops.h"
 #include "retake/generation/inpaint.h"
 
 #include <algorithm>

@@ -102,7 +102,7 @@ public:
 std::unique_ptr<Engine> makePropagateEngine(const Params& params);
 std::unique_ptr<Engine> makeInterpolateEngine(const Params& params);
 std::unique_ptr<Engine> makeModelEngine(const Params& params, const std::string& device);
-std::unique_ptr<Engine> makeInternalEngine(const Params& params, const std::string& device);
+std::unique_ptr<Engine> makeShotTrainedEngine(const Params& params, const std::string& device);
 
 [[noreturn]] void throwBadInput(const std::string& message);
 

@@ -1,7 +1,7 @@
 #include "retake/generation/inpaint.h"
 
 #include "inpaint/engine.h"
-#include "inpaint/mask_ops.h"
+#include "inpaint/methods/mask_ops.h"
 
 #include <algorithm>
 #include <cmath>
@@ -51,17 +51,18 @@ void validateShapes(const InpaintRequest& r) {
     }
 }
 
-std::unique_ptr<Engine> makeEngine(const std::string& name, const Params& params,
+std::unique_ptr<Engine> makeEngine(const std::string& requested, const Params& params,
                                    const std::string& device) {
+    const std::string name = canonicalEngineName(requested);
     if (name == "propagate")
         return makePropagateEngine(params);
     if (name == "interpolate")
         return makeInterpolateEngine(params);
     if (name == "model")
         return makeModelEngine(params, device);
-    if (name == "internal")
-        return makeInternalEngine(params, device);
-    throwBadInput("unknown engine '" + name + "'");
+    if (name == "shot-trained")
+        return makeShotTrainedEngine(params, device);
+    throwBadInput("unknown engine '" + requested + "'");
 }
 
 struct Span {

@@ -32,10 +32,20 @@ std::vector<ParamInfo> flowParameters(const std::string& preset) {
 } // namespace
 
 std::vector<std::string> engineNames() {
-    return {"propagate", "interpolate", "model", "internal"};
+    return {"propagate", "interpolate", "model", "shot-trained"};
 }
 
-std::vector<ParamInfo> engineParameters(const std::string& engine) {
+std::string canonicalEngineName(const std::string& name) {
+    if (name == "internal") // its name until Retake 0.1
+        return "shot-trained";
+    for (const std::string& engine : engineNames())
+        if (name == engine)
+            return engine;
+    return std::string();
+}
+
+std::vector<ParamInfo> engineParameters(const std::string& name) {
+    const std::string engine = canonicalEngineName(name);
     std::vector<ParamInfo> params;
     auto append = [&](const std::vector<ParamInfo>& more) {
         params.insert(params.end(), more.begin(), more.end());
@@ -68,7 +78,7 @@ std::vector<ParamInfo> engineParameters(const std::string& engine) {
             {"tile", 0.0, "spatial tile side in px (0 = whole frame)"},
             {"tile_overlap", 32.0, "px shared by neighbouring tiles, cross-faded"},
         });
-    } else if (engine == "internal") {
+    } else if (engine == "shot-trained") {
         append(sharedParameters(2));
         append({
             {"iterations", 400.0, "training steps on the shot's own unmasked pixels"},
@@ -80,7 +90,7 @@ std::vector<ParamInfo> engineParameters(const std::string& engine) {
         std::string names;
         for (const auto& name : engineNames())
             names += (names.empty() ? "" : ", ") + name;
-        detail::throwBadInput("unknown engine '" + engine + "' (engines: " + names + ")");
+        detail::throwBadInput("unknown engine '" + name + "' (engines: " + names + ")");
     }
     return params;
 }

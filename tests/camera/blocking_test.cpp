@@ -117,9 +117,9 @@ TEST(BlockingRender, DepthOfFieldBlursOutOfFocusEdges) {
     world.ground = false;
     world.sunDirection = {0, -1, 0.2}; // behind the camera: both fronts lit
     BlockingItem front = item(BlockingKind::Box, 2, -5, 5.5, 0, 10, 1, 4);
-    front.color = {1, 1, 1};
+    front.colour = {1, 1, 1};
     BlockingItem back = item(BlockingKind::Box, 3, 10, 5.5, 0, 20, 1, 4);
-    back.color = {0.05f, 0.05f, 0.05f};
+    back.colour = {0.05f, 0.05f, 0.05f};
     world.items = {front, back};
     const auto transitionWidth = [&](double focus) {
         BlockingView v = levelView(200, 60, 150);

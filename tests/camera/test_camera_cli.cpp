@@ -6,6 +6,7 @@
 #include "media/media.h"
 #include "mediaio/openmedia.h"
 #include "mediaio/writemedia.h"
+#include "testclip.h"
 
 #include <QDir>
 #include <QFile>
@@ -56,21 +57,11 @@ private Q_SLOTS:
     void initTestCase() {
         QVERIFY(dir_.isValid());
         // A 24-frame 320x180 PNG sequence as the shot's media.
-        for (int i = 0; i < 24; ++i) {
-            Image image(320, 180, 3, SampleType::UInt8);
-            std::fill(image.pixels.begin(), image.pixels.end(), std::uint8_t(i * 10));
-            writeImageFile(
-                dir_.filePath(QStringLiteral("plate_%1.png").arg(i, 4, 10, QLatin1Char('0'))),
-                image);
-        }
         project_ = dir_.filePath(QStringLiteral("p.retake"));
-        Run r = cli({QStringLiteral("new"), project_, QStringLiteral("--rate"),
-                     QStringLiteral("24"), QStringLiteral("--size"), QStringLiteral("1920x1080")});
-        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        r = cli({QStringLiteral("import"), project_,
-                 dir_.filePath(QStringLiteral("plate_0000.png")), QStringLiteral("--name"),
-                 QStringLiteral("plate")});
-        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString failed = retake::testing::newProjectWithPngPlate(
+            project_, dir_.path(), 24, 320, 180, QStringLiteral("1920x1080"),
+            [](int frame, std::size_t) { return std::uint8_t(frame * 10); });
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
     }
 
     void setLensAndReadJson() {

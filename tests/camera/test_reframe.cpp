@@ -102,7 +102,7 @@ BlockingScene testScene() {
         o.shape = shape;
         o.position = at;
         o.size = size;
-        o.color = colour;
+        o.colour = colour;
         s.objects.push_back(o);
     };
     add(2, BlockingShape::Person, {-0.4, 0, 0}, {0.45, 0.3, 1.75}, {0.6, 0.2, 0.1});

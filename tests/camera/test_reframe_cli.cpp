@@ -7,6 +7,7 @@
 #include "media/media.h"
 #include "mediaio/openmedia.h"
 #include "mediaio/writemedia.h"
+#include "testclip.h"
 
 #include <QDir>
 #include <QFile>
@@ -51,22 +52,13 @@ private:
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(dir_.isValid());
-        for (int i = 0; i < 6; ++i) {
-            Image image(96, 54, 3, SampleType::UInt8);
-            for (std::size_t k = 0; k < image.pixels.size(); ++k)
-                image.pixels[k] = std::uint8_t((k * 7 + std::size_t(i) * 11) % 251);
-            writeImageFile(
-                dir_.filePath(QStringLiteral("plate_%1.png").arg(i, 4, 10, QLatin1Char('0'))),
-                image);
-        }
         project_ = dir_.filePath(QStringLiteral("p.retake"));
-        Run r = cli({QStringLiteral("new"), project_, QStringLiteral("--rate"),
-                     QStringLiteral("24"), QStringLiteral("--size"), QStringLiteral("96x54")});
-        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        r = cli({QStringLiteral("import"), project_,
-                 dir_.filePath(QStringLiteral("plate_0000.png")), QStringLiteral("--name"),
-                 QStringLiteral("plate")});
-        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString failed = retake::testing::newProjectWithPngPlate(
+            project_, dir_.path(), 6, 96, 54, QStringLiteral("96x54"),
+            [](int frame, std::size_t k) {
+                return std::uint8_t((k * 7 + std::size_t(frame) * 11) % 251);
+            });
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
     }
 
     void describeDryRunPrintsTheSceneAndChangesNothing() {

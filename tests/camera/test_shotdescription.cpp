@@ -76,7 +76,7 @@ private Q_SLOTS:
         QVERIFY(std::abs(travelled - 0.3 * d.subjectDistanceM) < 1e-9);
         // Dusk: a low sun, an orange sky.
         QCOMPARE(d.scene.sunElevationDeg, 5.0);
-        QVERIFY(d.scene.skyColor.x > d.scene.skyColor.z);
+        QVERIFY(d.scene.skyColour.x > d.scene.skyColour.z);
         // Deterministic.
         const DescribedShot again = describe(QStringLiteral("MS 35mm dolly in 2s, two people at "
                                                             "a table, dusk"));
@@ -264,7 +264,7 @@ private Q_SLOTS:
         const DescribedShot night = describe(QStringLiteral("night"));
         QVERIFY(night.scene.sunElevationDeg < 0);
         QCOMPARE(night.scene.sunIntensity, 0.0);
-        QVERIFY(night.scene.skyColor.z < 0.1);
+        QVERIFY(night.scene.skyColour.z < 0.1);
         QCOMPARE(describe(QStringLiteral("a man")).scene.sunElevationDeg,
                  BlockingScene().sunElevationDeg); // none given: the default sun
     }

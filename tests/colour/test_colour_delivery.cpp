@@ -96,8 +96,8 @@ private Q_SLOTS:
         ExportRequest request;
         request.output = path(QStringLiteral("out/plate_####.exr"));
         request.imageOptions.exrPixelType = ExrPixelType::Float;
-        request.color = ExportColor{};
-        request.color->grade.outputSpace = QStringLiteral("ACEScg");
+        request.colour = ExportColour{};
+        request.colour->grade.outputSpace = QStringLiteral("ACEScg");
         Progress progress;
         const ExportResult result = exportProject(project, request, progress);
         QCOMPARE(result.files.size(), kFrames);
@@ -126,10 +126,10 @@ private Q_SLOTS:
         // from the EXR's linear Rec.709 (float EXR: exact).
         const Image written = openMedia(path(QStringLiteral("out/plate_1001.exr")))->readFrame(0);
         const Image plate = openMedia(path(QStringLiteral("plate/p_0001.exr")))->readFrame(0);
-        ColorGrade grade;
+        ColourGrade grade;
         grade.inputSpace = QStringLiteral("Linear Rec.709 (sRGB)");
         grade.outputSpace = QStringLiteral("ACEScg");
-        const Image expected = ColorPipeline::bundled().processor(grade).apply(plate);
+        const Image expected = ColourPipeline::bundled().processor(grade).apply(plate);
         double moved = 0;
         for (std::size_t i = 0; i < plate.sampleCount(); ++i) {
             QVERIFY(std::abs(written.samples<float>()[i] - expected.samples<float>()[i]) < 1e-6f);

@@ -1,4 +1,4 @@
-// ColorPipeline against the real OpenColorIO 2.1 and independent references:
+// ColourPipeline against the real OpenColorIO 2.1 and independent references:
 // the bundled config loads with every built-in style it names, LUT grades
 // match ffmpeg's lut3d filter, colour space conversions match ocioconvert,
 // CDLs round-trip through .cc/.cdl, and bad configs/LUTs/names give errors
@@ -7,7 +7,7 @@
 #include "core/error.h"
 #include "media/encode.h"
 #include "mediaio/openmedia.h"
-#include "ocio/colorpipeline.h"
+#include "ocio/colourpipeline.h"
 #include "processrun.h"
 
 #include <QDir>
@@ -173,9 +173,9 @@ private Q_SLOTS:
     // colour space converts to the reference, which fails if a
     // BuiltinTransform style the config names is missing from this OCIO.
     void bundledConfigHasTheSpacesRolesAndDisplays() {
-        for (const ColorPipeline& cp :
-             {ColorPipeline::bundled(), ColorPipeline::fromFile(kConfigFile)}) {
-            const QStringList spaces = cp.colorSpaces();
+        for (const ColourPipeline& cp :
+             {ColourPipeline::bundled(), ColourPipeline::fromFile(kConfigFile)}) {
+            const QStringList spaces = cp.colourSpaces();
             for (const char* name :
                  {"sRGB - Texture", "Rec.709 - Camera", "Linear Rec.709 (sRGB)", "ACEScg",
                   "ACES2065-1", "ACEScct", "ARRI LogC3 (EI800) - AWG", "Sony S-Log3 - S-Gamut3",
@@ -187,9 +187,9 @@ private Q_SLOTS:
             for (const char* role : {"scene_linear", "color_timing", "data", "aces_interchange",
                                      "cie_xyz_d65_interchange", "rendering", "compositing_log"})
                 QVERIFY2(cp.roles().contains(QString::fromLatin1(role)), role);
-            QCOMPARE(cp.colorSpaceName(QStringLiteral("scene_linear")), QStringLiteral("ACEScg"));
-            QCOMPARE(cp.colorSpaceName(QStringLiteral("color_timing")), QStringLiteral("ACEScct"));
-            QCOMPARE(cp.colorSpaceName(QStringLiteral("data")), QStringLiteral("Raw"));
+            QCOMPARE(cp.colourSpaceName(QStringLiteral("scene_linear")), QStringLiteral("ACEScg"));
+            QCOMPARE(cp.colourSpaceName(QStringLiteral("color_timing")), QStringLiteral("ACEScct"));
+            QCOMPARE(cp.colourSpaceName(QStringLiteral("data")), QStringLiteral("Raw"));
             QCOMPARE(cp.displays(), (QStringList{QStringLiteral("sRGB - Display"),
                                                  QStringLiteral("Rec.1886 Rec.709 - Display")}));
             for (const QString& display : cp.displays())
@@ -199,7 +199,7 @@ private Q_SLOTS:
             for (const QString& space : spaces) {
                 if (space == QLatin1String("Raw"))
                     continue;
-                ColorGrade g;
+                ColourGrade g;
                 g.inputSpace = space;
                 g.outputSpace = QStringLiteral("ACES2065-1");
                 QVERIFY2(!errorOf([&] { cp.processor(g); }).size(), qPrintable(space));
@@ -208,10 +208,10 @@ private Q_SLOTS:
     }
 
     void knownValues() {
-        const ColorPipeline cp = ColorPipeline::bundled();
+        const ColourPipeline cp = ColourPipeline::bundled();
         Image px(1, 1, 3, SampleType::Float32);
         px.samples<float>()[0] = px.samples<float>()[1] = px.samples<float>()[2] = 0.5f;
-        ColorGrade g;
+        ColourGrade g;
         g.inputSpace = QStringLiteral("sRGB - Texture");
         g.outputSpace = QStringLiteral("Linear Rec.709 (sRGB)");
         const Image lin = cp.processor(g).apply(px);
@@ -223,16 +223,16 @@ private Q_SLOTS:
         g.outputSpace = QStringLiteral("ACEScct");
         QVERIFY(std::abs(cp.processor(g).apply(grey).samples<float>()[1] - 0.4135884f) < 1e-4f);
         // File tags pick the input space; without tags the file rules do.
-        ColorTags tags;
+        ColourTags tags;
         tags.transfer = QStringLiteral("bt709");
         tags.primaries = QStringLiteral("bt709");
         QCOMPARE(cp.inputSpaceFor(QStringLiteral("/a/b.mov"), tags),
                  QStringLiteral("Rec.709 - Camera"));
-        QCOMPARE(cp.inputSpaceFor(QStringLiteral("/a/b.0001.exr"), ColorTags{}),
+        QCOMPARE(cp.inputSpaceFor(QStringLiteral("/a/b.0001.exr"), ColourTags{}),
                  QStringLiteral("Linear Rec.709 (sRGB)"));
-        QCOMPARE(cp.inputSpaceFor(QStringLiteral("/a/b.0001.png"), ColorTags{}),
+        QCOMPARE(cp.inputSpaceFor(QStringLiteral("/a/b.0001.png"), ColourTags{}),
                  QStringLiteral("sRGB - Texture"));
-        ColorGrade out;
+        ColourGrade out;
         out.outputSpace = QStringLiteral("srgb"); // alias
         QCOMPARE(cp.tagsFor(out).transfer, QStringLiteral("iec61966-2-1"));
         out.outputSpace = QStringLiteral("Rec.709 - Camera");
@@ -259,10 +259,10 @@ private Q_SLOTS:
         RETAKE_FFMPEG(QStringLiteral("-i"), source, QStringLiteral("-vf"),
                       QStringLiteral("lut3d=file=%1:interp=tetrahedral").arg(lut),
                       QStringLiteral("-pix_fmt"), QStringLiteral("rgb24"), reference);
-        ColorGrade g;
+        ColourGrade g;
         g.inputSpace = QStringLiteral("sRGB - Texture");
         g.lutPath = lut;
-        const Image graded = ColorPipeline::bundled().processor(g).apply(readImage(source));
+        const Image graded = ColourPipeline::bundled().processor(g).apply(readImage(source));
         QCOMPARE(graded.type, SampleType::UInt8);
         const Image expected = readImage(reference);
         QVERIFY2(maxDiff(graded, expected) <= 1,
@@ -273,11 +273,11 @@ private Q_SLOTS:
     // The same grade as .spi3d and .3dl, and a 1D curve as .cube, .spi1d and
     // .csp, give the same pictures: every format goes through OCIO.
     void lutFormatsAgree() {
-        const ColorPipeline cp = ColorPipeline::bundled();
+        const ColourPipeline cp = ColourPipeline::bundled();
         const Image in = readImage(source);
         auto gradeWith = [&](const QString& name, const QString& text) {
             writeText(path(name), text);
-            ColorGrade g;
+            ColourGrade g;
             g.inputSpace = QStringLiteral("sRGB - Texture");
             g.lutPath = path(name);
             return cp.processor(g).apply(in);
@@ -299,15 +299,15 @@ private Q_SLOTS:
     void matchesOcioconvert() {
         if (!haveTool(QStringLiteral("ocioconvert")))
             QSKIP("ocioconvert is not installed");
-        const ColorPipeline cp = ColorPipeline::fromFile(kConfigFile);
+        const ColourPipeline cp = ColourPipeline::fromFile(kConfigFile);
         struct Case {
             QStringList args;
-            ColorGrade grade;
+            ColourGrade grade;
         };
-        ColorGrade toCct;
+        ColourGrade toCct;
         toCct.inputSpace = QStringLiteral("sRGB - Texture");
         toCct.outputSpace = QStringLiteral("ACEScct");
-        ColorGrade view;
+        ColourGrade view;
         view.inputSpace = QStringLiteral("sRGB - Texture");
         view.display = QStringLiteral("Rec.1886 Rec.709 - Display");
         view.view = QStringLiteral("ACES 1.0 - SDR Video");
@@ -337,10 +337,10 @@ private Q_SLOTS:
     }
 
     void sampleTypesConvertInAndOut() {
-        ColorGrade g;
+        ColourGrade g;
         g.inputSpace = QStringLiteral("sRGB - Texture");
         g.outputSpace = QStringLiteral("Linear Rec.709 (sRGB)");
-        const ColorProcessor proc = ColorPipeline::bundled().processor(g);
+        const ColourProcessor proc = ColourPipeline::bundled().processor(g);
         const Image in = readImage(source);
         const Image f = proc.apply(in, SampleType::Float32);
         QCOMPARE(f.type, SampleType::Float32);
@@ -372,19 +372,19 @@ private Q_SLOTS:
     void inPlaceAndSixteenBitPathsMatchTheFloatPath() {
         const QString lut = path(QStringLiteral("inplace.cube"));
         writeText(lut, cube3d(33, sampleGrade));
-        ColorGrade lutGrade;
+        ColourGrade lutGrade;
         lutGrade.inputSpace = QStringLiteral("Rec.709 - Camera");
         lutGrade.lutPath = lut;
-        ColorGrade logGrade;
+        ColourGrade logGrade;
         logGrade.inputSpace = QStringLiteral("ACEScct");
         logGrade.outputSpace = QStringLiteral("ACEScg");
-        ColorGrade acesGrade;
+        ColourGrade acesGrade;
         acesGrade.inputSpace = QStringLiteral("ACEScg");
-        acesGrade.display = ColorPipeline::bundled().defaultDisplay();
+        acesGrade.display = ColourPipeline::bundled().defaultDisplay();
         const Image noise = noiseImage(331, 130, 3, SampleType::UInt16, 11);
-        for (const ColorGrade* each : {&lutGrade, &logGrade, &acesGrade}) {
-            const ColorGrade& grade = *each;
-            const ColorProcessor proc = ColorPipeline::bundled().processor(grade);
+        for (const ColourGrade* each : {&lutGrade, &logGrade, &acesGrade}) {
+            const ColourGrade& grade = *each;
+            const ColourProcessor proc = ColourPipeline::bundled().processor(grade);
             const Image reference = proc.apply(noise, SampleType::UInt16);
             Image copy = noise;
             const Image inPlace = proc.apply(std::move(copy), SampleType::UInt16);
@@ -413,11 +413,11 @@ private Q_SLOTS:
                                proc.apply(floats, SampleType::Float32)));
         }
         // A type change still converts.
-        ColorGrade identity;
+        ColourGrade identity;
         identity.inputSpace = QStringLiteral("sRGB - Texture");
         Image bytes = noiseImage(8, 8, 3, SampleType::UInt8, 3);
-        const Image wide = ColorPipeline::bundled().processor(identity).apply(std::move(bytes),
-                                                                              SampleType::UInt16);
+        const Image wide = ColourPipeline::bundled().processor(identity).apply(std::move(bytes),
+                                                                               SampleType::UInt16);
         QCOMPARE(wide.type, SampleType::UInt16);
         QCOMPARE(wide.pixels.size(), std::size_t(8 * 8 * 3 * 2));
     }
@@ -439,10 +439,10 @@ private Q_SLOTS:
         Image px(1, 1, 3, SampleType::Float32);
         const float rgb[3] = {0.2f, 0.5f, 0.7f};
         std::copy(rgb, rgb + 3, px.samples<float>());
-        ColorGrade g;
+        ColourGrade g;
         g.inputSpace = QStringLiteral("ACEScct");
         g.cdl = cdl;
-        const Image out = ColorPipeline::bundled().processor(g).apply(px);
+        const Image out = ColourPipeline::bundled().processor(g).apply(px);
         double sop[3];
         for (int c = 0; c < 3; ++c)
             sop[c] = std::pow(rgb[c] * cdl.slope[c] + cdl.offset[c], cdl.power[c]);
@@ -462,7 +462,7 @@ private Q_SLOTS:
     }
 
     void badLutsNameTheFileAndTheProblem() {
-        const ColorPipeline cp = ColorPipeline::bundled();
+        const ColourPipeline cp = ColourPipeline::bundled();
         QString lines = cube3d(5, sampleGrade);
         const struct {
             const char* name;
@@ -483,7 +483,7 @@ private Q_SLOTS:
         for (const auto& c : cases) {
             const QString file = path(QString::fromLatin1(c.name));
             writeText(file, c.text);
-            ColorGrade g;
+            ColourGrade g;
             g.inputSpace = QStringLiteral("sRGB - Texture");
             g.lutPath = file;
             ErrorKind kind{};
@@ -492,15 +492,15 @@ private Q_SLOTS:
             QVERIFY2(err.startsWith(file), qPrintable(err));
             QVERIFY2(err.contains(QLatin1String(c.problem), Qt::CaseInsensitive), qPrintable(err));
         }
-        ColorGrade missing;
+        ColourGrade missing;
         missing.inputSpace = QStringLiteral("sRGB - Texture");
         missing.lutPath = path(QStringLiteral("nowhere.cube"));
         QVERIFY(errorOf([&] { cp.processor(missing); }).contains(QStringLiteral("no such LUT")));
     }
 
     void unknownNamesAndBrokenConfigs() {
-        const ColorPipeline cp = ColorPipeline::bundled();
-        ColorGrade g;
+        const ColourPipeline cp = ColourPipeline::bundled();
+        ColourGrade g;
         g.inputSpace = QStringLiteral("Alexa LogC9");
         ErrorKind kind{};
         QString err = errorOf([&] { cp.processor(g); }, &kind);
@@ -515,7 +515,7 @@ private Q_SLOTS:
 
         const QString garbage = path(QStringLiteral("garbage.ocio"));
         writeText(garbage, QStringLiteral("ocio_profile_version: 2\ncolorspaces: [[[\n"));
-        err = errorOf([&] { ColorPipeline::fromFile(garbage); }, &kind);
+        err = errorOf([&] { ColourPipeline::fromFile(garbage); }, &kind);
         QCOMPARE(kind, ErrorKind::BadInput);
         QVERIFY2(err.startsWith(garbage), qPrintable(err));
 
@@ -532,18 +532,18 @@ private Q_SLOTS:
                                "print_emulation.cube, interpolation: best}\n");
         const QString brokenConfig = path(QStringLiteral("missing-lut.ocio"));
         writeText(brokenConfig, text);
-        err = errorOf([&] { ColorPipeline::fromFile(brokenConfig); }, &kind);
+        err = errorOf([&] { ColourPipeline::fromFile(brokenConfig); }, &kind);
         QCOMPARE(kind, ErrorKind::BadInput);
         QVERIFY2(err.startsWith(brokenConfig) &&
                      err.contains(QStringLiteral("print_emulation.cube")),
                  qPrintable(err));
         // With the file present, the same config loads and its space works.
         writeText(path(QStringLiteral("print_emulation.cube")), cube3d(5, sampleGrade));
-        QVERIFY(ColorPipeline::fromFile(brokenConfig)
-                    .colorSpaces()
+        QVERIFY(ColourPipeline::fromFile(brokenConfig)
+                    .colourSpaces()
                     .contains(QStringLiteral("Film Print")));
         QVERIFY(errorOf([&] {
-                    ColorPipeline::fromFile(path(QStringLiteral("none.ocio")));
+                    ColourPipeline::fromFile(path(QStringLiteral("none.ocio")));
                 }).contains(QStringLiteral("no such OCIO config")));
     }
 };

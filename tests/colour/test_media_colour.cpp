@@ -9,7 +9,7 @@
 #include "core/error.h"
 #include "document/document.h"
 #include "mediaio/openmedia.h"
-#include "ocio/colorpipeline.h"
+#include "ocio/colourpipeline.h"
 #include "projectfile/projectfile.h"
 #include "timeline/mediacolour.h"
 
@@ -39,8 +39,8 @@ Project oneMediaProject(const QString& mediaPath) {
     m.width = 64;
     m.height = 8;
     m.frameCount = 1;
-    m.color.primaries = QStringLiteral("bt709");
-    m.color.transfer = QStringLiteral("iec61966-2-1");
+    m.colour.primaries = QStringLiteral("bt709");
+    m.colour.transfer = QStringLiteral("iec61966-2-1");
     p.media.push_back(m);
     return p;
 }
@@ -89,12 +89,12 @@ private Q_SLOTS:
 
     void documentEditIsOneUndoStepAndValidates() {
         Document doc(oneMediaProject(path(QStringLiteral("ramp.png"))));
-        const ColorPipeline pipeline = ColorPipeline::bundled();
+        const ColourPipeline pipeline = ColourPipeline::bundled();
         const Id mediaId = doc.project().media[0].id;
         QCOMPARE(mediaInputSpace(pipeline, doc.project().media[0]), kSrgb); // from the tags
         // A role is stored by the colour space it names.
         doc.setMediaInputSpace(mediaId, QStringLiteral("scene_linear"), pipeline);
-        const QString sceneLinear = pipeline.colorSpaceName(QStringLiteral("scene_linear"));
+        const QString sceneLinear = pipeline.colourSpaceName(QStringLiteral("scene_linear"));
         QCOMPARE(doc.project().media[0].inputSpace, sceneLinear);
         QCOMPARE(mediaInputSpace(pipeline, doc.project().media[0]), sceneLinear);
         QCOMPARE(doc.undoStack()->count(), 1);
@@ -145,12 +145,12 @@ private Q_SLOTS:
     }
 
     void closeNamesForTypos() {
-        const ColorPipeline pipeline = ColorPipeline::bundled();
-        QCOMPARE(pipeline.closeColorSpaces(QStringLiteral("acescg")).value(0),
+        const ColourPipeline pipeline = ColourPipeline::bundled();
+        QCOMPARE(pipeline.closeColourSpaces(QStringLiteral("acescg")).value(0),
                  QStringLiteral("ACEScg"));
-        QVERIFY(pipeline.closeColorSpaces(QStringLiteral("srgb texture"))
+        QVERIFY(pipeline.closeColourSpaces(QStringLiteral("srgb texture"))
                     .contains(QStringLiteral("sRGB - Texture")));
-        QVERIFY(pipeline.closeColorSpaces(QStringLiteral("zzzzzzzzzzzz")).isEmpty());
+        QVERIFY(pipeline.closeColourSpaces(QStringLiteral("zzzzzzzzzzzz")).isEmpty());
     }
 
     // End to end through the CLI: the choice is stored, listed, validated,
@@ -225,11 +225,11 @@ private Q_SLOTS:
                  QStringLiteral("--out"), path(QStringLiteral("linear/l_####.png"))});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const Image graded = openMedia(path(QStringLiteral("linear/l_1001.png")))->readFrame(0);
-        ColorGrade grade;
+        ColourGrade grade;
         grade.inputSpace = kLinear;
         grade.outputSpace = kSrgb;
         const Image expected =
-            ColorPipeline::bundled().processor(grade).apply(source, SampleType::UInt8);
+            ColourPipeline::bundled().processor(grade).apply(source, SampleType::UInt8);
         QCOMPARE(graded.type, SampleType::UInt8);
         QVERIFY(samePixels(graded, expected));
         QVERIFY(!samePixels(graded, source));

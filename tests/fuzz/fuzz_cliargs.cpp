@@ -3,12 +3,12 @@
 // frame numbers and shot-relative ranges. The first byte picks the parser, the
 // rest is the argument as typed.
 
-#include "cameraoptions.h"
 #include "cli.h"
 #include "core/framerange.h"
 #include "core/rational.h"
 #include "core/timecode.h"
 #include "fuzzsupport.h"
+#include "options.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
     retake::fuzz::initQt();

@@ -5,6 +5,7 @@
 #include "retake/generation/runtime.h"
 #include "synthetic.h"
 
+#include <algorithm>
 #include <chrono>
 #include <gtest/gtest.h>
 #include <thread>
@@ -89,10 +90,27 @@ TEST_F(Api, EmptyMaskIsNothingToDo) {
               "the mask is empty on every unlocked frame: nothing to regenerate");
 }
 
+// The shot-trained engine was called "internal": projects and scripts that
+// name it so keep working, and every list shows the present name.
+TEST_F(Api, RenamedEngineIsStillAcceptedByItsFormerName) {
+    const std::vector<std::string> names = engineNames();
+    EXPECT_NE(std::find(names.begin(), names.end(), "shot-trained"), names.end());
+    EXPECT_EQ(std::find(names.begin(), names.end(), "internal"), names.end());
+    EXPECT_EQ(canonicalEngineName("internal"), "shot-trained");
+    EXPECT_EQ(canonicalEngineName("propagate"), "propagate");
+    EXPECT_EQ(canonicalEngineName("internals"), "");
+    ASSERT_EQ(engineParameters("internal").size(), engineParameters("shot-trained").size());
+    InpaintRequest r = request();
+    std::fill(r.masks.data.begin(), r.masks.data.end(), 1.0f);
+    const std::string m = messageOf("internal", r, InpaintErrorKind::Unfillable);
+    EXPECT_NE(m.find("covers every pixel of every frame"), std::string::npos) << m;
+    EXPECT_THROW(engineParameters("internals"), InpaintError);
+}
+
 TEST_F(Api, FullMaskWithoutReferenceIsUnfillable) {
     InpaintRequest r = request();
     std::fill(r.masks.data.begin(), r.masks.data.end(), 1.0f);
-    for (const std::string engine : {"propagate", "interpolate", "internal"}) {
+    for (const std::string engine : {"propagate", "interpolate", "shot-trained"}) {
         const std::string m = messageOf(engine, r, InpaintErrorKind::Unfillable);
         EXPECT_NE(m.find("covers every pixel of every frame"), std::string::npos) << m;
         EXPECT_NE(m.find("nothing to copy from"), std::string::npos) << m;

@@ -108,7 +108,7 @@ shoot timeline-take --lang en --frame 36
 check timeline-take
 
 # A slow engine (it trains a small network first), so the job still runs at the shot.
-printf '[viewer]\nshowMask=false\n[regen]\ndefaultEngine=internal\n' >"$XDG_CONFIG_HOME/Retake/Retake.conf"
+printf '[viewer]\nshowMask=false\n[regen]\ndefaultEngine=shot-trained\n' >"$XDG_CONFIG_HOME/Retake/Retake.conf"
 shoot job-running --lang en --frame 30 --regenerate 24-47
 check job-running
 rm -f "$XDG_CONFIG_HOME/Retake/Retake.conf"

@@ -7,15 +7,16 @@
 #include "camera/blockingrender.h"
 #include "camera/lens.h"
 #include "camera/motion.h"
+#include "common/editorstate.h"
 #include "core/error.h"
+#include "dialogs/reframedialog.h"
 #include "document/document.h"
-#include "editorstate.h"
-#include "inspectorblocking.h"
-#include "inspectorwidget.h"
+#include "inspector/blockinginspector.h"
+#include "inspector/depthoffieldlabel.h"
+#include "inspector/inspectorwidget.h"
 #include "jobs/jobqueue.h"
 #include "media/media.h"
 #include "mediaio/openmedia.h"
-#include "reframedialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -46,7 +47,7 @@ BlockingObject crate() {
     o.shape = BlockingShape::Box;
     o.position = {0.5, 1.0, 0};
     o.size = {0.8, 0.6, 0.9};
-    o.color = {0.5, 0.2, 0.1};
+    o.colour = {0.5, 0.2, 0.1};
     return o;
 }
 
@@ -187,11 +188,11 @@ void TestBlockingInspector::addRenameRemoveAndColour() {
     QCOMPARE(section_->objectList()->currentItem()->text().left(4), QStringLiteral("Anna"));
 
     // sRGB 128 grey is linear 0.2158605; pure red is (1, 0, 0).
-    section_->setObjectColor(QColor(128, 128, 128));
-    QVERIFY(std::abs(blockingShot().blocking.find(QStringLiteral("Anna"))->color.y - 0.2158605) <
+    section_->setObjectColour(QColor(128, 128, 128));
+    QVERIFY(std::abs(blockingShot().blocking.find(QStringLiteral("Anna"))->colour.y - 0.2158605) <
             1e-6);
-    section_->setObjectColor(QColor(255, 0, 0));
-    QVERIFY(blockingShot().blocking.find(QStringLiteral("Anna"))->color == (Vec3{1, 0, 0}));
+    section_->setObjectColour(QColor(255, 0, 0));
+    QVERIFY(blockingShot().blocking.find(QStringLiteral("Anna"))->colour == (Vec3{1, 0, 0}));
 
     const int steps = doc_->undoStack()->count();
     section_->removeSelectedObject();
@@ -228,8 +229,8 @@ void TestBlockingInspector::sunAndSky() {
     QCOMPARE(blockingShot().blocking.sunAzimuthDeg, 135.0);
     section_->shadowsCheck()->click();
     QVERIFY(!blockingShot().blocking.shadows);
-    section_->setSkyColor(QColor(255, 255, 255));
-    QVERIFY(blockingShot().blocking.skyColor == (Vec3{1, 1, 1}));
+    section_->setSkyColour(QColor(255, 255, 255));
+    QVERIFY(blockingShot().blocking.skyColour == (Vec3{1, 1, 1}));
     QCOMPARE(doc_->undoStack()->count(), 3);
 }
 

@@ -5,21 +5,21 @@
 // figure the report asks for: render time per frame at 960x540 in the job.
 #include "camera/blockingrender.h"
 #include "camera/lens.h"
+#include "common/editorstate.h"
 #include "core/error.h"
 #include "document/document.h"
-#include "editorstate.h"
-#include "inspectorblocking.h"
-#include "inspectorwidget.h"
+#include "inspector/blockinginspector.h"
+#include "inspector/inspectorwidget.h"
 #include "jobs/blockingrefresh.h"
 #include "jobs/jobqueue.h"
-#include "mainwindow.h"
+#include "mainwindow/mainwindow.h"
 #include "media/media.h"
 #include "mediaio/openmedia.h"
 #include "mediaio/writemedia.h"
-#include "storyboardview.h"
-#include "thumbnailcache.h"
-#include "viewercanvas.h"
-#include "viewerwidget.h"
+#include "storyboard/storyboardview.h"
+#include "storyboard/thumbnailcache.h"
+#include "viewer/viewercanvas.h"
+#include "viewer/viewerwidget.h"
 
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -48,7 +48,7 @@ BlockingObject box() {
     o.shape = BlockingShape::Box;
     o.position = {0, 5, 0};
     o.size = {1, 1, 1.2};
-    o.color = {0.9, 0.1, 0.1};
+    o.colour = {0.9, 0.1, 0.1};
     return o;
 }
 

@@ -5,16 +5,17 @@
 // ones `retake-cli camera --move` writes for the same preset.
 #include "camera/lens.h"
 #include "camera/motion.h"
-#include "cameramovedialog.h"
 #include "clirun.h"
+#include "common/editorstate.h"
 #include "core/error.h"
+#include "dialogs/cameramovedialog.h"
 #include "document/document.h"
-#include "editorstate.h"
-#include "inspectorcamera.h"
-#include "inspectorwidget.h"
+#include "inspector/camerainspector.h"
+#include "inspector/inspectorwidget.h"
 #include "media/encode.h"
 #include "media/media.h"
 #include "mediaio/writemedia.h"
+#include "testclip.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -88,19 +89,12 @@ void TestCameraGui::initTestCase() {
     QVERIFY(dir_.isValid());
     // The project test_camera_cli uses: a 24-frame 320x180 sequence on a
     // 1920x1080, 24 fps timeline, made by the CLI.
-    for (int i = 0; i < 24; ++i) {
-        Image image(320, 180, 3, SampleType::UInt8);
-        std::fill(image.pixels.begin(), image.pixels.end(), std::uint8_t(i * 10));
-        writeImageFile(
-            dir_.filePath(QStringLiteral("plate_%1.png").arg(i, 4, 10, QLatin1Char('0'))), image);
-    }
     project_ = dir_.filePath(QStringLiteral("p.retake"));
-    Run r = cli({QStringLiteral("new"), project_, QStringLiteral("--rate"), QStringLiteral("24"),
-                 QStringLiteral("--size"), QStringLiteral("1920x1080")});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    r = cli({QStringLiteral("import"), project_, dir_.filePath(QStringLiteral("plate_0000.png")),
-             QStringLiteral("--name"), QStringLiteral("plate")});
-    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QString failed = retake::testing::newProjectWithPngPlate(
+        project_, dir_.path(), 24, 320, 180, QStringLiteral("1920x1080"),
+        [](int frame, std::size_t) { return std::uint8_t(frame * 10); });
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
+    Run r;
     // A camera pose that is not the default one, so the comparison means something.
     r = cli({QStringLiteral("camera"), project_, QStringLiteral("--shot"), QStringLiteral("plate"),
              QStringLiteral("--position"), QStringLiteral("0.5,-2,1.4"),

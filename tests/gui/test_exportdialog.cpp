@@ -13,14 +13,14 @@
 // The project (64x48 at 24 fps): Alpha, a 1-second solid (200, 40, 20) clip
 // with a 440 Hz tone; Plate, an EXR sequence with depth; Long, a 10-second
 // 1280x720 clip for the cancel.
+#include "common/editorstate.h"
 #include "core/error.h"
+#include "dialogs/exportdialog.h"
+#include "docks/jobswidget.h"
 #include "document/document.h"
-#include "editoractions.h"
-#include "editorstate.h"
-#include "exportdialog.h"
 #include "jobs/jobqueue.h"
-#include "jobswidget.h"
-#include "mainwindow.h"
+#include "mainwindow/editoractions.h"
+#include "mainwindow/mainwindow.h"
 #include "media/encode.h"
 #include "mediaio/openmedia.h"
 #include "mediaio/writemedia.h"

@@ -2,9 +2,9 @@
 // give>)" and the viewer config's colour spaces for the selected shot's
 // media, a choice is one undo step on the document, undo shows the old
 // choice again, and a name the config lacks is shown as such, not replaced.
+#include "common/editorstate.h"
 #include "document/document.h"
-#include "editorstate.h"
-#include "inspectorcolour.h"
+#include "inspector/colourinspector.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -26,8 +26,8 @@ Project projectWithOneShot(Id* shotId) {
     m.width = 64;
     m.height = 8;
     m.frameCount = 10;
-    m.color.primaries = QStringLiteral("bt709");
-    m.color.transfer = QStringLiteral("bt709");
+    m.colour.primaries = QStringLiteral("bt709");
+    m.colour.transfer = QStringLiteral("bt709");
     p.media.push_back(m);
     Shot s;
     s.id = newId();
@@ -57,7 +57,7 @@ private Q_SLOTS:
         Document doc(projectWithOneShot(&shotId));
         QVERIFY(doc.project().consistencyProblems().isEmpty());
         EditorState state;
-        InspectorColour colour(&state);
+        ColourInspector colour(&state);
         colour.setDocument(&doc);
         QVERIFY(!colour.isEnabled()); // nothing selected
         state.selectShot(shotId);
@@ -91,7 +91,7 @@ private Q_SLOTS:
         p.media[0].inputSpace = QStringLiteral("Studio LogX");
         Document doc(p);
         EditorState state;
-        InspectorColour colour(&state);
+        ColourInspector colour(&state);
         colour.setDocument(&doc);
         state.selectShot(shotId);
         QCOMPARE(colour.inputSpaceCombo()->currentData().toString(), QStringLiteral("Studio LogX"));

@@ -1,9 +1,9 @@
 // The inspector's Takes section: lists the takes at the playhead on the
 // selected shot with the shown one marked, and switches takes through the
 // document (one undo step each).
+#include "common/editorstate.h"
 #include "document/document.h"
-#include "editorstate.h"
-#include "inspectortakes.h"
+#include "inspector/takesinspector.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -32,7 +32,7 @@ private:
     QTemporaryDir dir_;
     std::unique_ptr<Document> document_;
     std::unique_ptr<EditorState> state_;
-    std::unique_ptr<InspectorTakes> takes_;
+    std::unique_ptr<TakesInspector> takes_;
     Id alphaId_, bravoId_, firstTake_, secondTake_;
 };
 
@@ -65,7 +65,7 @@ void TestInspectorTakes::init() {
 
     state_ = std::make_unique<EditorState>();
     state_->setTimeline(Rational(24), document_->project().duration());
-    takes_ = std::make_unique<InspectorTakes>(state_.get());
+    takes_ = std::make_unique<TakesInspector>(state_.get());
     takes_->setDocument(document_.get());
     takes_->show();
 }
@@ -160,7 +160,7 @@ void TestInspectorTakes::selectionRangeAndOtherShots() {
 void TestInspectorTakes::refusedSwitchReportsTheError() {
     state_->selectShot(alphaId_);
     state_->setCurrentFrame(15);
-    QSignalSpy failed(takes_.get(), &InspectorTakes::editFailed);
+    QSignalSpy failed(takes_.get(), &TakesInspector::editFailed);
     QVERIFY(!takes_->switchTo(5)); // no such row
     QCOMPARE(failed.size(), 0);
     // A row whose range the take does not cover (the model changed under

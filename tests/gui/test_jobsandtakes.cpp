@@ -3,24 +3,24 @@
 // real project: a 2-second H.264 clip made with the ffmpeg CLI, imported
 // twice (48 + 48 frames), with a stationary mask on the first shot (the
 // regeneration engines need one).
+#include "common/editorstate.h"
+#include "common/takechoices.h"
 #include "core/error.h"
+#include "dialogs/settingsdialog.h"
+#include "docks/jobswidget.h"
 #include "document/document.h"
-#include "editoractions.h"
-#include "editorstate.h"
-#include "inspectorwidget.h"
+#include "inspector/inspectorwidget.h"
 #include "jobs/jobqueue.h"
-#include "jobswidget.h"
-#include "mainwindow.h"
+#include "mainwindow/editoractions.h"
+#include "mainwindow/mainwindow.h"
 #include "mediaio/openmedia.h"
 #include "modaldialog.h"
 #include "processrun.h"
-#include "settingsdialog.h"
-#include "storyboardview.h"
-#include "takechoices.h"
+#include "storyboard/storyboardview.h"
 #include "timeline/timelineaudio.h"
-#include "timelinewidget.h"
-#include "viewercanvas.h"
-#include "viewerwidget.h"
+#include "timeline/timelinewidget.h"
+#include "viewer/viewercanvas.h"
+#include "viewer/viewerwidget.h"
 
 #include <QAction>
 #include <QApplication>

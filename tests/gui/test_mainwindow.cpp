@@ -1,22 +1,22 @@
 // The editor window on the offscreen platform, over a small real project:
 // a 2-second H.264 clip made with the ffmpeg CLI, imported twice (48 + 48
 // frames), with a stationary mask on the first shot.
-#include "committextedit.h"
+#include "common/language.h"
 #include "core/error.h"
 #include "document/document.h"
-#include "editoractions.h"
-#include "inspectorwidget.h"
-#include "language.h"
-#include "mainwindow.h"
+#include "inspector/committextedit.h"
+#include "inspector/inspectorwidget.h"
+#include "mainwindow/editoractions.h"
+#include "mainwindow/mainwindow.h"
 #include "mediaio/openmedia.h"
 #include "modaldialog.h"
 #include "model/paintedmask.h"
-#include "storyboardmodel.h"
-#include "storyboardview.h"
+#include "storyboard/storyboardmodel.h"
+#include "storyboard/storyboardview.h"
 #include "testclip.h"
-#include "timelinewidget.h"
-#include "viewercanvas.h"
-#include "viewerwidget.h"
+#include "timeline/timelinewidget.h"
+#include "viewer/viewercanvas.h"
+#include "viewer/viewerwidget.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,12 +1,12 @@
 // The viewer's frame pipeline: the display transform baked into a LUT
 // against the full OCIO processor, the read-ahead during playback (the right
 // frames, in order, after a seek too), and the cache's size bound.
-#include "displaylut.h"
+#include "common/imageconvert.h"
 #include "document/document.h"
-#include "framerenderer.h"
-#include "imageconvert.h"
 #include "mediaio/openmedia.h"
 #include "testclip.h"
+#include "viewer/displaylut.h"
+#include "viewer/framerenderer.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -31,7 +31,7 @@ private Q_SLOTS:
     void cacheStaysWithinItsSize();
 
 private:
-    ColorProcessor processorFor(const QString& display, const QString& view) const;
+    ColourProcessor processorFor(const QString& display, const QString& view) const;
     // Renders `frame` without reading ahead or cache: the reference picture.
     QImage reference(FrameNumber frame);
     RenderedFrame waitFor(FrameRenderer& renderer, QSignalSpy& spy, FrameNumber frame);
@@ -59,10 +59,11 @@ void TestViewerPipeline::initTestCase() {
     QCOMPARE(project_.duration(), FrameNumber(72));
 }
 
-ColorProcessor TestViewerPipeline::processorFor(const QString& display, const QString& view) const {
-    const ColorPipeline pipeline = ColorPipeline::bundled();
-    ColorGrade grade;
-    grade.inputSpace = pipeline.inputSpaceFor(QStringLiteral("clip.mp4"), ColorTags());
+ColourProcessor TestViewerPipeline::processorFor(const QString& display,
+                                                 const QString& view) const {
+    const ColourPipeline pipeline = ColourPipeline::bundled();
+    ColourGrade grade;
+    grade.inputSpace = pipeline.inputSpaceFor(QStringLiteral("clip.mp4"), ColourTags());
     grade.display = display;
     grade.view = view;
     return pipeline.processor(grade);
@@ -84,7 +85,7 @@ void TestViewerPipeline::bakedLutMatchesProcessor() {
     QFETCH(QString, display);
     QFETCH(QString, view);
     QFETCH(bool, exact);
-    const ColorProcessor processor = processorFor(display, view);
+    const ColourProcessor processor = processorFor(display, view);
     const DisplayLut lut = DisplayLut::bake(processor);
     // A real transform: the tone curve moves mid grey by many code values.
     QVERIFY(!lut.isIdentity());
@@ -118,7 +119,7 @@ void TestViewerPipeline::identityTransformBakesToIdentity() {
     QCOMPARE(int(same[0]), 10);
     QCOMPARE(int(same[1]), 200);
     QCOMPARE(int(same[2]), 77);
-    QVERIFY(DisplayLut::bake(ColorProcessor()).isIdentity());
+    QVERIFY(DisplayLut::bake(ColourProcessor()).isIdentity());
 }
 
 void TestViewerPipeline::lutAppliesToViewerFormatsOnly() {

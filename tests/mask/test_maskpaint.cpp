@@ -2,13 +2,13 @@
 // the viewer's paint overlay and the panel's buttons; after every action the
 // model is checked (shapes, their points and frames, rasterised pixels) and
 // so is the undo stack (exactly one step per action).
+#include "common/editorstate.h"
 #include "core/error.h"
+#include "docks/masktools.h"
 #include "document/document.h"
-#include "editorstate.h"
 #include "mask/maskraster.h"
-#include "maskpaintoverlay.h"
-#include "masktools.h"
-#include "viewercanvas.h"
+#include "viewer/maskpaintoverlay.h"
+#include "viewer/viewercanvas.h"
 
 #include <QAction>
 #include <QComboBox>

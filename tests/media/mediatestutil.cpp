@@ -171,7 +171,7 @@ char* toString(const Rational& rational) {
     return qstrdup(rational.toString().toUtf8().constData());
 }
 
-char* toString(const ColorTags& tags) {
+char* toString(const ColourTags& tags) {
     return qstrdup(QStringLiteral("%1/%2/%3/%4")
                        .arg(tags.primaries, tags.transfer, tags.matrix, tags.range)
                        .toUtf8()

@@ -50,7 +50,7 @@ bool samePixels(const Image& a, const Image& b);
 namespace retake {
 char* toString(const SampleType& type);
 char* toString(const Rational& rational);
-char* toString(const ColorTags& tags);
+char* toString(const ColourTags& tags);
 } // namespace retake
 
 #define RETAKE_FFMPEG(...)                                                                         \

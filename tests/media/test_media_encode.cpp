@@ -40,10 +40,10 @@ EncodeSettings settingsFor(VideoCodec codec, Rational rate = Rational(25)) {
     s.width = kWidth;
     s.height = kHeight;
     s.frameRate = rate;
-    s.color.primaries = QStringLiteral("bt709");
-    s.color.transfer = QStringLiteral("bt709");
-    s.color.matrix = QStringLiteral("bt709");
-    s.color.range = QStringLiteral("tv");
+    s.colour.primaries = QStringLiteral("bt709");
+    s.colour.transfer = QStringLiteral("bt709");
+    s.colour.matrix = QStringLiteral("bt709");
+    s.colour.range = QStringLiteral("tv");
     s.audioSampleRate = kRate;
     s.audioChannels = 2;
     return s;
@@ -260,7 +260,7 @@ private Q_SLOTS:
         // Read back: the same colour tags and pictures close to the input.
         auto reader = openMedia(path);
         QCOMPARE(reader->info().frameCount, FrameNumber(kFrames));
-        QCOMPARE(reader->info().color.matrix, QStringLiteral("bt709"));
+        QCOMPARE(reader->info().colour.matrix, QStringLiteral("bt709"));
         QCOMPARE(reader->info().channels, channels);
         for (int f : {0, 12, 24}) {
             const Image input = patternImage(kWidth, kHeight, channels, SampleType::UInt16, f);

@@ -196,10 +196,10 @@ private Q_SLOTS:
                       "-pix_fmt", "yuv420p10le", "-color_primaries", "bt2020", "-color_trc",
                       "smpte2084", "-colorspace", "bt2020nc", "-color_range", "tv", path);
         const MediaInfo info = openMedia(path)->info();
-        QCOMPARE(info.color.primaries, QStringLiteral("bt2020"));
-        QCOMPARE(info.color.transfer, QStringLiteral("smpte2084"));
-        QCOMPARE(info.color.matrix, QStringLiteral("bt2020nc"));
-        QCOMPARE(info.color.range, QStringLiteral("tv"));
+        QCOMPARE(info.colour.primaries, QStringLiteral("bt2020"));
+        QCOMPARE(info.colour.transfer, QStringLiteral("smpte2084"));
+        QCOMPARE(info.colour.matrix, QStringLiteral("bt2020nc"));
+        QCOMPARE(info.colour.range, QStringLiteral("tv"));
         QCOMPARE(info.pixelFormat, QStringLiteral("yuv420p10le"));
         QCOMPARE(info.container, QStringLiteral("mov,mp4,m4a,3gp,3g2,mj2"));
         QVERIFY2(info.warnings.isEmpty(), qPrintable(info.warnings.join('\n')));
@@ -210,7 +210,7 @@ private Q_SLOTS:
         RETAKE_FFMPEG("-f", "lavfi", "-i", "testsrc2=s=1280x720:r=25:d=0.2", "-c:v", "libx264",
                       "-preset", "ultrafast", "-pix_fmt", "yuv420p", path);
         const MediaInfo info = openMedia(path)->info();
-        QCOMPARE(info.color, ColorTags());
+        QCOMPARE(info.colour, ColourTags());
         QVERIFY2(!info.warnings.filter(QStringLiteral("BT.709")).isEmpty(),
                  qPrintable(info.warnings.join('\n')));
         QVERIFY(!info.warnings.filter(QStringLiteral("limited")).isEmpty());
@@ -254,8 +254,8 @@ private Q_SLOTS:
             "-colorspace", tag, "-color_range", range, "-c:v", "libx264", "-qp", "0", "-preset",
             "ultrafast", path);
         auto reader = openMedia(path);
-        QCOMPARE(reader->info().color.matrix, tag);
-        QCOMPARE(reader->info().color.range, range);
+        QCOMPARE(reader->info().colour.matrix, tag);
+        QCOMPARE(reader->info().colour.range, range);
         const Image image = reader->readFrame(0);
         const int x = image.width / 2, y = image.height / 2;
         const int expected[3] = {0xC0, 0x30, 0x20};

@@ -1,11 +1,19 @@
 #pragma once
 
-// A small H.264 clip made by the ffmpeg tool from one of its test sources,
-// for the tests that need real video to decode.
+// Test media made at run time: small H.264 clips from the ffmpeg tool's test
+// sources, for the tests that need real video to decode, and PNG plates
+// written by Retake itself.
 
-#include <QProcess>
+#include "clirun.h"
+#include "media/media.h"
+#include "mediaio/writemedia.h"
+#include "processrun.h"
+
+#include <QDir>
 #include <QString>
 #include <QStringList>
+#include <cstdint>
+#include <functional>
 
 namespace retake::testing {
 
@@ -13,53 +21,73 @@ namespace retake::testing {
 // before the output (e.g. {"-g", "12"}). Empty when it worked, else why not.
 inline QString makeH264Clip(const QString& path, const QString& source,
                             const QStringList& extra = {}) {
-    QProcess ffmpeg;
-    ffmpeg.start(QStringLiteral("ffmpeg"),
-                 QStringList{QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                             QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                             source, QStringLiteral("-c:v"), QStringLiteral("libx264"),
-                             QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p")} +
-                     extra + QStringList{path});
-    if (!ffmpeg.waitForFinished(30000))
-        return QStringLiteral("ffmpeg did not finish");
-    if (ffmpeg.exitStatus() != QProcess::NormalExit || ffmpeg.exitCode() != 0)
-        return QStringLiteral("ffmpeg failed: ") +
-               QString::fromLocal8Bit(ffmpeg.readAllStandardError());
-    return {};
+    const QStringList args = QStringList{QStringLiteral("-v"),
+                                         QStringLiteral("error"),
+                                         QStringLiteral("-y"),
+                                         QStringLiteral("-f"),
+                                         QStringLiteral("lavfi"),
+                                         QStringLiteral("-i"),
+                                         source,
+                                         QStringLiteral("-c:v"),
+                                         QStringLiteral("libx264"),
+                                         QStringLiteral("-pix_fmt"),
+                                         QStringLiteral("yuv420p")} +
+                             extra + QStringList{path};
+    const Run made = run(QStringLiteral("ffmpeg"), args);
+    return made.ok() ? QString() : made.describe(QStringLiteral("ffmpeg"), args);
 }
 
 // testsrc2 at `size` ("160x90") and 24 fps with a 440 Hz stereo AAC tone,
 // `seconds` long: the clip the CLI tests import.
 inline QString makeH264ClipWithTone(const QString& path, const QString& size, int seconds) {
-    QProcess ffmpeg;
     const QString length = QString::number(seconds);
-    ffmpeg.start(QStringLiteral("ffmpeg"),
-                 {QStringLiteral("-v"),
-                  QStringLiteral("error"),
-                  QStringLiteral("-y"),
-                  QStringLiteral("-f"),
-                  QStringLiteral("lavfi"),
-                  QStringLiteral("-i"),
-                  QStringLiteral("testsrc2=s=%1:r=24:d=%2").arg(size, length),
-                  QStringLiteral("-f"),
-                  QStringLiteral("lavfi"),
-                  QStringLiteral("-i"),
-                  QStringLiteral("sine=f=440:r=48000:d=%1").arg(length),
-                  QStringLiteral("-ac"),
-                  QStringLiteral("2"),
-                  QStringLiteral("-c:v"),
-                  QStringLiteral("libx264"),
-                  QStringLiteral("-pix_fmt"),
-                  QStringLiteral("yuv420p"),
-                  QStringLiteral("-c:a"),
-                  QStringLiteral("aac"),
-                  path});
-    if (!ffmpeg.waitForFinished(60000))
-        return QStringLiteral("ffmpeg did not finish");
-    if (ffmpeg.exitStatus() != QProcess::NormalExit || ffmpeg.exitCode() != 0)
-        return QStringLiteral("ffmpeg failed: ") +
-               QString::fromLocal8Bit(ffmpeg.readAllStandardError());
-    return {};
+    const QStringList args = {QStringLiteral("-v"),
+                              QStringLiteral("error"),
+                              QStringLiteral("-y"),
+                              QStringLiteral("-f"),
+                              QStringLiteral("lavfi"),
+                              QStringLiteral("-i"),
+                              QStringLiteral("testsrc2=s=%1:r=24:d=%2").arg(size, length),
+                              QStringLiteral("-f"),
+                              QStringLiteral("lavfi"),
+                              QStringLiteral("-i"),
+                              QStringLiteral("sine=f=440:r=48000:d=%1").arg(length),
+                              QStringLiteral("-ac"),
+                              QStringLiteral("2"),
+                              QStringLiteral("-c:v"),
+                              QStringLiteral("libx264"),
+                              QStringLiteral("-pix_fmt"),
+                              QStringLiteral("yuv420p"),
+                              QStringLiteral("-c:a"),
+                              QStringLiteral("aac"),
+                              path};
+    const Run made = run(QStringLiteral("ffmpeg"), args);
+    return made.ok() ? QString() : made.describe(QStringLiteral("ffmpeg"), args);
+}
+
+// A `frames`-frame 8-bit RGB PNG sequence plate_0000.png... in `dir`, each
+// sample `sample(frame, index)`, imported as shot "plate" into a new 24 fps
+// project of `projectSize` ("1920x1080") at `project`. Empty when it
+// worked, else why not.
+inline QString newProjectWithPngPlate(const QString& project, const QString& dir, int frames,
+                                      int width, int height, const QString& projectSize,
+                                      const std::function<std::uint8_t(int, std::size_t)>& sample) {
+    for (int i = 0; i < frames; ++i) {
+        Image image(width, height, 3, SampleType::UInt8);
+        for (std::size_t k = 0; k < image.pixels.size(); ++k)
+            image.pixels[k] = sample(i, k);
+        writeImageFile(
+            QDir(dir).filePath(QStringLiteral("plate_%1.png").arg(i, 4, 10, QLatin1Char('0'))),
+            image);
+    }
+    const Run made = cli({QStringLiteral("new"), project, QStringLiteral("--rate"),
+                          QStringLiteral("24"), QStringLiteral("--size"), projectSize});
+    if (!made.ok())
+        return made.err;
+    const Run imported = cli({QStringLiteral("import"), project,
+                              QDir(dir).filePath(QStringLiteral("plate_0000.png")),
+                              QStringLiteral("--name"), QStringLiteral("plate")});
+    return imported.ok() ? QString() : imported.err;
 }
 
 } // namespace retake::testing

@@ -23,7 +23,7 @@ Project sampleProject(const QString& dir) {
     m.height = 720;
     m.frameRate = Rational(24000, 1001);
     m.frameCount = 240;
-    m.color.primaries = QStringLiteral("bt709");
+    m.colour.primaries = QStringLiteral("bt709");
     m.audioSampleRate = 48000;
     m.audioChannels = 2;
     p.media.push_back(m);

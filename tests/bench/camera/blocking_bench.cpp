@@ -27,7 +27,7 @@ BlockingWorld scene() {
         item.position = {x, y, 0};
         item.size = {sx, sy, sz};
         item.yawDeg = yaw;
-        item.color = color;
+        item.colour = color;
         w.items.push_back(item);
     };
     add(BlockingKind::Box, 2, 0, 8, 12, 0.2, 3, 0, {0.7f, 0.68f, 0.6f});      // back wall

@@ -14,15 +14,15 @@
 //    painted; median and 95th percentile. Goal: median under 50 ms.
 //
 // Runs on the display it is given (offscreen without one).
-#include "displaylut.h"
+#include "common/imageconvert.h"
 #include "document/document.h"
-#include "framerenderer.h"
-#include "imageconvert.h"
-#include "mainwindow.h"
+#include "mainwindow/mainwindow.h"
 #include "mediaio/openmedia.h"
-#include "storyboardview.h"
-#include "viewercanvas.h"
-#include "viewerwidget.h"
+#include "storyboard/storyboardview.h"
+#include "viewer/displaylut.h"
+#include "viewer/framerenderer.h"
+#include "viewer/viewercanvas.h"
+#include "viewer/viewerwidget.h"
 
 #include <QApplication>
 #include <QDir>
@@ -195,12 +195,12 @@ void stages(const QString& clip, QSize target, const DisplaySettings& display, i
     auto reader = openMedia(clip);
     auto fittingReader = openMedia(clip);
     fittingReader->setPreviewSize(target);
-    const ColorPipeline pipeline = ColorPipeline::load(display.configPath);
-    ColorGrade grade;
-    grade.inputSpace = pipeline.inputSpaceFor(clip, reader->info().color);
+    const ColourPipeline pipeline = ColourPipeline::load(display.configPath);
+    ColourGrade grade;
+    grade.inputSpace = pipeline.inputSpaceFor(clip, reader->info().colour);
     grade.display = display.display;
     grade.view = display.view;
-    const ColorProcessor processor = pipeline.processor(grade);
+    const ColourProcessor processor = pipeline.processor(grade);
     QElapsedTimer clock;
     clock.start();
     const DisplayLut lut = DisplayLut::bake(processor);

@@ -56,16 +56,16 @@ struct BlockingItem {
     // height. Sphere: diameter. Person: unused, unused, standing height.
     std::array<double, 3> size{1, 1, 1};
     double yawDeg = 0;
-    std::array<float, 3> color{0.6f, 0.6f, 0.6f}; // linear albedo
+    std::array<float, 3> colour{0.6f, 0.6f, 0.6f}; // linear albedo
 };
 
 struct BlockingWorld {
     bool ground = true; // plane z = 0
     std::int32_t groundId = 1;
-    std::array<float, 3> groundColor{0.32f, 0.30f, 0.27f};
+    std::array<float, 3> groundColour{0.32f, 0.30f, 0.27f};
     std::array<double, 3> sunDirection{-0.5, -0.5, 0.7}; // towards the sun; normalised inside
     float sunIntensity = 1.0f;
-    std::array<float, 3> skyColor{0.45f, 0.62f, 0.90f}; // zenith
+    std::array<float, 3> skyColour{0.45f, 0.62f, 0.90f}; // zenith
     bool shadows = true;
     std::vector<BlockingItem> items;
 };

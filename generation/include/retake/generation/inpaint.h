@@ -121,8 +121,14 @@ struct StreamedInpaintRequest : InpaintSettings {
     bool passThroughWhenNothingToDo = false;
 };
 
-// The engines by name: "propagate" (default), "interpolate", "model", "internal".
+// The engines by name: "propagate" (default), "interpolate", "model",
+// "shot-trained" (a network trained on the shot itself).
 std::vector<std::string> engineNames();
+
+// The engine a name means: an engine's own name, or the present name of one
+// that was renamed, so that projects and scripts written before keep working
+// ("internal" -> "shot-trained"). Empty when no engine has that name.
+std::string canonicalEngineName(const std::string& name);
 
 struct ParamInfo {
     std::string name;
@@ -131,14 +137,14 @@ struct ParamInfo {
 };
 // Every parameter the engine accepts with its default, including the mask
 // handling ones shared by all engines (dilate, feather, temporal_blend,
-// chunk_frames, chunk_overlap, chunk_memory_mb). Throws InpaintError(BadInput) for an unknown
-// engine.
+// chunk_frames, chunk_overlap, chunk_memory_mb). Accepts former names
+// (canonicalEngineName). Throws InpaintError(BadInput) for an unknown engine.
 //
 // Shared:
 //   dilate         4   px the user mask grows by before the engine sees it
 //   feather        3   px of the dilated band blended back toward the source (<= dilate)
 //   temporal_blend     frames at each end of a regenerated range faded in from
-//                      the source; 0 for propagate/interpolate, 2 for model/internal
+//                      the source; 0 for propagate/interpolate, 2 for model/shot-trained
 //   chunk_frames   32  frames per temporal chunk (memory bound for long clips)
 //   chunk_overlap  8   frames shared by neighbouring chunks, cross-faded
 //   chunk_memory_mb 4096 memory for one chunk's full-resolution buffers (45
@@ -157,7 +163,7 @@ struct ParamInfo {
 //   model          ""  path of the TorchScript file (required)
 //   tile           0   spatial tile side in px (0 = whole frame)
 //   tile_overlap   32  px shared by neighbouring tiles, cross-faded
-// internal:
+// shot-trained (also accepted as "internal", its former name):
 //   iterations     400 training steps on the shot's own unmasked pixels
 //   width          32  channels of the network
 //   learning_rate  0.002

@@ -1,0 +1,57 @@
+#include "dialogs/exportplan.h"
+
+#include "core/error.h"
+#include "dialogs/exportdialog.h"
+#include "interchange/otio.h"
+#include "jobs/jobqueue.h"
+
+#include <QDir>
+
+namespace retake::gui {
+
+QString ExportPlan::output() const {
+    switch (kind) {
+    case ExportKind::Footage:
+    case ExportKind::ExrSequence:
+        return pictures.output;
+    case ExportKind::DepthMaps:
+        return depth.output;
+    case ExportKind::Camera:
+        return cameraFile;
+    case ExportKind::Timeline:
+        return timelineFile;
+    }
+    return {};
+}
+
+bool ExportPlan::runsAsJob() const {
+    return kind == ExportKind::Footage || kind == ExportKind::ExrSequence ||
+           kind == ExportKind::DepthMaps;
+}
+
+int startExport(const ExportPlan& plan, const Project& project, JobQueue* jobs, QString* written) {
+    const QString shown = QDir::toNativeSeparators(plan.output());
+    switch (plan.kind) {
+    case ExportKind::Footage:
+    case ExportKind::ExrSequence:
+        return jobs->addExport(project, plan.pictures, ExportDialog::tr("Export %1").arg(shown));
+    case ExportKind::DepthMaps:
+        return jobs->addDepthExport(project, plan.depth,
+                                    ExportDialog::tr("Export depth maps %1").arg(shown));
+    case ExportKind::Camera: {
+        const Shot* shot = project.findShot(plan.cameraShot);
+        if (!shot)
+            throw Error(ErrorKind::Usage, ExportDialog::tr("The shot to export is gone."));
+        writeCameraFile(plan.cameraFile, shot->camera, plan.camera);
+        break;
+    }
+    case ExportKind::Timeline:
+        writeOtioFile(project, plan.timelineFile);
+        break;
+    }
+    if (written)
+        *written = plan.output();
+    return 0;
+}
+
+} // namespace retake::gui

@@ -1,0 +1,205 @@
+#include "inspector/inspectorwidget.h"
+
+#include "common/editorstate.h"
+#include "core/error.h"
+#include "core/timecode.h"
+#include "document/document.h"
+#include "inspector/blockinginspector.h"
+#include "inspector/colourinspector.h"
+#include "inspector/committextedit.h"
+#include "inspector/takesinspector.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+#include <cmath>
+#include <limits>
+
+namespace retake::gui {
+
+InspectorWidget::InspectorWidget(EditorState* state, QWidget* parent)
+    : QWidget(parent)
+    , state_(state)
+    , pages_(new QStackedWidget(this)) {
+    setObjectName(QStringLiteral("inspector"));
+    auto* empty = new QLabel(tr("Select a shot in the storyboard or timeline."));
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setWordWrap(true);
+    empty->setForegroundRole(QPalette::PlaceholderText);
+    pages_->addWidget(empty);
+
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    auto* shotBox = new QGroupBox(tr("Shot"));
+    auto* shotForm = new QFormLayout(shotBox);
+    media_ = new QLabel;
+    media_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    media_->setWordWrap(true);
+    name_ = new QLineEdit;
+    prompt_ = new CommitTextEdit;
+    prompt_->setPlaceholderText(tr("What the regenerated frames should show"));
+    prompt_->setTabChangesFocus(true);
+    prompt_->setFixedHeight(prompt_->fontMetrics().height() * 4 + 12);
+    notes_ = new CommitTextEdit;
+    notes_->setTabChangesFocus(true);
+    notes_->setFixedHeight(prompt_->height());
+    shotForm->addRow(tr("Name"), name_);
+    shotForm->addRow(tr("Media"), media_);
+    shotForm->addRow(tr("Prompt"), prompt_);
+    shotForm->addRow(tr("Notes"), notes_);
+    layout->addWidget(shotBox);
+    layout->addWidget(colour_ = new ColourInspector(state_));
+    connect(colour_, &ColourInspector::editFailed, this, &InspectorWidget::editFailed);
+
+    layout->addWidget(camera_ = new CameraInspector(state_));
+    connect(camera_, &CameraInspector::editFailed, this, &InspectorWidget::editFailed);
+    layout->addWidget(blocking_ = new BlockingInspector(state_));
+    connect(blocking_, &BlockingInspector::editFailed, this, &InspectorWidget::editFailed);
+
+    // Engine settings are the window's, not the shot's: they apply to the
+    // next "Regenerate range" on any shot and are recorded with each take.
+    auto* regenBox = new QGroupBox(tr("Regeneration"));
+    auto* regenForm = new QFormLayout(regenBox);
+    engine_ = new QComboBox;
+    engine_->setObjectName(QStringLiteral("engineCombo"));
+    for (const QString& engine : regenerationEngines())
+        engine_->addItem(engine, engine);
+    const QString preferred =
+        QSettings()
+            .value(QStringLiteral("regen/defaultEngine"), QStringLiteral("propagate"))
+            .toString();
+    engine_->setCurrentIndex(std::max(0, engine_->findData(regenerationEngineNamed(preferred))));
+    seed_ = new QSpinBox;
+    seed_->setRange(0, std::numeric_limits<int>::max());
+    seed_->setToolTip(tr("The same seed, engine, parameters and frames give the same take."));
+    parameters_ = new QLineEdit;
+    parameters_->setObjectName(QStringLiteral("engineParameters"));
+    parameters_->setPlaceholderText(tr("name=value …"));
+    const auto describe = [this] {
+        const QString engine = engine_->currentData().toString();
+        engine_->setToolTip(describeEngineParameters(engine));
+        parameters_->setToolTip(tr("Engine parameters, separated by spaces; empty uses the "
+                                   "defaults:\n%1")
+                                    .arg(describeEngineParameters(engine)));
+    };
+    connect(engine_, &QComboBox::currentIndexChanged, this, describe);
+    describe();
+    regenForm->addRow(tr("Engine"), engine_);
+    regenForm->addRow(tr("Parameters"), parameters_);
+    regenForm->addRow(tr("Seed"), seed_);
+    layout->addWidget(regenBox);
+    layout->addWidget(takes_ = new TakesInspector(state_));
+    connect(takes_, &TakesInspector::editFailed, this, &InspectorWidget::editFailed);
+    layout->addStretch();
+
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    pages_->addWidget(scroll);
+
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(pages_);
+
+    connect(name_, &QLineEdit::editingFinished, this, &InspectorWidget::commitText);
+    connect(prompt_, &CommitTextEdit::editingFinished, this, &InspectorWidget::commitText);
+    connect(notes_, &CommitTextEdit::editingFinished, this, &InspectorWidget::commitText);
+    connect(state_, &EditorState::selectedShotChanged, this, &InspectorWidget::refresh);
+    refresh();
+}
+
+void InspectorWidget::setDocument(Document* document) {
+    if (document_)
+        document_->disconnect(this);
+    document_ = document;
+    if (document_)
+        connect(document_, &Document::changed, this, &InspectorWidget::refresh);
+    camera_->setDocument(document);
+    blocking_->setDocument(document);
+    colour_->setDocument(document);
+    takes_->setDocument(document);
+    refresh();
+}
+
+const Shot* InspectorWidget::shot() const {
+    return document_ ? document_->project().findShot(state_->selectedShot()) : nullptr;
+}
+
+void InspectorWidget::refresh() {
+    const Shot* s = shot();
+    pages_->setCurrentIndex(s ? 1 : 0);
+    if (!s)
+        return;
+    const MediaRef* media = document_->project().findMedia(s->mediaId);
+    media_->setText(media
+                        ? tr("%1 (frames %2)")
+                              .arg(QFileInfo(media->path).fileName(), s->source.toInclusiveString())
+                        : QString());
+    media_->setToolTip(media ? QDir::toNativeSeparators(media->path) : QString());
+    if (!name_->hasFocus() || name_->text() == s->name)
+        name_->setText(s->name);
+    prompt_->setCommittedText(s->prompt);
+    notes_->setCommittedText(s->notes);
+}
+
+void InspectorWidget::commitText() {
+    const Shot* s = shot();
+    if (!s)
+        return;
+    const QString name = name_->text();
+    const QString prompt = prompt_->toPlainText();
+    const QString notes = notes_->toPlainText();
+    if (name == s->name && prompt == s->prompt && notes == s->notes)
+        return;
+    try {
+        document_->setShotText(s->id, name, prompt, notes);
+    } catch (const Error& e) {
+        Q_EMIT editFailed(e.message());
+        name_->setText(s->name);
+        refresh();
+    }
+}
+
+std::optional<QMap<QString, QString>> InspectorWidget::parseParameters(const QString& text,
+                                                                       QString* error) {
+    QMap<QString, QString> parameters;
+    static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
+    for (const QString& item : text.split(separators, Qt::SkipEmptyParts)) {
+        const qsizetype equals = item.indexOf(QLatin1Char('='));
+        if (equals <= 0 || equals == item.size() - 1) {
+            if (error)
+                *error = tr("Engine parameter “%1” is not of the form name=value.").arg(item);
+            return std::nullopt;
+        }
+        parameters.insert(item.left(equals), item.mid(equals + 1));
+    }
+    return parameters;
+}
+
+std::optional<RegenRequest> InspectorWidget::regenerationSettings(QString* error) const {
+    const auto parameters = parseParameters(parameters_->text(), error);
+    if (!parameters)
+        return std::nullopt;
+    RegenRequest request;
+    request.engine = engine_->currentData().toString();
+    request.parameters = *parameters;
+    request.seed = seed_->value();
+    request.device =
+        QSettings().value(QStringLiteral("regen/device"), QStringLiteral("cpu")).toString();
+    return request;
+}
+
+} // namespace retake::gui

@@ -1,0 +1,487 @@
+// propagate: flow-guided video inpainting without learned weights.
+//
+//  1. DIS optical flow between neighbouring frames, both directions, on
+//     frames whose holes are filled smoothly first (the hole's edge is no
+//     motion). Flow inside the (grown) hole is replaced by a smooth fill
+//     from the surrounding flow.
+//  2. Camera motion (alignment.h): a homography per pair of neighbouring
+//     frames, fitted to the flow and refined by ECC; distant frames chain
+//     them. Around each hole, flow that departs from the homography marks
+//     objects moving on their own (motionsplit.h); inside the hole those
+//     take the movers' flow instead of an average with the background.
+//  3. The hole's background is copied from the nearest frames in time that
+//     show it, through the homography (alignedfill.h): exact for pans, zooms
+//     and still cameras however far the source frame, matched in colour to
+//     the hole's surroundings, refused where the surroundings disagree.
+//  4. The rest is tracked frame by frame forward and backward through the
+//     flow until it lands on a known pixel; a track stops where forward and
+//     backward flow disagree (occlusion). Candidates from both directions
+//     are blended by temporal distance.
+//  5. Pixels still unknown: registered clean plates, then a spatial fill of
+//     the frame with most unknown pixels (diffusion near the hole's edge,
+//     PatchMatch deeper), which becomes a source for the others (so a static
+//     shot with a fixed mask is filled once, coherently).
+
+#include "inpaint/engine.h"
+#include "inpaint/methods/alignedfill.h"
+#include "inpaint/methods/flow.h"
+#include "inpaint/methods/motionsplit.h"
+#include "inpaint/methods/patchmatch.h"
+#include "inpaint/methods/sampling.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/photo.hpp>
+#include <string>
+
+namespace retake::generation::detail {
+
+namespace {
+
+// Flows at flow resolution, in flow-resolution px, with their
+// forward-backward errors (same units).
+struct FlowPair {
+    cv::Mat forward; // frame a -> frame b, on a's grid
+    cv::Mat error;   // on a's grid
+};
+
+struct Candidate {
+    cv::Vec3f colour;
+    float weight = 0;
+};
+
+// Fills the hole pixels at most `depth` px from known picture by diffusion
+// (OpenCV's Navier-Stokes inpainting) and clears them from `hole`. Thin
+// holes (a logo's outline, a wire) are continued best by their surroundings'
+// isophotes; patches the size of the hole would paste unrelated texture.
+void diffuseThinParts(cv::Mat& rgb, cv::Mat& hole, float depth) {
+    if (depth <= 0 || cv::countNonZero(hole) == 0)
+        return;
+    cv::Mat distance;
+    cv::distanceTransform(hole, distance, cv::DIST_L2, 3);
+    const cv::Mat shallow = (distance <= depth) & (hole != 0);
+    if (cv::countNonZero(shallow) == 0)
+        return;
+    cv::Mat rgb8, filled8;
+    rgb.convertTo(rgb8, CV_8UC3, 255.0);
+    cv::inpaint(rgb8, hole, filled8, 5, cv::INPAINT_NS);
+    cv::Mat filled;
+    filled8.convertTo(filled, CV_32FC3, 1.0 / 255.0);
+    filled.copyTo(rgb, shallow);
+    hole.setTo(0, shallow);
+}
+
+class PropagateEngine final : public Engine {
+public:
+    explicit PropagateEngine(const Params& params)
+        : preset_(params.text("flow_preset"))
+        , maxSide_(params.integer("flow_max_side"))
+        , threshold_(float(params.number("consistency")))
+        , maxDistance_(params.integer("max_distance"))
+        , patch_(params.integer("patch"))
+        , iterations_(params.integer("spatial_iters"))
+        , align_(params.integer("align") != 0)
+        , alignSources_(params.integer("align_sources"))
+        , seamBand_(params.integer("seam_band"))
+        , diffuseDepth_(float(params.number("diffuse_depth"))) {
+        // Fail on a bad preset before any work is done.
+        FlowEstimator(preset_, maxSide_, 64, 64);
+    }
+
+    void run(const Chunk& chunk, RunContext& context, float* out) override;
+
+private:
+    struct State {
+        const Chunk* chunk = nullptr;
+        float* out = nullptr;
+        int n = 0, width = 0, height = 0;
+        cv::Size flowSize;
+        float sx = 1, sy = 1;       // full -> flow resolution
+        std::vector<FlowPair> next; // t -> t+1, index t
+        std::vector<FlowPair> prev; // t+1 -> t, index t
+        std::vector<std::vector<std::uint8_t>> unknown;
+        std::vector<int> unknownCount;
+    };
+
+    // Tracks from `frame`'s unknown pixels through the flow chain and returns
+    // the blended colour per unknown pixel (weight 0 = nothing found).
+    std::vector<Candidate> track(const State& s, int frame, const std::vector<int>& pixels) const;
+    int trackRound(State& s, RunContext& context, double from, double to) const;
+    void fillFromReference(State& s, FlowEstimator& estimator, RunContext& context) const;
+    // Homographies between the frames: splits each hole's flow into camera
+    // motion and objects moving on their own, and fills the camera part
+    // from aligned frames.
+    void alignAndFill(State& s, const std::vector<cv::Mat>& gray,
+                      const std::vector<cv::Mat>& usable, const std::vector<cv::Mat>& holes,
+                      RunContext& context) const;
+
+    std::string preset_;
+    int maxSide_;
+    float threshold_;
+    int maxDistance_;
+    int patch_;
+    int iterations_;
+    bool align_;
+    int alignSources_;
+    int seamBand_;
+    float diffuseDepth_;
+};
+
+std::vector<Candidate> PropagateEngine::track(const State& s, int frame,
+                                              const std::vector<int>& pixels) const {
+    std::vector<Candidate> result(pixels.size());
+    const int maxSteps = maxDistance_ > 0 ? maxDistance_ : s.n;
+    const std::size_t plane = std::size_t(s.width) * s.height;
+    struct Track {
+        float x, y;
+        int index;
+    };
+    for (int dir : {-1, 1}) {
+        std::vector<Track> alive;
+        alive.reserve(pixels.size());
+        for (std::size_t i = 0; i < pixels.size(); ++i)
+            alive.push_back({float(pixels[i] % s.width), float(pixels[i] / s.width), int(i)});
+        int a = frame;
+        for (int step = 1; step <= maxSteps && !alive.empty(); ++step) {
+            const int b = a + dir;
+            if (b < 0 || b >= s.n)
+                break;
+            const FlowPair& pair = dir > 0 ? s.next[std::size_t(a)] : s.prev[std::size_t(b)];
+            const std::uint8_t* unknownB = s.unknown[std::size_t(b)].data();
+            const float* colourB = s.out + plane * 3 * std::size_t(b);
+            std::size_t kept = 0;
+            for (Track tr : alive) {
+                const float lx = (tr.x + 0.5f) * s.sx - 0.5f;
+                const float ly = (tr.y + 0.5f) * s.sy - 0.5f;
+                // Errors are in flow px; compare in full-resolution px.
+                if (sampleFloat(pair.error, lx, ly) / s.sx > threshold_)
+                    continue;
+                const cv::Vec2f v = sampleVec2(pair.forward, lx, ly);
+                tr.x += v[0] / s.sx;
+                tr.y += v[1] / s.sy;
+                if (!insideImage(tr.x, tr.y, s.width, s.height))
+                    continue;
+                if (allKnown(unknownB, s.width, s.height, tr.x, tr.y)) {
+                    Candidate& c = result[std::size_t(tr.index)];
+                    const float w = 1.0f / float(step);
+                    c.colour += w * sampleRgb(colourB, s.width, s.height, tr.x, tr.y);
+                    c.weight += w;
+                    continue;
+                }
+                alive[kept++] = tr;
+            }
+            alive.resize(kept);
+            a = b;
+        }
+    }
+    return result;
+}
+
+int PropagateEngine::trackRound(State& s, RunContext& context, double from, double to) const {
+    // Results are applied after the round so that the order frames are
+    // visited in cannot change the output.
+    struct Pending {
+        int frame;
+        std::vector<int> pixels;
+        std::vector<Candidate> found;
+    };
+    std::vector<Pending> pending;
+    for (int t = 0; t < s.n; ++t) {
+        context.report(from + (to - from) * double(t) / s.n, "propagation");
+        if (s.unknownCount[std::size_t(t)] == 0)
+            continue;
+        Pending p;
+        p.frame = t;
+        const auto& unknown = s.unknown[std::size_t(t)];
+        for (std::size_t i = 0; i < unknown.size(); ++i)
+            if (unknown[i])
+                p.pixels.push_back(int(i));
+        p.found = track(s, t, p.pixels);
+        pending.push_back(std::move(p));
+    }
+    const std::size_t plane = std::size_t(s.width) * s.height;
+    int filled = 0;
+    for (const Pending& p : pending) {
+        float* dst = s.out + plane * 3 * std::size_t(p.frame);
+        auto& unknown = s.unknown[std::size_t(p.frame)];
+        for (std::size_t i = 0; i < p.pixels.size(); ++i) {
+            const Candidate& c = p.found[i];
+            if (c.weight <= 0)
+                continue;
+            const std::size_t px = std::size_t(p.pixels[i]);
+            for (int ch = 0; ch < 3; ++ch)
+                dst[plane * std::size_t(ch) + px] = c.colour[ch] / c.weight;
+            unknown[px] = 0;
+            --s.unknownCount[std::size_t(p.frame)];
+            ++filled;
+        }
+    }
+    return filled;
+}
+
+void PropagateEngine::fillFromReference(State& s, FlowEstimator& estimator,
+                                        RunContext& context) const {
+    const FrameStack& plates = *s.chunk->reference;
+    cv::Mat cachedGray;
+    for (int t = 0; t < s.n; ++t) {
+        if (s.unknownCount[std::size_t(t)] == 0)
+            continue;
+        context.report(0.65, "reference frames");
+        const int plateIndex = plates.count == 1 ? 0 : s.chunk->first + t;
+        const float* plate = plates.frame(plateIndex);
+        cv::Mat plateGray;
+        if (plates.count == 1 && !cachedGray.empty()) {
+            plateGray = cachedGray;
+        } else {
+            plateGray = estimator.prepare(toGray8(plate, s.height, s.width));
+            cachedGray = plateGray;
+        }
+        const cv::Mat frameGray = estimator.prepare(
+            toGray8(s.out + std::size_t(s.width) * s.height * 3 * t, s.height, s.width));
+        cv::Mat toPlate = estimator.compute(frameGray, plateGray);
+        cv::Mat fromPlate = estimator.compute(plateGray, frameGray);
+        const cv::Mat holeSmall =
+            estimator.downscaleMask(s.unknown[std::size_t(t)].data(), s.height, s.width);
+        FlowEstimator::complete(toPlate, holeSmall, 4);
+        FlowEstimator::complete(fromPlate, holeSmall, 4);
+        const cv::Mat error = consistencyError(toPlate, fromPlate);
+        const std::size_t plane = std::size_t(s.width) * s.height;
+        float* dst = s.out + plane * 3 * std::size_t(t);
+        auto& unknown = s.unknown[std::size_t(t)];
+        for (std::size_t px = 0; px < plane; ++px) {
+            if (!unknown[px])
+                continue;
+            const float x = float(px % std::size_t(s.width));
+            const float y = float(px / std::size_t(s.width));
+            const float lx = (x + 0.5f) * s.sx - 0.5f;
+            const float ly = (y + 0.5f) * s.sy - 0.5f;
+            // The completed flow is checked against the plate's own flow,
+            // which has no hole: a wrong completion lands somewhere the plate
+            // does not map back from.
+            if (sampleFloat(error, lx, ly) / s.sx > threshold_)
+                continue;
+            const cv::Vec2f v = sampleVec2(toPlate, lx, ly);
+            const float px2 = x + v[0] / s.sx;
+            const float py2 = y + v[1] / s.sy;
+            if (!insideImage(px2, py2, s.width, s.height))
+                continue;
+            const cv::Vec3f c = sampleRgb(plate, s.width, s.height, px2, py2);
+            for (int ch = 0; ch < 3; ++ch)
+                dst[plane * std::size_t(ch) + px] = c[ch];
+            unknown[px] = 0;
+            --s.unknownCount[std::size_t(t)];
+        }
+    }
+}
+
+void PropagateEngine::alignAndFill(State& s, const std::vector<cv::Mat>& gray,
+                                   const std::vector<cv::Mat>& usable,
+                                   const std::vector<cv::Mat>& holes, RunContext& context) const {
+    context.report(0.45, "aligning frames");
+    std::vector<cv::Mat> nextFlow, nextError;
+    for (const FlowPair& pair : s.next) {
+        nextFlow.push_back(pair.forward);
+        nextError.push_back(pair.error);
+    }
+    FrameAligner aligner(gray, usable, nextFlow, nextError, double(s.sx));
+    MotionSplitOptions split;
+    split.scale = s.sx;
+    // Per frame, 255 where a hole pixel moves on its own; empty = no
+    // neighbour homography to tell (all of it is left to the flow).
+    std::vector<cv::Mat> moving(std::size_t(s.n));
+    const cv::Mat margin = cv::getStructuringElement(cv::MORPH_ELLIPSE, {9, 9});
+    for (int t = 0; t + 1 < s.n; ++t) {
+        context.report(0.45 + 0.05 * t / s.n, "aligning frames");
+        const std::optional<cv::Matx33d> camera = aligner.analysisHomography(t, t + 1);
+        if (!camera)
+            continue;
+        FlowPair& f = s.next[std::size_t(t)];
+        FlowPair& b = s.prev[std::size_t(t)];
+        cv::Mat guessed;
+        cv::dilate(holes[std::size_t(t)] | holes[std::size_t(t + 1)], guessed, margin);
+        const cv::Mat forwardMovers = splitHoleMotion(
+            f.forward, f.error, guessed, texturedPixels(gray[std::size_t(t)]), *camera, split);
+        const cv::Mat backwardMovers =
+            splitHoleMotion(b.forward, b.error, guessed, texturedPixels(gray[std::size_t(t + 1)]),
+                            camera->inv(), split);
+        f.error = consistencyError(f.forward, b.forward);
+        b.error = consistencyError(b.forward, f.forward);
+        for (const auto& [frame, movers] :
+             {std::make_pair(t, forwardMovers), std::make_pair(t + 1, backwardMovers)}) {
+            cv::Mat& m = moving[std::size_t(frame)];
+            m = m.empty() ? movers : (m | movers);
+        }
+    }
+    AlignedFillFrames frames;
+    frames.count = s.n;
+    frames.width = s.width;
+    frames.height = s.height;
+    frames.source = s.chunk->frames;
+    frames.masked = s.chunk->fill.data();
+    frames.out = s.out;
+    frames.unknown = &s.unknown;
+    frames.unknownCount = &s.unknownCount;
+    frames.moving = &moving;
+    frames.flowScale = s.sx;
+    AlignedFillOptions options;
+    options.seamBand = seamBand_;
+    options.correct = seamBand_ > 0;
+    options.maxSources = alignSources_;
+    fillFromAlignedFrames(frames, aligner, options, [&] { context.checkCancelled(); });
+}
+
+void PropagateEngine::run(const Chunk& chunk, RunContext& context, float* out) {
+    State s;
+    s.chunk = &chunk;
+    s.out = out;
+    s.n = chunk.count;
+    s.width = chunk.width;
+    s.height = chunk.height;
+    const std::size_t plane = chunk.plane();
+    s.unknown.resize(std::size_t(s.n));
+    s.unknownCount.assign(std::size_t(s.n), 0);
+    bool anyKnown = !chunk.reference->empty();
+    for (int t = 0; t < s.n; ++t) {
+        const std::uint8_t* fill = chunk.fillOf(t);
+        s.unknown[std::size_t(t)].assign(fill, fill + plane);
+        const int count = int(std::count(fill, fill + plane, std::uint8_t(1)));
+        s.unknownCount[std::size_t(t)] = count;
+        anyKnown = anyKnown || std::size_t(count) < plane;
+    }
+    if (!anyKnown)
+        throw InpaintError(InpaintErrorKind::Unfillable,
+                           "frames " + std::to_string(chunk.first) + " to " +
+                               std::to_string(chunk.first + chunk.count - 1) +
+                               " are masked completely and no reference or locked frame is near "
+                               "enough to copy from; raise chunk_frames or give a clean plate");
+
+    FlowEstimator estimator(preset_, maxSide_, s.height, s.width);
+    std::vector<cv::Mat> gray(std::size_t(s.n));
+    std::vector<cv::Mat> holes(std::size_t(s.n));
+    std::vector<cv::Mat> usable(std::size_t(s.n));
+    for (int t = 0; t < s.n; ++t) {
+        context.report(0.05 * t / s.n, "optical flow");
+        holes[std::size_t(t)] = estimator.downscaleMask(chunk.fillOf(t), s.height, s.width);
+        usable[std::size_t(t)] = holes[std::size_t(t)] == 0;
+        // Flow and features see a smooth fill, not the edges of the hole
+        // (the masked pixels hold whatever the user wants gone).
+        gray[std::size_t(t)] = smoothFill(
+            estimator.prepare(toGray8(chunk.frame(t), s.height, s.width)), usable[std::size_t(t)]);
+    }
+    s.flowSize = gray[0].size();
+    s.sx = float(s.flowSize.width) / float(s.width);
+    s.sy = float(s.flowSize.height) / float(s.height);
+    s.next.resize(std::size_t(std::max(0, s.n - 1)));
+    s.prev.resize(std::size_t(std::max(0, s.n - 1)));
+    for (int t = 0; t + 1 < s.n; ++t) {
+        context.report(0.05 + 0.4 * t / s.n, "optical flow");
+        FlowPair& f = s.next[std::size_t(t)];
+        FlowPair& b = s.prev[std::size_t(t)];
+        f.forward = estimator.compute(gray[std::size_t(t)], gray[std::size_t(t + 1)]);
+        b.forward = estimator.compute(gray[std::size_t(t + 1)], gray[std::size_t(t)]);
+        // Both directions are completed over both frames' holes: the
+        // consistency check compares them, and a flow left raw where the
+        // other frame shows the removed object would reject good tracks.
+        const cv::Mat either = holes[std::size_t(t)] | holes[std::size_t(t + 1)];
+        FlowEstimator::complete(f.forward, either, 4);
+        FlowEstimator::complete(b.forward, either, 4);
+        f.error = consistencyError(f.forward, b.forward);
+        b.error = consistencyError(b.forward, f.forward);
+    }
+
+    if (align_)
+        alignAndFill(s, gray, usable, holes, context);
+    trackRound(s, context, 0.5, 0.65);
+    if (!chunk.reference->empty() &&
+        std::any_of(s.unknownCount.begin(), s.unknownCount.end(), [](int c) { return c > 0; })) {
+        fillFromReference(s, estimator, context);
+    }
+
+    // Thin parts no frame saw are diffused in every frame from its own
+    // surroundings: people walking past a logo change what borders it, and a
+    // key frame's fill copied to the others would show them stale.
+    if (diffuseDepth_ > 0) {
+        for (int t = 0; t < s.n; ++t) {
+            const int count = s.unknownCount[std::size_t(t)];
+            if (count == 0 || std::size_t(count) == plane)
+                continue;
+            context.report(0.65, "spatial fill");
+            float* frame = out + plane * 3 * std::size_t(t);
+            cv::Mat image = toInterleaved(frame, s.height, s.width);
+            const cv::Mat unknown(s.height, s.width, CV_8U, s.unknown[std::size_t(t)].data());
+            const cv::Mat before = unknown.clone();
+            cv::Mat hole = unknown.clone();
+            diffuseThinParts(image, hole, diffuseDepth_);
+            const cv::Mat diffused = before & (hole == 0);
+            writeFilled(image, diffused.data, frame);
+            hole.copyTo(unknown);
+            s.unknownCount[std::size_t(t)] = cv::countNonZero(hole);
+        }
+    }
+    // Pixels no frame saw: fill one frame spatially, let the rest copy it.
+    // Only a frame with some known pixels has patches to copy from.
+    for (int round = 0; round < s.n; ++round) {
+        int key = -1;
+        int most = 0;
+        int best = s.n;
+        for (int t = 0; t < s.n; ++t) {
+            const int count = s.unknownCount[std::size_t(t)];
+            if (count == 0 || std::size_t(count) == plane)
+                continue;
+            // Among equally incomplete frames prefer the middle one: it is
+            // the fewest steps from the others.
+            const int centre = std::abs(2 * t - s.n + 1);
+            if (count > most || (count == most && centre < best)) {
+                most = count;
+                best = centre;
+                key = t;
+            }
+        }
+        if (key < 0)
+            break;
+        context.report(0.65 + 0.3 * round / s.n, "spatial fill");
+        float* frame = out + plane * 3 * std::size_t(key);
+        cv::Mat image = toInterleaved(frame, s.height, s.width);
+        const cv::Mat unknown(s.height, s.width, CV_8U, s.unknown[std::size_t(key)].data());
+        cv::Mat hole = unknown.clone();
+        PatchFillOptions options;
+        options.patch = patch_;
+        options.iterations = iterations_;
+        options.seed = chunk.seed + std::uint64_t(key);
+        patchFill(image, hole, options, [&] { context.checkCancelled(); });
+        writeFilled(image, s.unknown[std::size_t(key)].data(), frame);
+        std::fill(s.unknown[std::size_t(key)].begin(), s.unknown[std::size_t(key)].end(), 0);
+        s.unknownCount[std::size_t(key)] = 0;
+        trackRound(s, context, 0.65 + 0.3 * round / s.n, 0.65 + 0.3 * (round + 1) / s.n);
+    }
+    // Frames masked completely that no track reached (their flow is
+    // guesswork): the nearest complete frame stands in. The interpolate
+    // engine is the better tool for whole missing frames.
+    for (int t = 0; t < s.n; ++t) {
+        if (s.unknownCount[std::size_t(t)] == 0)
+            continue;
+        for (int d = 1; d < s.n; ++d) {
+            int source = -1;
+            for (int c : {t - d, t + d})
+                if (source < 0 && c >= 0 && c < s.n && s.unknownCount[std::size_t(c)] == 0)
+                    source = c;
+            if (source < 0)
+                continue;
+            const std::size_t floats = plane * 3;
+            std::copy(out + floats * std::size_t(source), out + floats * std::size_t(source + 1),
+                      out + floats * std::size_t(t));
+            break;
+        }
+    }
+    context.report(1.0, "propagation");
+}
+
+} // namespace
+
+std::unique_ptr<Engine> makePropagateEngine(const Params& params) {
+    return std::make_unique<PropagateEngine>(params);
+}
+
+} // namespace retake::generation::detail
