@@ -95,18 +95,24 @@ Image readStill(const QString& file) {
     return openImageFile(file)->readFrame(0);
 }
 
-// The clean plate an engine may copy from: exactly the image file named (a
-// plate named like a frame of a sequence is that one file), as big as
-// `sizeOf` ("the shot", "the frames"), whose size is width x height.
-gen::FrameStack referencePlate(const QString& path, int width, int height, const QString& sizeOf) {
-    const Image plate = readStill(path);
-    if (plate.width != width || plate.height != height)
-        throwBadInput(path, tr("is %1x%2 but %3 is %4x%5")
-                                .arg(plate.width)
-                                .arg(plate.height)
+// Refuses a picture (of file `path`) that is not width x height, the size
+// `sizeOf` says ("the shot is", "the frames are").
+void requireSize(const Image& image, const QString& path, int width, int height,
+                 const QString& sizeOf) {
+    if (image.width != width || image.height != height)
+        throwBadInput(path, tr("is %1x%2 but %3 %4x%5")
+                                .arg(image.width)
+                                .arg(image.height)
                                 .arg(sizeOf)
                                 .arg(width)
                                 .arg(height));
+}
+
+// The clean plate an engine may copy from: exactly the image file named (a
+// plate named like a frame of a sequence is that one file).
+gen::FrameStack referencePlate(const QString& path, int width, int height, const QString& sizeOf) {
+    const Image plate = readStill(path);
+    requireSize(plate, path, width, height, sizeOf);
     gen::FrameStack stack(1, 3, height, width);
     toPlanarRgb(plate, stack, 0);
     return stack;
@@ -164,12 +170,7 @@ public:
             }
         } else if (mask_ && mask_->range.contains(f)) {
             const Image m = maskReader_->readFrame(mask_->stationary ? 0 : f - mask_->range.start);
-            if (m.width != width() || m.height != height())
-                throwBadInput(mask_->path, tr("is %1x%2 but the shot is %3x%4")
-                                               .arg(m.width)
-                                               .arg(m.height)
-                                               .arg(width())
-                                               .arg(height()));
+            requireSize(m, mask_->path, width(), height(), tr("the shot is"));
             toPlanarMask(m, mask);
         } else {
             std::fill(mask, mask + plane, 0.0f);
@@ -319,8 +320,8 @@ RegenResult regenerate(const Project& project, const QString& cacheDir, const Re
     engineRequest.stream = &stream;
     engineRequest.locked = stream.lockedFlags();
     if (!request.referencePath.isEmpty())
-        engineRequest.reference =
-            referencePlate(request.referencePath, stream.width(), stream.height(), tr("the shot"));
+        engineRequest.reference = referencePlate(request.referencePath, stream.width(),
+                                                 stream.height(), tr("the shot is"));
     engineRequest.seed = std::uint64_t(request.seed);
     engineRequest.prompt = request.prompt.toStdString();
     engineRequest.device = request.device.toStdString();
@@ -391,12 +392,7 @@ public:
         }
         const QString file = maskFiles_[maskFolder_ ? t : 0];
         const Image m = readStill(file);
-        if (m.width != width_ || m.height != height_)
-            throwBadInput(file, tr("is %1x%2 but the frames are %3x%4")
-                                    .arg(m.width)
-                                    .arg(m.height)
-                                    .arg(width_)
-                                    .arg(height_));
+        requireSize(m, file, width_, height_, tr("the frames are"));
         toPlanarMask(m, mask);
         if (!maskFolder_)
             stationaryMask_.assign(mask, mask + plane);
@@ -456,7 +452,7 @@ QStringList inpaintSequence(const SequenceInpaintRequest& request, Progress& pro
     }
     if (!request.referencePath.isEmpty())
         engineRequest.reference = referencePlate(request.referencePath, stream.width(),
-                                                 stream.height(), tr("the frames"));
+                                                 stream.height(), tr("the frames are"));
     engineRequest.seed = std::uint64_t(request.seed);
     engineRequest.device = request.device.toStdString();
     runEngine(request.engine, request.parameters, engineRequest, progress);

@@ -3,6 +3,7 @@
 #include "clirun.h"
 #include "media/media.h"
 #include "mediaio/openmedia.h"
+#include "testclip.h"
 
 #include <QDir>
 #include <QFile>
@@ -59,14 +60,11 @@ private Q_SLOTS:
             QSKIP("ffmpeg is not installed");
         // A lossless 8-bit clip, so what Retake decodes is what the test made.
         clip = dir.filePath(QStringLiteral("plate.mkv"));
-        QVERIFY(retake::testing::run(QStringLiteral("ffmpeg"),
-                                     {QStringLiteral("-v"), QStringLiteral("error"),
-                                      QStringLiteral("-f"), QStringLiteral("lavfi"),
-                                      QStringLiteral("-i"),
-                                      QStringLiteral("testsrc2=s=128x96:r=24:d=1"),
-                                      QStringLiteral("-c:v"), QStringLiteral("ffv1"),
-                                      QStringLiteral("-pix_fmt"), QStringLiteral("rgb24"), clip})
-                    .ok());
+        {
+            const QString failed = retake::testing::makeLosslessClip(
+                clip, QStringLiteral("testsrc2=s=128x96:r=24:d=1"));
+            QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        }
         QImage m(128, 96, QImage::Format_Grayscale8);
         m.fill(0);
         for (int y = maskRect.top(); y <= maskRect.bottom(); ++y)

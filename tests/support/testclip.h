@@ -65,6 +65,26 @@ inline QString makeH264ClipWithTone(const QString& path, const QString& size, in
     return made.ok() ? QString() : made.describe(QStringLiteral("ffmpeg"), args);
 }
 
+// A lossless 8-bit RGB clip (FFV1 in Matroska) from a lavfi `source`
+// ("testsrc2=s=128x96:r=24:d=1"), so what Retake decodes is what the test
+// made. Empty when it worked, else why not.
+inline QString makeLosslessClip(const QString& path, const QString& source) {
+    const QStringList args = {QStringLiteral("-v"),
+                              QStringLiteral("error"),
+                              QStringLiteral("-y"),
+                              QStringLiteral("-f"),
+                              QStringLiteral("lavfi"),
+                              QStringLiteral("-i"),
+                              source,
+                              QStringLiteral("-c:v"),
+                              QStringLiteral("ffv1"),
+                              QStringLiteral("-pix_fmt"),
+                              QStringLiteral("rgb24"),
+                              path};
+    const Run made = run(QStringLiteral("ffmpeg"), args);
+    return made.ok() ? QString() : made.describe(QStringLiteral("ffmpeg"), args);
+}
+
 // A `frames`-frame 8-bit RGB PNG sequence plate_0000.png... in `dir`, each
 // sample `sample(frame, index)`, imported as shot "plate" into a new 24 fps
 // project of `projectSize` ("1920x1080") at `project`. Empty when it
