@@ -21,6 +21,7 @@
 #include "timeline/timelinewidget.h"
 #include "viewer/viewercanvas.h"
 #include "viewer/viewerwidget.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QApplication>
@@ -90,39 +91,16 @@ void TestJobsAndTakes::initTestCase() {
     if (QStandardPaths::findExecutable(QStringLiteral("ffmpeg")).isEmpty())
         QSKIP("the ffmpeg command line tool is needed to make the test clip");
     clipPath_ = dir_.filePath(QStringLiteral("clip.mp4"));
-    QVERIFY(
-        retake::testing::run(QStringLiteral("ffmpeg"),
-                             {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                              QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                              QStringLiteral("testsrc2=s=160x90:r=24:d=2"), QStringLiteral("-c:v"),
-                              QStringLiteral("libx264"), QStringLiteral("-pix_fmt"),
-                              QStringLiteral("yuv420p"), clipPath_})
-            .ok());
-
-    // A stationary mask: the top-left quarter.
-    QImage mask(160, 90, QImage::Format_Grayscale8);
-    mask.fill(0);
-    QPainter(&mask).fillRect(QRect(0, 0, 80, 45), Qt::white);
-    const QString maskPath = dir_.filePath(QStringLiteral("mask.png"));
-    QVERIFY(mask.save(maskPath));
-
     projectPath_ = dir_.filePath(QStringLiteral("jobs.retake"));
-    Document doc(Project::createEmpty(QStringLiteral("Jobs test"), Rational(24), 160, 90),
-                 projectPath_);
-    const MediaInfo info = openMedia(clipPath_)->info();
-    const Id alpha = doc.importMedia(info, QStringLiteral("Alpha"));
-    doc.importMedia(info, QStringLiteral("Bravo"));
-    doc.addMask(alpha, maskPath, {0, 48}, true);
-    doc.saveAs(projectPath_);
+    const QString made =
+        retake::testing::makeTwoShotProject(dir_.path(), projectPath_, QStringLiteral("Jobs test"));
+    QVERIFY2(made.isEmpty(), qPrintable(made));
 }
 
 void TestJobsAndTakes::init() {
     window_ = std::make_unique<MainWindow>();
-    QVERIFY(window_->openProject(projectPath_));
-    window_->show();
-    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-    window_->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+    const QString shown = retake::testing::showWindowOn(*window_, projectPath_);
+    QVERIFY2(shown.isEmpty(), qPrintable(shown));
 }
 
 void TestJobsAndTakes::cleanup() {

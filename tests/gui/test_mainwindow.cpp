@@ -17,6 +17,7 @@
 #include "timeline/timelinewidget.h"
 #include "viewer/viewercanvas.h"
 #include "viewer/viewerwidget.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QApplication>
@@ -68,7 +69,6 @@ private:
 
     QTemporaryDir dir_;
     QString projectPath_;
-    QString maskPath_;
     std::unique_ptr<MainWindow> window_;
 };
 
@@ -80,36 +80,16 @@ void TestMainWindow::initTestCase() {
     QVERIFY(dir_.isValid());
     if (QStandardPaths::findExecutable(QStringLiteral("ffmpeg")).isEmpty())
         QSKIP("the ffmpeg command line tool is needed to make the test clip");
-    const QString clip = dir_.filePath(QStringLiteral("clip.mp4"));
-    const QString made =
-        retake::testing::makeH264Clip(clip, QStringLiteral("testsrc2=s=160x90:r=24:d=2"));
-    QVERIFY2(made.isEmpty(), qPrintable(made));
-
-    // A stationary mask: the top-left quarter.
-    QImage mask(160, 90, QImage::Format_Grayscale8);
-    mask.fill(0);
-    QPainter(&mask).fillRect(QRect(0, 0, 80, 45), Qt::white);
-    maskPath_ = dir_.filePath(QStringLiteral("mask.png"));
-    QVERIFY(mask.save(maskPath_));
-
     projectPath_ = dir_.filePath(QStringLiteral("gui.retake"));
-    Document doc(Project::createEmpty(QStringLiteral("GUI test"), Rational(24), 160, 90),
-                 projectPath_);
-    const MediaInfo info = openMedia(clip)->info();
-    QCOMPARE(info.frameCount, FrameNumber(48));
-    const Id alpha = doc.importMedia(info, QStringLiteral("Alpha"));
-    doc.importMedia(info, QStringLiteral("Bravo"));
-    doc.addMask(alpha, maskPath_, {0, 48}, true);
-    doc.saveAs(projectPath_);
+    const QString made =
+        retake::testing::makeTwoShotProject(dir_.path(), projectPath_, QStringLiteral("GUI test"));
+    QVERIFY2(made.isEmpty(), qPrintable(made));
 }
 
 void TestMainWindow::init() {
     window_ = std::make_unique<MainWindow>();
-    QVERIFY(window_->openProject(projectPath_));
-    window_->show();
-    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-    window_->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+    const QString shown = retake::testing::showWindowOn(*window_, projectPath_);
+    QVERIFY2(shown.isEmpty(), qPrintable(shown));
 }
 
 void TestMainWindow::cleanup() {
