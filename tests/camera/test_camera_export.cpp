@@ -6,6 +6,7 @@
 #include "camera/cameraexport.h"
 #include "camera/lens.h"
 #include "camera/motion.h"
+#include "cameraexportsettings.h"
 #include "core/error.h"
 #include "model/project.h"
 #include "processrun.h"
@@ -53,15 +54,7 @@ Camera testCamera() {
 }
 
 CameraExportSettings settings() {
-    CameraExportSettings s;
-    s.frames = {0, 24};
-    s.firstOutputFrame = 1001;
-    s.frameRate = Rational(24000, 1001);
-    s.imageWidth = kW;
-    s.imageHeight = kH;
-    s.clipNearM = 0.05;
-    s.clipFarM = 500;
-    return s;
+    return retake::testing::ntscCameraExport(kW, kH);
 }
 
 using retake::testing::Run;

@@ -12,6 +12,7 @@
 #include "camera/cameraexport.h"
 #include "camera/lens.h"
 #include "camera/motion.h"
+#include "cameraexportsettings.h"
 #include "media/encode.h"
 #include "mediaio/writemedia.h"
 #include "model/project.h"
@@ -70,15 +71,7 @@ Camera keyedCamera() {
 }
 
 CameraExportSettings exportSettings() {
-    CameraExportSettings s;
-    s.frames = {0, 24};
-    s.firstOutputFrame = 1001;
-    s.frameRate = Rational(24000, 1001);
-    s.imageWidth = kW;
-    s.imageHeight = kH;
-    s.clipNearM = 0.05;
-    s.clipFarM = 500;
-    return s;
+    return retake::testing::ntscCameraExport(kW, kH);
 }
 
 // Depth of the test EXRs at a pixel: a ramp across, 0 (no depth) in one corner.
