@@ -35,7 +35,7 @@ struct RunOptions {
     // disk or another user, as a person would meet them).
     std::function<void()> childSetup;
     int timeoutMs = 300000;
-    bool mergeChannels = false; // standard error into `out`, in order
+    bool mergeChannels = false; // standard error into `out`, in order; `err` stays empty
 };
 
 inline Run run(const QString& program, const QStringList& args, const RunOptions& options = {}) {
@@ -66,7 +66,8 @@ inline Run run(const QString& program, const QStringList& args, const RunOptions
     }
     result.rawOut = process.readAllStandardOutput();
     result.out = QString::fromUtf8(result.rawOut);
-    result.err = QString::fromUtf8(process.readAllStandardError());
+    if (!options.mergeChannels)
+        result.err = QString::fromUtf8(process.readAllStandardError());
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     return result;
 }
