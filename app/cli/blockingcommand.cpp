@@ -207,14 +207,13 @@ Id createBlockingShot(Document& doc, const QString& projectPath, const QCommandL
 int runBlocking(const QStringList& args) {
     QCommandLineParser p;
     addBlockingOptions(p);
-    bool help = false;
     if (!parse(p, args,
                QStringLiteral("Create, edit and render a shot's blocking scene: simple shapes "
                               "and stand-in people in metres (Z up, objects stand on their "
                               "position), a sun and a sky, seen through the shot's camera. "
                               "EXR renders hold linear colour and Z = depth in metres along "
                               "the camera axis."),
-               QStringLiteral("PROJECT"), &help))
+               QStringLiteral("PROJECT")))
         return Ok;
     const QString path = positional(p, 0, QStringLiteral("the project file"));
     if (has(p, "shot") == has(p, "create"))

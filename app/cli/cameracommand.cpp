@@ -355,14 +355,13 @@ QJsonObject cameraJson(const Camera& c, const Shot& shot, const Project& project
 int runCamera(const QStringList& args) {
     QCommandLineParser p;
     addCameraOptions(p);
-    bool help = false;
     if (!parse(p, args,
                QStringLiteral("Show or edit a shot's camera: lens, filmback, keys, move presets "
                               "and handheld motion (one undo step), solve shot sizes, project "
                               "points and write camera files. Axes: metres, Z up; pan 0 looks "
                               "along +Y, positive pan turns left, positive tilt looks up. "
                               "Frames are the shot's own (0 = first frame)."),
-               QStringLiteral("PROJECT"), &help))
+               QStringLiteral("PROJECT")))
         return Ok;
     const QString path = positional(p, 0, QStringLiteral("the project file"));
     if (!has(p, "shot"))

@@ -144,14 +144,13 @@ int runDemo(const QStringList& args) {
     p.addOption({QStringLiteral("make-source"),
                  QStringLiteral("Render the bundled demo media into DIR instead (maintainers)."),
                  QStringLiteral("DIR")});
-    bool help = false;
     if (!parse(p, args,
                QStringLiteral("Retake's main job on the bundled demo: a 3-second shot with a "
                               "burnt-in logo. Creates a project, "
                               "locks the first and last second, masks the logo, regenerates the "
                               "middle second as a take, "
                               "and exports a ProRes movie with audio and an EXR sequence."),
-               QStringLiteral("[OUTDIR]"), &help))
+               QStringLiteral("[OUTDIR]")))
         return Ok;
     if (p.isSet(QStringLiteral("make-source"))) {
         makeDemoSource(p.value(QStringLiteral("make-source")));

@@ -265,9 +265,7 @@ const EditCommand* findEditCommand(const QString& name) {
 bool runEditOnDocument(const EditCommand& command, Document& doc, const QStringList& args) {
     QCommandLineParser parser;
     command.addOptions(parser);
-    bool help = false;
-    if (!parse(parser, args, QString::fromUtf8(command.summary), QString::fromUtf8(command.syntax),
-               &help))
+    if (!parse(parser, args, QString::fromUtf8(command.summary), QString::fromUtf8(command.syntax)))
         return false;
     command.run(doc, parser, parser.positionalArguments());
     return true;
@@ -276,9 +274,8 @@ bool runEditOnDocument(const EditCommand& command, Document& doc, const QStringL
 int runEditOnFile(const EditCommand& command, const QStringList& args) {
     QCommandLineParser parser;
     command.addOptions(parser);
-    bool help = false;
     if (!parse(parser, args, QString::fromUtf8(command.summary),
-               QStringLiteral("PROJECT %1").arg(QString::fromUtf8(command.syntax)), &help))
+               QStringLiteral("PROJECT %1").arg(QString::fromUtf8(command.syntax))))
         return Ok;
     const QString project = positional(parser, 0, QStringLiteral("the project file"));
     editProject(project, [&](Document& doc) {

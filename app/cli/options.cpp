@@ -1,13 +1,14 @@
 #include "options.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <cmath>
 #include <cstdio>
 
 namespace retake::cli {
 
 bool parse(QCommandLineParser& parser, const QStringList& args, const QString& description,
-           const QString& positionalSyntax, bool* helpShown) {
+           const QString& positionalSyntax) {
     parser.setApplicationDescription(description);
     parser.addPositionalArgument(QStringLiteral("args"), QString(), positionalSyntax);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
@@ -15,17 +16,16 @@ bool parse(QCommandLineParser& parser, const QStringList& args, const QString& d
     parser.addOption(help);
     if (!parser.parse(args))
         throw Error(ErrorKind::Usage, parser.errorText());
-    *helpShown = parser.isSet(help);
-    if (*helpShown) {
+    const bool helpShown = parser.isSet(help);
+    if (helpShown) {
         QString text = parser.helpText();
         // QCommandLineParser names the program; name the subcommand too.
-        text.replace(QStringLiteral("Usage: %1").arg(QCoreApplication::applicationFilePath()),
+        // (as it was started: "retake-cli", "./retake-cli", a full path).
+        text.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
                      QStringLiteral("Usage: retake-cli %1").arg(args.value(0)));
-        text.replace(QStringLiteral("Usage: retake-cli [options]"),
-                     QStringLiteral("Usage: retake-cli %1 [options]").arg(args.value(0)));
         std::fputs(text.toLocal8Bit().constData(), stdout);
     }
-    return !*helpShown;
+    return !helpShown;
 }
 
 QString positional(const QCommandLineParser& parser, int index, const QString& what) {

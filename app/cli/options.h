@@ -15,7 +15,7 @@ namespace retake::cli {
 // Parses `args` with `parser` (adds --help); prints help and returns false
 // when --help was given. Throws Error(Usage) on unknown options.
 bool parse(QCommandLineParser& parser, const QStringList& args, const QString& description,
-           const QString& positional, bool* helpShown);
+           const QString& positional);
 
 // Positional argument `index`, or a usage error naming `what`.
 QString positional(const QCommandLineParser& parser, int index, const QString& what);

@@ -16,12 +16,11 @@ int otioExport(const QStringList& args) {
     QCommandLineParser p;
     p.addOption({QStringLiteral("out"), QStringLiteral("The .otio file to write."),
                  QStringLiteral("FILE")});
-    bool help = false;
     if (!parse(p, args,
                QStringLiteral("Write the project's timeline as OpenTimelineIO JSON: tracks, shots "
                               "as clips with their media, lock ranges as markers, takes as "
                               "metadata."),
-               QStringLiteral("PROJECT"), &help))
+               QStringLiteral("PROJECT")))
         return Ok;
     const Project project = loadProjectFile(positional(p, 0, QStringLiteral("the project file")));
     const QString out = p.value(QStringLiteral("out"));
@@ -37,11 +36,10 @@ int otioImport(const QStringList& args) {
     p.addOption({QStringLiteral("out"), QStringLiteral("The project file to create."),
                  QStringLiteral("PROJECT")});
     p.addOption({QStringLiteral("force"), QStringLiteral("Replace an existing project file.")});
-    bool help = false;
     if (!parse(p, args,
                QStringLiteral("Create a project from an OpenTimelineIO .otio timeline. Warnings "
                               "say what Retake could not keep."),
-               QStringLiteral("FILE.otio"), &help))
+               QStringLiteral("FILE.otio")))
         return Ok;
     const QString in = positional(p, 0, QStringLiteral("the .otio file"));
     const QString out = p.value(QStringLiteral("out"));

@@ -36,10 +36,9 @@ int runNew(const QStringList& args) {
                  QStringLiteral("Frame size WxH (default: the first imported media's)."),
                  QStringLiteral("WxH")});
     p.addOption({QStringLiteral("force"), QStringLiteral("Replace an existing file.")});
-    bool help = false;
     if (!parse(p, args,
                QStringLiteral("Create an empty project with one video and one audio track."),
-               QStringLiteral("PROJECT.retake"), &help))
+               QStringLiteral("PROJECT.retake")))
         return Ok;
     const QString path = positional(p, 0, QStringLiteral("the project file to create"));
     if (QFileInfo::exists(path) && !p.isSet(QStringLiteral("force")))
@@ -226,11 +225,10 @@ void printProjectInfo(const Project& project, const QString& path) {
 int runInfo(const QStringList& args) {
     QCommandLineParser p;
     p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
-    bool help = false;
     if (!parse(p, args,
                QStringLiteral("Describe a project, or a media file (codec, size, rate, frames, "
                               "colour tags, audio)."),
-               QStringLiteral("PROJECT|MEDIA"), &help))
+               QStringLiteral("PROJECT|MEDIA")))
         return Ok;
     const QString path = positional(p, 0, QStringLiteral("a project or media file"));
     const bool json = p.isSet(QStringLiteral("json"));
@@ -337,12 +335,11 @@ int runExport(const QStringList& args) {
                  QStringLiteral("View of --display (default: the display's default view)."),
                  QStringLiteral("VIEW")});
     addDepthExportOptions(p);
-    bool help = false;
     if (!parse(p, args,
                QStringLiteral("Export the timeline or a shot, with the active takes, as a movie "
                               "with audio or an image sequence. "
                               "Outputs appear under their final names only when complete."),
-               QStringLiteral("PROJECT"), &help))
+               QStringLiteral("PROJECT")))
         return Ok;
     const Project project = loadProjectFile(positional(p, 0, QStringLiteral("the project file")));
     ExportRequest request;
@@ -449,13 +446,12 @@ int runShell(const QStringList& args) {
     p.addOption({QStringLiteral("autosave-ms"),
                  QStringLiteral("Autosave interval in milliseconds (default 60000, 0 = off)."),
                  QStringLiteral("MS")});
-    bool help = false;
     if (!parse(p, args,
                QStringLiteral(
                    "Edit a project from commands on standard input (batch scripts, farms, tests). "
                    "Lines: any edit command without the project (lock --shot S --range 0-9), "
                    "undo, redo, save, info, quit."),
-               QStringLiteral("PROJECT"), &help))
+               QStringLiteral("PROJECT")))
         return Ok;
     const QString path = positional(p, 0, QStringLiteral("the project file"));
     auto doc = Document::open(path);
@@ -511,10 +507,9 @@ int runRecover(const QStringList& args) {
     QCommandLineParser p;
     p.addOption({QStringLiteral("discard"),
                  QStringLiteral("Delete the autosave instead of recovering it.")});
-    bool help = false;
     if (!parse(p, args,
                QStringLiteral("Recover a project from the autosave left by a crash, and save it."),
-               QStringLiteral("PROJECT"), &help))
+               QStringLiteral("PROJECT")))
         return Ok;
     const QString path = positional(p, 0, QStringLiteral("the project file"));
     if (!Document::hasRecoverableAutosave(path))
@@ -533,8 +528,7 @@ int runRecover(const QStringList& args) {
 
 int runSystem(const QStringList& args) {
     QCommandLineParser p;
-    bool help = false;
-    if (!parse(p, args, QStringLiteral("Show versions and compute devices."), QString(), &help))
+    if (!parse(p, args, QStringLiteral("Show versions and compute devices."), QString()))
         return Ok;
     printLine(QStringLiteral("Retake %1, Qt %2, libtorch %3")
                   .arg(QStringLiteral(RETAKE_VERSION), QString::fromLatin1(qVersion()),

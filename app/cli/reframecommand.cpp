@@ -61,7 +61,6 @@ QString regeneratedFrames(const Take& take, const Shot& shot) {
 int runReframe(const QStringList& args) {
     QCommandLineParser p;
     addReframeOptions(p);
-    bool help = false;
     if (!parse(p, args,
                QStringLiteral(
                    "Reframe a shot as a new take: crop-zoom, pan/tilt/roll and handheld on any "
@@ -70,7 +69,7 @@ int runReframe(const QStringList& args) {
                    "Pixels the new view needs from outside the picture, or that the move "
                    "uncovers, are filled by the regeneration engine. Locked frames stay "
                    "bit-identical."),
-               QStringLiteral("PROJECT"), &help))
+               QStringLiteral("PROJECT")))
         return Ok;
     const QString path = positional(p, 0, QStringLiteral("the project file"));
     if (has(p, "zoom") && has(p, "focal"))

@@ -83,13 +83,12 @@ int runRegen(const QStringList& args) {
     p.addOption({QStringLiteral("prompt"), QStringLiteral("Prompt for engines that use one."),
                  QStringLiteral("TEXT")});
     addEngineOptions(p);
-    bool help = false;
     if (!parse(
             p, args,
             QStringLiteral(
                 "Regenerate the masked pixels of a shot's frame range as a new take. Locked frames "
                 "and pixels outside the mask stay bit-identical; the media is never modified."),
-            QStringLiteral("PROJECT"), &help) ||
+            QStringLiteral("PROJECT")) ||
         listParams(p))
         return Ok;
     const QString path = positional(p, 0, QStringLiteral("the project file"));
@@ -142,12 +141,11 @@ int runInpaint(const QStringList& args) {
                  QStringLiteral("Frames A-B (0-based, inclusive) to keep exactly (repeatable)."),
                  QStringLiteral("A-B")});
     addEngineOptions(p);
-    bool help = false;
     if (!parse(
             p, args,
             QStringLiteral(
                 "Inpaint a plain image sequence without a project (tools, scripts, benchmarks)."),
-            QString(), &help) ||
+            QString()) ||
         listParams(p))
         return Ok;
     SequenceInpaintRequest request;
