@@ -44,7 +44,9 @@ generation::Backend* load() {
             continue;
         }
         QLibrary library(path);
-        // Symbols stay local: libtorch's and OpenCV's never meet the editor's.
+        // Loaded for the life of the process (the backend object lives in
+        // it), and with local symbols (Qt's default): libtorch's and
+        // OpenCV's never meet the editor's.
         library.setLoadHints(QLibrary::PreventUnloadHint);
         if (!library.load()) {
             tried << QStringLiteral("%1 (%2)").arg(path, library.errorString());
