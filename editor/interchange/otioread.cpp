@@ -22,18 +22,6 @@ namespace retake {
 
 namespace {
 
-// OTIO numbers are doubles and may be anything. Frames beyond +-1e15 (40000
-// years at 24 fps) are clamped before the conversion, which is undefined
-// outside FrameNumber's range, and so that the sum of two stays in range.
-FrameNumber frameFromDouble(double v) {
-    return std::isnan(v) ? 0 : FrameNumber(std::clamp(v, -1e15, 1e15));
-}
-
-FrameRange rangeFromJson(const QJsonValue& v) {
-    const QJsonArray a = v.toArray();
-    return {frameFromDouble(a.at(0).toDouble()), frameFromDouble(a.at(1).toDouble())};
-}
-
 Camera cameraFromJson(const QJsonObject& o) {
     Camera c;
     c.focalLengthMm = o.value("focalLengthMm").toDouble(c.focalLengthMm);
@@ -71,6 +59,25 @@ public:
     OtioReader(const QString& file)
         : file_(file)
         , baseDir_(QFileInfo(file).absoluteDir()) {}
+
+    // A [start, end] frame range of Retake's own metadata, by the rule the
+    // project file reads it with (core/jsonnumbers.h): a number a project
+    // cannot hold refuses the import, naming the field, rather than being
+    // clamped into a project that then refuses to load.
+    FrameRange metaRange(const QJsonValue& v, const QString& where) const {
+        const QJsonArray a = v.toArray();
+        if (!v.isArray() || a.size() != 2)
+            throwBadInput(file_, tr("%1: expected [start, end]").arg(where));
+        for (int i = 0; i < 2; ++i)
+            if (const auto problem = frameNumberProblem(a[i]))
+                throwBadInput(file_, QStringLiteral("%1[%2]: %3").arg(where).arg(i).arg(*problem));
+        const FrameRange range{qint64(a[0].toDouble()), qint64(a[1].toDouble())};
+        if (range.end < range.start)
+            throwBadInput(
+                file_,
+                tr("%1: end (%2) before start (%3)").arg(where).arg(range.end).arg(range.start));
+        return range;
+    }
 
     OtioImport read(const QJsonObject& timeline) {
         if (!timeline.value("OTIO_SCHEMA").toString().startsWith(QLatin1String("Timeline.")))
@@ -175,7 +182,8 @@ private:
 
     static QJsonObject mediaReference(const QJsonObject& clip) {
         if (clip.contains("media_references")) {
-            const QString key = clip.value("active_media_reference_key").toString(kOtioDefaultMediaKey);
+            const QString key =
+                clip.value("active_media_reference_key").toString(kOtioDefaultMediaKey);
             return clip.value("media_references").toObject().value(key).toObject();
         }
         return clip.value("media_reference").toObject(); // Clip.1
@@ -339,7 +347,7 @@ private:
             const QJsonObject o = v.toObject();
             MaskRef mask{Id(o.value("id").toString()),
                          o.value("path").toString(),
-                         rangeFromJson(o.value("range")),
+                         metaRange(o.value("range"), QStringLiteral("metadata.retake.masks.range")),
                          o.value("stationary").toBool(),
                          {}};
             if (o.contains("painted"))
@@ -360,9 +368,10 @@ private:
                 t.parameters.insert(it.key(), it.value().toString());
             t.seed = o.value("seed").toString().toLongLong();
             t.prompt = o.value("prompt").toString();
-            t.range = rangeFromJson(o.value("range"));
+            t.range = metaRange(o.value("range"), QStringLiteral("metadata.retake.takes.range"));
             for (const QJsonValue& r : o.value("regenerated").toArray())
-                t.regenerated.add(rangeFromJson(r));
+                t.regenerated.add(
+                    metaRange(r, QStringLiteral("metadata.retake.takes.regenerated")));
             if (t.regenerated.isEmpty())
                 t.regenerated.add(t.range);
             if (!o.value("maskId").toString().isEmpty())
@@ -375,7 +384,7 @@ private:
         for (const QJsonValue& v : meta.value("activeTakes").toArray()) {
             const QJsonObject o = v.toObject();
             shot.activeTakes.push_back(
-                {rangeFromJson(o.value("range")),
+                {metaRange(o.value("range"), QStringLiteral("metadata.retake.activeTakes.range")),
                  o.value("takeId").toString().isEmpty() ? Id() : Id(o.value("takeId").toString())});
         }
         result_.project.shots.push_back(shot);
