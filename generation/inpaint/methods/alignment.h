@@ -2,8 +2,9 @@
 
 // Global camera motion between the frames of a chunk: one homography per
 // pair of frames. Neighbouring frames are related by a RANSAC fit to their
-// optical flow on the pixels no mask covers (robust where features are few:
-// asphalt, sky, grain); distant frames by chaining those. Every estimate is
+// optical flow on the pixels with detail that no mask covers (flow is
+// robust where features are few: asphalt with grain, foliage); distant
+// frames by chaining those. Every estimate is
 // refined to sub-pixel accuracy by ECC on all the picture both frames show.
 // A pan, a zoom or a still camera over a static background is a homography,
 // so a hole is then filled exactly from whichever frame saw behind it,
