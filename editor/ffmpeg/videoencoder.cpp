@@ -513,7 +513,14 @@ void FfmpegVideoEncoder::writeFrame(const Image& image) {
         picture = fresh.get();
         framePool_.push_back(std::move(fresh));
     }
-    converter_.convert(image, picture, matrix_, fullRange_);
+    if (image.channels == 4 && image.alphaPremultiplied && !image.alphaIsPadding) {
+        // Video codecs carry straight alpha (ProRes 4444, PNG, FFV1).
+        Image straight = image;
+        convertAlphaAssociation(straight, false);
+        converter_.convert(straight, picture, matrix_, fullRange_);
+    } else {
+        converter_.convert(image, picture, matrix_, fullRange_);
+    }
     picture->pts = videoFrames_++;
     encode(video_.get(), videoStream_, picture);
 }

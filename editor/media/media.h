@@ -84,6 +84,12 @@ struct Image {
     // viewer pictures (MediaReader::setPreviewSize), which displays take
     // without repacking.
     bool alphaIsPadding = false;
+    // RGBA whose colour is already multiplied by alpha: OpenEXR's convention
+    // (associated alpha). PNG, TIFF and video codecs hold straight colour.
+    // Readers say which they return; writers convert to their format's
+    // convention (convertAlphaAssociation), so an EXR's half-transparent
+    // edge is not written to a PNG at half its brightness.
+    bool alphaPremultiplied = false;
 
     Image() = default;
     Image(int w, int h, int c, SampleType t)
@@ -102,6 +108,11 @@ struct Image {
     // Sample (x, y, c) as a float in [0,1] for integer types, as stored for float.
     float sampleAsFloat(int x, int y, int c) const;
 };
+
+// Brings a 4-channel image's colour to associated (premultiplied = true) or
+// straight alpha; other images are left alone. Unpremultiplying leaves
+// pixels of zero alpha as they are (their colour has nothing to divide).
+void convertAlphaAssociation(Image& image, bool premultiplied);
 
 // Random access to the frames of one media file. Not thread-safe: one reader
 // per thread. Errors throw retake::Error naming the file.

@@ -1,7 +1,10 @@
 // Small helpers of media.h that need no external library.
 #include "media/media.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <type_traits>
 
 namespace retake {
 
@@ -40,6 +43,43 @@ float Image::sampleAsFloat(int x, int y, int c) const {
         return samples<float>()[i];
     }
     return 0.0f;
+}
+
+namespace {
+
+template <class T> void changeAssociation(Image& image, bool premultiply, float maximum) {
+    T* p = image.samples<T>();
+    for (std::size_t i = 0, n = std::size_t(image.width) * image.height; i < n; ++i, p += 4) {
+        const float alpha = float(p[3]) / maximum;
+        if (!premultiply && alpha <= 0.0f)
+            continue;
+        for (int c = 0; c < 3; ++c) {
+            const float v = premultiply ? float(p[c]) * alpha : float(p[c]) / alpha;
+            if constexpr (std::is_floating_point_v<T>)
+                p[c] = T(v);
+            else
+                p[c] = T(std::lround(std::clamp(v, 0.0f, maximum)));
+        }
+    }
+}
+
+} // namespace
+
+void convertAlphaAssociation(Image& image, bool premultiplied) {
+    if (image.channels != 4 || image.alphaIsPadding || image.alphaPremultiplied == premultiplied)
+        return;
+    switch (image.type) {
+    case SampleType::UInt8:
+        changeAssociation<std::uint8_t>(image, premultiplied, 255.0f);
+        break;
+    case SampleType::UInt16:
+        changeAssociation<std::uint16_t>(image, premultiplied, 65535.0f);
+        break;
+    case SampleType::Float32:
+        changeAssociation<float>(image, premultiplied, 1.0f);
+        break;
+    }
+    image.alphaPremultiplied = premultiplied;
 }
 
 } // namespace retake

@@ -15,9 +15,26 @@ std::unique_ptr<VideoEncoder> createVideoEncoder(const QString& path,
     return ffmpeg::createVideoEncoder(path, settings);
 }
 
-void writeImageFile(const QString& path, const Image& image, const ImageWriteOptions& options) {
+namespace {
+
+// The image with its alpha in the convention of the file it goes into: a
+// copy only when that differs.
+const Image& withAlphaAssociation(const Image& image, bool premultiplied, Image& converted) {
+    if (image.channels != 4 || image.alphaIsPadding || image.alphaPremultiplied == premultiplied)
+        return image;
+    converted = image;
+    convertAlphaAssociation(converted, premultiplied);
+    return converted;
+}
+
+} // namespace
+
+void writeImageFile(const QString& path, const Image& given, const ImageWriteOptions& options) {
     const QString suffix = QFileInfo(path).suffix().toLower();
+    Image converted;
     if (suffix == QLatin1String("exr")) {
+        // OpenEXR's alpha is associated; PNG, TIFF and JPEG colour is straight.
+        const Image& image = withAlphaAssociation(given, true, converted);
         TemporaryTarget target(path);
         openexr::writeExr(target.path(), image, options, path);
         target.commit();
@@ -35,7 +52,8 @@ void writeImageFile(const QString& path, const Image& image, const ImageWriteOpt
                                                      ".exr, .tif or .jpg")
                                           .arg(path, suffix));
     // Encode first: a bad image is a usage error and must not leave a file.
-    const QByteArray bytes = ffmpeg::encodeImage(image, codec);
+    const QByteArray bytes =
+        ffmpeg::encodeImage(withAlphaAssociation(given, false, converted), codec);
     TemporaryTarget target(path);
     writeBytes(target.path(), bytes, path);
     target.commit();

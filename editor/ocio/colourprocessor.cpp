@@ -176,6 +176,7 @@ Image ColourProcessor::apply(const Image& image, SampleType outType) const {
     Image out(image.width, image.height, image.channels, outType);
     out.depth = image.depth;
     out.colour = image.colour;
+    out.alphaPremultiplied = image.alphaPremultiplied;
     if (image.isNull())
         return out;
     if (image.channels != 3 && image.channels != 4)

@@ -269,6 +269,7 @@ Image readExr(const QString& path, MediaInfo* info) {
 
         const int channels = choice.hasAlpha ? 4 : 3;
         Image image(width, height, channels, SampleType::Float32);
+        image.alphaPremultiplied = choice.hasAlpha; // OpenEXR's convention
         if (!choice.depth.empty())
             image.depth.assign(std::size_t(width) * height, 0.f);
 

@@ -281,6 +281,7 @@ private Q_SLOTS:
         // DWAA is lossy on half colour: a smooth image, compared loosely.
         Image written = lossy ? patternImage(64, 48, channels, SampleType::Float32, 3)
                               : noiseImage(64, 48, channels, SampleType::Float32, 9);
+        written.alphaPremultiplied = true; // as an EXR holds it: written unchanged
         written.depth.resize(64 * 48);
         for (std::size_t i = 0; i < written.depth.size(); ++i)
             written.depth[i] = 0.1f + float(i) * 1.37f;
@@ -332,12 +333,59 @@ private Q_SLOTS:
         QVERIFY(text.contains("displayWindow (type box2i): (0 0) - (63 47)"));
     }
 
+    // OpenEXR's alpha is associated, PNG's straight: a half-transparent
+    // pixel of an EXR made by oiiotool goes into a PNG at its straight value,
+    // as oiiotool writes it, and back into an EXR premultiplied again.
+    void alphaFollowsEachFormatsConvention() {
+        if (!haveTool(QStringLiteral("oiiotool")))
+            QSKIP("oiiotool is not installed");
+        const QString dir = makeDir(root_, "alpha-convention");
+        const QString exr = dir + "/edge.exr";
+        const Run made = run("oiiotool", {"--pattern", "constant:color=0.25,0.125,0.0625,0.5",
+                                          "8x4", "4", "-d", "half", "-o", exr});
+        QVERIFY2(made.ok(), qPrintable(made.err));
+        const QString reference = dir + "/reference.png";
+        const Run converted = run("oiiotool", {exr, "-d", "uint16", "-o", reference});
+        QVERIFY2(converted.ok(), qPrintable(converted.err));
+
+        const Image edge = openMedia(exr)->readFrame(0);
+        QVERIFY(edge.alphaPremultiplied);
+        const QString png = dir + "/edge.png";
+        writeImageFile(png, edge);
+        const Image ours = openMedia(png)->readFrame(0);
+        const Image theirs = openMedia(reference)->readFrame(0);
+        QCOMPARE(ours.channels, 4);
+        QVERIFY(!ours.alphaPremultiplied);
+        const float straight[4] = {0.5f, 0.25f, 0.125f, 0.5f};
+        for (int c = 0; c < 4; ++c) {
+            QVERIFY2(std::abs(ours.sampleAsFloat(3, 2, c) - straight[c]) <= 1.0f / 65535,
+                     qPrintable(
+                         QStringLiteral("channel %1: %2").arg(c).arg(ours.sampleAsFloat(3, 2, c))));
+            QVERIFY2(std::abs(ours.sampleAsFloat(3, 2, c) - theirs.sampleAsFloat(3, 2, c)) <=
+                         1.0f / 65535,
+                     qPrintable(QStringLiteral("channel %1: %2, oiiotool %3")
+                                    .arg(c)
+                                    .arg(ours.sampleAsFloat(3, 2, c))
+                                    .arg(theirs.sampleAsFloat(3, 2, c))));
+        }
+
+        // The straight PNG into an EXR: premultiplied again.
+        const QString back = dir + "/back.exr";
+        writeImageFile(back, ours);
+        const Image again = openMedia(back)->readFrame(0);
+        const float associated[4] = {0.25f, 0.125f, 0.0625f, 0.5f};
+        for (int c = 0; c < 4; ++c)
+            QVERIFY2(withinHalf(again.sampleAsFloat(3, 2, c), associated[c]),
+                     qPrintable(QString::number(again.sampleAsFloat(3, 2, c))));
+    }
+
     void blenderNamedExrRoundTrip() {
         // Written with Blender's multilayer names, read back from them.
         const QString dir = makeDir(root_, "blendernames");
         ImageWriteOptions options;
         options.exrDepthNaming = ExrDepthNaming::Blender;
         Image colour = patternImage(16, 8, 4, SampleType::Float32, 1);
+        colour.alphaPremultiplied = true; // as an EXR holds it: written unchanged
         colour.depth.assign(16 * 8, 7.25f);
         writeImageFile(dir + "/rgba.exr", colour, options);
         auto reader = openMedia(dir + "/rgba.exr");
