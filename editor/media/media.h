@@ -24,6 +24,7 @@ QString toString(MediaKind kind);
 
 // Colour description carried from the file, never guessed: FFmpeg's names
 // ("bt709", "smpte2084", "tv", ...) or "unspecified" when the file says nothing.
+// An EXR's chromaticities give "aces-ap0", "aces-ap1" or "smpte428" (XYZ).
 struct ColourTags {
     QString primaries = QStringLiteral("unspecified");
     QString transfer = QStringLiteral("unspecified");

@@ -315,6 +315,14 @@ QString ColourPipeline::inputSpaceFor(const QString& mediaPath, const ColourTags
                  tags.transfer == QLatin1String("bt2020-12"))
             fromTags = QStringLiteral("Rec.709 - Camera");
     }
+    // Primaries an EXR's chromaticities named (openexr/exrfile.cpp): its
+    // values are scene-linear in them.
+    if (tags.primaries == QLatin1String("aces-ap0"))
+        fromTags = QStringLiteral("ACES2065-1");
+    else if (tags.primaries == QLatin1String("aces-ap1"))
+        fromTags = QStringLiteral("ACEScg");
+    else if (tags.primaries == QLatin1String("smpte428"))
+        fromTags = QStringLiteral("CIE-XYZ-D65");
     if (hasColourSpace(fromTags))
         return colourSpaceName(fromTags);
     // File rules are the config author's say: a studio config may map

@@ -3,24 +3,31 @@
 #include "core/error.h"
 
 #include <Imath/half.h>
+#include <ImfArray.h>
 #include <ImfChannelList.h>
+#include <ImfChromaticities.h>
 #include <ImfFrameBuffer.h>
 #include <ImfHeader.h>
 #include <ImfIO.h>
 #include <ImfInputFile.h>
+#include <ImfMultiPartInputFile.h>
 #include <ImfOutputFile.h>
+#include <ImfPartType.h>
+#include <ImfRgbaFile.h>
 #include <ImfStandardAttributes.h>
 #include <ImfThreading.h>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <fcntl.h>
 #include <limits>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 #include <unistd.h>
@@ -41,6 +48,9 @@ void ensureThreadPool() {
 struct ChannelChoice {
     QString colourLayer;    // "" or "ViewLayer.Combined."
     bool luminance = false; // a Y channel instead of R,G,B
+    // RY and BY beside Y: luminance/chroma (often subsampled), which
+    // OpenEXR's RGBA interface turns into RGB by the file's own primaries.
+    bool chroma = false;
     bool hasColour = false;
     bool hasAlpha = false;
     std::string depth; // channel name, empty when none
@@ -92,6 +102,7 @@ ChannelChoice chooseChannels(const Imf::ChannelList& channels) {
     }
     choice.colourLayer = QString::fromStdString(layer);
     choice.hasAlpha = (choice.hasColour || choice.luminance) && has(layer + "A");
+    choice.chroma = choice.luminance && has(layer + "RY") && has(layer + "BY");
 
     if (has("Z")) {
         choice.depth = "Z";
@@ -224,6 +235,76 @@ private:
     std::vector<char> buffer_;
 };
 
+using Matrix3 = std::array<std::array<double, 3>, 3>;
+
+Matrix3 multiply(const Matrix3& a, const Matrix3& b) {
+    Matrix3 m{};
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j)
+            for (int k = 0; k < 3; ++k)
+                m[i][j] += a[i][k] * b[k][j];
+    return m;
+}
+
+// OpenEXR's matrices act on row vectors (v * M); these act on columns.
+Matrix3 columnMatrix(const Imath::M44f& rowMatrix) {
+    Matrix3 m{};
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j)
+            m[i][j] = double(rowMatrix[j][i]);
+    return m;
+}
+
+bool sameChromaticities(const Imf::Chromaticities& a, const Imf::Chromaticities& b) {
+    const float tolerance = 1e-3f;
+    auto near = [&](const Imath::V2f& p, const Imath::V2f& q) {
+        return std::abs(p.x - q.x) <= tolerance && std::abs(p.y - q.y) <= tolerance;
+    };
+    return near(a.red, b.red) && near(a.green, b.green) && near(a.blue, b.blue) &&
+           near(a.white, b.white);
+}
+
+// The file's RGB -> linear Rec.709 RGB, colorimetrically (through XYZ, no
+// white-point adaptation), as OpenEXR's RGBtoXYZ and XYZtoRGB define it: a
+// file in XYZ primaries keeps its neutrals neutral.
+Matrix3 toRec709(const Imf::Chromaticities& file) {
+    const Imf::Chromaticities rec709;
+    return multiply(columnMatrix(Imf::XYZtoRGB(rec709, 1.0f)),
+                    columnMatrix(Imf::RGBtoXYZ(file, 1.0f)));
+}
+
+// Primaries a colour space of the configs stands for, by the tag
+// ColourPipeline::inputSpaceFor maps to it (FFmpeg's name where it has one):
+// the pixels stay as written and OCIO converts them, as a user who picks the
+// space by hand would have it. Empty for others, which are converted here.
+QString primariesTag(const Imf::Chromaticities& c) {
+    const Imf::Chromaticities ap0(Imath::V2f(0.7347f, 0.2653f), Imath::V2f(0.0f, 1.0f),
+                                  Imath::V2f(0.0001f, -0.0770f), Imath::V2f(0.32168f, 0.33767f));
+    const Imf::Chromaticities ap1(Imath::V2f(0.713f, 0.293f), Imath::V2f(0.165f, 0.830f),
+                                  Imath::V2f(0.128f, 0.044f), Imath::V2f(0.32168f, 0.33767f));
+    const Imf::Chromaticities xyz(Imath::V2f(1.0f, 0.0f), Imath::V2f(0.0f, 1.0f),
+                                  Imath::V2f(0.0f, 0.0f), Imath::V2f(1.0f / 3, 1.0f / 3));
+    if (sameChromaticities(c, ap0))
+        return QStringLiteral("aces-ap0");
+    if (sameChromaticities(c, ap1))
+        return QStringLiteral("aces-ap1");
+    if (sameChromaticities(c, xyz))
+        return QStringLiteral("smpte428"); // CIE 1931 XYZ
+    return {};
+}
+
+QString describe(const Imf::Chromaticities& c) {
+    return QStringLiteral("red %1,%2 green %3,%4 blue %5,%6 white %7,%8")
+        .arg(c.red.x)
+        .arg(c.red.y)
+        .arg(c.green.x)
+        .arg(c.green.y)
+        .arg(c.blue.x)
+        .arg(c.blue.y)
+        .arg(c.white.x)
+        .arg(c.white.y);
+}
+
 } // namespace
 
 bool hasExrMagic(const QByteArray& head) {
@@ -234,6 +315,17 @@ Image readExr(const QString& path, MediaInfo* info) {
     ensureThreadPool();
     try {
         const QByteArray native = QFile::encodeName(path);
+        {
+            // Headers only: InputFile would refuse a deep file with an
+            // error about its channels, or read part of it as truncated.
+            Imf::MultiPartInputFile parts(native.constData());
+            const Imf::Header& first = parts.header(0);
+            if (first.hasType() && Imf::isDeepData(first.type()))
+                throwBadInput(path, QStringLiteral("the EXR holds deep data (several samples a "
+                                                   "pixel), which Retake does not read; flatten "
+                                                   "it first (oiiotool FILE --flatten -o "
+                                                   "FLAT.exr)"));
+        }
         Imf::InputFile file(native.constData());
         const Imf::Header& header = file.header();
         const Imath::Box2i display = header.displayWindow();
@@ -253,6 +345,10 @@ Image readExr(const QString& path, MediaInfo* info) {
             colourNames = {layer + "Y"};
         if (choice.hasAlpha)
             colourNames.push_back(layer + "A");
+        // Luminance/chroma colour comes through the RGBA interface below;
+        // only depth is read slice by slice.
+        const std::vector<std::string> sliceNames =
+            choice.chroma ? std::vector<std::string>{} : colourNames;
         std::vector<std::string> used = colourNames;
         if (!choice.depth.empty())
             used.push_back(choice.depth);
@@ -294,21 +390,43 @@ Image readExr(const QString& path, MediaInfo* info) {
         Imf::FrameBuffer frameBuffer;
         const std::size_t xStride = sizeof(float) * channels;
         const std::size_t yStride = xStride * dataWidth;
-        for (std::size_t c = 0; c < colourNames.size(); ++c) {
+        for (std::size_t c = 0; c < sliceNames.size(); ++c) {
             // Y goes to red and is copied to green and blue below; alpha is
             // always the fourth sample.
-            const std::size_t slot = choice.hasAlpha && c + 1 == colourNames.size() ? 3 : c;
-            frameBuffer.insert(colourNames[c], Imf::Slice::Make(Imf::FLOAT, colourBase + slot, data,
-                                                                xStride, yStride));
+            const std::size_t slot = choice.hasAlpha && c + 1 == sliceNames.size() ? 3 : c;
+            frameBuffer.insert(sliceNames[c], Imf::Slice::Make(Imf::FLOAT, colourBase + slot, data,
+                                                               xStride, yStride));
         }
         if (!choice.depth.empty())
             frameBuffer.insert(choice.depth,
                                Imf::Slice::Make(Imf::FLOAT, depthBase, data, sizeof(float),
                                                 sizeof(float) * dataWidth));
-        file.setFrameBuffer(frameBuffer);
-        file.readPixels(data.min.y, data.max.y);
         if (!file.isComplete())
             throwBadInput(path, QStringLiteral("the EXR is truncated (not all scanlines present)"));
+        if (frameBuffer.begin() != frameBuffer.end()) {
+            file.setFrameBuffer(frameBuffer);
+            file.readPixels(data.min.y, data.max.y);
+        }
+        if (choice.chroma) {
+            const std::string layerName =
+                choice.colourLayer.isEmpty() ? std::string() : layer.substr(0, layer.size() - 1);
+            Imf::RgbaInputFile rgbaFile(native.constData(), layerName);
+            Imf::Array2D<Imf::Rgba> rgba(dataHeight, dataWidth);
+            rgbaFile.setFrameBuffer(&rgba[0][0] - data.min.x -
+                                        std::ptrdiff_t(data.min.y) * dataWidth,
+                                    1, std::size_t(dataWidth));
+            rgbaFile.readPixels(data.min.y, data.max.y);
+            for (int y = 0; y < dataHeight; ++y)
+                for (int x = 0; x < dataWidth; ++x) {
+                    const Imf::Rgba& from = rgba[y][x];
+                    float* to = colourBase + (std::size_t(y) * dataWidth + x) * channels;
+                    to[0] = from.r;
+                    to[1] = from.g;
+                    to[2] = from.b;
+                    if (choice.hasAlpha)
+                        to[3] = from.a;
+                }
+        }
 
         if (!direct) {
             const int x0 = std::max(data.min.x, display.min.x);
@@ -327,10 +445,38 @@ Image readExr(const QString& path, MediaInfo* info) {
                                 std::size_t(x1 - x0 + 1) * sizeof(float));
             }
         }
-        if (choice.luminance) {
+        if (choice.luminance && !choice.chroma) {
             float* p = image.samples<float>();
             for (std::size_t i = 0, n = std::size_t(width) * height; i < n; ++i)
                 p[i * channels + 1] = p[i * channels + 2] = p[i * channels];
+        }
+
+        // Values in other primaries: ACES and XYZ files keep their values
+        // and name their primaries, so the automatic input colour space is
+        // the config's ACES2065-1, ACEScg or CIE-XYZ-D65; others (P3,
+        // Rec.2020, a camera's) are brought to the linear Rec.709 an EXR is
+        // otherwise taken in. Read as they were, an XYZ file's colours were
+        // off by up to 126 code values on screen.
+        const std::optional<Imf::Chromaticities> primaries =
+            Imf::hasChromaticities(header) &&
+                    !sameChromaticities(Imf::chromaticities(header), Imf::Chromaticities())
+                ? std::optional<Imf::Chromaticities>(Imf::chromaticities(header))
+                : std::nullopt;
+        const bool hasColourValues = choice.hasColour || choice.chroma;
+        const QString namedPrimaries = primaries ? primariesTag(*primaries) : QString();
+        const bool converted = primaries && hasColourValues && namedPrimaries.isEmpty();
+        if (converted) {
+            const Matrix3 m = toRec709(*primaries);
+            float* p = image.samples<float>();
+            for (std::size_t i = 0, n = std::size_t(width) * height; i < n; ++i, p += channels) {
+                const double r = p[0], g = p[1], b = p[2];
+                for (std::size_t c = 0; c < 3; ++c)
+                    p[c] = float(m[c][0] * r + m[c][1] * g + m[c][2] * b);
+            }
+        }
+        if (!namedPrimaries.isEmpty() && hasColourValues) {
+            image.colour.primaries = namedPrimaries;
+            image.colour.transfer = QStringLiteral("linear");
         }
 
         if (info) {
@@ -358,6 +504,18 @@ Image readExr(const QString& path, MediaInfo* info) {
                 if (fps.n > 0 && fps.d > 0)
                     info->frameRate = Rational(fps.n, std::int64_t(fps.d));
             }
+            if (choice.chroma)
+                info->warnings << QStringLiteral("luminance/chroma EXR (Y, RY, BY): converted to "
+                                                 "RGB by OpenEXR");
+            info->colour = image.colour;
+            if (converted)
+                info->warnings << QStringLiteral("the EXR's primaries are not Rec.709 (%1): its "
+                                                 "colours are converted to linear Rec.709")
+                                      .arg(describe(*primaries));
+            else if (!namedPrimaries.isEmpty() && hasColourValues)
+                info->warnings << QStringLiteral("the EXR's primaries are %1 (%2): the automatic "
+                                                 "input colour space follows them")
+                                      .arg(namedPrimaries, describe(*primaries));
             if (!choice.colourLayer.isEmpty())
                 info->warnings << QStringLiteral("multilayer EXR: colour from layer '%1'")
                                       .arg(choice.colourLayer.chopped(1));
