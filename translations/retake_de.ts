@@ -1392,6 +1392,10 @@
             <translation>%1 geschrieben.</translation>
         </message>
         <message>
+            <source>Importing %1</source>
+            <translation>Import von %1</translation>
+        </message>
+        <message>
             <source>the folder does not exist</source>
             <translation>der Ordner existiert nicht</translation>
         </message>

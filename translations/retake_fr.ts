@@ -1392,6 +1392,10 @@
             <translation>%1 écrit.</translation>
         </message>
         <message>
+            <source>Importing %1</source>
+            <translation>Importation de %1</translation>
+        </message>
+        <message>
             <source>the folder does not exist</source>
             <translation>le dossier n’existe pas</translation>
         </message>

@@ -467,6 +467,7 @@ int runCamera(const QStringList& args) {
                                  : QStringLiteral("point is behind the camera"));
         }
         QJsonArray exported;
+        QJsonArray notes; // what the files cannot say (cameraFileNotes)
         for (const QString& file : p.values(QStringLiteral("export"))) {
             CameraExportSettings s;
             s.frames = now.source;
@@ -481,9 +482,15 @@ int runCamera(const QStringList& args) {
             writeCameraFile(absolute, cam, s);
             exported.append(absolute);
             lines << QStringLiteral("wrote %1").arg(absolute);
+            for (const QString& note : cameraFileNotes(absolute, cam, s)) {
+                notes.append(note);
+                lines << QStringLiteral("  ") + note;
+            }
         }
         if (!exported.isEmpty())
             out.insert(QStringLiteral("exported"), exported);
+        if (!notes.isEmpty())
+            out.insert(QStringLiteral("notes"), notes);
         if (has(p, "json"))
             printJson(out);
         else

@@ -308,6 +308,33 @@ QString blenderScriptText(const Camera& camera, const CameraExportSettings& s) {
     return py;
 }
 
+QStringList cameraFileNotes(const QString& path, const Camera& camera,
+                            const CameraExportSettings& settings) {
+    if (QFileInfo(path).suffix().toLower() != QLatin1String("chan"))
+        return {};
+    const FrameWindow w = frameWindow(camera, settings.imageWidth, settings.imageHeight);
+    // To be typed by a person: six digits put a shift within 1e-6 of a frame width.
+    const auto shown = [](double v) { return QString::number(v, 'g', 6); };
+    QStringList notes;
+    notes << tr("%1: a .chan file does not say its rotation order or filmback. Blender: select a "
+                "camera, File > Import > Nuke (.chan) with Rotation Order ZXY, Make Z Up on, "
+                "sensor width %2 mm and sensor height %3 mm. Nuke: a Camera with rot_order ZXY "
+                "(the default), haperture %2 and vaperture %3.")
+                 .arg(QFileInfo(path).fileName(), shown(w.widthMm), shown(w.heightMm));
+    const double shiftX = camera.lens.shiftXMm;
+    const double shiftY = camera.lens.shiftYMm;
+    if (shiftX != 0 || shiftY != 0)
+        // Blender measures both shifts in fitted sensor widths; Nuke's window
+        // translate in half frame widths, for both axes.
+        notes << tr("%1: a .chan file has no lens shift, and this camera's (%2 mm, %3 mm) is not "
+                    "in it. Set it by hand: Blender shift X %4, shift Y %5; Nuke win_translate "
+                    "%6 %7. The .usda and .py files carry it.")
+                     .arg(QFileInfo(path).fileName(), shown(shiftX), shown(shiftY),
+                          shown(shiftX / w.widthMm), shown(shiftY / w.widthMm),
+                          shown(2 * shiftX / w.widthMm), shown(2 * shiftY / w.widthMm));
+    return notes;
+}
+
 void writeCameraFile(const QString& path, const Camera& camera,
                      const CameraExportSettings& settings) {
     const QString suffix = QFileInfo(path).suffix().toLower();

@@ -22,13 +22,17 @@
 // Nuke .chan: Nuke's Y-up world, (x, y, z)_nuke = (x, z, -y)_retake; one line
 //   per frame "frame tx ty tz rx ry rz vfov" with rotate (rx, ry, rz) =
 //   (tilt, pan, roll) in degrees for rotation order ZXY (Nuke's camera
-//   default), and vfov the vertical field of view of the frame window.
+//   default), and vfov the vertical field of view of the frame window. The
+//   format states neither the rotation order nor the filmback, and has no
+//   lens shift: cameraFileNotes() says what to set on import (Blender's
+//   importer defaults to XYZ, which put a rolled camera 353 px off).
 
 #include "core/framerange.h"
 #include "core/rational.h"
 #include "model/cameratypes.h"
 
 #include <QString>
+#include <QStringList>
 #include <array>
 
 namespace retake {
@@ -80,6 +84,12 @@ QString nukeChanText(const Camera& camera, const CameraExportSettings& settings)
 // Run as `blender -b --python FILE [-- OUT.blend]`: builds the camera (and
 // saves OUT.blend when given).
 QString blenderScriptText(const Camera& camera, const CameraExportSettings& settings);
+
+// What a person importing `path` must set by hand, and what its format
+// cannot carry of this camera; empty when the file says everything (.usda,
+// .py). Callers show it next to "wrote ...".
+QStringList cameraFileNotes(const QString& path, const Camera& camera,
+                            const CameraExportSettings& settings);
 
 enum class CameraFileFormat { Usda, NukeChan, BlenderPython };
 // By extension (.usda, .chan, .py); atomic (QSaveFile). Throws Error(Usage)

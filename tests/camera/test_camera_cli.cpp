@@ -154,6 +154,19 @@ private Q_SLOTS:
                         QStringLiteral("--export"), py}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(QFile::exists(usda) && QFile::exists(chan) && QFile::exists(py));
+        // A .chan states neither rotation order nor filmback: the output says
+        // what to set on import, once, for the .chan only.
+        QCOMPARE(r.out.count(QStringLiteral("Rotation Order ZXY")), 1);
+        QVERIFY2(!r.out.contains(QStringLiteral("no lens shift")), qPrintable(r.out));
+        // ...and what it cannot carry: a lens shift, with the values to type.
+        r = cli(camera({QStringLiteral("--shift"), QStringLiteral("2,-1"),
+                        QStringLiteral("--export"), chan, QStringLiteral("--json")}));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray notes = json(r).value(QStringLiteral("notes")).toArray();
+        QCOMPARE(notes.size(), 2);
+        QVERIFY2(notes[1].toString().contains(QStringLiteral("no lens shift")) &&
+                     notes[1].toString().contains(QStringLiteral("(2 mm, -1 mm)")),
+                 qPrintable(notes[1].toString()));
         expectUsageError(
             camera({QStringLiteral("--export"), dir_.filePath(QStringLiteral("c.fbx"))}), ".usda");
     }

@@ -23,6 +23,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -129,10 +130,14 @@ chan_cam = bpy.data.objects.new("ChanCamera", bpy.data.cameras.new("ChanCamera")
 scene.collection.objects.link(chan_cam)
 bpy.context.view_layer.objects.active = chan_cam
 chan_cam.select_set(True)
-result = bpy.ops.import_scene.import_chan(filepath=cfg["chan"], z_up=True, rotation_order="ZXY",
-                                          sensor_width=cfg["sensor"][0],
-                                          sensor_height=cfg["sensor"][1])
+# Exactly the settings Retake's note for the file gives (cameraFileNotes).
+chan = cfg["chanSettings"]
+result = bpy.ops.import_scene.import_chan(filepath=cfg["chan"], z_up=True,
+                                          rotation_order=chan["rotationOrder"],
+                                          sensor_width=chan["sensor"][0],
+                                          sensor_height=chan["sensor"][1])
 out["chanImport"] = sorted(result)
+chan_cam.data.shift_x, chan_cam.data.shift_y = chan["shift"]
 
 def matrix(obj):
     return [list(row) for row in obj.matrix_world]
@@ -146,11 +151,13 @@ for f in range(cfg["firstFrame"], cfg["lastFrame"] + 1):
                                  chan_cam.data.sensor_height]}}
     # (d) Blender's projection of the test points, in pixels from the top-left corner.
     if f in cfg["projectFrames"]:
-        pixels = []
-        for p in cfg["points"]:
-            v = world_to_camera_view(scene, cam, Vector(p))
-            pixels.append([v.x * scene.render.resolution_x, (1.0 - v.y) * scene.render.resolution_y, v.z])
-        entry["pixels"] = pixels
+        for key, obj in (("pixels", cam), ("chanPixels", chan_cam)):
+            pixels = []
+            for p in cfg["points"]:
+                v = world_to_camera_view(scene, obj, Vector(p))
+                pixels.append([v.x * scene.render.resolution_x,
+                               (1.0 - v.y) * scene.render.resolution_y, v.z])
+            entry[key] = pixels
     frames.append(entry)
 out["frames"] = frames
 
@@ -296,39 +303,44 @@ private Q_SLOTS:
             close(key12[QStringLiteral("matrix")].toArray()[0].toArray()[3].toDouble(), 1.0, 1e-5));
     }
 
-    // (d) issue 6's round trip: the same point lands on the same pixel.
+    // (d) issue 6's round trip: the same point lands on the same pixel, from
+    // Retake's script and from the .chan imported as Retake's note says
+    // (rotation order, filmback, the lens shift the format cannot hold).
     void projectionMatchesRetake() {
         const Camera c = keyedCamera();
         const CameraExportSettings s = exportSettings();
         const QJsonArray frames = result_[QStringLiteral("frames")].toArray();
         double worst = 0;
         int compared = 0;
-        for (int i : kProjectedFrames) {
-            const QJsonArray pixels = frames[i].toObject()[QStringLiteral("pixels")].toArray();
-            QCOMPARE(pixels.size(), kTestPoints.size());
-            const CameraPose pose = evaluatePose(c, double(i), s.frameRate);
-            const Intrinsics k = intrinsics(c, kW, kH, pose.focalLengthMm);
-            for (int p = 0; p < kTestPoints.size(); ++p) {
-                const PixelPoint ours = projectPoint(k, cameraToWorld(pose), kTestPoints[p]);
-                QVERIFY(ours.inFront);
-                const QJsonArray theirs = pixels[p].toArray();
-                const double dx = theirs[0].toDouble() - ours.x, dy = theirs[1].toDouble() - ours.y;
-                const double error = std::hypot(dx, dy);
-                worst = std::max(worst, error);
-                ++compared;
-                QVERIFY2(error < 0.5,
-                         qPrintable(QStringLiteral("frame %1 point %2: Blender (%3, %4), Retake "
-                                                   "(%5, %6)")
-                                        .arg(1001 + i)
-                                        .arg(p)
-                                        .arg(theirs[0].toDouble())
-                                        .arg(theirs[1].toDouble())
-                                        .arg(ours.x)
-                                        .arg(ours.y)));
-                // Blender's z is the distance along the view axis: Retake's depth.
-                QVERIFY(close(theirs[2].toDouble(), ours.depth, 1e-4));
+        for (int i : kProjectedFrames)
+            for (const char* which : {"pixels", "chanPixels"}) {
+                const QJsonArray pixels = frames[i].toObject()[QLatin1String(which)].toArray();
+                QCOMPARE(pixels.size(), kTestPoints.size());
+                const CameraPose pose = evaluatePose(c, double(i), s.frameRate);
+                const Intrinsics k = intrinsics(c, kW, kH, pose.focalLengthMm);
+                for (int p = 0; p < kTestPoints.size(); ++p) {
+                    const PixelPoint ours = projectPoint(k, cameraToWorld(pose), kTestPoints[p]);
+                    QVERIFY(ours.inFront);
+                    const QJsonArray theirs = pixels[p].toArray();
+                    const double dx = theirs[0].toDouble() - ours.x,
+                                 dy = theirs[1].toDouble() - ours.y;
+                    const double error = std::hypot(dx, dy);
+                    worst = std::max(worst, error);
+                    ++compared;
+                    QVERIFY2(error < 0.5,
+                             qPrintable(QStringLiteral("%7, frame %1 point %2: Blender (%3, %4), "
+                                                       "Retake (%5, %6)")
+                                            .arg(1001 + i)
+                                            .arg(p)
+                                            .arg(theirs[0].toDouble())
+                                            .arg(theirs[1].toDouble())
+                                            .arg(ours.x)
+                                            .arg(ours.y)
+                                            .arg(QLatin1String(which))));
+                    // Blender's z is the distance along the view axis: Retake's depth.
+                    QVERIFY(close(theirs[2].toDouble(), ours.depth, 1e-4));
+                }
             }
-        }
         qInfo("%d projections, worst distance %.4f px", compared, worst);
     }
 
@@ -386,8 +398,20 @@ private:
             pixels.append(QJsonArray{p.x(), p.y()});
         for (int f : kProjectedFrames)
             projectFrames.append(1001 + f);
+        // The import settings as a user reads them in Retake's note.
+        const QString notes = cameraFileNotes(chan, camera, s).join(QLatin1Char(' '));
+        const QRegularExpression documented(QStringLiteral(
+            "Rotation Order (\\w+),.*sensor width ([-0-9.e]+) mm and sensor height ([-0-9.e]+) "
+            "mm.*Blender shift X ([-0-9.e]+), shift Y ([-0-9.e]+);"));
+        const QRegularExpressionMatch said = documented.match(notes);
+        QVERIFY2(said.hasMatch(), qPrintable(notes));
+        const QJsonObject chanSettings{
+            {"rotationOrder", said.captured(1)},
+            {"sensor", QJsonArray{said.captured(2).toDouble(), said.captured(3).toDouble()}},
+            {"shift", QJsonArray{said.captured(4).toDouble(), said.captured(5).toDouble()}}};
         const QJsonObject config{
             {"chan", chan},
+            {"chanSettings", chanSettings},
             {"sensor", QJsonArray{w.widthMm, w.heightMm}},
             {"firstFrame", 1001},
             {"lastFrame", 1024},

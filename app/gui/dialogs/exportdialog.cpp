@@ -764,9 +764,22 @@ int runExportDialog(QWidget* parent, const Project& project, const EditorState& 
     }
     const ExportPlan plan = dialog.plan(); // checked by accept()
     const QString shown = QDir::toNativeSeparators(plan.output());
-    const int id = startExport(plan, project, jobs);
+    QStringList notes;
+    const int id = startExport(plan, project, jobs, nullptr, &notes);
     *status = id ? ExportDialog::tr("Exporting %1 in the background.").arg(shown)
                  : ExportDialog::tr("Wrote %1.").arg(shown);
+    if (!notes.isEmpty()) {
+        // Import settings must stay readable while the user sets them in
+        // the other program: a window, not a passing status message; not
+        // modal, so Retake stays usable meanwhile.
+        auto* box = new QMessageBox(
+            QMessageBox::Information,
+            ExportDialog::tr("Importing %1").arg(QFileInfo(plan.output()).fileName()),
+            notes.join(QStringLiteral("\n\n")), QMessageBox::Ok, parent);
+        box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
     return id;
 }
 

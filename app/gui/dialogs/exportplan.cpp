@@ -29,7 +29,8 @@ bool ExportPlan::runsAsJob() const {
            kind == ExportKind::DepthMaps;
 }
 
-int startExport(const ExportPlan& plan, const Project& project, JobQueue* jobs, QString* written) {
+int startExport(const ExportPlan& plan, const Project& project, JobQueue* jobs, QString* written,
+                QStringList* notes) {
     const QString shown = QDir::toNativeSeparators(plan.output());
     switch (plan.kind) {
     case ExportKind::Footage:
@@ -43,6 +44,8 @@ int startExport(const ExportPlan& plan, const Project& project, JobQueue* jobs, 
         if (!shot)
             throw Error(ErrorKind::Usage, ExportDialog::tr("The shot to export is gone."));
         writeCameraFile(plan.cameraFile, shot->camera, plan.camera);
+        if (notes)
+            *notes = cameraFileNotes(plan.cameraFile, shot->camera, plan.camera);
         break;
     }
     case ExportKind::Timeline:

@@ -33,7 +33,9 @@ struct ExportPlan {
 // Runs a checked plan: queues footage, EXR and depth as a job (returns its ID)
 // or writes a camera or .otio file at once (returns 0; `written` names it).
 // Throws Error when a direct write fails.
+// `notes`: what the written file cannot say, for the person importing it
+// (a camera's .chan: rotation order, filmback, lens shift).
 int startExport(const ExportPlan& plan, const Project& project, JobQueue* jobs,
-                QString* written = nullptr);
+                QString* written = nullptr, QStringList* notes = nullptr);
 
 } // namespace retake::gui
