@@ -486,8 +486,8 @@
             <translation>Bewegung</translation>
         </message>
         <message>
-            <source>A move preset written as camera keys from the pose at its first frame; keys inside its frames are replaced.</source>
-            <translation>Eine Bewegungsvorgabe, als Kamera-Keys ab der Pose im ersten Bild geschrieben; Keys innerhalb ihrer Bilder werden ersetzt.</translation>
+            <source>A move preset written as camera keys, added to what the camera already does over its frames (a pan after a dolly does both).</source>
+            <translation>Eine Bewegungsvorgabe als Kamera-Keys, zu dem addiert, was die Kamera in ihren Bildern schon tut (ein Schwenk nach einer Fahrt macht beides).</translation>
         </message>
         <message>
             <source>First frame of the move, in the shot&apos;s frames (0 = its first).</source>

@@ -486,8 +486,8 @@
             <translation>Mouvement</translation>
         </message>
         <message>
-            <source>A move preset written as camera keys from the pose at its first frame; keys inside its frames are replaced.</source>
-            <translation>Un mouvement prédéfini écrit en clés de caméra depuis la pose à sa première image ; les clés comprises dans ses images sont remplacées.</translation>
+            <source>A move preset written as camera keys, added to what the camera already does over its frames (a pan after a dolly does both).</source>
+            <translation>Un mouvement prédéfini écrit en clés de caméra, ajouté à ce que la caméra fait déjà sur ses images (un panoramique après un travelling fait les deux).</translation>
         </message>
         <message>
             <source>First frame of the move, in the shot&apos;s frames (0 = its first).</source>

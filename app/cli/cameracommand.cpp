@@ -56,7 +56,8 @@ void addCameraOptions(QCommandLineParser& p) {
         "EASING");
     opt("move",
         "Move preset as keys: pan:DEG, tilt:DEG, dolly-in:M, dolly-out:M, truck:M, "
-        "pedestal:M, crane:M, zoom:MM, dolly-zoom:MM, orbit:DEG, focus-pull:M.",
+        "pedestal:M, crane:M, zoom:MM, dolly-zoom:MM, orbit:DEG, focus-pull:M. Added to what "
+        "the camera already does there: a pan after a dolly on the same frames does both.",
         "KIND:AMOUNT");
     opt("range", "Frames of the move, inclusive (default: the whole shot).", "A-B");
     opt("subject-distance", "Subject distance for crane, dolly-zoom and orbit (default 3 m).", "M");

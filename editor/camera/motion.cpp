@@ -390,27 +390,88 @@ CameraMotion withMove(const Camera& camera, const MoveParams& move) {
     for (const auto& k : motion.keys)
         followsFocus = followsFocus && k.pose.focusDistanceM <= 0;
     const bool pullsFocus = move.kind == MoveKind::FocusPull;
-    QVector<CameraKey> kept;
+    // What the camera already does over the range (an earlier move, keys):
+    // the new move is added to it, so a dolly and then a pan on the same
+    // frames make the dolly-and-pan every operator does at once (replacing
+    // the keys lost the dolly), and the camera's later keys carry the move's
+    // end offset, as the move was added from its start on.
+    QVector<CameraKey> inside, before, after;
     for (const auto& k : motion.keys)
-        if (k.frame < move.start || k.frame > end)
-            kept.push_back(k);
-    motion.keys = kept;
-    segments = std::min<FrameNumber>(segments, move.frames);
-    for (int i = 0; i <= segments; ++i) {
-        const double u = double(i) / segments;
-        const FrameNumber frame = move.start + FrameNumber(std::llround(u * move.frames));
-        // One segment: the key's easing shapes the move. Several segments:
-        // eased positions on linear segments approximate the same curve.
-        const double s = segments == 1 ? double(i) : ease(move.easing, u);
-        CameraPose p = at(s);
+        (k.frame < move.start ? before : k.frame > end ? after : inside).push_back(k);
+    bool baseMoves = keyedPose(camera, double(move.start)) != keyedPose(camera, double(end));
+    for (const auto& k : inside)
+        baseMoves = baseMoves || resolved(k.pose, camera) != start;
+    const auto plus = [&](CameraPose p, double s) {
+        const CameraPose moved = at(s);
+        p.position = {p.position.x + moved.position.x - start.position.x,
+                      p.position.y + moved.position.y - start.position.y,
+                      p.position.z + moved.position.z - start.position.z};
+        p.panDeg += moved.panDeg - start.panDeg;
+        p.tiltDeg += moved.tiltDeg - start.tiltDeg;
+        p.rollDeg += moved.rollDeg - start.rollDeg;
+        p.focalLengthMm += moved.focalLengthMm - start.focalLengthMm;
+        p.focusDistanceM += moved.focusDistanceM - start.focusDistanceM;
+        return p;
+    };
+    const auto write = [&](FrameNumber frame, const CameraPose& pose, Easing easing) {
+        CameraPose p = pose;
         if (followsLens && !zooms)
             p.focalLengthMm = 0;
         if (followsFocus && !pullsFocus)
             p.focusDistanceM = 0;
-        setKey(motion,
-               {frame, p,
-                segments == 1 || move.easing == Easing::Hold ? move.easing : Easing::Linear});
+        setKey(motion, {frame, p, easing});
+    };
+    if (!baseMoves) {
+        motion.keys = before + after;
+        segments = std::min<FrameNumber>(segments, move.frames);
+        for (int i = 0; i <= segments; ++i) {
+            const double u = double(i) / segments;
+            const FrameNumber frame = move.start + FrameNumber(std::llround(u * move.frames));
+            // One segment: the key's easing shapes the move. Several
+            // segments: eased positions on linear segments approximate the
+            // same curve.
+            const double s = segments == 1 ? double(i) : ease(move.easing, u);
+            write(frame, at(s),
+                  segments == 1 || move.easing == Easing::Hold ? move.easing : Easing::Linear);
+        }
+        return motion;
     }
+
+    // Later keys: their own poses plus the move's end offset (their
+    // segments keep their shape, both ends moving alike).
+    for (CameraKey& k : after)
+        k.pose = plus(resolved(k.pose, camera), 1.0);
+    // Two keys hold the sum exactly when the camera's own motion over the
+    // range is one segment between the same frames with the same easing
+    // (poses interpolate linearly, so sums of eased segments are eased
+    // sums).
+    if (segments == 1 && inside.size() == 2 && inside.front().frame == move.start &&
+        inside.back().frame == end && inside.front().easing == move.easing) {
+        motion.keys = before;
+        write(move.start, keyedPose(camera, double(move.start)), move.easing);
+        write(end, plus(keyedPose(camera, double(end)), 1.0), inside.back().easing);
+        for (const CameraKey& k : after)
+            write(k.frame, k.pose, k.easing);
+        return motion;
+    }
+    // Otherwise the sum on every frame, across the camera's own segments
+    // that the range cuts into, so their curves stay as they were.
+    const FrameNumber first = before.isEmpty() ? move.start : before.back().frame + 1;
+    const FrameNumber last = after.isEmpty() ? end : after.front().frame - 1;
+    if (!before.isEmpty())
+        before.back().easing = Easing::Linear;
+    motion.keys = before;
+    for (FrameNumber f = first; f <= last; ++f) {
+        const double u = std::clamp(double(f - move.start) / double(move.frames), 0.0, 1.0);
+        const Easing easing =
+            f == last && after.isEmpty()
+                ? (!inside.isEmpty() && inside.back().frame == end ? inside.back().easing
+                                                                   : move.easing)
+                : Easing::Linear;
+        write(f, plus(keyedPose(camera, double(f)), ease(move.easing, u)), easing);
+    }
+    for (const CameraKey& k : after)
+        write(k.frame, k.pose, k.easing);
     return motion;
 }
 

@@ -88,7 +88,12 @@ struct MoveParams {
     Easing easing = Easing::EaseInOut;
 };
 // The camera's motion with the move written as keys from the pose at
-// `start` (existing keys inside [start, start + frames] are replaced). Throws
+// `start`. Where the camera already moves over the range (keys, an earlier
+// move), the move is added to that motion: a dolly then a pan on the same
+// frames dolly and pan at once, and later keys carry the move's end offset.
+// The sum is two keys when the camera's motion over the range is one
+// segment between the same frames with the same easing, else a key on every
+// frame of the segments the range touches (exact, not approximated). Throws
 // Error(Usage) for impossible moves (no frames, dolly past the subject, ...).
 CameraMotion withMove(const Camera& camera, const MoveParams& move);
 

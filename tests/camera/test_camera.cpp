@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 #include <complex>
 
@@ -366,6 +367,61 @@ private Q_SLOTS:
         m.kind = MoveKind::Zoom;
         m.amount = -5;
         QVERIFY_THROWS_EXCEPTION(Error, withMove(c, m));
+    }
+
+    // A dolly, then a pan on the same frames: the camera dollies and pans at
+    // once (the pan replaced the dolly). The keys are those of the combined
+    // move, and every frame between them is the sum of the two.
+    void movesOnOneRangeCompose() {
+        Camera c = super35(35);
+        c.motion.pose = poseAt({0, 0, 1.5});
+        MoveParams dolly;
+        dolly.kind = MoveKind::DollyIn;
+        dolly.start = 0;
+        dolly.frames = 48;
+        dolly.amount = 2;
+        c.motion = withMove(c, dolly);
+        MoveParams pan = dolly;
+        pan.kind = MoveKind::Pan;
+        pan.amount = 30;
+        Camera both = c;
+        both.motion = withMove(c, pan);
+        QCOMPARE(both.motion.keys.size(), 2);
+        QCOMPARE(both.motion.keys.front().frame, FrameNumber(0));
+        QCOMPARE(both.motion.keys.back().frame, FrameNumber(48));
+        const CameraPose end = both.motion.keys.back().pose;
+        QVERIFY(std::abs(end.position.y - 2) < 1e-12); // the dolly is still there
+        QCOMPARE(end.panDeg, 30.0);
+        for (int f = 0; f <= 48; f += 4) {
+            const double s = ease(dolly.easing, f / 48.0);
+            const CameraPose p = keyedPose(both, f);
+            QVERIFY2(std::abs(p.position.y - 2 * s) < 1e-12 && std::abs(p.panDeg - 30 * s) < 1e-9,
+                     qPrintable(QStringLiteral("frame %1: y %2, pan %3")
+                                    .arg(f)
+                                    .arg(p.position.y)
+                                    .arg(p.panDeg)));
+        }
+
+        // A pan over part of the dolly, with its own easing: every frame of
+        // the pan is the dolly there plus the pan, and the dolly goes on after.
+        MoveParams partPan = pan;
+        partPan.start = 12;
+        partPan.frames = 24;
+        partPan.easing = Easing::Linear;
+        Camera part = c;
+        part.motion = withMove(c, partPan);
+        for (int f = 0; f <= 48; ++f) {
+            const double dollied = 2 * ease(dolly.easing, f / 48.0);
+            const double panned = 30 * std::clamp((f - 12) / 24.0, 0.0, 1.0);
+            const CameraPose p = keyedPose(part, f);
+            QVERIFY2(std::abs(p.position.y - dollied) < 1e-9 && std::abs(p.panDeg - panned) < 1e-9,
+                     qPrintable(QStringLiteral("frame %1: y %2 (want %3), pan %4 (want %5)")
+                                    .arg(f)
+                                    .arg(p.position.y)
+                                    .arg(dollied)
+                                    .arg(p.panDeg)
+                                    .arg(panned)));
+        }
     }
 
     void handheldIsBandLimitedAndSeeded() {

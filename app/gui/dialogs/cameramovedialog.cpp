@@ -95,8 +95,8 @@ CameraMoveDialog::CameraMoveDialog(Document* document, const Id& shotId, QWidget
 
     moveBox_ = new QGroupBox(tr("Move"));
     moveBox_->setCheckable(true);
-    moveBox_->setToolTip(tr("A move preset written as camera keys from the pose at its first "
-                            "frame; keys inside its frames are replaced."));
+    moveBox_->setToolTip(tr("A move preset written as camera keys, added to what the camera "
+                            "already does over its frames (a pan after a dolly does both)."));
     auto* moveForm = new QFormLayout(moveBox_);
     kind_ = new QComboBox;
     for (MoveKind kind : kKinds)
