@@ -2523,6 +2523,25 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%1 is one frame of a numbered sequence (%2, %n file(s)).</source>
+            <translation>
+                <numerusform>%1 ist ein Bild einer nummerierten Sequenz (%2, %n Datei).</numerusform>
+                <numerusform>%1 ist ein Bild einer nummerierten Sequenz (%2, %n Dateien).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Import the whole sequence, or only this file as a still?</source>
+            <translation>Die ganze Sequenz importieren oder nur diese Datei als Standbild?</translation>
+        </message>
+        <message>
+            <source>Whole Sequence</source>
+            <translation>Ganze Sequenz</translation>
+        </message>
+        <message>
+            <source>Only This File</source>
+            <translation>Nur diese Datei</translation>
+        </message>
+        <message numerus="yes">
             <source>%n file(s) could not be imported.</source>
             <translation>
                 <numerusform>%n Datei konnte nicht importiert werden.</numerusform>

@@ -55,6 +55,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%1 is one frame of a numbered sequence (%2, %n file(s)).</source>
+            <translation>
+                <numerusform>%1 is one frame of a numbered sequence (%2, %n file).</numerusform>
+                <numerusform>%1 is one frame of a numbered sequence (%2, %n files).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n file(s) could not be imported.</source>
             <translation>
                 <numerusform>%n file could not be imported.</numerusform>

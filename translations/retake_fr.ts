@@ -2523,6 +2523,25 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%1 is one frame of a numbered sequence (%2, %n file(s)).</source>
+            <translation>
+                <numerusform>%1 est une image d’une séquence numérotée (%2, %n fichier).</numerusform>
+                <numerusform>%1 est une image d’une séquence numérotée (%2, %n fichiers).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Import the whole sequence, or only this file as a still?</source>
+            <translation>Importer toute la séquence, ou seulement ce fichier comme image fixe ?</translation>
+        </message>
+        <message>
+            <source>Whole Sequence</source>
+            <translation>Toute la séquence</translation>
+        </message>
+        <message>
+            <source>Only This File</source>
+            <translation>Seulement ce fichier</translation>
+        </message>
+        <message numerus="yes">
             <source>%n file(s) could not be imported.</source>
             <translation>
                 <numerusform>%n fichier n&apos;a pas pu être importé.</numerusform>

@@ -5,6 +5,7 @@
 #include "mediacommand.h"
 #include "mediaio/openmedia.h"
 
+#include <QDir>
 #include <QFileInfo>
 
 namespace retake::cli {
@@ -49,8 +50,29 @@ void importFiles(Document& doc, const QCommandLineParser& p, const QStringList& 
                                        "\"%1\".")
                             .arg(p.value(QStringLiteral("at"))));
     }
+    const bool single = p.isSet(QStringLiteral("single"));
+    QStringList sequencesImported; // a shell glob names every file of one sequence
     for (const QString& file : files) {
-        const auto reader = openMedia(file);
+        std::unique_ptr<MediaReader> reader = openMedia(file);
+        if (reader->info().kind == MediaKind::ImageSequence) {
+            const QString pattern = QFileInfo(reader->info().path)
+                                        .absoluteDir()
+                                        .filePath(reader->info().sequencePattern);
+            if (single) {
+                reader = openImageFile(file);
+            } else if (sequencesImported.contains(pattern)) {
+                printStatus(QStringLiteral("%1: part of the sequence imported above").arg(file));
+                continue;
+            } else {
+                sequencesImported << pattern;
+                // Said, because the user named one file and gets many.
+                printStatus(QStringLiteral("%1 is one of a numbered sequence: imported %2, %3 "
+                                           "files from %4; --single imports only this file")
+                                .arg(file, QFileInfo(pattern).fileName(),
+                                     QString::number(reader->info().frameCount),
+                                     QFileInfo(reader->info().path).fileName()));
+            }
+        }
         const MediaInfo& info = reader->info();
         for (const QString& warning : info.warnings)
             printStatus(QStringLiteral("warning: %1: %2").arg(file, warning));
@@ -202,6 +224,10 @@ const QVector<EditCommand>& editCommands() {
              p.addOption({QStringLiteral("at"),
                           QStringLiteral("Insert at this position on the track (0 = first)."),
                           QStringLiteral("INDEX")});
+             p.addOption({QStringLiteral("single"),
+                          QStringLiteral("Import each image file alone, even when it is named "
+                                         "like a frame of a numbered sequence (frame_0007.png); "
+                                         "without it the whole sequence comes in.")});
          },
          importFiles},
         {"lock", "Lock frames of a shot so regeneration never changes them.", "",

@@ -211,7 +211,7 @@ RegenResult reframe(const Project& project, const QString& cacheDir, const Refra
             depth = picture.depth;
             if (depth.empty()) { // an active take shows: its depth is the media's
                 if (!depthReader)
-                    depthReader = openMedia(media->path);
+                    depthReader = openMedia(media->path, media->kind);
                 depth = depthReader->readFrame(f).depth;
             }
             if (depth.size() != std::size_t(picture.width) * picture.height)

@@ -164,7 +164,7 @@ DepthPlane DepthProvider::fromMedia(const Shot& shot, FrameNumber mediaFrame) {
     const MediaRef& media = *project_.findMedia(shot.mediaId);
     auto& reader = readers_[media.path.toStdString()];
     if (!reader)
-        reader = openMedia(media.path);
+        reader = openMedia(media.path, media.kind);
     Image image = reader->readFrame(mediaFrame);
     if (image.depth.size() != std::size_t(image.width) * image.height)
         throwBadInput(media.path,

@@ -88,6 +88,10 @@ std::unique_ptr<MediaReader> openMedia(const QString& path) {
     return openStill(path, decoderFor(type));
 }
 
+std::unique_ptr<MediaReader> openMedia(const QString& path, MediaKind kind) {
+    return kind == MediaKind::Still ? openImageFile(path) : openMedia(path);
+}
+
 std::unique_ptr<MediaReader> openImageFile(const QString& path) {
     requireReadableFile(path);
     const FileType type = classify(path, readHead(path));

@@ -21,6 +21,12 @@ std::unique_ptr<MediaReader> openMedia(const QString& path);
 // Errors as openMedia.
 std::unique_ptr<MediaReader> openImageFile(const QString& path);
 
+// A project's media as it was imported: a still is exactly its file, even
+// when named like a sequence's frame (imported alone: `import --single`, or
+// "Only this file" in the editor); video and sequences as openMedia opens
+// them.
+std::unique_ptr<MediaReader> openMedia(const QString& path, MediaKind kind);
+
 // nullptr when the file has no audio stream.
 std::unique_ptr<AudioReader> openAudio(const QString& path);
 

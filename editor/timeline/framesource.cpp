@@ -27,10 +27,10 @@ FrameOrigin TimelineFrameSource::originAt(FrameNumber timelineFrame) const {
     return {};
 }
 
-MediaReader& TimelineFrameSource::readerFor(const QString& path) {
+MediaReader& TimelineFrameSource::readerFor(const QString& path, MediaKind kind) {
     auto& slot = readers_[path.toStdString()];
     if (!slot) {
-        slot = openMedia(path);
+        slot = openMedia(path, kind);
         slot->setPreviewSize(previewSize_);
     }
     return *slot;
@@ -46,12 +46,13 @@ Image TimelineFrameSource::readShotFrame(const Shot& shot, FrameNumber mediaFram
     if (const Take* take = shot.activeTakeAt(mediaFrame)) {
         // A take's frames are an image sequence whose first file is the
         // take's first frame.
-        return readerFor(take->framesPath).readFrame(mediaFrame - take->range.start);
+        return readerFor(take->framesPath, MediaKind::ImageSequence)
+            .readFrame(mediaFrame - take->range.start);
     }
     const MediaRef* media = project_.findMedia(shot.mediaId);
     if (!media->online)
         throwBadInput(media->path, tr("is offline (missing); relink it first"));
-    return readerFor(media->path).readFrame(mediaFrame);
+    return readerFor(media->path, media->kind).readFrame(mediaFrame);
 }
 
 Image TimelineFrameSource::readTimelineFrame(FrameNumber timelineFrame) {

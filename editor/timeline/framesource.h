@@ -33,7 +33,7 @@ public:
     void setPreviewSize(QSize size);
 
 private:
-    MediaReader& readerFor(const QString& path);
+    MediaReader& readerFor(const QString& path, MediaKind kind);
 
     Project project_;
     QSize previewSize_;

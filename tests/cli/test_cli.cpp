@@ -231,6 +231,67 @@ private Q_SLOTS:
         QVERIFY(written.pixels == expected.pixels);
     }
 
+    // A file named like a frame of a numbered sequence: by default the
+    // sequence comes in, and the user is told; a shell glob of its files
+    // brings it in once; --single brings in exactly that file, which stays
+    // that file after saving, reopening and exporting.
+    void sequenceFramesImportedAsSequenceOrAlone() {
+        const QString frames = path(QStringLiteral("numbered"));
+        QVERIFY(QDir().mkpath(frames));
+        // Three frames, each a different flat colour (exported as PNG by the
+        // project's own frames, so the colours are what Retake decodes).
+        const Run made = retake::testing::run(
+            QStringLiteral("ffmpeg"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
+             QStringLiteral("lavfi"), QStringLiteral("-i"),
+             QStringLiteral("color=c=red:size=32x18:rate=24,hue=h=t*2000"),
+             QStringLiteral("-frames:v"), QStringLiteral("3"), QStringLiteral("-start_number"),
+             QStringLiteral("7"), frames + QStringLiteral("/t%02d.png")});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        const QString second = frames + QStringLiteral("/t08.png");
+        const QString project = path(QStringLiteral("numbered.retake"));
+        QCOMPARE(cli({QStringLiteral("new"), project, QStringLiteral("--size"),
+                      QStringLiteral("32x18"), QStringLiteral("--rate"), QStringLiteral("24")})
+                     .exitCode,
+                 0);
+
+        const Run whole = cli({QStringLiteral("import"), project, second});
+        QVERIFY2(whole.exitCode == 0, qPrintable(whole.err));
+        QVERIFY2(whole.out.contains(QStringLiteral("3 frames")), qPrintable(whole.out));
+        QVERIFY2(whole.err.contains(QStringLiteral("t08.png is one of a numbered sequence: "
+                                                   "imported t%02d.png, 3 files from t07.png; "
+                                                   "--single imports only this file")),
+                 qPrintable(whole.err));
+
+        const Run globbed =
+            cli({QStringLiteral("import"), project, frames + QStringLiteral("/t07.png"), second,
+                 frames + QStringLiteral("/t09.png")});
+        QVERIFY2(globbed.exitCode == 0, qPrintable(globbed.err));
+        QCOMPARE(globbed.out.count(QStringLiteral("3 frames")), 1);
+        QCOMPARE(globbed.err.count(QStringLiteral("part of the sequence imported above")), 2);
+
+        const Run alone =
+            cli({QStringLiteral("import"), project, QStringLiteral("--single"), second});
+        QVERIFY2(alone.exitCode == 0, qPrintable(alone.err));
+        QVERIFY2(alone.out.contains(QStringLiteral("t08\t1 frames")), qPrintable(alone.out));
+        QVERIFY2(!alone.err.contains(QStringLiteral("numbered sequence")), qPrintable(alone.err));
+        const QJsonArray shots = infoJson(project).value(QStringLiteral("shots")).toArray();
+        QCOMPARE(shots.size(), 3);
+        QCOMPARE(infoJson(project).value(QStringLiteral("duration")).toInt(), 7);
+
+        // Reopened from disk and exported: the last frame is t08.png, not
+        // the sequence's first file.
+        const Run exported = cli({QStringLiteral("export"), project, QStringLiteral("--out"),
+                                  path(QStringLiteral("numbered-out/f_####.png"))});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        const Image last =
+            openImageFile(path(QStringLiteral("numbered-out/f_1007.png")))->readFrame(0);
+        const Image want = openImageFile(second)->readFrame(0);
+        const Image first = openImageFile(frames + QStringLiteral("/t07.png"))->readFrame(0);
+        QVERIFY(want.pixels != first.pixels); // the frames differ, so this can fail
+        QVERIFY(last.pixels == want.pixels);
+    }
+
     void exportProResWithAudio() {
         if (QStandardPaths::findExecutable(QStringLiteral("ffprobe")).isEmpty())
             QSKIP("ffprobe is not installed");

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void compareShowsTheOriginal();
     void shuttleKeysChangeSpeedAndDirection();
     void droppedMediaIsImported();
+    void droppedSequenceFrameAsksSequenceOrFile();
     void timelineAudioPlaysEachShotsSound();
     void settingsPersistAndBadConfigIsRefused();
 
@@ -477,6 +478,79 @@ void TestJobsAndTakes::droppedMediaIsImported() {
     QTRY_VERIFY_WITH_TIMEOUT(!dialogText.isEmpty(), 15000);
     QVERIFY2(dialogText.contains(QStringLiteral("broken.mov")), qPrintable(dialogText));
     QCOMPARE(w->storyboard()->cardCount(), 3);
+}
+
+// One dropped frame of a numbered sequence asks: the whole sequence or only
+// that file; the answer decides what comes in. Every file of the sequence
+// dropped at once is the sequence, once, without asking.
+void TestJobsAndTakes::droppedSequenceFrameAsksSequenceOrFile() {
+    MainWindow* w = window_.get();
+    TimelineWidget* timeline = w->timeline();
+    const QString frames = dir_.filePath(QStringLiteral("numbered"));
+    QVERIFY(QDir().mkpath(frames));
+    const retake::testing::Run made = retake::testing::run(
+        QStringLiteral("ffmpeg"),
+        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
+         QStringLiteral("lavfi"), QStringLiteral("-i"),
+         QStringLiteral("testsrc=size=64x36:rate=24"), QStringLiteral("-frames:v"),
+         QStringLiteral("4"), frames + QStringLiteral("/f_%04d.png")});
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    const int cardsBefore = w->storyboard()->cardCount();
+    const FrameNumber durationBefore = w->state()->duration();
+    const QPoint at = timeline->trackRect(0).center();
+    const auto drop = [&](const QList<QUrl>& urls) {
+        QMimeData mime;
+        mime.setUrls(urls);
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(timeline, &enter);
+        QDropEvent dropped(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(timeline, &dropped);
+        QVERIFY(dropped.isAccepted());
+    };
+    QString asked;
+    QString answer;
+    QTimer poll;
+    poll.setInterval(20);
+    connect(&poll, &QTimer::timeout, this, [&] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        asked = box->text();
+        for (QAbstractButton* button : box->buttons())
+            if (button->text() == answer)
+                button->click();
+    });
+    poll.start();
+
+    answer = QStringLiteral("Only This File");
+    drop({QUrl::fromLocalFile(frames + QStringLiteral("/f_0003.png"))});
+    QTRY_COMPARE_WITH_TIMEOUT(w->storyboard()->cardCount(), cardsBefore + 1, 15000);
+    QVERIFY2(asked.contains(QStringLiteral("f_0003.png")) &&
+                 asked.contains(QStringLiteral("f_%04d.png, 4 file")),
+             qPrintable(asked));
+    QCOMPARE(w->state()->duration(), durationBefore + 1);
+    const Project& project = w->document()->project();
+    QVERIFY(project.media.back().kind == MediaKind::Still);
+    QVERIFY(project.media.back().path.endsWith(QStringLiteral("f_0003.png")));
+
+    asked.clear();
+    answer = QStringLiteral("Whole Sequence");
+    drop({QUrl::fromLocalFile(frames + QStringLiteral("/f_0003.png"))});
+    QTRY_COMPARE_WITH_TIMEOUT(w->storyboard()->cardCount(), cardsBefore + 2, 15000);
+    QVERIFY(!asked.isEmpty());
+    QCOMPARE(w->state()->duration(), durationBefore + 1 + 4);
+
+    asked.clear();
+    QList<QUrl> all;
+    for (int i = 1; i <= 4; ++i)
+        all << QUrl::fromLocalFile(frames +
+                                   QStringLiteral("/f_%1.png").arg(i, 4, 10, QLatin1Char('0')));
+    drop(all);
+    QTRY_COMPARE_WITH_TIMEOUT(w->storyboard()->cardCount(), cardsBefore + 3, 15000);
+    QTest::qWait(200); // no second card, no question
+    QCOMPARE(w->storyboard()->cardCount(), cardsBefore + 3);
+    QVERIFY2(asked.isEmpty(), qPrintable(asked));
+    QCOMPARE(w->state()->duration(), durationBefore + 1 + 4 + 4);
 }
 
 void TestJobsAndTakes::timelineAudioPlaysEachShotsSound() {

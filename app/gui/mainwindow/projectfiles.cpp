@@ -12,9 +12,11 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QHash>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace retake::gui {
@@ -179,17 +181,40 @@ void ProjectFiles::importFiles(const QStringList& paths) {
         if (target != window_->document())
             return; // another project was opened meanwhile
         QStringList failures;
-        for (const Probe& probe : watcher->result()) {
+        // Files of one numbered sequence: several chosen (a whole folder
+        // selected) import the sequence once; one chosen alone asks whether
+        // the user meant the sequence or exactly that file.
+        QHash<QString, int> chosenOfSequence;
+        const auto sequenceOf = [](const MediaInfo& info) {
+            return QFileInfo(info.path).absoluteDir().filePath(info.sequencePattern);
+        };
+        for (const Probe& probe : watcher->result())
+            if (probe.error.isEmpty() && probe.info.kind == MediaKind::ImageSequence)
+                ++chosenOfSequence[sequenceOf(probe.info)];
+        QSet<QString> sequencesImported;
+        int imported = 0;
+        for (Probe probe : watcher->result()) {
             try {
                 if (!probe.error.isEmpty())
                     throw Error(ErrorKind::BadInput, probe.error);
+                if (probe.info.kind == MediaKind::ImageSequence) {
+                    const QString sequence = sequenceOf(probe.info);
+                    if (sequencesImported.contains(sequence))
+                        continue;
+                    if (chosenOfSequence.value(sequence) == 1 &&
+                        askSingleFile(probe.path, probe.info))
+                        probe.info = openImageFile(probe.path)->info();
+                    else
+                        sequencesImported.insert(sequence);
+                }
                 window_->document()->importMedia(probe.info);
+                ++imported;
             } catch (const Error& e) {
                 failures << e.message();
             }
         }
         if (failures.isEmpty()) {
-            window_->showStatus(tr("Imported %n file(s).", nullptr, int(watcher->result().size())));
+            window_->showStatus(tr("Imported %n file(s).", nullptr, imported));
             return;
         }
         QMessageBox box(QMessageBox::Warning, tr("Import Media"),
@@ -215,6 +240,20 @@ void ProjectFiles::importFiles(const QStringList& paths) {
         }
         return probes;
     }));
+}
+
+bool ProjectFiles::askSingleFile(const QString& path, const MediaInfo& sequence) {
+    QMessageBox box(QMessageBox::Question, tr("Import Media"),
+                    tr("%1 is one frame of a numbered sequence (%2, %n file(s)).", nullptr,
+                       int(sequence.frameCount))
+                        .arg(QFileInfo(path).fileName(), sequence.sequencePattern),
+                    QMessageBox::NoButton, window_);
+    box.setInformativeText(tr("Import the whole sequence, or only this file as a still?"));
+    QPushButton* whole = box.addButton(tr("Whole Sequence"), QMessageBox::AcceptRole);
+    QPushButton* single = box.addButton(tr("Only This File"), QMessageBox::RejectRole);
+    box.setDefaultButton(whole);
+    box.exec();
+    return box.clickedButton() == single;
 }
 
 void ProjectFiles::exportWithDialog() {

@@ -4,6 +4,8 @@
 // save, save as, import media (off the GUI thread) and export. Errors are
 // shown in a dialog naming the file; results in the window's status bar.
 
+#include "media/media.h"
+
 #include <QObject>
 #include <QStringList>
 
@@ -36,6 +38,10 @@ public:
     void exportWithDialog();
 
 private:
+    // `path` was opened as one frame of `sequence`: true when the user wants
+    // only that file.
+    bool askSingleFile(const QString& path, const MediaInfo& sequence);
+
     MainWindow* window_;
     RecentFiles* recent_;
     int importsRunning_ = 0;

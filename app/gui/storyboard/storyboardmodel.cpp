@@ -56,7 +56,8 @@ QVariant StoryboardModel::data(const QModelIndex& index, int role) const {
     case ShotIdRole:
         return shot->id;
     case ThumbnailRole:
-        return thumbnails_->thumbnail(mediaPath, shot->source.start);
+        return thumbnails_->thumbnail(mediaPath, shot->source.start,
+                                      media ? media->kind : MediaKind::Video);
     case ThumbnailErrorRole:
         return thumbnails_->error(mediaPath, shot->source.start);
     case DurationRole:

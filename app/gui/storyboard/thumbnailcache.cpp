@@ -26,7 +26,7 @@ QString ThumbnailCache::key(const QString& mediaPath, FrameNumber frame) {
     return mediaPath + QLatin1Char('#') + QString::number(frame);
 }
 
-QImage ThumbnailCache::thumbnail(const QString& mediaPath, FrameNumber frame) {
+QImage ThumbnailCache::thumbnail(const QString& mediaPath, FrameNumber frame, MediaKind kind) {
     const QString k = key(mediaPath, frame);
     if (auto it = done_.constFind(k); it != done_.constEnd())
         return it->image;
@@ -41,9 +41,9 @@ QImage ThumbnailCache::thumbnail(const QString& mediaPath, FrameNumber frame) {
         watcher->deleteLater();
         Q_EMIT thumbnailReady(mediaPath, frame);
     });
-    watcher->setFuture(QtConcurrent::run(&pool_, [mediaPath, frame, width]() -> Result {
+    watcher->setFuture(QtConcurrent::run(&pool_, [mediaPath, frame, width, kind]() -> Result {
         try {
-            const auto reader = openMedia(mediaPath);
+            const auto reader = openMedia(mediaPath, kind);
             const QImage picture = toQImage(reader->readFrame(frame));
             return {picture.scaledToWidth(width, Qt::SmoothTransformation), QString()};
         } catch (const Error& e) {

@@ -6,6 +6,7 @@
 // follows on the GUI thread.
 
 #include "core/rational.h"
+#include "media/media.h"
 
 #include <QHash>
 #include <QImage>
@@ -23,7 +24,10 @@ public:
 
     // A null image while it loads or when the file cannot be read (then
     // error() says why).
-    QImage thumbnail(const QString& mediaPath, FrameNumber frame);
+    // `kind`: the media's, so a still imported alone is not opened as the
+    // sequence its name is numbered like.
+    QImage thumbnail(const QString& mediaPath, FrameNumber frame,
+                     MediaKind kind = MediaKind::Video);
     QString error(const QString& mediaPath, FrameNumber frame) const;
     bool isLoading() const { return !loading_.isEmpty(); }
     // The file changed on disk (a blocking re-render): its thumbnails are
