@@ -20,6 +20,7 @@ debian_packages=(
   libswresample-dev libavfilter-dev
   libopencolorio-dev opencolorio-tools
   libopenexr-dev openexr
+  libimath-dev  # also OpenTimelineIO's (fetched from PyPI's sdist by cmake/RetakeOpenTimelineIO.cmake)
   libopencv-dev  # carries OpenCVConfig.cmake; DIS optical flow, inpaint baselines
   # BLAS for the CPU fallback libtorch; reference BLAS is ~30x slower
   libopenblas0-pthread
