@@ -3,6 +3,7 @@
 #include "clirun.h"
 #include "media/media.h"
 #include "mediaio/openmedia.h"
+#include "projectfile/projectfile.h"
 #include "testclip.h"
 
 #include <QDir>
@@ -115,6 +116,46 @@ private Q_SLOTS:
                  QStringLiteral("--range"), QStringLiteral("1")});
         QCOMPARE(noShot.exitCode, 1);
         QVERIFY(noShot.err.contains(QStringLiteral("Plate")));
+    }
+
+    // info and info --json list the shots of every track (an OTIO import
+    // brings several video tracks), each naming its track.
+    void infoListsEveryTrack() {
+        const QString file = newProjectWithClip(QStringLiteral("tracks.retake"));
+        Project p = loadProjectFile(file);
+        QCOMPARE(p.shots.size(), 1);
+        Shot overlay = p.shots.first();
+        overlay.id = newId();
+        overlay.name = QStringLiteral("Overlay");
+        overlay.source = {4, 10};
+        p.shots.push_back(overlay);
+        p.tracks.insert(
+            1, Track{newId(), TrackKind::Video, QStringLiteral("V2"), {overlay.id}, {}, false, {}});
+        QVERIFY(p.consistencyProblems().isEmpty());
+        saveProjectFile(p, file);
+
+        const QJsonObject info = infoJson(file);
+        const QJsonArray shots = info.value(QStringLiteral("shots")).toArray();
+        QCOMPARE(shots.size(), 2);
+        QCOMPARE(shots[0].toObject().value(QStringLiteral("track")).toString(), p.tracks[0].name);
+        const QJsonObject second = shots[1].toObject();
+        QCOMPARE(second.value(QStringLiteral("name")).toString(), QStringLiteral("Overlay"));
+        QCOMPARE(second.value(QStringLiteral("track")).toString(), QStringLiteral("V2"));
+        QCOMPARE(second.value(QStringLiteral("timelineStart")).toInt(), 0);
+        QCOMPARE(second.value(QStringLiteral("duration")).toInt(), 6);
+        const QJsonArray tracks = info.value(QStringLiteral("tracks")).toArray();
+        QCOMPARE(tracks.size(), p.tracks.size());
+        QCOMPARE(tracks[1].toObject().value(QStringLiteral("shots")).toArray(),
+                 (QJsonArray{idToString(overlay.id)}));
+        QCOMPARE(tracks[1].toObject().value(QStringLiteral("kind")).toString(),
+                 QStringLiteral("video"));
+
+        const Run text = cli({QStringLiteral("info"), file});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("  track V2 (video, 1 shots)\n  ") +
+                                   idToString(overlay.id).left(8) +
+                                   QStringLiteral("  00:00:00:00  Overlay  6 frames")),
+                 qPrintable(text.out));
     }
 
     void mediaInfoReadsTheFile() {
