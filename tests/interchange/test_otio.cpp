@@ -406,6 +406,38 @@ private Q_SLOTS:
                  QStringLiteral("inf"));
     }
 
+    // Retake's own values a project cannot hold refuse the import, naming
+    // the field, now that OTIO's reader parses the file (commit 4e1e979; the
+    // fuzz reproducer itself is now refused earlier, by OTIO's stricter
+    // schema reading, so its strict twin is checked here).
+    void valuesAProjectCannotHoldAreRefused() {
+        const auto refusal = [](const QString& file) {
+            try {
+                readOtioFile(file);
+            } catch (const Error& e) {
+                if (e.kind() == ErrorKind::BadInput)
+                    return e.message();
+            }
+            return QString();
+        };
+        const QString mask = QStringLiteral(
+            RETAKE_SOURCE_DIR
+            "/tests/fuzz/regressions/otio/mask-range-beyond-frame-numbers-strict.otio");
+        QVERIFY2(refusal(mask).contains(QStringLiteral("metadata.retake.masks.range[1]: ")),
+                 qPrintable(refusal(mask)));
+        QByteArray json = projectToOtio(project);
+        const QByteArray rate = "\"frameRate\": \"24000/1001\",\n            \"height\"";
+        QVERIFY(json.contains(rate)); // the timeline's
+        json.replace(rate, "\"frameRate\": \"2000\",\n            \"height\"");
+        const QString fast = path(QStringLiteral("fast.otio"));
+        QFile f(fast);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(json);
+        f.close();
+        QVERIFY2(refusal(fast).contains(QStringLiteral("the timeline runs at 2000 fps")),
+                 qPrintable(refusal(fast)));
+    }
+
     void badFilesNameTheFile() {
         const QString notJson = path(QStringLiteral("bad.otio"));
         QFile f(notJson);
