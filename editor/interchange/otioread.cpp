@@ -14,13 +14,13 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QUrl>
 #include <cmath>
 #include <opentimelineio/clip.h>
 #include <opentimelineio/effect.h>
 #include <opentimelineio/externalReference.h>
 #include <opentimelineio/gap.h>
-#include <opentimelineio/generatorReference.h>
 #include <opentimelineio/imageSequenceReference.h>
 #include <opentimelineio/marker.h>
 #include <opentimelineio/stack.h>
@@ -197,7 +197,16 @@ private:
         if (!meta.value("projectId").toString().isEmpty())
             p.id = Id(meta.value("projectId").toString());
         const auto rate = Rational::fromString(meta.value("frameRate").toString());
-        p.frameRate = rate && rate->isPositive() ? *rate : firstClipRate(timeline);
+        // The timeline's rate: Retake's exact one, else the rate of the
+        // global start time (editors' adapters write the sequence's rate
+        // there), else the first clip's.
+        const std::optional<otio::RationalTime> start = timeline->global_start_time();
+        if (rate && rate->isPositive())
+            p.frameRate = *rate;
+        else if (start && rateFromOtio(start->rate()).isPositive())
+            p.frameRate = rateFromOtio(start->rate());
+        else
+            p.frameRate = firstClipRate(timeline);
         checkRate(p.frameRate, tr("the timeline"));
 
         otio::Stack* stack = timeline->tracks();
@@ -384,7 +393,7 @@ private:
         return layers;
     }
 
-    QString timecode(FrameNumber frame) const { return tr("frame %1").arg(frame); }
+    QString atFrame(FrameNumber frame) const { return tr("frame %1").arg(frame); }
 
     void readVideoTrack(otio::Track* otioTrack, int number) {
         const QJsonObject tmeta = retakeMeta(otioTrack, tr("a track"));
@@ -427,7 +436,7 @@ private:
                    .arg(fromStd(transition->transition_type()))
                    .arg(transition->in_offset().to_seconds())
                    .arg(transition->out_offset().to_seconds())
-                   .arg(timecode(position)));
+                   .arg(atFrame(position)));
     }
 
     // A track's own metadata, markers and effects, for export (its children
@@ -480,7 +489,7 @@ private:
     const Shot* readGap(otio::Gap* gap, const QString& track, FrameNumber position) {
         otio::ErrorStatus error;
         const FrameNumber length = projectFrames(gap->trimmed_range(&error).duration());
-        const QString item = tr("%1 gap at %2").arg(track, timecode(position));
+        const QString item = tr("%1 gap at %2").arg(track, atFrame(position));
         if (otio::is_error(error) || length <= 0) {
             report(Outcome::Dropped, item, tr("empty"));
             return nullptr;
@@ -720,13 +729,22 @@ private:
         const FrameRange source = frames(trimmed, m.frameRate);
         shot.source = {source.start - cm.otioFrameOfMediaStart,
                        source.end - cm.otioFrameOfMediaStart};
+        if (m.frameRate != result_.project.frameRate)
+            report(Outcome::Changed, item,
+                   tr("its media runs at %1 fps; Retake plays media frame for frame at the "
+                      "timeline's %2 fps, so its %3 frames last %4 s instead of %5 s and what "
+                      "follows on the track moves")
+                       .arg(m.frameRate.toString(), result_.project.frameRate.toString())
+                       .arg(shot.duration())
+                       .arg(double(shot.duration()) / result_.project.frameRate.toDouble())
+                       .arg(double(shot.duration()) / m.frameRate.toDouble()));
         readLocks(clip, shot, m.frameRate, cm.otioFrameOfMediaStart, item);
         meta_.readShot(meta, shot);
         shot.otio = clipLeftovers(clip, !m.online, item, shot.name);
         report(Outcome::Kept, item,
                tr("frames %1 of %2 at %3")
                    .arg(shot.source.toInclusiveString(), QFileInfo(m.path).fileName(),
-                        timecode(position)));
+                        atFrame(position)));
         result_.project.shots.push_back(shot);
         return &result_.project.shots.back();
     }
@@ -786,7 +804,6 @@ private:
 
     void readAudioClip(otio::Clip* clip, Track& track, const otio::TimeRange& range,
                        const otio::RationalTime& position) {
-        const Project& p = result_.project;
         const QString item = tr("%1 clip \"%2\"").arg(track.name, fromStd(clip->name()));
         const QJsonObject meta = retakeMeta(clip, item);
         const ClipMedia cm = media(clip, item, true);
@@ -833,7 +850,6 @@ private:
                    .arg(c.sourceStart.toDouble())
                    .arg(c.timelineStart));
         track.clips.push_back(c);
-        Q_UNUSED(p);
     }
 
     QString file_;
