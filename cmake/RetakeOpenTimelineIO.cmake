@@ -14,7 +14,10 @@ set(RETAKE_OTIO_VERSION 0.18.1)
 FetchContent_Declare(opentimelineio
   URL "https://files.pythonhosted.org/packages/de/41/73e65b707f3491792d4b34bea75edc2a1cc6ce10848ba199c3de8e3bee58/opentimelineio-${RETAKE_OTIO_VERSION}.tar.gz"
   URL_HASH SHA256=a4e5086e2accd4ca9853ab48bf531e0c148eff47889363a6da3a03f662fbf5e8
-  DOWNLOAD_EXTRACT_TIMESTAMP ON)
+  DOWNLOAD_EXTRACT_TIMESTAMP ON
+  # A use after free in OTIO's reader on malformed input (see the patch).
+  PATCH_COMMAND patch -p1 --forward -i
+    "${CMAKE_CURRENT_LIST_DIR}/opentimelineio-${RETAKE_OTIO_VERSION}-keep-decoded-objects-alive.patch")
 
 # A function, so that OTIO's options (and BUILD_TESTING, which its
 # include(CTest) would otherwise turn on) stay out of Retake's own scope.

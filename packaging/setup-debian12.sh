@@ -12,6 +12,7 @@ RETAKE_VENV=${RETAKE_VENV:-/opt/retake/venv}
 debian_packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config clang-format git
+  patch  # cmake/RetakeOpenTimelineIO.cmake patches OpenTimelineIO's reader
   # Qt 6 (Widgets, Multimedia for audio, Linguist tools for translations)
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-multimedia-dev libgl-dev

@@ -55,7 +55,9 @@ struct OtioReportLine {
 
 struct OtioImport {
     Project project;
-    QVector<OtioReportLine> report; // item by item, in the file's order
+    // Item by item, track by track in the file's order (a track's nested
+    // stacks first, as they are flattened before its items are read).
+    QVector<OtioReportLine> report;
 
     // The report's lines of one outcome, as text.
     QStringList lines(OtioReportLine::Outcome outcome) const;

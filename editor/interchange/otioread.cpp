@@ -91,8 +91,9 @@ QString referenceSchema(const otio::MediaReference* ref) {
     return ref ? fromStd(ref->schema_name()) : QStringLiteral("no media reference");
 }
 
-// Media frames [start, end) of the shot, the media's own numbering, and
-// where the shot's media starts in OTIO's numbering.
+// The media a clip uses, and the OTIO frame number of the media's first
+// frame (an online file's available range may start at its timecode; Retake
+// counts from the file's first frame).
 struct ClipMedia {
     MediaRef* media = nullptr;
     FrameNumber otioFrameOfMediaStart = 0;
