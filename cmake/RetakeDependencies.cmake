@@ -8,6 +8,7 @@ pkg_check_modules(FFMPEG REQUIRED IMPORTED_TARGET
 pkg_check_modules(OCIO REQUIRED IMPORTED_TARGET OpenColorIO)
 find_package(OpenEXR 3 REQUIRED CONFIG)
 find_package(OpenCV 4 REQUIRED COMPONENTS core imgproc video photo features2d calib3d)
+include(RetakeOpenTimelineIO) # fetched from PyPI's source distribution, pinned
 
 # libtorch: any build through Torch_DIR. By default the one inside the torch
 # wheel that packaging/setup-debian12.sh installs into RETAKE_VENV.

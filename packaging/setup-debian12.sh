@@ -12,6 +12,7 @@ RETAKE_VENV=${RETAKE_VENV:-/opt/retake/venv}
 debian_packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config clang-format git
+  patch  # cmake/RetakeOpenTimelineIO.cmake patches OpenTimelineIO's reader
   # Qt 6 (Widgets, Multimedia for audio, Linguist tools for translations)
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-multimedia-dev libgl-dev
@@ -20,6 +21,7 @@ debian_packages=(
   libswresample-dev libavfilter-dev
   libopencolorio-dev opencolorio-tools
   libopenexr-dev openexr
+  libimath-dev  # also OpenTimelineIO's (fetched from PyPI's sdist by cmake/RetakeOpenTimelineIO.cmake)
   libopencv-dev  # carries OpenCVConfig.cmake; DIS optical flow, inpaint baselines
   # BLAS for the CPU fallback libtorch; reference BLAS is ~30x slower
   libopenblas0-pthread

@@ -37,8 +37,9 @@ int otioImport(const QStringList& args) {
                  QStringLiteral("PROJECT")});
     p.addOption({QStringLiteral("force"), QStringLiteral("Replace an existing project file.")});
     if (!parse(p, args,
-               QStringLiteral("Create a project from an OpenTimelineIO .otio timeline. Warnings "
-                              "say what Retake could not keep."),
+               QStringLiteral("Create a project from an OpenTimelineIO .otio timeline. Prints a "
+                              "report, one line per item: \"kept: ...\", \"changed: ...\" or "
+                              "\"dropped: ...\", then the project file."),
                QStringLiteral("FILE.otio")))
         return Ok;
     const QString in = positional(p, 0, QStringLiteral("the .otio file"));
@@ -49,8 +50,8 @@ int otioImport(const QStringList& args) {
         throw Error(ErrorKind::Usage,
                     QStringLiteral("%1 exists; use --force to replace it.").arg(out));
     const OtioImport imported = readOtioFile(in);
-    for (const QString& warning : imported.warnings)
-        printStatus(QStringLiteral("warning: %1").arg(warning));
+    for (const OtioReportLine& line : imported.report)
+        printLine(line.toString());
     saveProjectFile(imported.project, out);
     printLine(QFileInfo(out).absoluteFilePath());
     return Ok;

@@ -145,38 +145,66 @@ QJsonObject projectInfoJson(const Project& project, const QString& path) {
         }
         media.append(o);
     }
-    const Track* video = project.firstTrack(TrackKind::Video);
-    for (const auto& placed : video ? project.placements(video->id) : QVector<ShotPlacement>()) {
-        const Shot& s = *project.findShot(placed.shotId);
-        QJsonArray takes;
-        for (const auto& t : s.takes)
-            takes.append(
-                QJsonObject{{"id", idToString(t.id)},
-                            {"engine", t.engine},
-                            {"seed", t.seed},
-                            {"frames", t.range.shifted(-s.source.start).toInclusiveString()}});
-        QJsonArray masks;
-        for (const auto& m : s.masks)
-            masks.append(
-                QJsonObject{{"id", idToString(m.id)},
-                            {"path", m.path},
-                            {"frames", m.range.shifted(-s.source.start).toInclusiveString()},
-                            {"stationary", m.stationary}});
-        shots.append(
-            QJsonObject{{"id", idToString(s.id)},
-                        {"name", s.name},
-                        {"media", idToString(s.mediaId)},
-                        {"online", project.findMedia(s.mediaId)->online},
-                        {"source", QJsonArray{qint64(s.source.start), qint64(s.source.end)}},
-                        {"timelineStart", qint64(placed.timeline.start)},
-                        {"timecodeIn", frameToTimecode(placed.timeline.start, project.frameRate)},
-                        {"duration", qint64(s.duration())},
-                        {"locks", rangesJson(s, s.locks.ranges())},
-                        {"masks", masks},
-                        {"takes", takes},
-                        {"prompt", s.prompt},
-                        {"focalLengthMm", s.camera.focalLengthMm}});
+    // Every track: the shots of all video tracks (each naming its track), and
+    // the tracks with their shots or audio clips.
+    QJsonArray tracks;
+    for (const Track& track : project.tracks) {
+        QJsonObject t{{"id", idToString(track.id)},
+                      {"name", track.name},
+                      {"kind", track.kind == TrackKind::Video ? "video" : "audio"},
+                      {"muted", track.muted}};
+        if (track.kind == TrackKind::Video) {
+            QJsonArray ids;
+            for (const Id& id : track.shots)
+                ids.append(idToString(id));
+            t.insert("shots", ids);
+        } else {
+            QJsonArray clips;
+            for (const AudioClip& c : track.clips)
+                clips.append(QJsonObject{{"id", idToString(c.id)},
+                                         {"media", idToString(c.mediaId)},
+                                         {"timelineStart", qint64(c.timelineStart)},
+                                         {"sourceStart", c.sourceStart.toString()},
+                                         {"duration", c.duration.toString()},
+                                         {"gainDb", c.gainDb}});
+            t.insert("clips", clips);
+        }
+        tracks.append(t);
     }
+    for (const Track& track : project.tracks)
+        for (const auto& placed : project.placements(track.id)) {
+            const Shot& s = *project.findShot(placed.shotId);
+            QJsonArray takes;
+            for (const auto& t : s.takes)
+                takes.append(
+                    QJsonObject{{"id", idToString(t.id)},
+                                {"engine", t.engine},
+                                {"seed", t.seed},
+                                {"frames", t.range.shifted(-s.source.start).toInclusiveString()}});
+            QJsonArray masks;
+            for (const auto& m : s.masks)
+                masks.append(
+                    QJsonObject{{"id", idToString(m.id)},
+                                {"path", m.path},
+                                {"frames", m.range.shifted(-s.source.start).toInclusiveString()},
+                                {"stationary", m.stationary}});
+            shots.append(QJsonObject{
+                {"id", idToString(s.id)},
+                {"name", s.name},
+                {"track", track.name},
+                {"trackId", idToString(track.id)},
+                {"media", idToString(s.mediaId)},
+                {"online", project.findMedia(s.mediaId)->online},
+                {"source", QJsonArray{qint64(s.source.start), qint64(s.source.end)}},
+                {"timelineStart", qint64(placed.timeline.start)},
+                {"timecodeIn", frameToTimecode(placed.timeline.start, project.frameRate)},
+                {"duration", qint64(s.duration())},
+                {"locks", rangesJson(s, s.locks.ranges())},
+                {"masks", masks},
+                {"takes", takes},
+                {"prompt", s.prompt},
+                {"focalLengthMm", s.camera.focalLengthMm}});
+        }
     return {{"path", path},
             {"name", project.name},
             {"id", idToString(project.id)},
@@ -186,8 +214,12 @@ QJsonObject projectInfoJson(const Project& project, const QString& path) {
             {"duration", qint64(project.duration())},
             {"durationTimecode", frameToTimecode(project.duration(), project.frameRate)},
             {"media", media},
+            {"tracks", tracks},
             {"shots", shots}};
 }
+
+void printShots(const Project& project, const Track& track);
+void printAudioClips(const Project& project, const Track& track);
 
 void printProjectInfo(const Project& project, const QString& path) {
     printLine(QStringLiteral("%1: \"%2\", %3x%4 at %5 fps, %6 frames (%7)")
@@ -197,8 +229,35 @@ void printProjectInfo(const Project& project, const QString& path) {
                   .arg(project.frameRate.toString())
                   .arg(project.duration())
                   .arg(frameToTimecode(project.duration(), project.frameRate)));
-    const Track* video = project.firstTrack(TrackKind::Video);
-    for (const auto& placed : video ? project.placements(video->id) : QVector<ShotPlacement>()) {
+    for (const Track& track : project.tracks) {
+        const bool video = track.kind == TrackKind::Video;
+        printLine(QStringLiteral("  track %1 (%2, %3)%4")
+                      .arg(track.name, video ? QStringLiteral("video") : QStringLiteral("audio"),
+                           video ? QStringLiteral("%1 shots").arg(track.shots.size())
+                                 : QStringLiteral("%1 audio clips").arg(track.clips.size()),
+                           track.muted ? QStringLiteral(", muted") : QString()));
+        if (video)
+            printShots(project, track);
+        else
+            printAudioClips(project, track);
+    }
+}
+
+void printAudioClips(const Project& project, const Track& track) {
+    for (const AudioClip& c : track.clips) {
+        const MediaRef& m = *project.findMedia(c.mediaId);
+        printLine(QStringLiteral("  %1  %2  %3  %4 s from %5 s%6")
+                      .arg(idToString(c.id).left(8),
+                           frameToTimecode(c.timelineStart, project.frameRate),
+                           QFileInfo(m.path).fileName())
+                      .arg(c.duration.toDouble())
+                      .arg(c.sourceStart.toDouble())
+                      .arg(m.online ? QString() : QStringLiteral("  OFFLINE: %1").arg(m.path)));
+    }
+}
+
+void printShots(const Project& project, const Track& track) {
+    for (const auto& placed : project.placements(track.id)) {
         const Shot& s = *project.findShot(placed.shotId);
         const MediaRef& m = *project.findMedia(s.mediaId);
         QStringList locks;

@@ -213,7 +213,7 @@ Id Document::importMedia(const MediaInfo& info, const QString& shotName, int ind
             }
         if (!track) {
             p.tracks.push_front(
-                Track{newId(), TrackKind::Video, QStringLiteral("V1"), {}, {}, false});
+                Track{newId(), TrackKind::Video, QStringLiteral("V1"), {}, {}, false, {}});
             track = &p.tracks.front();
         }
         if (p.settingsFromFirstMedia && p.shots.isEmpty()) {
@@ -252,7 +252,7 @@ Id Document::addAudioClip(const MediaInfo& info, FrameNumber timelineStart, cons
                 track = &t;
         if (!track) {
             p.tracks.push_back(
-                Track{newId(), TrackKind::Audio, QStringLiteral("A1"), {}, {}, false});
+                Track{newId(), TrackKind::Audio, QStringLiteral("A1"), {}, {}, false, {}});
             track = &p.tracks.back();
         }
         clip.mediaId = addOrReuseMedia(p, info);

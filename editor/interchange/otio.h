@@ -1,46 +1,81 @@
 #pragma once
 
-// OpenTimelineIO .otio JSON, written and read with Qt's JSON classes to the
-// published schema (no OTIO library in Retake; the tests read and write the
-// files with the `opentimelineio` Python package):
+// OpenTimelineIO .otio, read and written through OpenTimelineIO's own C++
+// library (the reference implementation: schemas and their upgrades, rational
+// time, OTIO's JSON with its Inf and NaN tokens). This folder is the only one
+// that includes OTIO's headers (tests/architecture/check_layers.py); this
+// header shows none of them.
 //
-//   Timeline.1 -> Stack.1 -> Track.1 (Video / Audio)
-//                              -> Clip.2 (ExternalReference.1, Marker.2) | Gap.1
+//   Timeline -> Stack -> Track (Video / Audio)
+//                          -> Clip (ExternalReference, Marker) | Gap
 //
 // Shots are clips whose source_range is the shot's media frames, at the
-// project rate (Retake plays media frame for frame at the project rate).
-// Lock ranges are Marker.2 (name "locked", RED) in the clip's source frames.
+// media's rate (Retake plays media frame for frame at the project rate).
+// Lock ranges are markers named "locked" (RED) in the clip's source frames.
 // What OTIO has no field for (shot and media IDs, prompt, notes, camera,
 // takes, active takes, masks) travels in metadata["retake"], so an export
-// imports back unchanged. Rates are doubles in OTIO: 24000/1001 is written
-// as 23.976023976..., and the exact rational is kept in metadata["retake"]
-// and recovered from the double when a file comes from elsewhere.
+// imports back unchanged. Rates are doubles in OTIO: 24000/1001 is written as
+// 23.976023976..., and the exact rational is kept in metadata["retake"] and
+// recovered from the double when a file comes from elsewhere.
+//
+// Files from other tools: what Retake has no field for (their metadata,
+// effects, markers other than locks, MissingReference and GeneratorReference
+// media, gaps in video tracks) is kept on the shot, clip, track or project as
+// OTIO's JSON (the `otio` fields of model/project.h) and written back on
+// export. Clips without usable media become offline shots the user can
+// relink. Video gaps become placeholder shots on offline media named
+// "OTIO gap" (Retake's video tracks hold shots end to end), so later clips
+// keep their timeline position; they are written back as gaps. Transitions are
+// dropped (the cut stays where OTIO puts it) and nested stacks and tracks are
+// flattened the way OTIO's flatten_stack does. Every one of these is a line of
+// the import's report.
 
 #include "model/project.h"
 
-#include <QJsonObject>
+#include <QByteArray>
+#include <QString>
+#include <QVector>
 
 namespace retake {
 
-// The key under which OTIO's own writer keeps a clip's media reference.
-inline const QString kOtioDefaultMediaKey = QStringLiteral("DEFAULT_MEDIA");
+// One item of an import, and what became of it.
+struct OtioReportLine {
+    enum class Outcome { Kept, Changed, Dropped };
+    Outcome outcome = Outcome::Kept;
+    QString item; // "V1 clip \"Shot A\"", "A1 gap at 00:00:01", "timeline"
+    QString what; // "frames 100-104 of offline media", "closed", ...
 
-QJsonObject projectToOtio(const Project& project);
-// Atomic (QSaveFile). Throws Error(Output) naming the file.
-void writeOtioFile(const Project& project, const QString& path);
+    // "kept: V1 clip "A": frames 2-11" (not translated at the start, so
+    // scripts can match the outcome).
+    QString toString() const;
+    bool operator==(const OtioReportLine& o) const {
+        return outcome == o.outcome && item == o.item && what == o.what;
+    }
+};
 
 struct OtioImport {
     Project project;
-    QStringList warnings; // what Retake could not keep (gaps in video tracks, ...)
+    // Item by item, track by track in the file's order (a track's nested
+    // stacks first, as they are flattened before its items are read).
+    QVector<OtioReportLine> report;
+
+    // The report's lines of one outcome, as text.
+    QStringList lines(OtioReportLine::Outcome outcome) const;
 };
 
-// Builds a project from an .otio file. Media is probed from disk (clips whose
-// file is missing stay in the project as offline media when the clip's
-// available_range says how long the media is). Throws Error(BadInput) naming
-// the file and the problem (not JSON, not a Timeline, a clip without a
-// file reference, ...).
+// Builds a project from an .otio file. Media is probed from disk; clips whose
+// file is missing, or that name none, stay in the project as offline media
+// sized by their available (else source) range. Throws Error(BadInput) naming
+// the file and the problem (not OTIO's JSON, not a Timeline, a range Retake
+// cannot hold, Retake metadata out of range, naming the field, ...).
 OtioImport readOtioFile(const QString& path);
-OtioImport otioToProject(const QJsonObject& timeline, const QString& fileForMessages);
+OtioImport otioToProject(const QByteArray& otioJson, const QString& fileForMessages);
+
+// OTIO's JSON of the project's timeline.
+QByteArray projectToOtio(const Project& project);
+// Atomic (a temporary file in the same folder, renamed). Throws
+// Error(Output) naming the file.
+void writeOtioFile(const Project& project, const QString& path);
 
 // 24 -> 24/1, 23.976023976023978 -> 24000/1001, 29.97 -> 30000/1001.
 Rational rateFromOtio(double rate);

@@ -70,12 +70,14 @@ bool Shot::operator==(const Shot& o) const {
     return id == o.id && name == o.name && mediaId == o.mediaId && source == o.source &&
            locks == o.locks && masks == o.masks && takes == o.takes &&
            activeTakes == o.activeTakes && camera == o.camera && prompt == o.prompt &&
-           notes == o.notes && audioEnabled == o.audioEnabled && blocking == o.blocking;
+           notes == o.notes && audioEnabled == o.audioEnabled && blocking == o.blocking &&
+           otio == o.otio;
 }
 
 bool AudioClip::operator==(const AudioClip& o) const {
     return id == o.id && mediaId == o.mediaId && sourceStart == o.sourceStart &&
-           duration == o.duration && timelineStart == o.timelineStart && gainDb == o.gainDb;
+           duration == o.duration && timelineStart == o.timelineStart && gainDb == o.gainDb &&
+           otio == o.otio;
 }
 
 Project Project::createEmpty(const QString& name, Rational rate, int width, int height) {
@@ -283,7 +285,7 @@ QStringList Project::consistencyProblems() const {
 bool Project::operator==(const Project& o) const {
     return id == o.id && name == o.name && frameRate == o.frameRate && width == o.width &&
            height == o.height && settingsFromFirstMedia == o.settingsFromFirstMedia &&
-           media == o.media && shots == o.shots && tracks == o.tracks;
+           media == o.media && shots == o.shots && tracks == o.tracks && otio == o.otio;
 }
 
 } // namespace retake

@@ -7,6 +7,13 @@
 //           -> shots (Shot)                 a media range + locks, masks, takes, camera
 //           -> tracks (Track)               video tracks order shots; audio tracks hold clips
 //
+// What an OpenTimelineIO import found that Retake has no field for (another
+// tool's metadata, effects, markers other than locks, a clip's offline media
+// reference, a gap) rides on the shot, clip, track and project as `otio`:
+// OTIO's own JSON of the original object, kept as text because OTIO's JSON
+// allows Inf and NaN, which JSON does not. Export writes it back untouched
+// (interchange/otio.h); empty for everything made in Retake.
+//
 // Every object has a stable QUuid. Frame numbers in a shot (locks, masks,
 // takes) are the media's own frame numbers, so they stay on the same picture
 // when the shot is trimmed.
@@ -133,6 +140,7 @@ struct Shot {
     QString prompt;
     QString notes;
     bool audioEnabled = true; // the media's own audio plays with the shot
+    QString otio;             // the OTIO clip (or gap) it came from; see the top of this file
 
     FrameNumber duration() const { return source.length(); }
     const Take* findTake(const Id& takeId) const;
@@ -151,6 +159,7 @@ struct AudioClip {
     Rational duration{0};
     FrameNumber timelineStart = 0;
     double gainDb = 0.0;
+    QString otio; // the OTIO clip it came from; see the top of this file
     bool operator==(const AudioClip& o) const;
 };
 
@@ -163,9 +172,10 @@ struct Track {
     QVector<Id> shots;        // video: shots end to end, in order
     QVector<AudioClip> clips; // audio
     bool muted = false;
+    QString otio; // the OTIO track it came from, without its children; see the top of this file
     bool operator==(const Track& o) const {
         return id == o.id && kind == o.kind && name == o.name && shots == o.shots &&
-               clips == o.clips && muted == o.muted;
+               clips == o.clips && muted == o.muted && otio == o.otio;
     }
 };
 
@@ -187,6 +197,7 @@ struct Project {
     QVector<MediaRef> media;
     QVector<Shot> shots;
     QVector<Track> tracks;
+    QString otio; // the OTIO timeline it came from, without its tracks; see the top of this file
 
     static Project createEmpty(const QString& name, Rational rate, int width, int height);
 

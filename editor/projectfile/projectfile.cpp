@@ -41,7 +41,16 @@ QJsonObject colorToJson(const ColourTags& c) {
             {"range", c.range}};
 }
 
+// A Windows path ("D:/media/x.mov", from an OTIO file made on Windows) is
+// absolute on every system: stored as it is, never under the project folder.
+bool isWindowsDrivePath(const QString& path) {
+    return path.size() >= 3 && path[0].isLetter() && path[1] == QLatin1Char(':') &&
+           (path[2] == QLatin1Char('/') || path[2] == QLatin1Char('\\'));
+}
+
 QString relativePath(const QDir& base, const QString& absolute) {
+    if (isWindowsDrivePath(absolute))
+        return absolute;
     return absolute.isEmpty() ? QString() : base.relativeFilePath(absolute);
 }
 
@@ -120,11 +129,19 @@ QJsonObject shotToJson(const Shot& s, const QDir& base) {
             {"audioEnabled", s.audioEnabled}};
 }
 
+// OTIO's JSON of what an import found and Retake has no field for (model/project.h),
+// as an optional field: projects without it are written as before.
+void insertOtio(QJsonObject& o, const QString& otio) {
+    if (!otio.isEmpty())
+        o.insert("otio", otio);
+}
+
 QJsonObject trackToJson(const Track& t) {
     QJsonObject o{{"id", idToString(t.id)},
                   {"kind", t.kind == TrackKind::Video ? "video" : "audio"},
                   {"name", t.name},
                   {"muted", t.muted}};
+    insertOtio(o, t.otio);
     if (t.kind == TrackKind::Video) {
         QJsonArray shots;
         for (const Id& id : t.shots)
@@ -139,6 +156,12 @@ QJsonObject trackToJson(const Track& t) {
                                      {"duration", rationalToJson(c.duration)},
                                      {"timelineStart", qint64(c.timelineStart)},
                                      {"gainDb", c.gainDb}});
+        for (int k = 0; k < t.clips.size(); ++k)
+            if (!t.clips[k].otio.isEmpty()) {
+                QJsonObject clip = clips[k].toObject();
+                insertOtio(clip, t.clips[k].otio);
+                clips[k] = clip;
+            }
         o.insert("clips", clips);
     }
     return o;
@@ -267,7 +290,9 @@ public:
     }
     QString path(const QJsonObject& o, const QString& where, const char* key) const {
         const QString stored = string(o, where, key, false);
-        return stored.isEmpty() ? QString() : QDir::cleanPath(base_.absoluteFilePath(stored));
+        if (stored.isEmpty() || isWindowsDrivePath(stored))
+            return stored;
+        return QDir::cleanPath(base_.absoluteFilePath(stored));
     }
     ColourTags color(const QJsonObject& o, const QString& where) const {
         ColourTags c;
@@ -302,6 +327,7 @@ Project readProject(const QJsonObject& root, const Reader& r) {
     p.width = int(r.integer(root, "project", "width", 0, kMaxImageSide));
     p.height = int(r.integer(root, "project", "height", 0, kMaxImageSide));
     p.settingsFromFirstMedia = r.boolean(root, "project", "settingsFromFirstMedia", false);
+    p.otio = r.string(root, "project", "otio", false);
 
     const QJsonArray media = r.array(root, "project", "media");
     for (int i = 0; i < media.size(); ++i) {
@@ -411,6 +437,7 @@ Project readProject(const QJsonObject& root, const Reader& r) {
         s.prompt = r.string(o, at, "prompt", false);
         s.notes = r.string(o, at, "notes", false);
         s.audioEnabled = r.boolean(o, at, "audioEnabled", true);
+        s.otio = r.string(o, at, "otio", false);
         p.shots.push_back(s);
     }
 
@@ -426,6 +453,7 @@ Project readProject(const QJsonObject& root, const Reader& r) {
         t.kind = kind == QLatin1String("video") ? TrackKind::Video : TrackKind::Audio;
         t.name = r.string(o, at, "name");
         t.muted = r.boolean(o, at, "muted", false);
+        t.otio = r.string(o, at, "otio", false);
         for (const auto& v : r.array(o, at, "shots", false)) {
             const QUuid shotId = QUuid::fromString(v.toString());
             if (shotId.isNull())
@@ -443,6 +471,7 @@ Project readProject(const QJsonObject& root, const Reader& r) {
             c.duration = r.rational(co, cat, "duration");
             c.timelineStart = r.integer(co, cat, "timelineStart", 0, kMaxFrameNumber);
             c.gainDb = r.number(co, cat, "gainDb", 0.0);
+            c.otio = r.string(co, cat, "otio", false);
             t.clips.push_back(c);
         }
         p.tracks.push_back(t);
@@ -484,6 +513,7 @@ QByteArray serializeProject(const Project& project, const QString& projectFilePa
         media.append(mediaToJson(m, base));
     for (const auto& s : project.shots) {
         QJsonObject shot = shotToJson(s, base);
+        insertOtio(shot, s.otio);
         if (s.blocking != BlockingScene())
             shot.insert("blocking", blockingSceneToJson(s.blocking));
         shots.append(shot);
@@ -502,7 +532,9 @@ QByteArray serializeProject(const Project& project, const QString& projectFilePa
                            {"media", media},
                            {"shots", shots},
                            {"tracks", tracks}};
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    QJsonObject withOtio = root;
+    insertOtio(withOtio, project.otio);
+    return QJsonDocument(withOtio).toJson(QJsonDocument::Indented);
 }
 
 Project parseProject(const QByteArray& data, const QString& projectFilePath) {

@@ -7,7 +7,8 @@ lower levels; folders on the same level (the library adapters) may not include
 each other. A new folder in editor/ must be placed here before it builds
 green. Beside the order, the three libraries keep their walls: generation/
 knows no Qt and nothing of editor/ or app/; editor/ knows no widgets and
-nothing of app/; each external library is included only from its adapter.
+nothing of app/; each external library is included only from its adapter
+(OpenTimelineIO's from editor/interchange/).
 
 usage: check_layers.py SOURCE_DIR
 """
@@ -29,7 +30,7 @@ EDITOR_LEVELS = [
     ["camera"],           # lens, moves, blocking scenes, reframe
     ["projectfile"],      # the project file (JSON, versions)
     ["export"],           # footage, EXR, depth, provenance
-    ["interchange"],      # OpenTimelineIO
+    ["interchange"],      # OpenTimelineIO: the adapter of its C++ library
     ["document"],         # undo, autosave, edits
     ["jobs"],             # work off the GUI thread
 ]
@@ -39,6 +40,7 @@ ADAPTERS = {
     r"libav\w*/|libsw\w*/": {"editor/ffmpeg"},
     r"Imf\w*\.h|Imath\w*\.h|OpenEXR/": {"editor/openexr"},
     r"OpenColorIO/": {"editor/ocio"},
+    r"opentimelineio/|opentime/": {"editor/interchange"},
     r"torch/|ATen/|c10/": {"generation"},
     r"opencv2/": {"generation"},
 }
@@ -109,6 +111,7 @@ def self_test():
         "editor/core/clock.h": '#include "jobs/queue.h"\n',            # runs up
         "editor/ffmpeg/reader.h": '#include "ocio/pipeline.h"\n',      # across a level
         "editor/ocio/pipeline.h": "#include <libavcodec/avcodec.h>\n",  # wrong adapter
+        "editor/export/otio.cpp": "#include <opentimelineio/clip.h>\n",  # OTIO outside interchange/
         "editor/jobs/queue.h": '#include "core/clock.h"\n#include <QWidget>\n',
         "editor/newthing/a.h": "",                                      # unplaced folder
         "generation/engine.cpp": "#include <QString>\n",
@@ -121,7 +124,7 @@ def self_test():
         os.makedirs(os.path.join(root, "app"))
         found = check(root)
     expected = ["editor/newthing/ has no place", "editor/core/clock.h:1", "editor/ffmpeg/reader.h:1",
-                "editor/ocio/pipeline.h:1", "editor/jobs/queue.h:2", "generation/engine.cpp:1"]
+                "editor/ocio/pipeline.h:1", "editor/export/otio.cpp:1", "editor/jobs/queue.h:2", "generation/engine.cpp:1"]
     missing = [e for e in expected if not any(p.startswith(e) for p in found)]
     if missing or len(found) != len(expected):
         print("self-test failed; expected refusals of", expected, "got", found)

@@ -3,10 +3,12 @@
 #include "clirun.h"
 #include "media/media.h"
 #include "mediaio/openmedia.h"
+#include "projectfile/projectfile.h"
 #include "testclip.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -115,6 +117,107 @@ private Q_SLOTS:
                  QStringLiteral("--range"), QStringLiteral("1")});
         QCOMPARE(noShot.exitCode, 1);
         QVERIFY(noShot.err.contains(QStringLiteral("Plate")));
+    }
+
+    // info and info --json list the shots of every track (an OTIO import
+    // brings several video tracks), each naming its track.
+    void infoListsEveryTrack() {
+        const QString file = newProjectWithClip(QStringLiteral("tracks.retake"));
+        Project p = loadProjectFile(file);
+        QCOMPARE(p.shots.size(), 1);
+        Shot overlay = p.shots.first();
+        overlay.id = newId();
+        overlay.name = QStringLiteral("Overlay");
+        overlay.source = {4, 10};
+        p.shots.push_back(overlay);
+        p.tracks.insert(
+            1, Track{newId(), TrackKind::Video, QStringLiteral("V2"), {overlay.id}, {}, false, {}});
+        QVERIFY(p.consistencyProblems().isEmpty());
+        saveProjectFile(p, file);
+
+        const QJsonObject info = infoJson(file);
+        const QJsonArray shots = info.value(QStringLiteral("shots")).toArray();
+        QCOMPARE(shots.size(), 2);
+        QCOMPARE(shots[0].toObject().value(QStringLiteral("track")).toString(), p.tracks[0].name);
+        const QJsonObject second = shots[1].toObject();
+        QCOMPARE(second.value(QStringLiteral("name")).toString(), QStringLiteral("Overlay"));
+        QCOMPARE(second.value(QStringLiteral("track")).toString(), QStringLiteral("V2"));
+        QCOMPARE(second.value(QStringLiteral("timelineStart")).toInt(), 0);
+        QCOMPARE(second.value(QStringLiteral("duration")).toInt(), 6);
+        const QJsonArray tracks = info.value(QStringLiteral("tracks")).toArray();
+        QCOMPARE(tracks.size(), p.tracks.size());
+        QCOMPARE(tracks[1].toObject().value(QStringLiteral("shots")).toArray(),
+                 (QJsonArray{idToString(overlay.id)}));
+        QCOMPARE(tracks[1].toObject().value(QStringLiteral("kind")).toString(),
+                 QStringLiteral("video"));
+
+        const Run text = cli({QStringLiteral("info"), file});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("  track V2 (video, 1 shots)\n  ") +
+                                   idToString(overlay.id).left(8) +
+                                   QStringLiteral("  00:00:00:00  Overlay  6 frames")),
+                 qPrintable(text.out));
+    }
+
+    // otio import prints its report on stdout, a line per item, then the
+    // project; OTIO's Inf where Retake needs a number refuses, saying so.
+    void otioImportPrintsItsReport() {
+        const auto range = [](const char* start, const char* duration) {
+            return QStringLiteral(R"({"OTIO_SCHEMA": "TimeRange.1", "start_time": {"OTIO_SCHEMA": )"
+                                  R"("RationalTime.1", "rate": 24, "value": %1}, "duration": )"
+                                  R"({"OTIO_SCHEMA": "RationalTime.1", "rate": 24, "value": %2}})")
+                .arg(QLatin1String(start), QLatin1String(duration));
+        };
+        const auto timeline = [&](const char* clipDuration) {
+            return QStringLiteral(
+                       R"({"OTIO_SCHEMA": "Timeline.1", "name": "mini", "global_start_time": null,)"
+                       R"( "metadata": {}, "tracks": {"OTIO_SCHEMA": "Stack.1", "name": "tracks",)"
+                       R"( "metadata": {}, "source_range": null, "effects": [], "markers": [],)"
+                       R"( "enabled": true, "children": [{"OTIO_SCHEMA": "Track.1", "name": "V1",)"
+                       R"( "kind": "Video", "metadata": {}, "source_range": null, "effects": [],)"
+                       R"( "markers": [], "enabled": true, "children": [{"OTIO_SCHEMA": "Gap.1",)"
+                       R"( "name": "", "metadata": {}, "effects": [], "markers": [],)"
+                       R"( "enabled": true, "source_range": %1}, {"OTIO_SCHEMA": "Clip.2",)"
+                       R"( "name": "offline", "metadata": {"cmx_3600": {"reel": "A001"}},)"
+                       R"( "effects": [], "markers": [], "enabled": true,)"
+                       R"( "active_media_reference_key": "DEFAULT_MEDIA", "media_references":)"
+                       R"( {"DEFAULT_MEDIA": {"OTIO_SCHEMA": "MissingReference.1", "name": "",)"
+                       R"( "metadata": {}, "available_range": null,)"
+                       R"( "available_image_bounds": null}}, "source_range": %2}]}]}})")
+                .arg(range("0", "12"), range("100", clipDuration))
+                .toUtf8();
+        };
+        const QString otio = path(QStringLiteral("mini.otio"));
+        const QString project = path(QStringLiteral("mini.retake"));
+        QFile f(otio);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(timeline("6"));
+        f.close();
+        const Run r = cli({QStringLiteral("otio"), QStringLiteral("import"), otio,
+                           QStringLiteral("--out"), project});
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 5);
+        QVERIFY2(lines[0].startsWith(QStringLiteral(
+                     "changed: V1 gap at frame 0: 12 frame(s) kept as a placeholder shot")),
+                 qPrintable(lines[0]));
+        QCOMPARE(lines[1], QStringLiteral("changed: V1 clip \"offline\": MissingReference names "
+                                          "no file; imported as offline media \"offline "
+                                          "(MissingReference, no file)\", relink it to use it"));
+        QCOMPARE(lines[2], QStringLiteral("kept: V1 clip \"offline\": metadata cmx_3600; its "
+                                          "MissingReference carried for export"));
+        QCOMPARE(lines[3], QStringLiteral("kept: V1 clip \"offline\": frames 100-105 of offline "
+                                          "(MissingReference, no file) at frame 12"));
+        QCOMPARE(lines[4], QFileInfo(project).absoluteFilePath());
+
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(timeline("Inf"));
+        f.close();
+        const Run inf = cli({QStringLiteral("otio"), QStringLiteral("import"), otio,
+                             QStringLiteral("--out"), project, QStringLiteral("--force")});
+        QCOMPARE(inf.exitCode, 2);
+        QVERIFY2(inf.err.contains(QStringLiteral("duration inf s) is out of range")),
+                 qPrintable(inf.err));
     }
 
     void mediaInfoReadsTheFile() {

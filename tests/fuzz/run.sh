@@ -13,6 +13,8 @@
 # e.g. "project otio"). Every target's corpus grows only in a temporary copy:
 # the checked-in seeds stay as they are.
 set -euo pipefail
+# Leaks inside OpenTimelineIO's reader are upstream's (see lsan.supp).
+export LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")" && pwd)/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 if [ $# -ne 2 ]; then
     echo "usage: $0 BUILD_DIR SECONDS" >&2

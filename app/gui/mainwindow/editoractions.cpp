@@ -15,6 +15,9 @@ EditorActions::EditorActions(QWidget* window)
                   QStringLiteral("actionSaveAs"));
     importMedia = make(tr("&Import Media…"), {QKeySequence(Qt::CTRL | Qt::Key_I)},
                        QStringLiteral("actionImport"));
+    importOtio = make(tr("Import &OpenTimelineIO…"), {}, QStringLiteral("actionImportOtio"));
+    importOtio->setStatusTip(tr("Open an .otio timeline as a new project; a report says what was "
+                                "kept, changed or dropped."));
     exportMedia =
         make(tr("&Export…"), {QKeySequence(Qt::CTRL | Qt::Key_E)}, QStringLiteral("actionExport"));
     exportMedia->setStatusTip(

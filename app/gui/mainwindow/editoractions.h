@@ -22,6 +22,7 @@ public:
     QAction* save;
     QAction* saveAs;
     QAction* importMedia;
+    QAction* importOtio;
     QAction* exportMedia;
     QAction* settings;
     QAction* quit;

@@ -126,6 +126,7 @@ void MainWindow::createMenus() {
     file->addActions({a->save, a->saveAs});
     file->addSeparator();
     file->addAction(a->importMedia);
+    file->addAction(a->importOtio);
     file->addAction(a->exportMedia);
     file->addSeparator();
     file->addAction(a->settings);
@@ -195,6 +196,7 @@ void MainWindow::connectActions() {
     connect(a->save, &QAction::triggered, files_, &ProjectFiles::save);
     connect(a->saveAs, &QAction::triggered, files_, &ProjectFiles::saveAs);
     connect(a->importMedia, &QAction::triggered, files_, &ProjectFiles::importWithDialog);
+    connect(a->importOtio, &QAction::triggered, files_, &ProjectFiles::importOtioWithDialog);
     connect(a->exportMedia, &QAction::triggered, files_, &ProjectFiles::exportWithDialog);
     connect(a->settings, &QAction::triggered, this, &MainWindow::showSettings);
     connect(a->regenerateRange, &QAction::triggered, selection_,

@@ -3,7 +3,9 @@
 #include "common/errorreport.h"
 #include "core/error.h"
 #include "dialogs/exportdialog.h"
+#include "dialogs/otioimportreport.h"
 #include "document/document.h"
+#include "interchange/otio.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/recentfiles.h"
 #include "mediaio/openmedia.h"
@@ -254,6 +256,28 @@ bool ProjectFiles::askSingleFile(const QString& path, const MediaInfo& sequence)
     box.setDefaultButton(whole);
     box.exec();
     return box.clickedButton() == single;
+}
+
+void ProjectFiles::importOtioWithDialog() {
+    if (!maybeSave())
+        return;
+    const QString dir = QFileInfo(recent_->files().value(0)).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(window_, tr("Import OpenTimelineIO"), dir,
+                                                      tr("OpenTimelineIO timelines (*.otio)"));
+    if (path.isEmpty())
+        return;
+    // On the GUI thread: it probes each clip's file once, as opening a
+    // project checks its media.
+    OtioImport imported;
+    try {
+        imported = readOtioFile(path);
+    } catch (const Error& e) {
+        showFileError(window_, tr("Could not import “%1”.").arg(nativePath(path)), e);
+        return;
+    }
+    window_->setDocument(std::make_unique<Document>(imported.project));
+    window_->showStatus(tr("Imported %1; save it as a project to keep it").arg(nativePath(path)));
+    showOtioImportReport(window_, path, imported);
 }
 
 void ProjectFiles::exportWithDialog() {

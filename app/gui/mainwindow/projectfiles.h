@@ -1,7 +1,8 @@
 #pragma once
 
 // The File menu's commands: new, open (with autosave recovery), open recent,
-// save, save as, import media (off the GUI thread) and export. Errors are
+// save, save as, import media (off the GUI thread), import OpenTimelineIO and
+// export. Errors are
 // shown in a dialog naming the file; results in the window's status bar.
 
 #include "media/media.h"
@@ -34,6 +35,9 @@ public:
     void importWithDialog();
     // Imports dropped or chosen files through the import path (off the GUI thread).
     void importFiles(const QStringList& paths);
+    // File > Import OpenTimelineIO…: the timeline as a new, unsaved project,
+    // then the import's report (dialogs/otioimportreport.h).
+    void importOtioWithDialog();
     // File > Export… (dialogs/exportdialog.h).
     void exportWithDialog();
 
