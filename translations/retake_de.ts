@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en_US">
     <context>
+        <name>QObject</name>
+        <message>
+            <source>OpenTimelineIO Import</source>
+            <translation>OpenTimelineIO-Import</translation>
+        </message>
+        <message>
+            <source>Imported “%1”.</source>
+            <translation>„%1“ importiert.</translation>
+        </message>
+        <message>
+            <source>%1 items kept, %2 changed, %3 dropped. The details list every item; offline clips can be relinked in the media pool.</source>
+            <translation>%1 Elemente übernommen, %2 geändert, %3 verworfen. Die Details nennen jedes Element; Offline-Clips lassen sich im Medienpool neu verknüpfen.</translation>
+        </message>
+    </context>
+    <context>
         <name>HandheldPreset</name>
         <message>
             <source>Off (locked off)</source>
@@ -844,6 +859,14 @@
     </context>
     <context>
         <name>retake::gui::EditorActions</name>
+        <message>
+            <source>Import &amp;OpenTimelineIO…</source>
+            <translation>&amp;OpenTimelineIO importieren…</translation>
+        </message>
+        <message>
+            <source>Open an .otio timeline as a new project; a report says what was kept, changed or dropped.</source>
+            <translation>Eine .otio-Timeline als neues Projekt öffnen; ein Bericht sagt, was übernommen, geändert oder verworfen wurde.</translation>
+        </message>
         <message>
             <source>&amp;New Project</source>
             <translation>&amp;Neues Projekt</translation>
@@ -2420,6 +2443,22 @@
     </context>
     <context>
         <name>retake::gui::ProjectFiles</name>
+        <message>
+            <source>Import OpenTimelineIO</source>
+            <translation>OpenTimelineIO importieren</translation>
+        </message>
+        <message>
+            <source>OpenTimelineIO timelines (*.otio)</source>
+            <translation>OpenTimelineIO-Timelines (*.otio)</translation>
+        </message>
+        <message>
+            <source>Could not import “%1”.</source>
+            <translation>„%1“ konnte nicht importiert werden.</translation>
+        </message>
+        <message>
+            <source>Imported %1; save it as a project to keep it</source>
+            <translation>%1 importiert; als Projekt speichern, um es zu behalten</translation>
+        </message>
         <message>
             <source>Untitled</source>
             <translation>Unbenannt</translation>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en_US">
     <context>
+        <name>QObject</name>
+        <message>
+            <source>OpenTimelineIO Import</source>
+            <translation>Import OpenTimelineIO</translation>
+        </message>
+        <message>
+            <source>Imported “%1”.</source>
+            <translation>« %1 » importé.</translation>
+        </message>
+        <message>
+            <source>%1 items kept, %2 changed, %3 dropped. The details list every item; offline clips can be relinked in the media pool.</source>
+            <translation>%1 éléments conservés, %2 modifiés, %3 abandonnés. Les détails listent chaque élément ; les clips hors ligne peuvent être reliés dans le chutier.</translation>
+        </message>
+    </context>
+    <context>
         <name>HandheldPreset</name>
         <message>
             <source>Off (locked off)</source>
@@ -844,6 +859,14 @@
     </context>
     <context>
         <name>retake::gui::EditorActions</name>
+        <message>
+            <source>Import &amp;OpenTimelineIO…</source>
+            <translation>Importer &amp;OpenTimelineIO…</translation>
+        </message>
+        <message>
+            <source>Open an .otio timeline as a new project; a report says what was kept, changed or dropped.</source>
+            <translation>Ouvrir une timeline .otio comme nouveau projet ; un rapport dit ce qui a été conservé, modifié ou abandonné.</translation>
+        </message>
         <message>
             <source>&amp;New Project</source>
             <translation>&amp;Nouveau projet</translation>
@@ -2420,6 +2443,22 @@
     </context>
     <context>
         <name>retake::gui::ProjectFiles</name>
+        <message>
+            <source>Import OpenTimelineIO</source>
+            <translation>Importer OpenTimelineIO</translation>
+        </message>
+        <message>
+            <source>OpenTimelineIO timelines (*.otio)</source>
+            <translation>Timelines OpenTimelineIO (*.otio)</translation>
+        </message>
+        <message>
+            <source>Could not import “%1”.</source>
+            <translation>Impossible d’importer « %1 ».</translation>
+        </message>
+        <message>
+            <source>Imported %1; save it as a project to keep it</source>
+            <translation>%1 importé ; enregistrez-le comme projet pour le garder</translation>
+        </message>
         <message>
             <source>Untitled</source>
             <translation>Sans titre</translation>

@@ -1,4 +1,4 @@
-// openMedia and openAudio for the libFuzzer build, in place of
+// openMedia, openImageFile and openAudio for the libFuzzer build, in place of
 // editor/mediaio/openmedia.cpp: every file is missing, as media on another machine
 // is. Fuzzed OTIO and shell inputs name arbitrary paths (/dev/zero, a FIFO,
 // the fuzzer's own binary); probing them would hang or fuzz FFmpeg, which is
@@ -13,6 +13,14 @@ namespace retake {
 
 std::unique_ptr<MediaReader> openMedia(const QString& path) {
     throwBadInput(path, QStringLiteral("does not exist (fuzz build: media is never opened)"));
+}
+
+std::unique_ptr<MediaReader> openMedia(const QString& path, MediaKind) {
+    return openMedia(path);
+}
+
+std::unique_ptr<MediaReader> openImageFile(const QString& path) {
+    return openMedia(path);
 }
 
 std::unique_ptr<AudioReader> openAudio(const QString& path) {

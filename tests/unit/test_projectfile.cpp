@@ -54,7 +54,7 @@ Project sampleProject(const QString& dir) {
     s.prompt = QStringLiteral("dusk");
     p.shots.push_back(s);
     p.tracks[0].shots.push_back(s.id);
-    AudioClip clip{newId(), m.id, Rational(1, 2), Rational(1001, 240), 24, -6.0};
+    AudioClip clip{newId(), m.id, Rational(1, 2), Rational(1001, 240), 24, -6.0, QString()};
     p.tracks[1].clips.push_back(clip);
     return p;
 }
