@@ -5,6 +5,7 @@
 
 #include "retake/generation/depth.h"
 #include "retake/generation/runtime.h"
+#include "track/regiontracker.h"
 
 namespace retake::generation {
 
@@ -48,6 +49,11 @@ public:
     std::unique_ptr<DepthEstimation> loadDepthModel(const std::string& path,
                                                     const std::string& device) override {
         return std::make_unique<DepthEstimationImpl>(DepthModel::load(path, device));
+    }
+
+    std::unique_ptr<RegionTracking> trackRegion(const GreyFrame& key, const std::uint8_t* region,
+                                                TrackModel model) override {
+        return std::make_unique<RegionTracker>(key, region, model);
     }
 
     double warpFrameThroughLens(FrameStack& frames, FrameStack& masks, int t,

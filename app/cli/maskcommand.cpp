@@ -3,6 +3,7 @@
 #include "core/atomicfile.h"
 #include "mask/maskraster.h"
 #include "options.h"
+#include "tracking/shapetracking.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -13,11 +14,12 @@ namespace retake::cli {
 namespace {
 
 const char* const shapeOptions[] = {"rect", "ellipse", "polygon", "stroke"};
-const char* const frameOperations[] = {"fill",       "invert",       "clear",
-                                       "copy-frame", "remove-shape", "remove-key"};
+const char* const frameOperations[] = {"fill",         "invert",     "clear", "copy-frame",
+                                       "remove-shape", "remove-key", "track"};
 const char* const paintedOptions[] = {
-    "rect",   "ellipse", "polygon", "stroke", "fill", "invert", "clear",        "copy-frame",
-    "render", "new",     "mask",    "shape",  "key",  "list",   "remove-shape", "remove-key"};
+    "rect",  "ellipse",    "polygon",      "stroke",     "fill", "invert",
+    "clear", "copy-frame", "render",       "new",        "mask", "shape",
+    "key",   "list",       "remove-shape", "remove-key", "track"};
 
 QVector<double> numbers(const QCommandLineParser& p, const char* option, const QString& syntax) {
     QVector<double> result;
@@ -242,6 +244,16 @@ void addPaintedMaskOptions(QCommandLineParser& p) {
         "With --shape, delete the shape's key at this shot frame: the shape then holds or moves "
         "between its other keys (its only key cannot go).",
         "FRAME");
+    opt("track",
+        "With --shape, make the shape follow the picture from --key (default: its first key), "
+        "within --frames: forward, backward or both. A key on every tracked frame, one undo "
+        "step; a direction stops, and says where, when the picture no longer shows the region.",
+        "DIRECTION");
+    opt("model",
+        "What --track follows: translation (moving, turning, scaling; the default) or planar (a "
+        "flat surface in perspective: signs, screens, walls).",
+        "MODEL");
+    opt("min-confidence", "Tracker confidence (0-1) below which --track stops (default 0.5).", "C");
     opt("copy-frame", "Copy the mask of this shot frame to the frames of --to.", "F");
     opt("to", "Frames to copy --copy-frame to.", "A-B");
     opt("remove-shape", "Delete a shape (ID or prefix).", "SHAPE");
@@ -266,11 +278,17 @@ bool runPaintedMask(Document& doc, const QCommandLineParser& p, const QStringLis
         operations += has(p, name) ? 1 : 0;
     if (operations > 1)
         usageError(QStringLiteral("Give one edit at a time: a shape, --fill, --invert, --clear, "
-                                  "--copy-frame, --remove-shape or --remove-key."));
+                                  "--copy-frame, --remove-shape, --remove-key or --track."));
     if (has(p, "remove-key") && !has(p, "shape"))
         usageError(QStringLiteral("--remove-key FRAME needs --shape SHAPE: the shape whose key to "
                                   "delete."));
-    if (has(p, "shape") && !shape && !has(p, "remove-key"))
+    if (has(p, "track") && !has(p, "shape"))
+        usageError(QStringLiteral("--track needs --shape SHAPE: the shape to make follow the "
+                                  "picture."));
+    if (has(p, "track") && shape)
+        usageError(QStringLiteral("--track moves an existing shape; paint it first, then track "
+                                  "it."));
+    if (has(p, "shape") && !shape && !has(p, "remove-key") && !has(p, "track"))
         usageError(
             QStringLiteral("--shape needs the key's geometry (--rect, --ellipse, --polygon or "
                            "--stroke) and --key."));
@@ -352,6 +370,53 @@ bool runPaintedMask(Document& doc, const QCommandLineParser& p, const QStringLis
         json.insert("action", QStringLiteral("remove"));
         json.insert("shape", idToString(shapeId));
         summary = QStringLiteral("%1\tremoved").arg(idToString(shapeId));
+    }
+    if (has(p, "track")) {
+        if (maskId.isNull())
+            usageError(QStringLiteral("Shot \"%1\" has no painted mask yet.").arg(shot.name));
+        const MaskRef& mask = maskById(doc, shot.id, maskId);
+        ShapeTrackRequest request;
+        request.shotId = shot.id;
+        request.maskId = maskId;
+        request.shapeId = shapeIdArg(mask, optionValue(p, "shape"));
+        const MaskShape* tracked = mask.painted.findShape(request.shapeId);
+        request.from = has(p, "key")                         ? shotFrame(shot, p, "key")
+                       : tracked && !tracked->keys.isEmpty() ? tracked->keys.firstKey()
+                                                             : frames.start;
+        request.range = frames;
+        if (!trackDirectionFromString(optionValue(p, "track"), &request.direction))
+            usageError(QStringLiteral("--track: \"%1\" is not forward, backward or both.")
+                           .arg(optionValue(p, "track")));
+        if (has(p, "model") && !shapeTrackModelFromString(optionValue(p, "model"), &request.model))
+            usageError(QStringLiteral("--model: \"%1\" is not translation or planar.")
+                           .arg(optionValue(p, "model")));
+        request.minConfidence = numberArg(p, "min-confidence", request.minConfidence);
+        if (!(request.minConfidence >= 0 && request.minConfidence <= 1))
+            usageError(QStringLiteral("--min-confidence is between 0 and 1."));
+        const ShapeTrackResult result = trackShape(doc.project(), request, Progress());
+        doc.replaceMaskShape(shot.id, maskId, result.shape);
+        QJsonArray frameList;
+        for (const TrackedFrame& t : result.tracked)
+            frameList.append(QJsonObject{{"frame", qint64(t.frame - shot.source.start)},
+                                         {"confidence", t.confidence}});
+        json.insert("action", QStringLiteral("track"));
+        json.insert("shape", idToString(request.shapeId));
+        json.insert("model", toString(request.model));
+        json.insert("from", qint64(request.from - shot.source.start));
+        json.insert("tracked", frameList);
+        json.insert("stops", QJsonArray::fromStringList(result.stops));
+        json.insert("becamePolygon", result.becamePolygon);
+        FrameRange covered{request.from, request.from + 1};
+        for (const TrackedFrame& t : result.tracked)
+            covered = {std::min(covered.start, t.frame), std::max(covered.end, t.frame + 1)};
+        summary = QStringLiteral("%1	tracked (%2) from frame %3 over frames %4, %5 keys%6")
+                      .arg(idToString(request.shapeId), toString(request.model))
+                      .arg(request.from - shot.source.start)
+                      .arg(shotFrames(shot, covered))
+                      .arg(result.tracked.size())
+                      .arg(result.becamePolygon ? QStringLiteral("; now a polygon") : QString());
+        for (const QString& stop : result.stops)
+            summary += QStringLiteral("\n") + stop;
     }
     if (has(p, "remove-key")) {
         if (maskId.isNull())

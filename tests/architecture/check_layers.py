@@ -26,6 +26,7 @@ EDITOR_LEVELS = [
     ["mediaio"],          # opens and writes files through the adapters
     ["timeline"],         # what is at frame N: frame source, media colour, audio mix
     ["engines"],          # the bridge to generation/: loads it, converts images, errors
+    ["tracking"],         # mask shapes that follow the picture (the region tracker)
     ["regen"],            # a shot range -> engine -> a take
     ["camera"],           # lens, moves, blocking scenes, reframe
     ["projectfile"],      # the project file (JSON, versions)

@@ -15,6 +15,7 @@
 #include "retake/generation/frames.h"
 #include "retake/generation/inpaint.h"
 #include "retake/generation/reframe.h"
+#include "retake/generation/tracking.h"
 
 #include <memory>
 #include <string>
@@ -55,6 +56,12 @@ public:
     // depth.h: throws DepthModelError naming the file and the problem.
     virtual std::unique_ptr<DepthEstimation> loadDepthModel(const std::string& path,
                                                             const std::string& device) = 0;
+
+    // tracking.h: a run from `key`, where `region` (key.width x key.height
+    // bytes, non-zero inside) is the shape. Throws std::invalid_argument,
+    // saying why, for a region that cannot be tracked.
+    virtual std::unique_ptr<RegionTracking>
+    trackRegion(const GreyFrame& key, const std::uint8_t* region, TrackModel model) = 0;
 
     // reframe.h
     virtual double warpFrameThroughLens(FrameStack& frames, FrameStack& masks, int t,

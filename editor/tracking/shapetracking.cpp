@@ -1,0 +1,213 @@
+#include "tracking/shapetracking.h"
+
+#include "core/error.h"
+#include "core/translate.h"
+#include "engines/generationlibrary.h"
+#include "mask/maskraster.h"
+#include "mediaio/openmedia.h"
+
+#include <QFileInfo>
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace retake {
+
+QString toString(TrackDirection direction) {
+    switch (direction) {
+    case TrackDirection::Forward:
+        return QStringLiteral("forward");
+    case TrackDirection::Backward:
+        return QStringLiteral("backward");
+    case TrackDirection::Both:
+        return QStringLiteral("both");
+    }
+    return {};
+}
+
+QString toString(ShapeTrackModel model) {
+    return model == ShapeTrackModel::Planar ? QStringLiteral("planar")
+                                            : QStringLiteral("translation");
+}
+
+bool trackDirectionFromString(const QString& text, TrackDirection* direction) {
+    for (TrackDirection d :
+         {TrackDirection::Forward, TrackDirection::Backward, TrackDirection::Both})
+        if (text == toString(d)) {
+            *direction = d;
+            return true;
+        }
+    return false;
+}
+
+bool shapeTrackModelFromString(const QString& text, ShapeTrackModel* model) {
+    for (ShapeTrackModel m : {ShapeTrackModel::Translation, ShapeTrackModel::Planar})
+        if (text == toString(m)) {
+            *model = m;
+            return true;
+        }
+    return false;
+}
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+constexpr int kEllipsePoints = 32;
+
+// Luma of any picture, 8-bit, for the tracker (which needs contrast, not
+// colour accuracy). Float pictures (linear EXR) get a display-like curve so
+// shadows keep their texture.
+std::vector<std::uint8_t> greyOf(const Image& image) {
+    std::vector<std::uint8_t> grey(std::size_t(image.width) * image.height);
+    const bool linear = image.type == SampleType::Float32;
+    for (int y = 0; y < image.height; ++y)
+        for (int x = 0; x < image.width; ++x) {
+            double v = image.sampleAsFloat(x, y, 0);
+            if (image.channels >= 3)
+                v = 0.2126 * v + 0.7152 * image.sampleAsFloat(x, y, 1) +
+                    0.0722 * image.sampleAsFloat(x, y, 2);
+            if (linear)
+                v = std::pow(std::clamp(v, 0.0, 1.0), 1 / 2.2);
+            grey[std::size_t(y) * image.width + x] =
+                std::uint8_t(std::lround(std::clamp(v, 0.0, 1.0) * 255));
+        }
+    return grey;
+}
+
+// A rectangle's or ellipse's key as the polygon it becomes.
+MaskGeometry asPolygon(MaskShapeKind kind, const MaskGeometry& corners) {
+    if (corners.size() != 2)
+        return corners;
+    const QPointF a = corners[0], b = corners[1];
+    if (kind == MaskShapeKind::Rectangle)
+        return {a, QPointF(b.x(), a.y()), b, QPointF(a.x(), b.y())};
+    const QPointF centre = (a + b) / 2;
+    const double rx = std::abs(b.x() - a.x()) / 2, ry = std::abs(b.y() - a.y()) / 2;
+    MaskGeometry points;
+    for (int i = 0; i < kEllipsePoints; ++i) {
+        const double angle = 2 * kPi * i / kEllipsePoints;
+        points << centre + QPointF(rx * std::cos(angle), ry * std::sin(angle));
+    }
+    return points;
+}
+
+MaskGeometry transformed(const MaskGeometry& points, const generation::TrackTransform& h) {
+    MaskGeometry out;
+    out.reserve(points.size());
+    for (const QPointF& p : points) {
+        const double x = h[0][0] * p.x() + h[0][1] * p.y() + h[0][2];
+        const double y = h[1][0] * p.x() + h[1][1] * p.y() + h[1][2];
+        const double w = h[2][0] * p.x() + h[2][1] * p.y() + h[2][2];
+        out << QPointF(x / w, y / w);
+    }
+    return out;
+}
+
+} // namespace
+
+ShapeTrackResult trackShape(const Project& project, const ShapeTrackRequest& request,
+                            const Progress& progress) {
+    const auto usage = [](const QString& message) { throw Error(ErrorKind::Usage, message); };
+    const Shot* shot = project.findShot(request.shotId);
+    if (!shot)
+        usage(tr("There is no shot %1 to track in.").arg(request.shotId.toString()));
+    const MaskRef* mask = nullptr;
+    for (const MaskRef& m : shot->masks)
+        if (m.id == request.maskId)
+            mask = &m;
+    if (!mask || !mask->isPainted())
+        usage(tr("Shot \"%1\" has no painted mask %2.").arg(shot->name, request.maskId.toString()));
+    const MaskShape* found = mask->painted.findShape(request.shapeId);
+    if (!found)
+        usage(tr("The mask has no shape %1.").arg(request.shapeId.toString()));
+    if (!found->hasGeometry())
+        usage(tr("A %1 shape covers the whole frame: there is nothing to track.")
+                  .arg(toString(found->kind)));
+    const FrameRange range = (request.range.isEmpty() ? mask->range : request.range)
+                                 .intersected(mask->range)
+                                 .intersected(shot->source);
+    if (!range.contains(request.from))
+        usage(tr("Frame %1 is outside the frames to track (%2 of the shot).")
+                  .arg(request.from - shot->source.start)
+                  .arg(range.shifted(-shot->source.start).toInclusiveString()));
+    const MediaRef* media = project.findMedia(shot->mediaId);
+    if (!media || !media->online)
+        throw Error(ErrorKind::BadInput,
+                    tr("Shot \"%1\"'s media is offline: relink it to track.").arg(shot->name));
+
+    ShapeTrackResult result;
+    MaskShape& shape = result.shape;
+    shape = *found;
+    const MaskGeometry keyGeometry = found->geometryAt(request.from);
+    if (shape.kind == MaskShapeKind::Rectangle || shape.kind == MaskShapeKind::Ellipse) {
+        for (auto it = shape.keys.begin(); it != shape.keys.end(); ++it)
+            it.value() = asPolygon(shape.kind, it.value());
+        shape.kind = MaskShapeKind::Polygon;
+        result.becamePolygon = true;
+    }
+    const MaskGeometry start =
+        result.becamePolygon ? asPolygon(found->kind, keyGeometry) : keyGeometry;
+    shape.keys.insert(request.from, start);
+
+    const auto reader = openMedia(media->path, media->kind);
+    const Image keyImage = reader->readFrame(request.from);
+    const QSize size(keyImage.width, keyImage.height);
+    const QImage coverage = rasteriseShape(*found, request.from, size);
+    std::vector<std::uint8_t> region(std::size_t(size.width()) * size.height());
+    for (int y = 0; y < size.height(); ++y) {
+        const uchar* line = coverage.constScanLine(y);
+        for (int x = 0; x < size.width(); ++x)
+            region[std::size_t(y) * size.width() + x] = line[x] >= 128 ? 255 : 0;
+    }
+    const std::vector<std::uint8_t> keyGrey = greyOf(keyImage);
+    const generation::GreyFrame key{keyGrey.data(), size.width(), size.height()};
+    const generation::TrackModel model = request.model == ShapeTrackModel::Planar
+                                             ? generation::TrackModel::Planar
+                                             : generation::TrackModel::Similarity;
+
+    QVector<int> directions;
+    if (request.direction != TrackDirection::Backward)
+        directions << 1;
+    if (request.direction != TrackDirection::Forward)
+        directions << -1;
+    const double total = std::max<FrameNumber>(1, range.length() - 1);
+    double done = 0;
+    for (int step : directions) {
+        std::unique_ptr<generation::RegionTracking> tracker;
+        try {
+            tracker = generationBackend().trackRegion(key, region.data(), model);
+        } catch (const std::invalid_argument& e) {
+            throwBadInput(QFileInfo(media->path).fileName(),
+                          tr("frame %1: %2")
+                              .arg(request.from - shot->source.start)
+                              .arg(QString::fromStdString(e.what())));
+        }
+        for (FrameNumber f = request.from + step; range.contains(f); f += step) {
+            progress.checkCancelled();
+            progress.report(++done / total, tr("Tracking"));
+            const std::vector<std::uint8_t> grey = greyOf(reader->readFrame(f));
+            const generation::TrackStep tracked =
+                tracker->next({grey.data(), size.width(), size.height()});
+            if (tracked.lost || tracked.confidence < request.minConfidence) {
+                result.stops << tr("%1 stopped at frame %2: %3")
+                                    .arg(step > 0 ? tr("Tracking forward")
+                                                  : tr("Tracking backward"))
+                                    .arg(f - shot->source.start)
+                                    .arg(tracked.lost ? QString::fromStdString(tracked.why)
+                                                      : tr("confidence %1 is under %2")
+                                                            .arg(tracked.confidence, 0, 'f', 2)
+                                                            .arg(request.minConfidence));
+                break;
+            }
+            shape.keys.insert(f, transformed(start, tracked.keyToFrame));
+            shape.frames.add({f, f + 1});
+            result.tracked.push_back({f, tracked.confidence});
+        }
+    }
+    shape.frames.add({request.from, request.from + 1});
+    std::sort(result.tracked.begin(), result.tracked.end(),
+              [](const TrackedFrame& a, const TrackedFrame& b) { return a.frame < b.frame; });
+    return result;
+}
+
+} // namespace retake
