@@ -17,6 +17,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 using namespace retake;
 
@@ -273,6 +274,90 @@ private Q_SLOTS:
         QTest::newRow("mask") << QStringList{"--mask", "ffffffff", "--fill"} << "no painted mask";
         QTest::newRow("file too") << QStringList{"m.png", "--fill"} << "do not go together";
         QTest::newRow("render only") << QStringList{"--render", "x"} << "no painted mask yet";
+    }
+
+    // --track on a clip whose picture (a cellular automaton's pattern, all
+    // detail) slides 1 px left a frame: the shape
+    // follows it to every frame, one undo step; bad requests are refused.
+    void trackMakesTheShapeFollowThePicture() {
+        const QString pan = dir.filePath(QStringLiteral("pan.mkv"));
+        const QString failed = retake::testing::makeLosslessClip(
+            pan, QStringLiteral("cellauto=s=400x300:rule=110:r=24:full=0,trim=start_frame=299:"
+                                "end_frame=300,loop=loop=23:size=1,setpts=N/24/TB,"
+                                "crop=128:96:x=n:y=60"));
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        const QString project = dir.filePath(QStringLiteral("track.retake"));
+        QCOMPARE(cli({QStringLiteral("new"), project}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("import"), project, pan, QStringLiteral("--name"),
+                      QStringLiteral("Plate")})
+                     .exitCode,
+                 0);
+        Run r = mask(project, {QStringLiteral("--rect"), QStringLiteral("40,30,40,30"),
+                               QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString shape = QJsonDocument::fromJson(r.out.toUtf8())
+                                  .object()
+                                  .value(QStringLiteral("shape"))
+                                  .toString();
+        QVERIFY(!shape.isEmpty());
+
+        const QByteArray before = fileBytes(project);
+        for (const QStringList& bad :
+             {QStringList{QStringLiteral("--track"), QStringLiteral("forward")},
+              QStringList{QStringLiteral("--shape"), shape, QStringLiteral("--track"),
+                          QStringLiteral("sideways")},
+              QStringList{QStringLiteral("--shape"), shape, QStringLiteral("--track"),
+                          QStringLiteral("both"), QStringLiteral("--model"),
+                          QStringLiteral("dense")}}) {
+            const Run refused = mask(project, bad);
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.err.contains(QStringLiteral("--track")) ||
+                         refused.err.contains(QStringLiteral("--model")),
+                     qPrintable(refused.err));
+        }
+        QCOMPARE(fileBytes(project), before);
+
+        r = mask(project, {QStringLiteral("--shape"), shape, QStringLiteral("--track"),
+                           QStringLiteral("forward"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject done = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(done.value(QStringLiteral("tracked")).toArray().size(), 23);
+        QVERIFY(done.value(QStringLiteral("stops")).toArray().isEmpty());
+        r = mask(project, {QStringLiteral("--list"), QStringLiteral("--json")});
+        const QJsonObject listed = QJsonDocument::fromJson(r.out.toUtf8())
+                                       .object()
+                                       .value(QStringLiteral("shapeList"))
+                                       .toArray()
+                                       .first()
+                                       .toObject();
+        QCOMPARE(listed.value(QStringLiteral("kind")).toString(), QStringLiteral("polygon"));
+        QCOMPARE(listed.value(QStringLiteral("keys")).toArray().size(), 24);
+        // The project file holds the keys: the last one is the first moved 23 px left.
+        const QJsonObject saved = QJsonDocument::fromJson(fileBytes(project)).object();
+        const QJsonArray keys = saved.value(QStringLiteral("shots"))
+                                    .toArray()
+                                    .first()
+                                    .toObject()
+                                    .value(QStringLiteral("masks"))
+                                    .toArray()
+                                    .first()
+                                    .toObject()
+                                    .value(QStringLiteral("painted"))
+                                    .toObject()
+                                    .value(QStringLiteral("shapes"))
+                                    .toArray()
+                                    .first()
+                                    .toObject()
+                                    .value(QStringLiteral("keys"))
+                                    .toArray();
+        const QJsonArray last = keys.last().toObject().value(QStringLiteral("points")).toArray();
+        const double want[8] = {17, 30, 57, 30, 57, 60, 17, 60};
+        for (int i = 0; i < 8; ++i)
+            QVERIFY2(std::abs(last[i].toDouble() - want[i]) < 0.2,
+                     qPrintable(QStringLiteral("coordinate %1: %2, want %3")
+                                    .arg(i)
+                                    .arg(last[i].toDouble())
+                                    .arg(want[i])));
     }
 
     void badArgumentsAreRefused() {
