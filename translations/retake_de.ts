@@ -1639,6 +1639,10 @@
     <context>
         <name>retake::gui::MainWindow</name>
         <message>
+            <source>Tracking in the background: progress and Cancel are in the Jobs panel.</source>
+            <translation>Verfolgen im Hintergrund: Fortschritt und Abbrechen im Auftragsbereich.</translation>
+        </message>
+        <message>
             <source>Mask Painting</source>
             <translation>Maske malen</translation>
         </message>
@@ -1811,6 +1815,70 @@
     </context>
     <context>
         <name>retake::gui::MaskTools</name>
+        <message>
+            <source>Flat surface (perspective)</source>
+            <translation>Ebene Fläche (Perspektive)</translation>
+        </message>
+        <message>
+            <source>Forward ▶</source>
+            <translation>Vorwärts ▶</translation>
+        </message>
+        <message>
+            <source>Make the selected shape follow the picture from the playhead back to the start of its mask</source>
+            <translation>Die gewählte Form vom Abspielkopf rückwärts bis zum Anfang ihrer Maske dem Bild folgen lassen</translation>
+        </message>
+        <message>
+            <source>Make the selected shape follow the picture from the playhead both ways</source>
+            <translation>Die gewählte Form vom Abspielkopf in beide Richtungen dem Bild folgen lassen</translation>
+        </message>
+        <message>
+            <source>Make the selected shape follow the picture from the playhead to the end of its mask</source>
+            <translation>Die gewählte Form vom Abspielkopf bis zum Ende ihrer Maske dem Bild folgen lassen</translation>
+        </message>
+        <message>
+            <source>Moving object</source>
+            <translation>Bewegtes Objekt</translation>
+        </message>
+        <message>
+            <source>Select a brush stroke, rectangle, ellipse or polygon to track.</source>
+            <translation>Einen Pinselstrich, ein Rechteck, eine Ellipse oder ein Polygon zum Verfolgen wählen.</translation>
+        </message>
+        <message>
+            <source>Track a mask shape of &quot;%1&quot; %2 from frame %3</source>
+            <translation>Maskenform von „%1“ %2 ab Bild %3 verfolgen</translation>
+        </message>
+        <message>
+            <source>Track:</source>
+            <translation>Verfolgen:</translation>
+        </message>
+        <message>
+            <source>Tracking runs as a job, and there is no job queue here.</source>
+            <translation>Das Verfolgen läuft als Auftrag, und hier gibt es keine Auftragsliste.</translation>
+        </message>
+        <message>
+            <source>What the shape covers: something that moves, turns and scales, or a flat surface seen in perspective (a sign, a screen, a wall).</source>
+            <translation>Was die Form bedeckt: etwas, das sich bewegt, dreht und skaliert, oder eine ebene Fläche in Perspektive (ein Schild, ein Bildschirm, eine Wand).</translation>
+        </message>
+        <message>
+            <source>backward</source>
+            <translation>rückwärts</translation>
+        </message>
+        <message>
+            <source>both ways</source>
+            <translation>in beide Richtungen</translation>
+        </message>
+        <message>
+            <source>forward</source>
+            <translation>vorwärts</translation>
+        </message>
+        <message>
+            <source>◀ Backward</source>
+            <translation>◀ Rückwärts</translation>
+        </message>
+        <message>
+            <source>◀ Both ▶</source>
+            <translation>◀ Beide ▶</translation>
+        </message>
         <message>
             <source>Delete Key at Playhead</source>
             <translation>Keyframe an Abspielmarke löschen</translation>

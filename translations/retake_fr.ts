@@ -1639,6 +1639,10 @@
     <context>
         <name>retake::gui::MainWindow</name>
         <message>
+            <source>Tracking in the background: progress and Cancel are in the Jobs panel.</source>
+            <translation>Suivi en arrière-plan : progression et annulation dans le panneau Tâches.</translation>
+        </message>
+        <message>
             <source>Mask Painting</source>
             <translation>Peinture de masque</translation>
         </message>
@@ -1811,6 +1815,70 @@
     </context>
     <context>
         <name>retake::gui::MaskTools</name>
+        <message>
+            <source>Flat surface (perspective)</source>
+            <translation>Surface plane (perspective)</translation>
+        </message>
+        <message>
+            <source>Forward ▶</source>
+            <translation>Avant ▶</translation>
+        </message>
+        <message>
+            <source>Make the selected shape follow the picture from the playhead back to the start of its mask</source>
+            <translation>Faire suivre l’image à la forme choisie depuis la tête de lecture jusqu’au début de son masque</translation>
+        </message>
+        <message>
+            <source>Make the selected shape follow the picture from the playhead both ways</source>
+            <translation>Faire suivre l’image à la forme choisie depuis la tête de lecture, dans les deux sens</translation>
+        </message>
+        <message>
+            <source>Make the selected shape follow the picture from the playhead to the end of its mask</source>
+            <translation>Faire suivre l’image à la forme choisie depuis la tête de lecture jusqu’à la fin de son masque</translation>
+        </message>
+        <message>
+            <source>Moving object</source>
+            <translation>Objet en mouvement</translation>
+        </message>
+        <message>
+            <source>Select a brush stroke, rectangle, ellipse or polygon to track.</source>
+            <translation>Choisissez un trait, un rectangle, une ellipse ou un polygone à suivre.</translation>
+        </message>
+        <message>
+            <source>Track a mask shape of &quot;%1&quot; %2 from frame %3</source>
+            <translation>Suivre une forme du masque de « %1 » %2 depuis l’image %3</translation>
+        </message>
+        <message>
+            <source>Track:</source>
+            <translation>Suivre :</translation>
+        </message>
+        <message>
+            <source>Tracking runs as a job, and there is no job queue here.</source>
+            <translation>Le suivi s’exécute comme une tâche, et il n’y a pas de file de tâches ici.</translation>
+        </message>
+        <message>
+            <source>What the shape covers: something that moves, turns and scales, or a flat surface seen in perspective (a sign, a screen, a wall).</source>
+            <translation>Ce que couvre la forme : quelque chose qui bouge, tourne et change d’échelle, ou une surface plane vue en perspective (un panneau, un écran, un mur).</translation>
+        </message>
+        <message>
+            <source>backward</source>
+            <translation>en arrière</translation>
+        </message>
+        <message>
+            <source>both ways</source>
+            <translation>dans les deux sens</translation>
+        </message>
+        <message>
+            <source>forward</source>
+            <translation>en avant</translation>
+        </message>
+        <message>
+            <source>◀ Backward</source>
+            <translation>◀ Arrière</translation>
+        </message>
+        <message>
+            <source>◀ Both ▶</source>
+            <translation>◀ Les deux ▶</translation>
+        </message>
         <message>
             <source>Delete Key at Playhead</source>
             <translation>Supprimer l’image clé à la tête de lecture</translation>

@@ -46,6 +46,9 @@ struct JobQueue::Job {
     QPointer<Document> document;
     RegenRequest regen;
     RegenResult regenResult; // written by the worker, read after it finished
+    ShapeTrackRequest track;
+    MaskShape trackedFrom;        // the shape when the track was queued
+    ShapeTrackResult trackResult; // written by the worker, read after it finished
     std::optional<Progress> progress;
     std::atomic<bool> changePosted{false};
     std::atomic<bool> swappedIn{false}; // a blocking render's frames are in place
@@ -136,6 +139,28 @@ int JobQueue::addBlockingRender(const Project& project, const Id& shotId, const 
         const QMutexLocker lock(&j.mutex);
         j.status.notes = files;
     };
+    return enqueue(job);
+}
+
+int JobQueue::addShapeTrack(Document* document, const ShapeTrackRequest& request,
+                            const QString& title) {
+    const Project project = document->project();
+    const Shot* shot = project.findShot(request.shotId);
+    const MaskShape* shape = nullptr;
+    if (shot)
+        for (const MaskRef& m : shot->masks)
+            if (m.id == request.maskId)
+                shape = m.painted.findShape(request.shapeId);
+    if (!shape)
+        throw Error(ErrorKind::Usage, tr("The shape to track is gone."));
+    auto job = std::make_shared<Job>();
+    job->status.kind = JobKind::ShapeTrack;
+    job->status.title = title;
+    job->status.shotId = request.shotId;
+    job->document = document;
+    job->track = request;
+    job->trackedFrom = *shape;
+    job->work = [project](Job& j) { j.trackResult = trackShape(project, j.track, *j.progress); };
     return enqueue(job);
 }
 
@@ -243,6 +268,33 @@ void JobQueue::finish(const std::shared_ptr<Job>& job, JobState outcome, const Q
             }
         }
     }
+    QStringList trackNotes;
+    if (job->status.kind == JobKind::ShapeTrack && outcome == JobState::Succeeded) {
+        const ShapeTrackRequest& r = job->track;
+        const Shot* shot = job->document ? job->document->project().findShot(r.shotId) : nullptr;
+        const MaskShape* current = nullptr;
+        if (shot)
+            for (const MaskRef& m : shot->masks)
+                if (m.id == r.maskId)
+                    current = m.painted.findShape(r.shapeId);
+        if (!current || *current != job->trackedFrom) {
+            outcome = JobState::Failed;
+            message = tr("The shape was changed or deleted while it was being tracked; the track "
+                         "was not applied. Track it again.");
+        } else {
+            try {
+                job->document->replaceMaskShape(r.shotId, r.maskId, job->trackResult.shape);
+                trackNotes << tr("%n frame(s) tracked", nullptr,
+                                 int(job->trackResult.tracked.size()));
+                trackNotes << job->trackResult.stops;
+                if (job->trackResult.becamePolygon)
+                    trackNotes << tr("The shape is now a polygon, so it can turn and tilt.");
+            } catch (const Error& e) {
+                outcome = JobState::Failed;
+                message = e.message();
+            }
+        }
+    }
     if (job->status.kind == JobKind::Regeneration && outcome != JobState::Succeeded)
         removeTakeFolder(job->regenResult.take);
     {
@@ -254,6 +306,8 @@ void JobQueue::finish(const std::shared_ptr<Job>& job, JobState outcome, const Q
             job->status.fraction = 1.0;
             if (job->status.kind == JobKind::Regeneration)
                 job->status.notes = job->regenResult.notes;
+            if (job->status.kind == JobKind::ShapeTrack)
+                job->status.notes = trackNotes;
         }
     }
     Q_EMIT jobChanged(job->status.id);

@@ -20,6 +20,7 @@
 #include "export/exporter.h"
 #include "model/project.h"
 #include "regen/regenerate.h"
+#include "tracking/shapetracking.h"
 
 #include <QObject>
 #include <QPointer>
@@ -31,7 +32,7 @@ namespace retake {
 
 class Document;
 
-enum class JobKind { Regeneration, Export, BlockingRender };
+enum class JobKind { Regeneration, Export, BlockingRender, ShapeTrack };
 enum class JobState { Queued, Running, Succeeded, Failed, Cancelled };
 
 struct JobStatus {
@@ -85,6 +86,12 @@ public:
     // after its last check. Throws Error(Usage) when the shot has no
     // blocking picture of its own.
     int addBlockingRender(const Project& project, const Id& shotId, const QString& title);
+    // Makes a mask shape follow the picture (tracking/shapetracking.h). The
+    // tracked shape goes into the document as one undo step when the job
+    // succeeds, unless the shape was edited meanwhile (the job then fails,
+    // saying so, rather than overwrite the edit). The notes say how many
+    // frames were tracked and where a direction stopped.
+    int addShapeTrack(Document* document, const ShapeTrackRequest& request, const QString& title);
 
     // A queued job never starts; a running one stops at its next check (its
     // result, if it finished meanwhile, is thrown away). Unknown or finished

@@ -6,7 +6,10 @@
 #include "core/error.h"
 #include "docks/masktools.h"
 #include "document/document.h"
+#include "jobs/jobqueue.h"
 #include "mask/maskraster.h"
+#include "mediaio/openmedia.h"
+#include "processrun.h"
 #include "viewer/maskpaintoverlay.h"
 #include "viewer/viewercanvas.h"
 
@@ -17,6 +20,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QVBoxLayout>
 #include <QtTest>
 
@@ -224,6 +228,65 @@ private Q_SLOTS:
         QCOMPARE(shapeCount(), 5);
         for (const MaskShape& s : mask()->painted.shapes)
             QVERIFY(!s.frames.contains(3) && s.frames.contains(4));
+    }
+
+    // Track Forward on a real picture sliding 1 px left a frame: a job, then
+    // the selected rectangle follows (as a polygon) on every later frame of
+    // its mask, in one undo step; the path of its keys is drawn.
+    void trackForwardFollowsThePicture() {
+        QTemporaryDir media;
+        const retake::testing::Run made = retake::testing::run(
+            QStringLiteral("ffmpeg"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
+             QStringLiteral("lavfi"), QStringLiteral("-i"),
+             QStringLiteral("cellauto=s=400x300:rule=110:r=24:full=0,trim=start_frame=299:"
+                            "end_frame=300,loop=loop=11:size=1,setpts=N/24/TB,"
+                            "crop=160:90:x=n:y=60"),
+             media.filePath(QStringLiteral("f_%04d.png"))});
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        doc_ = std::make_unique<Document>(
+            Project::createEmpty(QStringLiteral("p"), Rational(24), 160, 90));
+        shot_ = doc_->importMedia(openMedia(media.filePath(QStringLiteral("f_0001.png")))->info());
+        doc_->undoStack()->clear();
+        state_->setTimeline(Rational(24), 12);
+        tools_->setDocument(doc_.get());
+        JobQueue jobs;
+        tools_->setJobQueue(&jobs);
+
+        tools_->toolAction(MaskTool::Rectangle)->trigger();
+        drag({{40, 30}, {60, 40}, {80, 60}});
+        const Id rect = lastShape().id;
+        QCOMPARE(overlay()->selectedShape(), rect);
+        const int before = steps();
+        QSignalSpy finished(&jobs, &JobQueue::jobFinished);
+        button("maskTrackForward")->click();
+        QVERIFY(finished.wait(30000));
+        const JobStatus status = jobs.status(finished.first().first().toInt());
+        QVERIFY2(status.state == JobState::Succeeded, qPrintable(status.error));
+        QVERIFY2(status.notes.join(' ').contains(QStringLiteral("11 frame")),
+                 qPrintable(status.notes.join(' ')));
+        QCOMPARE(steps(), before + 1);
+        const MaskShape tracked = *mask()->painted.findShape(rect);
+        QVERIFY(tracked.kind == MaskShapeKind::Polygon);
+        QCOMPARE(tracked.keys.size(), 12);
+        const QPointF corner = tracked.keys.value(11).first();
+        QVERIFY2(std::abs(corner.x() - 29) < 0.2 && std::abs(corner.y() - 30) < 0.2,
+                 qPrintable(QStringLiteral("%1,%2").arg(corner.x()).arg(corner.y())));
+        // The key path is drawn in the viewer's overlay (its colour, near
+        // the rectangle's centre at frame 0 and 11 px left at frame 11).
+        state_->setCurrentFrame(5);
+        const QImage shown = overlay()->grab().toImage();
+        const QPoint mid = at(60 - 5, 45);
+        bool pathDrawn = false;
+        for (int dy = -2; dy <= 2 && !pathDrawn; ++dy)
+            for (int dx = -2; dx <= 2 && !pathDrawn; ++dx) {
+                const QColor c = shown.pixelColor(mid + QPoint(dx, dy));
+                pathDrawn = c.blue() > 150 && c.green() > 120 && c.red() < 100;
+            }
+        QVERIFY(pathDrawn);
+        doc_->undoStack()->undo();
+        QCOMPARE(mask()->painted.findShape(rect)->keys.size(), 1);
+        tools_->setJobQueue(nullptr);
     }
 
     void copyToInOutAndKeys() {

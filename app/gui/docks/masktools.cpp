@@ -56,7 +56,8 @@ MaskTools::MaskTools(EditorState* state, ViewerCanvas* canvas, QWidget* parent)
     , size_(new QSpinBox(this))
     , hardness_(new QSpinBox(this))
     , frames_(new QComboBox(this))
-    , shapes_(new QListWidget(this)) {
+    , shapes_(new QListWidget(this))
+    , trackModel_(new QComboBox(this)) {
     setObjectName(QStringLiteral("maskTools"));
     // The chosen tool and painting mode must read at a glance; the theme's
     // checked tool buttons are too subtle for that.
@@ -170,11 +171,51 @@ MaskTools::MaskTools(EditorState* state, ViewerCanvas* canvas, QWidget* parent)
                                  "maskDeleteKey", &MaskTools::removeSelectedShapeKey),
                           3, 0, 1, 3);
 
+    // Tracking: the selected shape follows the picture from the playhead.
+    trackModel_->setObjectName(QStringLiteral("maskTrackModel"));
+    trackModel_->addItem(tr("Moving object"), int(ShapeTrackModel::Translation));
+    trackModel_->addItem(tr("Flat surface (perspective)"), int(ShapeTrackModel::Planar));
+    trackModel_->setToolTip(
+        tr("What the shape covers: something that moves, turns and scales, "
+           "or a flat surface seen in perspective (a sign, a screen, a wall)."));
+    auto* tracking = new QGridLayout;
+    tracking->addWidget(new QLabel(tr("Track:"), this), 0, 0);
+    tracking->addWidget(trackModel_, 0, 1, 1, 2);
+    const struct {
+        const char* name;
+        const char* text;
+        const char* tip;
+        TrackDirection direction;
+    } trackButtons[] = {
+        {"maskTrackBackward", QT_TR_NOOP("◀ Backward"),
+         QT_TR_NOOP("Make the selected shape follow the picture from the playhead back to the "
+                    "start of its mask"),
+         TrackDirection::Backward},
+        {"maskTrackBoth", QT_TR_NOOP("◀ Both ▶"),
+         QT_TR_NOOP("Make the selected shape follow the picture from the playhead both ways"),
+         TrackDirection::Both},
+        {"maskTrackForward", QT_TR_NOOP("Forward ▶"),
+         QT_TR_NOOP("Make the selected shape follow the picture from the playhead to the end of "
+                    "its mask"),
+         TrackDirection::Forward},
+    };
+    int column = 0;
+    for (const auto& b : trackButtons) {
+        auto* track = new QPushButton(tr(b.text), this);
+        track->setObjectName(QString::fromLatin1(b.name));
+        track->setToolTip(tr(b.tip));
+        const TrackDirection direction = b.direction;
+        connect(track, &QPushButton::clicked, this,
+                [this, direction] { trackSelectedShape(direction); });
+        tracking->addWidget(track, 1, column++);
+    }
+
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(paintButton);
     layout->addLayout(toolGrid);
     layout->addLayout(form);
     layout->addLayout(operations);
+    layout->addLayout(tracking);
     layout->addWidget(new QLabel(tr("Shapes (bottom to top):"), this));
     layout->addWidget(shapes_, 1);
 
@@ -374,6 +415,46 @@ void MaskTools::removeSelectedShape() {
         overlay_->setSelectedShape(Id());
     } catch (const Error& e) {
         Q_EMIT editFailed(e.message());
+    }
+}
+
+int MaskTools::trackSelectedShape(TrackDirection direction) {
+    const MaskTarget t = overlay_->target();
+    const Id shapeId = overlay_->selectedShape();
+    const MaskShape* shape = nullptr;
+    if (document_ && t.isValid() && !t.maskId.isNull())
+        for (const MaskRef& m : document_->project().findShot(t.shotId)->masks)
+            if (m.id == t.maskId)
+                shape = m.painted.findShape(shapeId);
+    if (!shape || !shape->hasGeometry()) {
+        Q_EMIT editFailed(tr("Select a brush stroke, rectangle, ellipse or polygon to track."));
+        return 0;
+    }
+    if (!jobs_) {
+        Q_EMIT editFailed(tr("Tracking runs as a job, and there is no job queue here."));
+        return 0;
+    }
+    ShapeTrackRequest request;
+    request.shotId = t.shotId;
+    request.maskId = t.maskId;
+    request.shapeId = shapeId;
+    request.from = t.mediaFrame;
+    request.direction = direction;
+    request.model = ShapeTrackModel(trackModel_->currentData().toInt());
+    try {
+        const Shot* shot = document_->project().findShot(t.shotId);
+        const int id = jobs_->addShapeTrack(
+            document_, request,
+            tr("Track a mask shape of \"%1\" %2 from frame %3")
+                .arg(shot->name, direction == TrackDirection::Forward    ? tr("forward")
+                                 : direction == TrackDirection::Backward ? tr("backward")
+                                                                         : tr("both ways"))
+                .arg(t.mediaFrame - shot->source.start));
+        Q_EMIT jobQueued(id);
+        return id;
+    } catch (const Error& e) {
+        Q_EMIT editFailed(e.message());
+        return 0;
     }
 }
 

@@ -4,8 +4,13 @@
 // tool (brush B, eraser E, rectangle, ellipse, polygon, move), brush size and
 // hardness, which frames a shape covers, and runs fill / invert / clear,
 // copy the playhead's mask to the In/Out range and key the selected shape at
-// the playhead. Each button is one Document edit (one undo step).
+// the playhead. Each button is one Document edit (one undo step). Track
+// Backward / Forward / Both make the selected shape follow the picture from
+// the playhead over its mask's frames, as a job (progress and cancel in the
+// Jobs panel; the track is one undo step when it finishes).
 
+#include "jobs/jobqueue.h"
+#include "tracking/shapetracking.h"
 #include "viewer/maskpaintoverlay.h"
 
 #include <QPointer>
@@ -43,9 +48,15 @@ public:
     void keySelectedShape();
     void removeSelectedShapeKey();
     void removeSelectedShape();
+    // Queues a track of the selected shape from the playhead (needs
+    // setJobQueue); returns the job's ID, 0 when nothing could be queued
+    // (editFailed says why).
+    int trackSelectedShape(TrackDirection direction);
+    void setJobQueue(JobQueue* jobs) { jobs_ = jobs; }
 
 Q_SIGNALS:
     void editFailed(const QString& message);
+    void jobQueued(int id);
 
 private:
     void chooseTool(MaskTool tool);
@@ -63,6 +74,8 @@ private:
     QSpinBox* hardness_;
     QComboBox* frames_;
     QListWidget* shapes_;
+    QComboBox* trackModel_;
+    QPointer<JobQueue> jobs_;
 };
 
 } // namespace retake::gui

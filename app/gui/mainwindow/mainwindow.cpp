@@ -112,6 +112,12 @@ void MainWindow::createDocks() {
     tabifyDockWidget(jobsDock_, addDock(tr("Mask Painting"), QStringLiteral("maskDock"), maskTools_,
                                         Qt::RightDockWidgetArea));
     connect(maskTools_, &MaskTools::editFailed, this, &MainWindow::showStatus);
+    maskTools_->setJobQueue(jobs_);
+    // The Jobs panel shares the Mask Painting panel's tab: a status line
+    // points there instead of taking the tools away.
+    connect(maskTools_, &MaskTools::jobQueued, this, [this] {
+        showStatus(tr("Tracking in the background: progress and Cancel are in the Jobs panel."));
+    });
     history->raise();
     resizeDocks({board, inspector}, {232, 300}, Qt::Horizontal);
     resizeDocks({inspector, history}, {420, 160}, Qt::Vertical);

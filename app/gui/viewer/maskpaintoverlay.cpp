@@ -321,6 +321,26 @@ void MaskPaintOverlay::paintEvent(QPaintEvent*) {
             const MaskShape* s = m.id == t.maskId ? m.painted.findShape(selectedShape_) : nullptr;
             if (!s || !s->hasGeometry())
                 continue;
+            // Its path: the centre of each key, so a track's course (and a
+            // jump in it) shows at a glance; the playhead's key is filled.
+            if (s->keys.size() > 1) {
+                QPolygonF path;
+                for (auto key = s->keys.cbegin(); key != s->keys.cend(); ++key) {
+                    QPointF centre;
+                    for (const QPointF& point : key.value())
+                        centre += point;
+                    path << toWidget(centre / std::max<qsizetype>(1, key.value().size()));
+                }
+                p.setPen(QPen(QColor(0, 200, 255), 1.0));
+                p.setBrush(Qt::NoBrush);
+                p.drawPolyline(path);
+                int i = 0;
+                for (auto key = s->keys.cbegin(); key != s->keys.cend(); ++key, ++i) {
+                    p.setBrush(key.key() == t.mediaFrame ? QBrush(QColor(0, 200, 255))
+                                                         : QBrush(Qt::NoBrush));
+                    p.drawEllipse(path[i], 2.0, 2.0);
+                }
+            }
             QPolygonF outline;
             for (const QPointF& point : s->geometryAt(t.mediaFrame))
                 outline << toWidget(point + (moveTo_ - moveFrom_));
