@@ -22,9 +22,11 @@ namespace retake::generation {
 namespace {
 
 constexpr int kMaxCorners = 400;
-// Lucas-Kanade window and pyramid: motions of up to about 60 px a frame.
+// Lucas-Kanade window and pyramid: motions of up to about 60 px a frame,
+// looked for this far around the region's points.
 const cv::Size kWindow(21, 21);
 constexpr int kPyramidLevels = 4;
+constexpr int kSearchPx = 160;
 // A point whose backward track misses its start by more than this (px) was
 // occluded or slid along an edge.
 constexpr float kMaxForwardBackward = 1.0f;
@@ -150,14 +152,32 @@ TrackStep RegionTracker::next(const GreyFrame& frame) {
                     std::to_string(keyGray_.cols) + "x" + std::to_string(keyGray_.rows));
     const cv::Mat gray = wrap(frame);
 
+    // Lucas-Kanade on the part of the frames around the region only: at
+    // 1080p the pyramids of the whole frames cost more than the tracking.
+    // The window is the points' box grown by the largest motion the pyramid
+    // follows.
+    const cv::Rect around =
+        (cv::boundingRect(currentPoints_) + cv::Size(2 * kSearchPx, 2 * kSearchPx) -
+         cv::Point(kSearchPx, kSearchPx)) &
+        cv::Rect(0, 0, gray.cols, gray.rows);
+    const cv::Point2f origin(float(around.x), float(around.y));
+    std::vector<cv::Point2f> from;
+    from.reserve(currentPoints_.size());
+    for (const cv::Point2f& p : currentPoints_)
+        from.push_back(p - origin);
     std::vector<cv::Point2f> forward, backward;
     std::vector<std::uint8_t> found, foundBack;
     std::vector<float> error;
     const cv::TermCriteria lkStop(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, 30, 0.01);
-    cv::calcOpticalFlowPyrLK(previousGray_, gray, currentPoints_, forward, found, error, kWindow,
+    const cv::Mat before = previousGray_(around), now = gray(around);
+    cv::calcOpticalFlowPyrLK(before, now, from, forward, found, error, kWindow, kPyramidLevels,
+                             lkStop);
+    cv::calcOpticalFlowPyrLK(now, before, forward, backward, foundBack, error, kWindow,
                              kPyramidLevels, lkStop);
-    cv::calcOpticalFlowPyrLK(gray, previousGray_, forward, backward, foundBack, error, kWindow,
-                             kPyramidLevels, lkStop);
+    for (std::size_t i = 0; i < forward.size(); ++i) {
+        forward[i] += origin;
+        backward[i] += origin;
+    }
     std::vector<cv::Point2f> keyKept, nowKept;
     for (std::size_t i = 0; i < forward.size(); ++i) {
         if (!found[i] || !foundBack[i])

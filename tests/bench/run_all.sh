@@ -30,6 +30,8 @@ if [ -n "$(find_exe camera_reframe_bench)" ]; then
 else
     echo "(not built)"
 fi
+section "Region tracking (tests/bench/camera/track.sh)"
+run "$here/camera/track.sh" "$build"
 section "Regeneration engines (generation_bench --quick)"
 run env OMP_WAIT_POLICY=PASSIVE "$(find_exe generation_bench)" --quick
 section "Regeneration on real footage (tests/bench/generation/devset.sh)"

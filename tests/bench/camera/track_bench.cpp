@@ -1,0 +1,178 @@
+// Region tracking speed at 1920x1080 (issue goals: 30 frames/s for a
+// translation track, 10 for a planar one, on 2 cores), and its accuracy on
+// the same frames, whose motion is known. The frames are a smooth noise
+// texture seen through a slow pan (translation) and through a turning plane
+// (planar), made in memory so decoding is not timed. With --peer DIR the
+// frames are also written to DIR as raw grey, for tests/bench/camera/
+// track_peer.py (plain OpenCV Lucas-Kanade + RANSAC per frame, the peer a
+// user would write) to time in the same run.
+//
+//   camera_track_bench [FRAMES] [--peer DIR]      (default 60 frames)
+#include "retake/generation/backend.h"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace retake::generation;
+
+namespace {
+
+constexpr int kW = 1920, kH = 1080, kTexture = 2600;
+
+std::vector<float> texture() {
+    std::mt19937 random(3);
+    std::uniform_real_distribution<float> uniform(0, 1);
+    std::vector<float> t(std::size_t(kTexture) * kTexture);
+    for (float& v : t)
+        v = uniform(random);
+    for (int pass = 0; pass < 2; ++pass) {
+        std::vector<float> b(t.size());
+        for (int y = 0; y < kTexture; ++y)
+            for (int x = 0; x < kTexture; ++x) {
+                float s = 0;
+                for (int k = -1; k <= 1; ++k)
+                    s += t[std::size_t(y) * kTexture + std::clamp(x + k, 0, kTexture - 1)] +
+                         t[std::size_t(std::clamp(y + k, 0, kTexture - 1)) * kTexture + x];
+                b[std::size_t(y) * kTexture + x] = s / 6;
+            }
+        t.swap(b);
+    }
+    return t;
+}
+
+using Matrix = std::array<std::array<double, 3>, 3>;
+
+std::array<double, 2> map(const Matrix& m, double x, double y) {
+    const double w = m[2][0] * x + m[2][1] * y + m[2][2];
+    return {(m[0][0] * x + m[0][1] * y + m[0][2]) / w, (m[1][0] * x + m[1][1] * y + m[1][2]) / w};
+}
+
+// Frame t shows the texture at frameToTexture(t) of each pixel (corner
+// convention, as the tracker's output).
+std::vector<std::uint8_t> render(const std::vector<float>& t, const Matrix& m) {
+    std::vector<std::uint8_t> grey(std::size_t(kW) * kH);
+    for (int y = 0; y < kH; ++y)
+        for (int x = 0; x < kW; ++x) {
+            auto p = map(m, x + 0.5, y + 0.5);
+            const double px = std::clamp(p[0] - 0.5, 0.0, kTexture - 1.001);
+            const double py = std::clamp(p[1] - 0.5, 0.0, kTexture - 1.001);
+            const int x0 = int(px), y0 = int(py);
+            const double fx = px - x0, fy = py - y0;
+            const auto at = [&](int xx, int yy) {
+                return double(t[std::size_t(yy) * kTexture + xx]);
+            };
+            const double v = (at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx) * (1 - fy) +
+                             (at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx) * fy;
+            grey[std::size_t(y) * kW + x] =
+                std::uint8_t(std::lround(std::clamp(v, 0.0, 1.0) * 255));
+        }
+    return grey;
+}
+
+Matrix inverse(const Matrix& m) {
+    const double a = m[0][0], b = m[0][1], c = m[0][2], d = m[1][0], e = m[1][1], f = m[1][2],
+                 g = m[2][0], h = m[2][1], i = m[2][2];
+    const double det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
+    return {{{(e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det},
+             {(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det},
+             {(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det}}};
+}
+
+Matrix motion(bool planar, int t, int frames) {
+    const double s = double(t) / (frames - 1);
+    if (!planar)
+        return {{{1, 0, 200 + 2.3 * t}, {0, 1, 300 + 1.1 * t}, {0, 0, 1}}};
+    const double cx = kW / 2.0, cy = kH / 2.0;
+    const double a = 1 + 0.12 * s, b = 0.05 * s, c = -0.03 * s, d = 1 - 0.08 * s;
+    const double g = 0.00004 * s, h = 0.00002 * s;
+    // T(200 + 60 s, 300 + 20 s) * T(c) * M * T(-c)
+    Matrix m{{{a, b, 0}, {c, d, 0}, {g, h, 1}}};
+    Matrix around{};
+    const Matrix left{{{1, 0, cx}, {0, 1, cy}, {0, 0, 1}}};
+    const Matrix right{{{1, 0, -cx}, {0, 1, -cy}, {0, 0, 1}}};
+    auto mul = [](const Matrix& p, const Matrix& q) {
+        Matrix r{};
+        for (int i = 0; i < 3; ++i)
+            for (int j = 0; j < 3; ++j)
+                for (int k = 0; k < 3; ++k)
+                    r[std::size_t(i)][std::size_t(j)] +=
+                        p[std::size_t(i)][std::size_t(k)] * q[std::size_t(k)][std::size_t(j)];
+        return r;
+    };
+    around = mul(left, mul(m, right));
+    return mul(Matrix{{{1, 0, 200 + 60 * s}, {0, 1, 300 + 20 * s}, {0, 0, 1}}}, around);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    int frames = 60;
+    std::string peerDir;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--peer" && i + 1 < argc)
+            peerDir = argv[++i];
+        else
+            frames = std::max(2, std::atoi(argv[i]));
+    }
+    Backend& backend = *retake_generation_backend();
+    const std::vector<float> tex = texture();
+    // A 400x260 region in the middle of the frame.
+    const int rx = 760, ry = 410, rw = 400, rh = 260;
+    std::vector<std::uint8_t> region(std::size_t(kW) * kH, 0);
+    for (int y = ry; y < ry + rh; ++y)
+        std::fill_n(region.begin() + std::ptrdiff_t(y) * kW + rx, rw, 255);
+    std::printf("Region tracking, %dx%d, %d frames, a %dx%d region\n", kW, kH, frames, rw, rh);
+    for (const bool planar : {false, true}) {
+        std::vector<std::vector<std::uint8_t>> video;
+        for (int t = 0; t < frames; ++t)
+            video.push_back(render(tex, motion(planar, t, frames)));
+        if (!peerDir.empty()) {
+            const std::string path = peerDir + (planar ? "/planar.raw" : "/translation.raw");
+            if (FILE* f = std::fopen(path.c_str(), "wb")) {
+                for (const auto& v : video)
+                    std::fwrite(v.data(), 1, v.size(), f);
+                std::fclose(f);
+            }
+        }
+        const auto start = std::chrono::steady_clock::now();
+        auto tracker = backend.trackRegion({video[0].data(), kW, kH}, region.data(),
+                                           planar ? TrackModel::Planar : TrackModel::Similarity);
+        double worst = 0;
+        int tracked = 0;
+        for (int t = 1; t < frames; ++t) {
+            const TrackStep step = tracker->next({video[std::size_t(t)].data(), kW, kH});
+            if (step.lost)
+                break;
+            ++tracked;
+            const Matrix truth = inverse(motion(planar, t, frames));
+            const Matrix first = motion(planar, 0, frames);
+            Matrix keyToFrame;
+            for (int r = 0; r < 3; ++r)
+                for (int c = 0; c < 3; ++c)
+                    keyToFrame[std::size_t(r)][std::size_t(c)] =
+                        step.keyToFrame[std::size_t(r)][std::size_t(c)];
+            for (const auto& corner : {std::array<double, 2>{double(rx), double(ry)},
+                                       {double(rx + rw), double(ry)},
+                                       {double(rx), double(ry + rh)},
+                                       {double(rx + rw), double(ry + rh)}}) {
+                const auto inTexture = map(first, corner[0], corner[1]);
+                const auto want = map(truth, inTexture[0], inTexture[1]);
+                const auto got = map(keyToFrame, corner[0], corner[1]);
+                worst = std::max(worst, std::hypot(got[0] - want[0], got[1] - want[1]));
+            }
+        }
+        const double s =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        std::printf("  %-11s %3d frames tracked  %6.1f frames/s  worst corner error %.3f px\n",
+                    planar ? "planar" : "translation", tracked, tracked / s, worst);
+    }
+    return 0;
+}
