@@ -415,8 +415,9 @@ bool runPaintedMask(Document& doc, const QCommandLineParser& p, const QStringLis
                       .arg(shotFrames(shot, covered))
                       .arg(result.tracked.size())
                       .arg(result.becamePolygon ? QStringLiteral("; now a polygon") : QString());
-        for (const QString& stop : result.stops)
-            summary += QStringLiteral("\n") + stop;
+        for (const QString& line : result.stops + result.notes)
+            summary += QStringLiteral("\n") + line;
+        json.insert("notes", QJsonArray::fromStringList(result.notes));
     }
     if (has(p, "remove-key")) {
         if (maskId.isNull())

@@ -286,7 +286,7 @@ void JobQueue::finish(const std::shared_ptr<Job>& job, JobState outcome, const Q
                 job->document->replaceMaskShape(r.shotId, r.maskId, job->trackResult.shape);
                 trackNotes << tr("%n frame(s) tracked", nullptr,
                                  int(job->trackResult.tracked.size()));
-                trackNotes << job->trackResult.stops;
+                trackNotes << job->trackResult.stops << job->trackResult.notes;
                 if (job->trackResult.becamePolygon)
                     trackNotes << tr("The shape is now a polygon, so it can turn and tilt.");
             } catch (const Error& e) {

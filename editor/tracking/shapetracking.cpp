@@ -207,6 +207,15 @@ ShapeTrackResult trackShape(const Project& project, const ShapeTrackRequest& req
     shape.frames.add({request.from, request.from + 1});
     std::sort(result.tracked.begin(), result.tracked.end(),
               [](const TrackedFrame& a, const TrackedFrame& b) { return a.frame < b.frame; });
+    if (!result.tracked.isEmpty()) {
+        const FrameRange covered{std::min(request.from, result.tracked.first().frame),
+                                 std::max(request.from, result.tracked.last().frame) + 1};
+        if (shot->locks.intersects(covered))
+            // Allowed on purpose: a lock keeps pixels, and a mask there
+            // regenerates nothing.
+            result.notes << tr("The track crosses locked frames: the shape follows the picture "
+                               "there too, but locked frames keep their pixels when regenerating.");
+    }
     return result;
 }
 

@@ -53,6 +53,7 @@ struct ShapeTrackResult {
     MaskShape shape;               // the shape with its tracked keys
     QVector<TrackedFrame> tracked; // in time order, `from` excluded
     QStringList stops;             // why a direction ended before its end of the range
+    QStringList notes;             // what a person should know (locked frames tracked over)
     bool becamePolygon = false;
 };
 

@@ -172,6 +172,10 @@ class TestTracking : public QObject {
     QTemporaryDir dir;
     std::vector<float> texture;
 
+    static bool result0NoLocks(const Setup& s, const ShapeTrackRequest& request) {
+        return trackShape(s.doc->project(), request, Progress()).notes.isEmpty();
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(dir.isValid());
@@ -260,7 +264,13 @@ private Q_SLOTS:
         ShapeTrackRequest request{
             s.shot, s.mask, s.shape, 15, {}, TrackDirection::Both, ShapeTrackModel::Translation,
             0.5};
+        // Locked frames are tracked over (locks keep pixels, not masks), and
+        // the result says so.
+        QVERIFY(result0NoLocks(s, request));
+        s.doc->lockRange(s.shot, {20, 25});
         const ShapeTrackResult result = trackShape(s.doc->project(), request, Progress());
+        QVERIFY2(result.notes.join(' ').contains(QStringLiteral("locked frames")),
+                 qPrintable(result.notes.join(' ')));
         QCOMPARE(result.tracked.size(), 29);
         QCOMPARE(result.tracked.first().frame, FrameNumber(0));
         QCOMPARE(result.tracked.last().frame, FrameNumber(29));
