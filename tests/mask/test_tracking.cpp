@@ -9,6 +9,7 @@
 #include "document/document.h"
 #include "mediaio/openmedia.h"
 #include "mediaio/writemedia.h"
+#include "noisetexture.h"
 #include "tracking/shapetracking.h"
 
 #include <QDir>
@@ -17,7 +18,6 @@
 #include <array>
 #include <cmath>
 #include <functional>
-#include <random>
 
 using namespace retake;
 
@@ -45,47 +45,19 @@ Matrix inverse(const Matrix& m) {
              {(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det}}};
 }
 
-// Blurred noise: detail at every scale a tracker uses, smooth enough to
-// sample between pixels. A flat grey square in one corner (texture 0-300).
-std::vector<float> makeTexture() {
-    std::mt19937 random(7);
-    std::uniform_real_distribution<float> uniform(0, 1);
-    std::vector<float> t(std::size_t(kTexture) * kTexture);
-    for (float& v : t)
-        v = uniform(random);
-    for (int pass = 0; pass < 3; ++pass) {
-        std::vector<float> blurred(t.size());
-        for (int y = 0; y < kTexture; ++y)
-            for (int x = 0; x < kTexture; ++x) {
-                float sum = 0;
-                for (int k = -1; k <= 1; ++k)
-                    sum += t[std::size_t(y) * kTexture + std::clamp(x + k, 0, kTexture - 1)] +
-                           t[std::size_t(std::clamp(y + k, 0, kTexture - 1)) * kTexture + x];
-                blurred[std::size_t(y) * kTexture + x] = sum / 6;
-            }
-        t.swap(blurred);
-    }
-    for (int y = 0; y < 300; ++y)
-        for (int x = 0; x < 300; ++x)
-            t[std::size_t(y) * kTexture + x] = 0.5f;
+// The tracking texture with a flat grey square in one corner (texture
+// 0-300): nothing there to track.
+retake::testing::NoiseTexture makeTexture() {
+    retake::testing::NoiseTexture t(kTexture, 7, 3);
+    t.flatten(0, 0, 300, 0.5f);
     return t;
-}
-
-float sampleTexture(const std::vector<float>& t, double x, double y) {
-    x = std::clamp(x, 0.0, kTexture - 1.001);
-    y = std::clamp(y, 0.0, kTexture - 1.001);
-    const int x0 = int(x), y0 = int(y);
-    const double fx = x - x0, fy = y - y0;
-    const auto at = [&](int xx, int yy) { return double(t[std::size_t(yy) * kTexture + xx]); };
-    return float((at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx) * (1 - fy) +
-                 (at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx) * fy);
 }
 
 // Frame t shows the texture at frameToTexture(t) of each pixel centre
 // (editor convention: pixel (i, j) is centred at (i + 0.5, j + 0.5)), as
 // 16-bit PNGs `dir`/f_0000.png...
 void writeSequence(const QString& dir, int frames, const std::function<Matrix(int)>& frameToTexture,
-                   const std::vector<float>& texture) {
+                   const retake::testing::NoiseTexture& texture) {
     QDir().mkpath(dir);
     for (int t = 0; t < frames; ++t) {
         const Matrix m = frameToTexture(t);
@@ -95,7 +67,7 @@ void writeSequence(const QString& dir, int frames, const std::function<Matrix(in
             for (int x = 0; x < kW; ++x) {
                 // Texture samples sit at integer positions: centre to corner.
                 const QPointF at = mapPoint(m, {x + 0.5, y + 0.5}) - QPointF(0.5, 0.5);
-                const float v = sampleTexture(texture, at.x(), at.y());
+                const float v = texture.sample(at.x(), at.y());
                 const auto s = std::uint16_t(std::lround(std::clamp(v, 0.0f, 1.0f) * 65535));
                 std::size_t i = (std::size_t(y) * kW + x) * 3;
                 p[i] = s;
@@ -170,7 +142,7 @@ Errors measure(const MaskShape& shape, const MaskGeometry& start, FrameNumber fr
 class TestTracking : public QObject {
     Q_OBJECT
     QTemporaryDir dir;
-    std::vector<float> texture;
+    retake::testing::NoiseTexture texture{2, 0, 0};
 
     static bool result0NoLocks(const Setup& s, const ShapeTrackRequest& request) {
         return trackShape(s.doc->project(), request, Progress()).notes.isEmpty();

@@ -359,14 +359,19 @@ void MaskTools::copyToInOut() {
     }
 }
 
+const MaskShape* MaskTools::selectedShape(const MaskTarget& t) const {
+    if (!document_ || !t.isValid() || t.maskId.isNull())
+        return nullptr;
+    for (const MaskRef& m : document_->project().findShot(t.shotId)->masks)
+        if (m.id == t.maskId)
+            return m.painted.findShape(overlay_->selectedShape());
+    return nullptr;
+}
+
 void MaskTools::keySelectedShape() {
     const MaskTarget t = overlay_->target();
     const Id shapeId = overlay_->selectedShape();
-    const MaskShape* shape = nullptr;
-    if (document_ && t.isValid() && !t.maskId.isNull())
-        for (const MaskRef& m : document_->project().findShot(t.shotId)->masks)
-            if (m.id == t.maskId)
-                shape = m.painted.findShape(shapeId);
+    const MaskShape* shape = selectedShape(t);
     if (!shape || !shape->hasGeometry()) {
         Q_EMIT editFailed(tr("Select a brush stroke, rectangle, ellipse or polygon to key."));
         return;
@@ -382,11 +387,7 @@ void MaskTools::keySelectedShape() {
 void MaskTools::removeSelectedShapeKey() {
     const MaskTarget t = overlay_->target();
     const Id shapeId = overlay_->selectedShape();
-    const MaskShape* shape = nullptr;
-    if (document_ && t.isValid() && !t.maskId.isNull())
-        for (const MaskRef& m : document_->project().findShot(t.shotId)->masks)
-            if (m.id == t.maskId)
-                shape = m.painted.findShape(shapeId);
+    const MaskShape* shape = selectedShape(t);
     if (!shape || !shape->hasGeometry()) {
         Q_EMIT editFailed(tr("Select a brush stroke, rectangle, ellipse or polygon whose key "
                              "to delete."));
@@ -421,11 +422,7 @@ void MaskTools::removeSelectedShape() {
 int MaskTools::trackSelectedShape(TrackDirection direction) {
     const MaskTarget t = overlay_->target();
     const Id shapeId = overlay_->selectedShape();
-    const MaskShape* shape = nullptr;
-    if (document_ && t.isValid() && !t.maskId.isNull())
-        for (const MaskRef& m : document_->project().findShot(t.shotId)->masks)
-            if (m.id == t.maskId)
-                shape = m.painted.findShape(shapeId);
+    const MaskShape* shape = selectedShape(t);
     if (!shape || !shape->hasGeometry()) {
         Q_EMIT editFailed(tr("Select a brush stroke, rectangle, ellipse or polygon to track."));
         return 0;

@@ -59,6 +59,8 @@ Q_SIGNALS:
     void jobQueued(int id);
 
 private:
+    // The shape selected on the viewer, in the painted mask at the playhead.
+    const MaskShape* selectedShape(const MaskTarget& target) const;
     void chooseTool(MaskTool tool);
     void updateShapeList();
     // Runs `edit` on the painted mask at the playhead over the chosen frames.

@@ -8,6 +8,7 @@
 // user would write) to time in the same run.
 //
 //   camera_track_bench [FRAMES] [--peer DIR]      (default 60 frames)
+#include "noisetexture.h"
 #include "retake/generation/backend.h"
 
 #include <algorithm>
@@ -16,7 +17,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -25,27 +25,6 @@ using namespace retake::generation;
 namespace {
 
 constexpr int kW = 1920, kH = 1080, kTexture = 2600;
-
-std::vector<float> texture() {
-    std::mt19937 random(3);
-    std::uniform_real_distribution<float> uniform(0, 1);
-    std::vector<float> t(std::size_t(kTexture) * kTexture);
-    for (float& v : t)
-        v = uniform(random);
-    for (int pass = 0; pass < 2; ++pass) {
-        std::vector<float> b(t.size());
-        for (int y = 0; y < kTexture; ++y)
-            for (int x = 0; x < kTexture; ++x) {
-                float s = 0;
-                for (int k = -1; k <= 1; ++k)
-                    s += t[std::size_t(y) * kTexture + std::clamp(x + k, 0, kTexture - 1)] +
-                         t[std::size_t(std::clamp(y + k, 0, kTexture - 1)) * kTexture + x];
-                b[std::size_t(y) * kTexture + x] = s / 6;
-            }
-        t.swap(b);
-    }
-    return t;
-}
 
 using Matrix = std::array<std::array<double, 3>, 3>;
 
@@ -56,20 +35,12 @@ std::array<double, 2> map(const Matrix& m, double x, double y) {
 
 // Frame t shows the texture at frameToTexture(t) of each pixel (corner
 // convention, as the tracker's output).
-std::vector<std::uint8_t> render(const std::vector<float>& t, const Matrix& m) {
+std::vector<std::uint8_t> render(const retake::testing::NoiseTexture& t, const Matrix& m) {
     std::vector<std::uint8_t> grey(std::size_t(kW) * kH);
     for (int y = 0; y < kH; ++y)
         for (int x = 0; x < kW; ++x) {
-            auto p = map(m, x + 0.5, y + 0.5);
-            const double px = std::clamp(p[0] - 0.5, 0.0, kTexture - 1.001);
-            const double py = std::clamp(p[1] - 0.5, 0.0, kTexture - 1.001);
-            const int x0 = int(px), y0 = int(py);
-            const double fx = px - x0, fy = py - y0;
-            const auto at = [&](int xx, int yy) {
-                return double(t[std::size_t(yy) * kTexture + xx]);
-            };
-            const double v = (at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx) * (1 - fy) +
-                             (at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx) * fy;
+            const auto p = map(m, x + 0.5, y + 0.5);
+            const double v = t.sample(p[0] - 0.5, p[1] - 0.5);
             grey[std::size_t(y) * kW + x] =
                 std::uint8_t(std::lround(std::clamp(v, 0.0, 1.0) * 255));
         }
@@ -123,7 +94,7 @@ int main(int argc, char** argv) {
             frames = std::max(2, std::atoi(argv[i]));
     }
     Backend& backend = *retake_generation_backend();
-    const std::vector<float> tex = texture();
+    const retake::testing::NoiseTexture tex(kTexture, 3, 2);
     // A 400x260 region in the middle of the frame.
     const int rx = 760, ry = 410, rw = 400, rh = 260;
     std::vector<std::uint8_t> region(std::size_t(kW) * kH, 0);
