@@ -13,42 +13,6 @@
 
 namespace retake {
 
-QString toString(TrackDirection direction) {
-    switch (direction) {
-    case TrackDirection::Forward:
-        return QStringLiteral("forward");
-    case TrackDirection::Backward:
-        return QStringLiteral("backward");
-    case TrackDirection::Both:
-        return QStringLiteral("both");
-    }
-    return {};
-}
-
-QString toString(ShapeTrackModel model) {
-    return model == ShapeTrackModel::Planar ? QStringLiteral("planar")
-                                            : QStringLiteral("translation");
-}
-
-bool trackDirectionFromString(const QString& text, TrackDirection* direction) {
-    for (TrackDirection d :
-         {TrackDirection::Forward, TrackDirection::Backward, TrackDirection::Both})
-        if (text == toString(d)) {
-            *direction = d;
-            return true;
-        }
-    return false;
-}
-
-bool shapeTrackModelFromString(const QString& text, ShapeTrackModel* model) {
-    for (ShapeTrackModel m : {ShapeTrackModel::Translation, ShapeTrackModel::Planar})
-        if (text == toString(m)) {
-            *model = m;
-            return true;
-        }
-    return false;
-}
-
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
