@@ -227,8 +227,14 @@ TrackStep RegionTracker::next(const GreyFrame& frame) {
     TrackStep step;
     step.keyToFrame = toEditorConvention(keyToNow);
     step.points = agreeing;
-    step.confidence = double(agreeing) / double(keyKept.size()) *
-                      std::min(1.0, double(agreeing) / (0.5 * double(initialCount_)));
+    // Points can agree on a wrong motion (few of them on weak texture, a
+    // see-through object): the picture itself must agree too. The frame
+    // brought back onto the key frame by the motion is compared with the
+    // key frame's region.
+    const double pointsAgree = double(agreeing) / double(keyKept.size()) *
+                               std::min(1.0, double(agreeing) / (0.5 * double(initialCount_)));
+    const double pictureAgrees = similarity(gray, keyToNow);
+    step.confidence = std::min(pointsAgree, pictureAgrees);
     keyToPrevious_ = keyToNow;
     gray.copyTo(previousGray_);
     return step;
@@ -260,6 +266,28 @@ cv::Matx33d RegionTracker::refine(const cv::Mat& gray, const cv::Matx33d& start)
     if (largestCornerShift(start, refined, box_) > kMaxRefinementPx)
         return start;
     return refined;
+}
+
+double RegionTracker::similarity(const cv::Mat& gray, const cv::Matx33d& keyToNow) const {
+    cv::Mat back;
+    const cv::Matx33d offset(1, 0, box_.x, 0, 1, box_.y, 0, 0, 1);
+    cv::warpPerspective(gray, back, cv::Mat(keyToNow * offset), box_.size(),
+                        cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
+    // Zero-mean normalised cross-correlation over the shape: 1 for the same
+    // picture under any exposure change, 0 for unrelated pictures.
+    const cv::Mat key = keyGray_(box_), mask = region_(box_);
+    cv::Scalar keyMean, keyDev, backMean, backDev;
+    cv::meanStdDev(key, keyMean, keyDev, mask);
+    cv::meanStdDev(back, backMean, backDev, mask);
+    if (keyDev[0] < 1e-6 || backDev[0] < 1e-6)
+        return 0;
+    cv::Mat a, b, inside;
+    key.convertTo(a, CV_64F, 1, -keyMean[0]);
+    back.convertTo(b, CV_64F, 1, -backMean[0]);
+    mask.convertTo(inside, CV_64F, 1.0 / 255);
+    const double n = double(cv::countNonZero(mask));
+    const double correlation = cv::sum(a.mul(b).mul(inside))[0] / n / (keyDev[0] * backDev[0]);
+    return std::clamp(correlation, 0.0, 1.0);
 }
 
 void RegionTracker::replenish(const cv::Mat& gray, const cv::Matx33d& keyToNow) {

@@ -23,6 +23,9 @@ private:
     static std::vector<cv::Point2f> findCorners(const cv::Mat& gray, const cv::Mat& inside);
     TrackStep lose(std::string why);
     cv::Matx33d refine(const cv::Mat& gray, const cv::Matx33d& start) const;
+    // 0..1: how alike the key frame's region and the frame brought back
+    // onto it by keyToNow are.
+    double similarity(const cv::Mat& gray, const cv::Matx33d& keyToNow) const;
     void replenish(const cv::Mat& gray, const cv::Matx33d& keyToNow);
 
     TrackModel model_;

@@ -32,6 +32,17 @@ else
 fi
 section "Region tracking (tests/bench/camera/track.sh)"
 run "$here/camera/track.sh" "$build"
+section "Tracking on real footage (tests/bench/camera/track_devset.py, track_logo.py)"
+if [ -f "$here/../../../shared/devset/make_cases.py" ]; then
+    track_work=$(mktemp -d)
+    run /usr/bin/python3 "$here/camera/track_devset.py" "$build/app/retake-cli" \
+        "$here/../../../shared/devset" "$track_work"
+    run /usr/bin/python3 "$here/camera/track_logo.py" "$build/app/retake-cli" \
+        "$here/../../../shared/devset" "$track_work"
+    rm -rf "$track_work"
+else
+    echo "(the development set is not beside the source tree)"
+fi
 section "Regeneration engines (generation_bench --quick)"
 run env OMP_WAIT_POLICY=PASSIVE "$(find_exe generation_bench)" --quick
 section "Regeneration on real footage (tests/bench/generation/devset.sh)"
