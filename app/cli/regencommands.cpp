@@ -82,6 +82,15 @@ int runRegen(const QStringList& args) {
                  QStringLiteral("A-B")});
     p.addOption({QStringLiteral("prompt"), QStringLiteral("Prompt for engines that use one."),
                  QStringLiteral("TEXT")});
+    p.addOption({QStringLiteral("reference-follows"),
+                 QStringLiteral("Pin the --reference plate to a moving surface: a painted shape "
+                                "(ID or prefix) tracked on it with the planar model; the plate "
+                                "is warped onto every frame along it."),
+                 QStringLiteral("SHAPE")});
+    p.addOption({QStringLiteral("reference-frame"),
+                 QStringLiteral("The shot frame the plate shows the surface as (default: the "
+                                "first of --range)."),
+                 QStringLiteral("F")});
     addEngineOptions(p);
     if (!parse(
             p, args,
@@ -105,6 +114,22 @@ int runRegen(const QStringList& args) {
     request.seed = seedArg(p);
     request.prompt = p.value(QStringLiteral("prompt"));
     request.referencePath = p.value(QStringLiteral("reference"));
+    if (p.isSet(QStringLiteral("reference-follows"))) {
+        const QString key = p.value(QStringLiteral("reference-follows"));
+        for (const MaskRef& m : shot.masks)
+            for (const MaskShape& s : m.painted.shapes)
+                if (key.size() >= 4 && idToString(s.id).startsWith(key, Qt::CaseInsensitive))
+                    request.referenceFollows = s.id;
+        if (request.referenceFollows.isNull())
+            throw Error(ErrorKind::Usage,
+                        QStringLiteral("Shot \"%1\" has no painted shape \"%2\" (an ID or a "
+                                       "prefix of 4 or more characters).")
+                            .arg(shot.name, key));
+    }
+    if (p.isSet(QStringLiteral("reference-frame")))
+        request.referenceFrame =
+            shot.source.start + parseFrame(p.value(QStringLiteral("reference-frame")),
+                                           QStringLiteral("--reference-frame"));
     if (p.isSet(QStringLiteral("device")))
         request.device = p.value(QStringLiteral("device"));
 

@@ -13,6 +13,7 @@
 #include "media/imagesequence.h"
 #include "mediaio/openmedia.h"
 #include "mediaio/writemedia.h"
+#include "regen/pinnedplate.h"
 #include "retake/generation/inpaint.h"
 #include "timeline/framesource.h"
 
@@ -116,6 +117,44 @@ gen::FrameStack referencePlate(const QString& path, int width, int height, const
     gen::FrameStack stack(1, 3, height, width);
     toPlanarRgb(plate, stack, 0);
     return stack;
+}
+
+// The plate warped onto every loaded frame along the shape that follows its
+// surface (pinnedplate.h).
+gen::FrameStack pinnedPlates(const Shot& shot, const RegenRequest& request, FrameRange loaded,
+                             int width, int height) {
+    if (request.referencePath.isEmpty())
+        throw Error(ErrorKind::Usage, tr("Pinning a plate to a shape needs the plate: give "
+                                         "--reference."));
+    const MaskShape* shape = nullptr;
+    for (const MaskRef& m : shot.masks)
+        if (const MaskShape* s = m.painted.findShape(request.referenceFollows))
+            shape = s;
+    if (!shape || !shape->hasGeometry() || shape->keys.isEmpty())
+        throw Error(ErrorKind::Usage, tr("Shot \"%1\" has no painted shape %2 to pin the plate to.")
+                                          .arg(shot.name, idToString(request.referenceFollows)));
+    if (shape->geometryAt(shape->keys.firstKey()).size() < 4)
+        throw Error(ErrorKind::Usage,
+                    tr("The plate follows a shape's corners: shape %1 needs 4 or more (track "
+                       "a rectangle or polygon with the planar model).")
+                        .arg(idToString(request.referenceFollows)));
+    const FrameNumber plateFrame =
+        request.referenceFrame >= 0 ? request.referenceFrame : request.range.start;
+    const Image plate = readStill(request.referencePath);
+    requireSize(plate, request.referencePath, width, height, tr("the shot is"));
+    const MaskGeometry onPlate = shape->geometryAt(plateFrame);
+    gen::FrameStack plates(int(loaded.length()), 3, height, width);
+    for (FrameNumber f = loaded.start; f < loaded.end; ++f) {
+        const std::optional<PlaneHomography> h = fitHomography(onPlate, shape->geometryAt(f));
+        if (!h)
+            throw Error(ErrorKind::Usage,
+                        tr("Shape %1's corners on frame %2 do not span a plane (three on a "
+                           "line?): the plate cannot follow it there.")
+                            .arg(idToString(request.referenceFollows))
+                            .arg(f - shot.source.start));
+        warpPlate(plate, *h, plates, int(f - loaded.start));
+    }
+    return plates;
 }
 
 // A shot's frames (plus context frames on either side) handed to the engine
@@ -319,9 +358,12 @@ RegenResult regenerate(const Project& project, const QString& cacheDir, const Re
     gen::StreamedInpaintRequest engineRequest;
     engineRequest.stream = &stream;
     engineRequest.locked = stream.lockedFlags();
-    if (!request.referencePath.isEmpty())
+    if (!request.referencePath.isEmpty() && request.referenceFollows.isNull())
         engineRequest.reference = referencePlate(request.referencePath, stream.width(),
                                                  stream.height(), tr("the shot is"));
+    if (!request.referenceFollows.isNull())
+        engineRequest.reference =
+            pinnedPlates(*shot, request, loaded, stream.width(), stream.height());
     engineRequest.seed = std::uint64_t(request.seed);
     engineRequest.prompt = request.prompt.toStdString();
     engineRequest.device = request.device.toStdString();

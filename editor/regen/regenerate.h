@@ -25,6 +25,11 @@ struct RegenRequest {
     QString prompt;
     Id maskId;             // default: the shot's newest mask
     QString referencePath; // optional clean plate (image file)
+    // Pins the plate to a moving surface (regen/pinnedplate.h): a painted
+    // mask shape of this shot that follows the surface (a planar track), and
+    // the media frame the plate shows it as (-1: the range's first frame).
+    Id referenceFollows;
+    FrameNumber referenceFrame = -1;
     QString device = QStringLiteral("cpu");
     int contextFrames = 12; // unlocked-but-untouched neighbours the engine may read
     // Instead of a mask: called for every frame the engine may change (in the

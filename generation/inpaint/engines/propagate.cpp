@@ -17,7 +17,8 @@
 //     flow until it lands on a known pixel; a track stops where forward and
 //     backward flow disagree (occlusion). Candidates from both directions
 //     are blended by temporal distance.
-//  5. Pixels still unknown: registered clean plates, then a spatial fill of
+//  5. Pixels still unknown: registered clean plates (a plate per frame, lined
+//     up with each frame, goes before step 3 instead), then a spatial fill of
 //     the frame with most unknown pixels (diffusion near the hole's edge,
 //     PatchMatch deeper), which becomes a source for the others (so a static
 //     shot with a fixed mask is filled once, coherently).
@@ -238,12 +239,17 @@ void PropagateEngine::fillFromReference(State& s, FlowEstimator& estimator,
             plateGray = estimator.prepare(toGray8(plate, s.height, s.width));
             cachedGray = plateGray;
         }
-        const cv::Mat frameGray = estimator.prepare(
-            toGray8(s.out + std::size_t(s.width) * s.height * 3 * t, s.height, s.width));
-        cv::Mat toPlate = estimator.compute(frameGray, plateGray);
-        cv::Mat fromPlate = estimator.compute(plateGray, frameGray);
         const cv::Mat holeSmall =
             estimator.downscaleMask(s.unknown[std::size_t(t)].data(), s.height, s.width);
+        // The hole smoothly filled first, as for the frames' own flow: what
+        // the user masked (a logo's hard edges) is not in the plate, and its
+        // edges made the flow around the hole follow nothing.
+        const cv::Mat frameGray =
+            smoothFill(estimator.prepare(toGray8(s.out + std::size_t(s.width) * s.height * 3 * t,
+                                                 s.height, s.width)),
+                       holeSmall == 0);
+        cv::Mat toPlate = estimator.compute(frameGray, plateGray);
+        cv::Mat fromPlate = estimator.compute(plateGray, frameGray);
         FlowEstimator::complete(toPlate, holeSmall, 4);
         FlowEstimator::complete(fromPlate, holeSmall, 4);
         const cv::Mat error = consistencyError(toPlate, fromPlate);
@@ -391,13 +397,24 @@ void PropagateEngine::run(const Chunk& chunk, RunContext& context, float* out) {
         b.error = consistencyError(b.forward, f.forward);
     }
 
+    // A plate per frame (pinned to the surface by the editor, lined up with
+    // each frame) is the best source there is for what it covers: it goes
+    // first. Other frames would fill a hole that moves with its surface
+    // from whatever the camera's motion brings under it. A single plate
+    // must be registered across any motion, so it only fills what the
+    // frames cannot.
+    const bool platePerFrame = chunk.reference->count > 1;
+    const auto anyUnknown = [&] {
+        return std::any_of(s.unknownCount.begin(), s.unknownCount.end(),
+                           [](int c) { return c > 0; });
+    };
+    if (platePerFrame)
+        fillFromReference(s, estimator, context);
     if (align_)
         alignAndFill(s, gray, usable, holes, context);
     trackRound(s, context, 0.5, 0.65);
-    if (!chunk.reference->empty() &&
-        std::any_of(s.unknownCount.begin(), s.unknownCount.end(), [](int c) { return c > 0; })) {
+    if (!chunk.reference->empty() && !platePerFrame && anyUnknown())
         fillFromReference(s, estimator, context);
-    }
 
     // Thin parts no frame saw are diffused in every frame from its own
     // surroundings: people walking past a logo change what borders it, and a
