@@ -140,6 +140,18 @@ gen::FrameStack pinnedPlates(const Shot& shot, const RegenRequest& request, Fram
                         .arg(idToString(request.referenceFollows)));
     const FrameNumber plateFrame =
         request.referenceFrame >= 0 ? request.referenceFrame : request.range.start;
+    // A plate per loaded frame is held for the whole run (the engines take
+    // the reference whole): bounded, with the way out said.
+    const double gib = double(loaded.length()) * 3 * width * height * sizeof(float) / (1 << 30);
+    if (gib > 2.0)
+        throw Error(ErrorKind::Usage,
+                    tr("A plate pinned over %1 frames at %2x%3 needs %4 GiB; regenerate the "
+                       "range in parts of at most %5 frames.")
+                        .arg(loaded.length())
+                        .arg(width)
+                        .arg(height)
+                        .arg(gib, 0, 'f', 1)
+                        .arg(qint64(2.0 * (1 << 30) / (3.0 * width * height * sizeof(float)))));
     const Image plate = readStill(request.referencePath);
     requireSize(plate, request.referencePath, width, height, tr("the shot is"));
     const MaskGeometry onPlate = shape->geometryAt(plateFrame);
