@@ -13,6 +13,7 @@
 #include "mediaio/openmedia.h"
 #include "mediaio/writemedia.h"
 #include "noisetexture.h"
+#include "planematrix.h"
 #include "regen/pinnedplate.h"
 #include "regen/regenerate.h"
 
@@ -41,9 +42,8 @@ MaskGeometry signCorners(int t) {
 }
 
 QPointF mapPoint(const PlaneHomography& h, QPointF p) {
-    const double w = h[2][0] * p.x() + h[2][1] * p.y() + h[2][2];
-    return {(h[0][0] * p.x() + h[0][1] * p.y() + h[0][2]) / w,
-            (h[1][0] * p.x() + h[1][1] * p.y() + h[1][2]) / w};
+    const auto q = retake::testing::mapPoint(h, p.x(), p.y());
+    return {q[0], q[1]};
 }
 
 struct Scene {

@@ -10,6 +10,7 @@
 #include "mediaio/openmedia.h"
 #include "mediaio/writemedia.h"
 #include "noisetexture.h"
+#include "planematrix.h"
 #include "tracking/shapetracking.h"
 
 #include <QDir>
@@ -27,22 +28,14 @@ constexpr int kW = 320;
 constexpr int kH = 240;
 constexpr int kTexture = 1024;
 
-using Matrix = std::array<std::array<double, 3>, 3>;
+using Matrix = retake::testing::PlaneMatrix;
+using retake::testing::inverse;
+using retake::testing::multiply;
+using retake::testing::translation;
 
 QPointF mapPoint(const Matrix& m, QPointF p) {
-    const double x = m[0][0] * p.x() + m[0][1] * p.y() + m[0][2];
-    const double y = m[1][0] * p.x() + m[1][1] * p.y() + m[1][2];
-    const double w = m[2][0] * p.x() + m[2][1] * p.y() + m[2][2];
-    return {x / w, y / w};
-}
-
-Matrix inverse(const Matrix& m) {
-    const double a = m[0][0], b = m[0][1], c = m[0][2], d = m[1][0], e = m[1][1], f = m[1][2],
-                 g = m[2][0], h = m[2][1], i = m[2][2];
-    const double det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
-    return {{{(e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det},
-             {(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det},
-             {(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det}}};
+    const auto q = retake::testing::mapPoint(m, p.x(), p.y());
+    return {q[0], q[1]};
 }
 
 // The tracking texture with a flat grey square in one corner (texture
@@ -77,20 +70,6 @@ void writeSequence(const QString& dir, int frames, const std::function<Matrix(in
         writeImageFile(QStringLiteral("%1/f_%2.png").arg(dir).arg(t, 4, 10, QLatin1Char('0')),
                        image);
     }
-}
-
-Matrix translation(double x, double y) {
-    return {{{1, 0, x}, {0, 1, y}, {0, 0, 1}}};
-}
-
-Matrix multiply(const Matrix& a, const Matrix& b) {
-    Matrix m{};
-    for (int i = 0; i < 3; ++i)
-        for (int j = 0; j < 3; ++j)
-            for (int k = 0; k < 3; ++k)
-                m[std::size_t(i)][std::size_t(j)] +=
-                    a[std::size_t(i)][std::size_t(k)] * b[std::size_t(k)][std::size_t(j)];
-    return m;
 }
 
 struct Setup {

@@ -9,6 +9,7 @@
 //
 //   camera_track_bench [FRAMES] [--peer DIR]      (default 60 frames)
 #include "noisetexture.h"
+#include "planematrix.h"
 #include "retake/generation/backend.h"
 
 #include <algorithm>
@@ -26,11 +27,11 @@ namespace {
 
 constexpr int kW = 1920, kH = 1080, kTexture = 2600;
 
-using Matrix = std::array<std::array<double, 3>, 3>;
+using Matrix = retake::testing::PlaneMatrix;
+using retake::testing::inverse;
 
 std::array<double, 2> map(const Matrix& m, double x, double y) {
-    const double w = m[2][0] * x + m[2][1] * y + m[2][2];
-    return {(m[0][0] * x + m[0][1] * y + m[0][2]) / w, (m[1][0] * x + m[1][1] * y + m[1][2]) / w};
+    return retake::testing::mapPoint(m, x, y);
 }
 
 // Frame t shows the texture at frameToTexture(t) of each pixel (corner
@@ -47,15 +48,6 @@ std::vector<std::uint8_t> render(const retake::testing::NoiseTexture& t, const M
     return grey;
 }
 
-Matrix inverse(const Matrix& m) {
-    const double a = m[0][0], b = m[0][1], c = m[0][2], d = m[1][0], e = m[1][1], f = m[1][2],
-                 g = m[2][0], h = m[2][1], i = m[2][2];
-    const double det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
-    return {{{(e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det},
-             {(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det},
-             {(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det}}};
-}
-
 Matrix motion(bool planar, int t, int frames) {
     const double s = double(t) / (frames - 1);
     if (!planar)
@@ -64,21 +56,11 @@ Matrix motion(bool planar, int t, int frames) {
     const double a = 1 + 0.12 * s, b = 0.05 * s, c = -0.03 * s, d = 1 - 0.08 * s;
     const double g = 0.00004 * s, h = 0.00002 * s;
     // T(200 + 60 s, 300 + 20 s) * T(c) * M * T(-c)
-    Matrix m{{{a, b, 0}, {c, d, 0}, {g, h, 1}}};
-    Matrix around{};
-    const Matrix left{{{1, 0, cx}, {0, 1, cy}, {0, 0, 1}}};
-    const Matrix right{{{1, 0, -cx}, {0, 1, -cy}, {0, 0, 1}}};
-    auto mul = [](const Matrix& p, const Matrix& q) {
-        Matrix r{};
-        for (int i = 0; i < 3; ++i)
-            for (int j = 0; j < 3; ++j)
-                for (int k = 0; k < 3; ++k)
-                    r[std::size_t(i)][std::size_t(j)] +=
-                        p[std::size_t(i)][std::size_t(k)] * q[std::size_t(k)][std::size_t(j)];
-        return r;
-    };
-    around = mul(left, mul(m, right));
-    return mul(Matrix{{{1, 0, 200 + 60 * s}, {0, 1, 300 + 20 * s}, {0, 0, 1}}}, around);
+    using retake::testing::multiply;
+    using retake::testing::translation;
+    const Matrix m{{{a, b, 0}, {c, d, 0}, {g, h, 1}}};
+    return multiply(translation(200 + 60 * s, 300 + 20 * s),
+                    multiply(translation(cx, cy), multiply(m, translation(-cx, -cy))));
 }
 
 } // namespace
