@@ -254,6 +254,10 @@ void addPaintedMaskOptions(QCommandLineParser& p) {
         "flat surface in perspective: signs, screens, walls).",
         "MODEL");
     opt("min-confidence", "Tracker confidence (0-1) below which --track stops (default 0.5).", "C");
+    opt("key-tolerance",
+        "With --track, leave out keys the motion between their neighbours reproduces within this "
+        "many pixels (default 0: a key on every frame).",
+        "PX");
     opt("copy-frame", "Copy the mask of this shot frame to the frames of --to.", "F");
     opt("to", "Frames to copy --copy-frame to.", "A-B");
     opt("remove-shape", "Delete a shape (ID or prefix).", "SHAPE");
@@ -391,6 +395,9 @@ bool runPaintedMask(Document& doc, const QCommandLineParser& p, const QStringLis
             usageError(QStringLiteral("--model: \"%1\" is not translation or planar.")
                            .arg(optionValue(p, "model")));
         request.minConfidence = numberArg(p, "min-confidence", request.minConfidence);
+        request.keyTolerancePx = numberArg(p, "key-tolerance", 0);
+        if (!(request.keyTolerancePx >= 0 && request.keyTolerancePx <= 100))
+            usageError(QStringLiteral("--key-tolerance is between 0 and 100 pixels."));
         if (!(request.minConfidence >= 0 && request.minConfidence <= 1))
             usageError(QStringLiteral("--min-confidence is between 0 and 1."));
         const ShapeTrackResult result = trackShape(doc.project(), request, Progress());
@@ -413,7 +420,7 @@ bool runPaintedMask(Document& doc, const QCommandLineParser& p, const QStringLis
                       .arg(idToString(request.shapeId), toString(request.model))
                       .arg(request.from - shot.source.start)
                       .arg(shotFrames(shot, covered))
-                      .arg(result.tracked.size())
+                      .arg(result.shape.keys.size())
                       .arg(result.becamePolygon ? QStringLiteral("; now a polygon") : QString());
         for (const QString& line : result.stops + result.notes)
             summary += QStringLiteral("\n") + line;

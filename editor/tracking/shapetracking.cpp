@@ -69,6 +69,59 @@ MaskGeometry transformed(const MaskGeometry& points, const generation::TrackTran
 
 } // namespace
 
+namespace {
+
+// The largest distance, over the shape's points, between key `k` and the
+// straight motion from key `a` to key `b`.
+double departure(const MaskGeometry& a, const MaskGeometry& k, const MaskGeometry& b, double s) {
+    double worst = 0;
+    for (int i = 0; i < k.size() && i < a.size() && i < b.size(); ++i) {
+        const QPointF along = a[i] + (b[i] - a[i]) * s;
+        worst = std::max(worst, std::hypot(k[i].x() - along.x(), k[i].y() - along.y()));
+    }
+    return worst;
+}
+
+void keepDeparting(const QVector<FrameNumber>& frames, const QMap<FrameNumber, MaskGeometry>& keys,
+                   int first, int last, double tolerance, QVector<bool>& keep) {
+    if (last - first < 2)
+        return;
+    int worstAt = -1;
+    double worst = tolerance;
+    const MaskGeometry& a = keys[frames[first]];
+    const MaskGeometry& b = keys[frames[last]];
+    for (int k = first + 1; k < last; ++k) {
+        const double s = double(frames[k] - frames[first]) / double(frames[last] - frames[first]);
+        const double d = departure(a, keys[frames[k]], b, s);
+        if (d > worst) {
+            worst = d;
+            worstAt = k;
+        }
+    }
+    if (worstAt < 0)
+        return;
+    keep[worstAt] = true;
+    keepDeparting(frames, keys, first, worstAt, tolerance, keep);
+    keepDeparting(frames, keys, worstAt, last, tolerance, keep);
+}
+
+} // namespace
+
+void thinKeys(MaskShape& shape, FrameRange frames, double tolerancePx) {
+    QVector<FrameNumber> inside;
+    for (auto it = shape.keys.cbegin(); it != shape.keys.cend(); ++it)
+        if (frames.contains(it.key()))
+            inside << it.key();
+    if (inside.size() < 3 || !(tolerancePx > 0))
+        return;
+    QVector<bool> keep(inside.size(), false);
+    keep.first() = keep.last() = true;
+    keepDeparting(inside, shape.keys, 0, int(inside.size()) - 1, tolerancePx, keep);
+    for (int i = 0; i < inside.size(); ++i)
+        if (!keep[i])
+            shape.keys.remove(inside[i]);
+}
+
 ShapeTrackResult trackShape(const Project& project, const ShapeTrackRequest& request,
                             const Progress& progress) {
     const auto usage = [](const QString& message) { throw Error(ErrorKind::Usage, message); };
@@ -171,6 +224,11 @@ ShapeTrackResult trackShape(const Project& project, const ShapeTrackRequest& req
     shape.frames.add({request.from, request.from + 1});
     std::sort(result.tracked.begin(), result.tracked.end(),
               [](const TrackedFrame& a, const TrackedFrame& b) { return a.frame < b.frame; });
+    if (!result.tracked.isEmpty())
+        thinKeys(shape,
+                 {std::min(request.from, result.tracked.first().frame),
+                  std::max(request.from, result.tracked.last().frame) + 1},
+                 request.keyTolerancePx);
     if (!result.tracked.isEmpty()) {
         const FrameRange covered{std::min(request.from, result.tracked.first().frame),
                                  std::max(request.from, result.tracked.last().frame) + 1};

@@ -42,6 +42,10 @@ struct ShapeTrackRequest {
     ShapeTrackModel model = ShapeTrackModel::Translation;
     // Below this tracker confidence (0..1) a direction stops.
     double minConfidence = 0.5;
+    // 0: a key on every tracked frame. Above: keys that the straight motion
+    // between their neighbours reproduces within this many pixels (every
+    // point of the shape) are left out, so the track is easier to edit.
+    double keyTolerancePx = 0;
 };
 
 struct TrackedFrame {
@@ -56,6 +60,11 @@ struct ShapeTrackResult {
     QStringList notes;             // what a person should know (locked frames tracked over)
     bool becamePolygon = false;
 };
+
+// Leaves out the keys of `shape` in `frames` (media frames) that the shape's
+// own linear motion between the kept keys reproduces within `tolerancePx`
+// (Douglas-Peucker over time); the first and last key there stay.
+void thinKeys(MaskShape& shape, FrameRange frames, double tolerancePx);
 
 // Throws Error(Usage) for a request that names nothing trackable (no such
 // shot, mask or shape; a fill or invert shape; `from` outside the range) and

@@ -158,6 +158,22 @@ private Q_SLOTS:
               e.worst, e.last);
         QCOMPARE(e.keys, 40);
         QVERIFY2(e.worst < 0.25, qPrintable(QString::number(e.worst)));
+        // With a tolerance, the keys a straight motion reproduces go: this
+        // motion is straight, so two keys remain and every frame is still
+        // within the tolerance of the truth.
+        request.keyTolerancePx = 0.1;
+        const ShapeTrackResult thinned = trackShape(s.doc->project(), request, Progress());
+        QVERIFY2(thinned.shape.keys.size() <= 3,
+                 qPrintable(QString::number(thinned.shape.keys.size())));
+        QCOMPARE(thinned.tracked.size(), 39);
+        for (int t = 0; t < 40; ++t) {
+            const MaskGeometry at = thinned.shape.geometryAt(t);
+            for (int i = 0; i < 4; ++i) {
+                const QPointF want = corners[i] - (offset(t) - offset(0));
+                QVERIFY2(std::hypot(at[i].x() - want.x(), at[i].y() - want.y()) < 0.15,
+                         qPrintable(QStringLiteral("frame %1 corner %2").arg(t).arg(i)));
+            }
+        }
         // One undo step puts it in the document, and undo takes it back.
         const Project before = s.doc->project();
         s.doc->replaceMaskShape(s.shot, s.mask, result.shape);
