@@ -1816,6 +1816,18 @@
     <context>
         <name>retake::gui::MaskTools</name>
         <message>
+            <source>A key every frame</source>
+            <translation>Ein Key pro Bild</translation>
+        </message>
+        <message>
+            <source>Leave out the keys that the straight motion between their neighbours gives within this many pixels: fewer keys to edit.</source>
+            <translation>Keys weglassen, die die gerade Bewegung zwischen ihren Nachbarn auf so viele Pixel genau ergibt: weniger Keys zum Bearbeiten.</translation>
+        </message>
+        <message>
+            <source>Keys within:</source>
+            <translation>Keys bis auf:</translation>
+        </message>
+        <message>
             <source>Flat surface (perspective)</source>
             <translation>Ebene Fläche (Perspektive)</translation>
         </message>

@@ -1816,6 +1816,18 @@
     <context>
         <name>retake::gui::MaskTools</name>
         <message>
+            <source>A key every frame</source>
+            <translation>Une clé par image</translation>
+        </message>
+        <message>
+            <source>Leave out the keys that the straight motion between their neighbours gives within this many pixels: fewer keys to edit.</source>
+            <translation>Omettre les clés que le mouvement en ligne droite entre leurs voisines donne à ce nombre de pixels près : moins de clés à modifier.</translation>
+        </message>
+        <message>
+            <source>Keys within:</source>
+            <translation>Clés à moins de :</translation>
+        </message>
+        <message>
             <source>Flat surface (perspective)</source>
             <translation>Surface plane (perspective)</translation>
         </message>

@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -286,6 +287,15 @@ private Q_SLOTS:
         QVERIFY(pathDrawn);
         doc_->undoStack()->undo();
         QCOMPARE(mask()->painted.findShape(rect)->keys.size(), 1);
+
+        // With a key tolerance, a straight track keeps its ends only.
+        tools_->findChild<QDoubleSpinBox*>(QStringLiteral("maskTrackKeyTolerance"))->setValue(0.5);
+        state_->setCurrentFrame(0);
+        finished.clear();
+        button("maskTrackForward")->click();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(jobs.status(finished.first().first().toInt()).state, JobState::Succeeded);
+        QCOMPARE(mask()->painted.findShape(rect)->keys.size(), 2);
         tools_->setJobQueue(nullptr);
     }
 

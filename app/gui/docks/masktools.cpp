@@ -9,6 +9,7 @@
 #include <QActionGroup>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QLabel>
@@ -57,7 +58,8 @@ MaskTools::MaskTools(EditorState* state, ViewerCanvas* canvas, QWidget* parent)
     , hardness_(new QSpinBox(this))
     , frames_(new QComboBox(this))
     , shapes_(new QListWidget(this))
-    , trackModel_(new QComboBox(this)) {
+    , trackModel_(new QComboBox(this))
+    , keyTolerance_(new QDoubleSpinBox(this)) {
     setObjectName(QStringLiteral("maskTools"));
     // The chosen tool and painting mode must read at a glance; the theme's
     // checked tool buttons are too subtle for that.
@@ -209,6 +211,16 @@ MaskTools::MaskTools(EditorState* state, ViewerCanvas* canvas, QWidget* parent)
                 [this, direction] { trackSelectedShape(direction); });
         tracking->addWidget(track, 1, column++);
     }
+    keyTolerance_->setObjectName(QStringLiteral("maskTrackKeyTolerance"));
+    keyTolerance_->setRange(0, 10);
+    keyTolerance_->setDecimals(1);
+    keyTolerance_->setSingleStep(0.5);
+    keyTolerance_->setSuffix(tr(" px"));
+    keyTolerance_->setSpecialValueText(tr("A key every frame"));
+    keyTolerance_->setToolTip(tr("Leave out the keys that the straight motion between their "
+                                 "neighbours gives within this many pixels: fewer keys to edit."));
+    tracking->addWidget(new QLabel(tr("Keys within:"), this), 2, 0);
+    tracking->addWidget(keyTolerance_, 2, 1, 1, 2);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(paintButton);
@@ -438,6 +450,7 @@ int MaskTools::trackSelectedShape(TrackDirection direction) {
     request.from = t.mediaFrame;
     request.direction = direction;
     request.model = ShapeTrackModel(trackModel_->currentData().toInt());
+    request.keyTolerancePx = keyTolerance_->value();
     try {
         const Shot* shot = document_->project().findShot(t.shotId);
         const int id = jobs_->addShapeTrack(

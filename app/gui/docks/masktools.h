@@ -19,6 +19,7 @@
 class QAction;
 class QActionGroup;
 class QComboBox;
+class QDoubleSpinBox;
 class QListWidget;
 class QSpinBox;
 
@@ -77,6 +78,7 @@ private:
     QComboBox* frames_;
     QListWidget* shapes_;
     QComboBox* trackModel_;
+    QDoubleSpinBox* keyTolerance_;
     QPointer<JobQueue> jobs_;
 };
 
