@@ -32,6 +32,11 @@ constexpr int kSearchPx = 160;
 constexpr float kMaxForwardBackward = 1.0f;
 // RANSAC tolerance (px).
 constexpr double kRansacPx = 2.0;
+// After RANSAC, the fit is redone on the points that agree with it this
+// closely (px), or within kTightMedians of the median residual if that is
+// wider.
+constexpr double kTightPx = 0.3;
+constexpr double kTightMedians = 3.0;
 // Fewer agreeing points than this cannot pin the model down reliably.
 constexpr int kMinPointsPlanar = 10;
 constexpr int kMinPointsSimilarity = 5;
@@ -208,7 +213,7 @@ TrackStep RegionTracker::next(const GreyFrame& frame) {
         return lose("the region's points no longer move as one " +
                     std::string(model_ == TrackModel::Planar ? "plane" : "object") + " (" +
                     std::to_string(agreeing) + " agree)");
-    cv::Matx33d keyToNow = toMatx(fitted);
+    cv::Matx33d keyToNow = tightFit(keyKept, nowKept, agree, toMatx(fitted));
     if (model_ == TrackModel::Planar)
         keyToNow = refine(gray, keyToNow);
 
@@ -238,6 +243,42 @@ TrackStep RegionTracker::next(const GreyFrame& frame) {
     keyToPrevious_ = keyToNow;
     gray.copyTo(previousGray_);
     return step;
+}
+
+cv::Matx33d RegionTracker::tightFit(const std::vector<cv::Point2f>& key,
+                                    const std::vector<cv::Point2f>& now,
+                                    const std::vector<std::uint8_t>& agree,
+                                    const cv::Matx33d& fitted) const {
+    // RANSAC's tolerance has to allow for motion blur and noise, so a few
+    // points half a pixel off (on a repeating pattern, along an edge) count
+    // as agreeing and pull the least-squares fit; a second fit leaves them out.
+    std::vector<double> residual;
+    residual.reserve(key.size());
+    for (std::size_t i = 0; i < key.size(); ++i)
+        if (agree[i]) {
+            const cv::Point2d p = apply(fitted, key[i]);
+            residual.push_back(std::hypot(p.x - now[i].x, p.y - now[i].y));
+        }
+    if (residual.empty())
+        return fitted;
+    std::vector<double> sorted = residual;
+    std::nth_element(sorted.begin(), sorted.begin() + long(sorted.size() / 2), sorted.end());
+    const double limit = std::max(kTightPx, kTightMedians * sorted[sorted.size() / 2]);
+    std::vector<cv::Point2f> keyTight, nowTight;
+    for (std::size_t i = 0, r = 0; i < key.size(); ++i)
+        if (agree[i] && residual[r++] <= limit) {
+            keyTight.push_back(key[i]);
+            nowTight.push_back(now[i]);
+        }
+    if (int(keyTight.size()) < minPoints() || keyTight.size() == residual.size())
+        return fitted;
+    // Every point now agrees: a least-squares fit over all of them (RANSAC
+    // with a tolerance nothing exceeds, then its Levenberg-Marquardt polish).
+    const cv::Mat refit =
+        model_ == TrackModel::Planar
+            ? cv::findHomography(keyTight, nowTight, 0)
+            : cv::estimateAffinePartial2D(keyTight, nowTight, cv::noArray(), cv::RANSAC, 1e6);
+    return refit.empty() ? fitted : toMatx(refit);
 }
 
 cv::Matx33d RegionTracker::refine(const cv::Mat& gray, const cv::Matx33d& start) const {

@@ -22,6 +22,8 @@ private:
     int minPoints() const;
     static std::vector<cv::Point2f> findCorners(const cv::Mat& gray, const cv::Mat& inside);
     TrackStep lose(std::string why);
+    cv::Matx33d tightFit(const std::vector<cv::Point2f>& key, const std::vector<cv::Point2f>& now,
+                         const std::vector<std::uint8_t>& agree, const cv::Matx33d& fitted) const;
     cv::Matx33d refine(const cv::Mat& gray, const cv::Matx33d& start) const;
     // 0..1: how alike the key frame's region and the frame brought back
     // onto it by keyToNow are.

@@ -240,7 +240,7 @@ private Q_SLOTS:
             QStringLiteral("ffmpeg"),
             {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
              QStringLiteral("lavfi"), QStringLiteral("-i"),
-             QStringLiteral("cellauto=s=400x300:rule=110:r=24:full=0,trim=start_frame=299:"
+             QStringLiteral("cellauto=s=400x300:rule=110:r=24:full=0:seed=7,trim=start_frame=299:"
                             "end_frame=300,loop=loop=11:size=1,setpts=N/24/TB,"
                             "crop=160:90:x=n:y=60"),
              media.filePath(QStringLiteral("f_%04d.png"))});
