@@ -16,7 +16,9 @@
 //  4. The rest is tracked frame by frame forward and backward through the
 //     flow until it lands on a known pixel; a track stops where forward and
 //     backward flow disagree (occlusion). Candidates from both directions
-//     are blended by temporal distance.
+//     are blended by temporal distance, each shifted by a smooth correction
+//     measured on the picture around the hole, tracked to the same source
+//     frame (exposure drift leaves no seam).
 //  5. Pixels still unknown: registered clean plates (a plate per frame, lined
 //     up with each frame, goes before step 3 instead), then a spatial fill of
 //     the frame with most unknown pixels (diffusion near the hole's edge,
@@ -33,6 +35,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/photo.hpp>
 #include <string>
@@ -48,9 +51,18 @@ struct FlowPair {
     cv::Mat error;   // on a's grid
 };
 
+// A seam difference (luminance, 0-1) further than this from the typical
+// one is a track that landed on something else: it does not say how the
+// exposure drifted.
+constexpr float kSeamMismatch = 0.04f;
+
 struct Candidate {
     cv::Vec3f colour;
     float weight = 0;
+    // Per direction (backward, forward): the frame the track landed on, -1
+    // for none, and its share of `weight`.
+    int source[2] = {-1, -1};
+    float sourceWeight[2] = {0, 0};
 };
 
 // Fills the hole pixels at most `depth` px from known picture by diffusion
@@ -109,7 +121,16 @@ private:
     // Tracks from `frame`'s unknown pixels through the flow chain and returns
     // the blended colour per unknown pixel (weight 0 = nothing found).
     std::vector<Candidate> track(const State& s, int frame, const std::vector<int>& pixels) const;
+    // The colours of `frame`'s `pixels` carried through the flow chain to
+    // `target` (weight 0 where a track is lost on the way).
+    std::vector<Candidate> trackTo(const State& s, int frame, const std::vector<int>& pixels,
+                                   int target) const;
     int trackRound(State& s, RunContext& context, double from, double to) const;
+    // Shifts the colours tracked into `frame`'s `pixels` by a smooth
+    // correction, so that they meet the picture around the hole without a
+    // seam (exposure and colour drift between the frames they came from).
+    void matchSeam(const State& s, int frame, const std::vector<int>& pixels,
+                   std::vector<Candidate>& found) const;
     void fillFromReference(State& s, FlowEstimator& estimator, RunContext& context) const;
     // Homographies between the frames: splits each hole's flow into camera
     // motion and objects moving on their own, and fills the camera part
@@ -169,6 +190,8 @@ std::vector<Candidate> PropagateEngine::track(const State& s, int frame,
                     const float w = 1.0f / float(step);
                     c.colour += w * sampleRgb(colourB, s.width, s.height, tr.x, tr.y);
                     c.weight += w;
+                    c.source[dir > 0] = b;
+                    c.sourceWeight[dir > 0] = w;
                     continue;
                 }
                 alive[kept++] = tr;
@@ -178,6 +201,149 @@ std::vector<Candidate> PropagateEngine::track(const State& s, int frame,
         }
     }
     return result;
+}
+
+std::vector<Candidate> PropagateEngine::trackTo(const State& s, int frame,
+                                                const std::vector<int>& pixels, int target) const {
+    std::vector<Candidate> result(pixels.size());
+    const int dir = target > frame ? 1 : -1;
+    for (std::size_t i = 0; i < pixels.size(); ++i) {
+        float x = float(pixels[i] % s.width), y = float(pixels[i] / s.width);
+        bool lost = false;
+        for (int a = frame; a != target && !lost; a += dir) {
+            const int b = a + dir;
+            const FlowPair& pair = dir > 0 ? s.next[std::size_t(a)] : s.prev[std::size_t(b)];
+            const float lx = (x + 0.5f) * s.sx - 0.5f;
+            const float ly = (y + 0.5f) * s.sy - 0.5f;
+            if (sampleFloat(pair.error, lx, ly) / s.sx > threshold_) {
+                lost = true;
+                break;
+            }
+            const cv::Vec2f v = sampleVec2(pair.forward, lx, ly);
+            x += v[0] / s.sx;
+            y += v[1] / s.sy;
+            lost = !insideImage(x, y, s.width, s.height);
+        }
+        if (lost || !allKnown(s.unknown[std::size_t(target)].data(), s.width, s.height, x, y))
+            continue;
+        const std::size_t plane = std::size_t(s.width) * s.height;
+        result[i].colour =
+            sampleRgb(s.out + plane * 3 * std::size_t(target), s.width, s.height, x, y);
+        result[i].weight = 1;
+    }
+    return result;
+}
+
+void PropagateEngine::matchSeam(const State& s, int frame, const std::vector<int>& pixels,
+                                std::vector<Candidate>& found) const {
+    // The real picture in a band around the hole is carried through the flow
+    // to the frame the hole's colours came from; what it is predicted to be
+    // there next to what it is here says how that frame's exposure departs
+    // from this one's. The difference, spread smoothly over the hole (the
+    // membrane of seamless cloning), corrects the colours from that frame.
+    // Done per direction: the two sides of a track come from different
+    // frames.
+    const int width = s.width;
+    const int height = s.height;
+    const int band = seamBand_;
+    int dominant[2] = {-1, -1};
+    for (int side = 0; side < 2; ++side) {
+        std::map<int, int> votes;
+        for (const Candidate& c : found)
+            if (c.source[side] >= 0)
+                ++votes[c.source[side]];
+        int most = 0;
+        for (const auto& [source, count] : votes)
+            if (count > most) {
+                most = count;
+                dominant[side] = source;
+            }
+    }
+    if (dominant[0] < 0 && dominant[1] < 0)
+        return;
+    int x0 = width, y0 = height, x1 = -1, y1 = -1;
+    for (int px : pixels) {
+        x0 = std::min(x0, px % width);
+        x1 = std::max(x1, px % width);
+        y0 = std::min(y0, px / width);
+        y1 = std::max(y1, px / width);
+    }
+    const cv::Rect roi =
+        cv::Rect(x0 - band - 1, y0 - band - 1, x1 - x0 + 2 * band + 3, y1 - y0 + 2 * band + 3) &
+        cv::Rect(0, 0, width, height);
+    const std::uint8_t* masked = s.chunk->fillOf(frame);
+    const std::uint8_t* unknown = s.unknown[std::size_t(frame)].data();
+    cv::Mat hole = cv::Mat::zeros(roi.size(), CV_8U);
+    for (int px : pixels)
+        hole.at<std::uint8_t>(px / width - roi.y, px % width - roi.x) = 255;
+    cv::Mat near;
+    cv::dilate(hole, near,
+               cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * band + 1, 2 * band + 1}));
+    std::vector<int> ring;
+    for (int y = 0; y < roi.height; ++y)
+        for (int x = 0; x < roi.width; ++x) {
+            const int px = (y + roi.y) * width + x + roi.x;
+            if (near.at<std::uint8_t>(y, x) && !hole.at<std::uint8_t>(y, x) && !masked[px] &&
+                !unknown[px])
+                ring.push_back(px);
+        }
+    if (ring.size() < 8)
+        return;
+    const std::size_t plane = std::size_t(width) * height;
+    const float* own = s.out + plane * 3 * std::size_t(frame);
+    cv::Mat correction[2];
+    for (int side = 0; side < 2; ++side) {
+        if (dominant[side] < 0)
+            continue;
+        const std::vector<Candidate> predicted = trackTo(s, frame, ring, dominant[side]);
+        struct Sample {
+            int x, y;
+            cv::Vec3f difference;
+            float luma;
+        };
+        std::vector<Sample> samples;
+        for (std::size_t i = 0; i < ring.size(); ++i) {
+            if (predicted[i].weight <= 0)
+                continue;
+            const std::size_t px = std::size_t(ring[i]);
+            const cv::Vec3f actual(own[px], own[plane + px], own[2 * plane + px]);
+            const cv::Vec3f d = actual - predicted[i].colour;
+            samples.push_back({int(px % std::size_t(width)) - roi.x,
+                               int(px / std::size_t(width)) - roi.y, d,
+                               0.299f * d[0] + 0.587f * d[1] + 0.114f * d[2]});
+        }
+        if (samples.size() < 8)
+            continue;
+        // Exposure drift shifts the differences alike; one far from the
+        // typical difference is a track that landed on something else.
+        std::vector<float> luma;
+        luma.reserve(samples.size());
+        for (const auto& sample : samples)
+            luma.push_back(sample.luma);
+        std::nth_element(luma.begin(), luma.begin() + std::ptrdiff_t(luma.size() / 2), luma.end());
+        const float typical = luma[luma.size() / 2];
+        cv::Mat values = cv::Mat::zeros(roi.size(), CV_32FC3);
+        cv::Mat agreeing = cv::Mat::zeros(roi.size(), CV_8U);
+        int count = 0;
+        for (const auto& sample : samples)
+            if (std::abs(sample.luma - typical) <= kSeamMismatch) {
+                values.at<cv::Vec3f>(sample.y, sample.x) = sample.difference;
+                agreeing.at<std::uint8_t>(sample.y, sample.x) = 255;
+                ++count;
+            }
+        if (count < 8)
+            continue;
+        pushPullFill(values, agreeing);
+        correction[side] = values;
+    }
+    for (std::size_t i = 0; i < pixels.size(); ++i) {
+        Candidate& c = found[i];
+        for (int side = 0; side < 2; ++side)
+            if (c.source[side] == dominant[side] && !correction[side].empty())
+                c.colour += c.sourceWeight[side] *
+                            correction[side].at<cv::Vec3f>(pixels[i] / width - roi.y,
+                                                           pixels[i] % width - roi.x);
+    }
 }
 
 int PropagateEngine::trackRound(State& s, RunContext& context, double from, double to) const {
@@ -200,6 +366,8 @@ int PropagateEngine::trackRound(State& s, RunContext& context, double from, doub
             if (unknown[i])
                 p.pixels.push_back(int(i));
         p.found = track(s, t, p.pixels);
+        if (seamBand_ > 0)
+            matchSeam(s, t, p.pixels, p.found);
         pending.push_back(std::move(p));
     }
     const std::size_t plane = std::size_t(s.width) * s.height;
