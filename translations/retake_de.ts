@@ -2385,6 +2385,14 @@
     <context>
         <name>retake::gui::TimelineWidget</name>
         <message>
+            <source>Marker &quot;%1&quot; on %2 at %3</source>
+            <translation>Marker „%1“ auf %2 bei %3</translation>
+        </message>
+        <message>
+            <source>Marker &quot;%1&quot; on %2 from %3 to %4</source>
+            <translation>Marker „%1“ auf %2 von %3 bis %4</translation>
+        </message>
+        <message>
             <source>%1 (offline)</source>
             <translation>%1 (offline)</translation>
         </message>

@@ -2385,6 +2385,14 @@
     <context>
         <name>retake::gui::TimelineWidget</name>
         <message>
+            <source>Marker &quot;%1&quot; on %2 at %3</source>
+            <translation>Marqueur « %1 » sur %2 à %3</translation>
+        </message>
+        <message>
+            <source>Marker &quot;%1&quot; on %2 from %3 to %4</source>
+            <translation>Marqueur « %1 » sur %2 de %3 à %4</translation>
+        </message>
+        <message>
             <source>%1 (offline)</source>
             <translation>%1 (hors ligne)</translation>
         </message>

@@ -8,6 +8,7 @@
 #include "editcommands.h"
 #include "engines/generationlibrary.h"
 #include "export/exporter.h"
+#include "interchange/otiomarkers.h"
 #include "media/media.h"
 #include "mediaio/openmedia.h"
 #include "options.h"
@@ -205,6 +206,15 @@ QJsonObject projectInfoJson(const Project& project, const QString& path) {
                 {"prompt", s.prompt},
                 {"focalLengthMm", s.camera.focalLengthMm}});
         }
+    QJsonArray markers;
+    for (const TimelineMarker& m : timelineMarkers(project))
+        markers.append(QJsonObject{{"name", m.name},
+                                   {"colour", m.colour},
+                                   {"comment", m.comment},
+                                   {"start", qint64(m.start)},
+                                   {"length", qint64(m.length)},
+                                   {"timecode", frameToTimecode(m.start, project.frameRate)},
+                                   {"on", m.on}});
     return {{"path", path},
             {"name", project.name},
             {"id", idToString(project.id)},
@@ -215,7 +225,8 @@ QJsonObject projectInfoJson(const Project& project, const QString& path) {
             {"durationTimecode", frameToTimecode(project.duration(), project.frameRate)},
             {"media", media},
             {"tracks", tracks},
-            {"shots", shots}};
+            {"shots", shots},
+            {"markers", markers}};
 }
 
 void printShots(const Project& project, const Track& track);
@@ -241,6 +252,14 @@ void printProjectInfo(const Project& project, const QString& path) {
         else
             printAudioClips(project, track);
     }
+    const QVector<TimelineMarker> markers = timelineMarkers(project);
+    if (!markers.isEmpty())
+        printLine(QStringLiteral("  markers"));
+    for (const TimelineMarker& m : markers)
+        printLine(QStringLiteral("  %1  %2 %3 on %4%5%6")
+                      .arg(frameToTimecode(m.start, project.frameRate), m.colour, m.name, m.on,
+                           m.length > 0 ? QStringLiteral(", %1 frames").arg(m.length) : QString(),
+                           m.comment.isEmpty() ? QString() : QStringLiteral(": ") + m.comment));
 }
 
 void printAudioClips(const Project& project, const Track& track) {

@@ -258,7 +258,11 @@ private:
             p.otio = otioText(timeline);
             report(Outcome::Kept, tr("timeline"),
                    tr("its metadata, global start time and stack markers and effects, for "
-                      "export"));
+                      "export%1")
+                       .arg(stack->markers().empty()
+                                ? QString()
+                                : tr("; %n stack marker(s) show on the timeline", nullptr,
+                                     int(stack->markers().size()))));
         }
 
         const QStringList problems = p.consistencyProblems();
@@ -456,8 +460,10 @@ private:
             kept << tr("%n effect(s)", nullptr, int(track->effects().size()));
         track->clear_children();
         report(Outcome::Kept, tr("track %1").arg(name),
-               tr("%1 carried for export (Retake does not show them)")
-                   .arg(kept.join(QStringLiteral(", "))));
+               tr("%1 carried for export%2")
+                   .arg(kept.join(QStringLiteral(", ")),
+                        track->markers().empty() ? QString()
+                                                 : tr("; its markers show on the timeline")));
         return otioText(track);
     }
 
@@ -636,8 +642,10 @@ private:
         return m;
     }
 
-    // Markers named "locked" (or Retake's kind "lock") lock frames; the rest
-    // stay on the clip for export.
+    // Markers named "locked" (or Retake's kind "lock") lock frames. The rest
+    // stay on the clip, moved to count in the media's frames from its first
+    // (as the shot's source does, and as the clip is written back out), and
+    // show on the timeline (interchange/otiomarkers.h).
     void readLocks(otio::Clip* clip, Shot& shot, Rational rate, FrameNumber offset,
                    const QString& item) {
         auto& markers = clip->markers();
@@ -647,10 +655,18 @@ private:
                 retakeMeta(marker, item).value("kind").toString() == QLatin1String("lock") ||
                 fromStd(marker->name()).startsWith(QLatin1String("lock"), Qt::CaseInsensitive);
             if (!lock) {
+                const FrameNumber at = frames(marker->marked_range(), rate).start - offset;
+                if (offset != 0) {
+                    const otio::TimeRange r = marker->marked_range();
+                    marker->set_marked_range(otio::TimeRange(
+                        r.start_time() - otio::RationalTime(double(offset), rate.toDouble())
+                                             .rescaled_to(r.start_time()),
+                        r.duration()));
+                }
                 report(Outcome::Changed, tr("%1 marker \"%2\"").arg(item, fromStd(marker->name())),
-                       tr("%1 at frame %2 kept for export; Retake does not show markers")
+                       tr("%1 at frame %2 of its media, shown on the timeline and kept for export")
                            .arg(fromStd(marker->color()))
-                           .arg(frames(marker->marked_range(), rate).start - offset));
+                           .arg(at));
                 ++it;
                 continue;
             }

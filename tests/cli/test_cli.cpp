@@ -176,7 +176,9 @@ private Q_SLOTS:
                        R"( "enabled": true, "children": [{"OTIO_SCHEMA": "Track.1", "name": "V1",)"
                        R"( "kind": "Video", "metadata": {}, "source_range": null, "effects": [],)"
                        R"( "markers": [], "enabled": true, "children": [{"OTIO_SCHEMA": "Gap.1",)"
-                       R"( "name": "", "metadata": {}, "effects": [], "markers": [],)"
+                       R"( "name": "", "metadata": {}, "effects": [], "markers": [{"OTIO_SCHEMA":)"
+                       R"( "Marker.2", "name": "slate", "color": "PURPLE", "comment": "",)"
+                       R"( "metadata": {}, "marked_range": %3}],)"
                        R"( "enabled": true, "source_range": %1}, {"OTIO_SCHEMA": "Clip.2",)"
                        R"( "name": "offline", "metadata": {"cmx_3600": {"reel": "A001"}},)"
                        R"( "effects": [], "markers": [], "enabled": true,)"
@@ -184,7 +186,7 @@ private Q_SLOTS:
                        R"( {"DEFAULT_MEDIA": {"OTIO_SCHEMA": "MissingReference.1", "name": "",)"
                        R"( "metadata": {}, "available_range": null,)"
                        R"( "available_image_bounds": null}}, "source_range": %2}]}]}})")
-                .arg(range("0", "12"), range("100", clipDuration))
+                .arg(range("0", "12"), range("100", clipDuration), range("2", "0"))
                 .toUtf8();
         };
         const QString otio = path(QStringLiteral("mini.otio"));
@@ -209,6 +211,17 @@ private Q_SLOTS:
         QCOMPARE(lines[3], QStringLiteral("kept: V1 clip \"offline\": frames 100-105 of offline "
                                           "(MissingReference, no file) at frame 12"));
         QCOMPARE(lines[4], QFileInfo(project).absoluteFilePath());
+        // The gap's marker is on the timeline, and `info` lists it.
+        const QJsonArray markers = infoJson(project).value(QStringLiteral("markers")).toArray();
+        QCOMPARE(markers.size(), 1);
+        QCOMPARE(markers[0].toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("slate"));
+        QCOMPARE(markers[0].toObject().value(QStringLiteral("start")).toInt(), 2);
+        QCOMPARE(markers[0].toObject().value(QStringLiteral("colour")).toString(),
+                 QStringLiteral("PURPLE"));
+        QVERIFY2(cli({QStringLiteral("info"), project})
+                     .out.contains(QStringLiteral("00:00:00:02  PURPLE slate on Gap")),
+                 "info's text lists the marker");
 
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(timeline("Inf"));

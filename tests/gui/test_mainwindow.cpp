@@ -22,6 +22,10 @@
 #include <QAction>
 #include <QApplication>
 #include <QDoubleSpinBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPainter>
@@ -58,6 +62,7 @@ private Q_SLOTS:
     void viewerShowsPaintedMask();
     void storyboardThumbnailsAndReorder();
     void timelineZoomAndClick();
+    void timelineShowsMarkersFromOtherTools();
     void openErrorNamesTheFile();
     void recoversAutosave();
     void germanAndFrenchTranslationsLoad();
@@ -371,6 +376,70 @@ void TestMainWindow::timelineZoomAndClick() {
     QTest::mouseRelease(timeline, Qt::LeftButton, {}, QPoint(x30, trackY));
     QCOMPARE(window_->state()->selection(), (FrameRange{20, 31}));
     QVERIFY(!timeline->grab().isNull());
+}
+
+// A marker another editor left on a clip (carried in the shot's OTIO text,
+// as an import keeps it) is drawn on the ruler where it falls in the shot,
+// in its colour, and its tooltip names it.
+void TestMainWindow::timelineShowsMarkersFromOtherTools() {
+    QFile file(projectPath_);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonObject project = QJsonDocument::fromJson(file.readAll()).object();
+    QJsonArray shots = project.value(QStringLiteral("shots")).toArray();
+    QJsonObject bravo = shots[1].toObject();
+    QCOMPARE(bravo.value(QStringLiteral("name")).toString(), QStringLiteral("Bravo"));
+    const auto time = [](double frames) {
+        return QJsonObject{{"OTIO_SCHEMA", "RationalTime.1"}, {"rate", 24.0}, {"value", frames}};
+    };
+    const QJsonObject marker{{"OTIO_SCHEMA", "Marker.2"},
+                             {"name", "flash"},
+                             {"color", "BLUE"},
+                             {"comment", "check the exposure"},
+                             {"metadata", QJsonObject()},
+                             {"marked_range", QJsonObject{{"OTIO_SCHEMA", "TimeRange.1"},
+                                                          {"start_time", time(10)},
+                                                          {"duration", time(0)}}}};
+    // As OpenTimelineIO 0.18 writes a clip.
+    const QJsonObject missing{{"OTIO_SCHEMA", "MissingReference.1"},
+                              {"metadata", QJsonObject()},
+                              {"name", ""},
+                              {"available_range", QJsonValue()},
+                              {"available_image_bounds", QJsonValue()}};
+    const QJsonObject clip{{"OTIO_SCHEMA", "Clip.2"},
+                           {"name", "Bravo"},
+                           {"metadata", QJsonObject()},
+                           {"source_range", QJsonValue()},
+                           {"effects", QJsonArray()},
+                           {"markers", QJsonArray{marker}},
+                           {"enabled", true},
+                           {"color", QJsonValue()},
+                           {"media_references", QJsonObject{{"DEFAULT_MEDIA", missing}}},
+                           {"active_media_reference_key", "DEFAULT_MEDIA"}};
+    bravo.insert(QStringLiteral("otio"),
+                 QString::fromUtf8(QJsonDocument(clip).toJson(QJsonDocument::Compact)));
+    shots[1] = bravo;
+    project.insert(QStringLiteral("shots"), shots);
+    const QString marked = dir_.filePath(QStringLiteral("marked.retake"));
+    QFile out(marked);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(project).toJson());
+    out.close();
+    window_ = std::make_unique<MainWindow>();
+    const QString shown = retake::testing::showWindowOn(*window_, marked);
+    QVERIFY2(shown.isEmpty(), qPrintable(shown));
+
+    // Bravo follows Alpha's 48 frames: its media frame 10 is frame 58.
+    TimelineWidget* timeline = window_->timeline();
+    const int x = int(std::lround(timeline->frameToX(58)));
+    QCOMPARE(timeline->markerToolTipAt(QPoint(x + 2, 3)),
+             QStringLiteral("Marker \"flash\" on Bravo at 00:00:02:10: check the exposure"));
+    QVERIFY(timeline->markerToolTipAt(QPoint(int(timeline->frameToX(20)), 3)).isEmpty());
+    QVERIFY(
+        timeline->markerToolTipAt(QPoint(x + 2, timeline->trackRect(0).center().y())).isEmpty());
+    const QImage drawn = timeline->grab().toImage();
+    const QColor flag = drawn.pixelColor(x + 2, 3);
+    QVERIFY2(flag.blue() > 180 && flag.red() < 120,
+             qPrintable(QStringLiteral("the marker's pennant is %1").arg(flag.name())));
 }
 
 void TestMainWindow::openErrorNamesTheFile() {

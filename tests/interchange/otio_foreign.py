@@ -5,6 +5,8 @@
 # two video tracks and an audio track.
 #
 #   otio_foreign.py write OUT.otio EXISTING_MOVIE
+#   otio_foreign.py markers OUT.otio EXISTING_MOVIE  (a timecoded clip's, a
+#       gap's, a track's and the timeline's markers)
 #   otio_foreign.py describe FILE.otio   -> JSON, field by field, on stdout
 import json
 import math
@@ -75,6 +77,31 @@ def write(out, movie):
     otio.adapters.write_to_file(tl, out)
 
 
+def markers(out, movie):
+    """Markers where editors put them, on media that starts at a timecode
+    (01:00:00:00): the clip's marker counts from there, like its source."""
+    tl = otio.schema.Timeline(name="markers")
+    v1 = otio.schema.Track(name="V1", kind=otio.schema.TrackKind.Video)
+    gap = otio.schema.Gap(source_range=rng(0, 4))
+    gap.markers.append(otio.schema.Marker(name="slate", marked_range=rng(1, 0),
+                                          color=otio.schema.MarkerColor.PURPLE))
+    clip = otio.schema.Clip(
+        name="timecoded",
+        media_reference=otio.schema.ExternalReference(target_url="file://" + movie,
+                                                      available_range=rng(86400, 24)),
+        source_range=rng(86402, 10))
+    clip.markers.append(otio.schema.Marker(name="flash", marked_range=rng(86405, 2),
+                                           color=otio.schema.MarkerColor.GREEN,
+                                           comment="check the exposure"))
+    v1.extend([gap, clip])
+    v1.markers.append(otio.schema.Marker(name="music cue", marked_range=rng(3, 0),
+                                         color=otio.schema.MarkerColor.YELLOW))
+    tl.tracks.append(v1)
+    tl.tracks.markers.append(otio.schema.Marker(name="reel start", marked_range=rng(0, 0),
+                                                color=otio.schema.MarkerColor.RED))
+    otio.adapters.write_to_file(tl, out)
+
+
 def plain(value):
     """Metadata as JSON Qt reads: non-finite numbers as strings, Retake's own
     metadata left out (it is Retake's to add)."""
@@ -121,12 +148,16 @@ def describe(path):
                     d["reference"]["parameters"] = plain(ref.parameters)
             items.append(d)
         out["tracks"].append({"kind": track.kind, "name": track.name, "metadata": plain(track.metadata),
-                              "items": items})
+                              "items": items,
+                              "markers": [[m.name, m.color, tr(m.marked_range)] for m in track.markers]})
+    out["stack_markers"] = [[m.name, m.color, tr(m.marked_range)] for m in tl.tracks.markers]
     print(json.dumps(out))
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "write":
         write(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "markers":
+        markers(sys.argv[2], sys.argv[3])
     else:
         describe(sys.argv[2])

@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "document/document.h"
 #include "interchange/otio.h"
+#include "interchange/otiomarkers.h"
 #include "mediaio/openmedia.h"
 #include "processrun.h"
 #include "projectfile/projectfile.h"
@@ -404,6 +405,69 @@ private Q_SLOTS:
                      .value("gain")
                      .toString(),
                  QStringLiteral("inf"));
+    }
+
+    // Markers as editors leave them (on a clip whose media starts at a
+    // timecode, on a gap, a track and the timeline) are placed on Retake's
+    // timeline where OTIO puts them, and go back out at the same place
+    // relative to their clip (the clip is written counting from the media's
+    // first frame, so its markers move with it).
+    void markersShowWhereOtioPutsThem() {
+        const QString original = path(QStringLiteral("markers.otio"));
+        runPython("otio_foreign.py", {QStringLiteral("markers"), original, clip24});
+        QVERIFY(QFile::exists(original));
+        const OtioImport in = readOtioFile(original);
+        const QVector<TimelineMarker> markers = timelineMarkers(in.project);
+        QCOMPARE(markers.size(), 4);
+        const auto find = [&](const QString& name) {
+            for (const TimelineMarker& m : markers)
+                if (m.name == name)
+                    return m;
+            return TimelineMarker{};
+        };
+        QCOMPARE(find(QStringLiteral("reel start")).start, FrameNumber(0));
+        QCOMPARE(find(QStringLiteral("reel start")).on, QStringLiteral("timeline"));
+        QCOMPARE(find(QStringLiteral("slate")).start, FrameNumber(1));
+        QCOMPARE(find(QStringLiteral("music cue")).start, FrameNumber(3));
+        QCOMPARE(find(QStringLiteral("music cue")).on, QStringLiteral("V1"));
+        // The clip sits at frame 4; its marker is 3 frames into it.
+        const TimelineMarker flash = find(QStringLiteral("flash"));
+        QCOMPARE(flash.start, FrameNumber(7));
+        QCOMPARE(flash.length, FrameNumber(2));
+        QCOMPARE(flash.colour, QStringLiteral("GREEN"));
+        QCOMPARE(flash.comment, QStringLiteral("check the exposure"));
+        QCOMPARE(flash.on, QStringLiteral("timecoded"));
+        // Sorted by start frame.
+        for (int i = 1; i < markers.size(); ++i)
+            QVERIFY(markers[i - 1].start <= markers[i].start);
+
+        // Trimming the shot's head moves it and its marker together.
+        Document doc(in.project);
+        const Id clip = doc.project().placements(doc.project().tracks[0].id)[1].shotId;
+        doc.trimShot(clip, {3, 12});
+        QCOMPARE(timelineMarkers(doc.project())[3].name, QStringLiteral("flash"));
+        QCOMPARE(timelineMarkers(doc.project())[3].start, FrameNumber(6));
+
+        const QString exported = path(QStringLiteral("markers-export.otio"));
+        writeOtioFile(in.project, exported);
+        const QJsonObject a = runPython("otio_foreign.py", {QStringLiteral("describe"), original});
+        const QJsonObject b = runPython("otio_foreign.py", {QStringLiteral("describe"), exported});
+        QCOMPARE(b.value("stack_markers"), a.value("stack_markers"));
+        const QJsonObject ta = a.value("tracks").toArray()[0].toObject(),
+                          tb = b.value("tracks").toArray()[0].toObject();
+        QCOMPARE(tb.value("markers"), ta.value("markers"));
+        QCOMPARE(tb.value("items").toArray()[0].toObject().value("markers"),
+                 ta.value("items").toArray()[0].toObject().value("markers"));
+        const auto offsetIntoClip = [](const QJsonObject& item) {
+            const QJsonArray marker = item.value("markers").toArray()[0].toArray()[2].toArray();
+            const QJsonArray source = item.value("source_range").toArray();
+            return marker[0].toDouble() / marker[1].toDouble() -
+                   source[0].toDouble() / source[1].toDouble();
+        };
+        const QJsonObject clipA = ta.value("items").toArray()[1].toObject(),
+                          clipB = tb.value("items").toArray()[1].toObject();
+        QCOMPARE(offsetIntoClip(clipB), offsetIntoClip(clipA)); // 3 frames, in seconds
+        QCOMPARE(offsetIntoClip(clipA), 3.0 / 24.0);
     }
 
     // Retake's own values a project cannot hold refuse the import, naming

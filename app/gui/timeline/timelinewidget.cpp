@@ -9,10 +9,12 @@
 #include <QApplication>
 #include <QContextMenuEvent>
 #include <QFileInfo>
+#include <QHelpEvent>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
+#include <QToolTip>
 #include <QWheelEvent>
 #include <cmath>
 
@@ -27,6 +29,23 @@ const QColor kShotColour(72, 92, 122);
 const QColor kAudioColour(62, 100, 78);
 const QColor kLockColour(226, 168, 46);
 const QColor kPlayheadColour(232, 64, 52);
+constexpr double kMarkerFlag = 8; // px
+
+// OpenTimelineIO's marker colours as the editors that write them draw them.
+QColor markerColour(const QString& name) {
+    static const QHash<QString, QColor> colours{{QStringLiteral("PINK"), QColor(240, 130, 190)},
+                                                {QStringLiteral("RED"), QColor(230, 60, 50)},
+                                                {QStringLiteral("ORANGE"), QColor(240, 140, 40)},
+                                                {QStringLiteral("YELLOW"), QColor(235, 210, 50)},
+                                                {QStringLiteral("GREEN"), QColor(80, 190, 80)},
+                                                {QStringLiteral("CYAN"), QColor(60, 200, 220)},
+                                                {QStringLiteral("BLUE"), QColor(70, 120, 230)},
+                                                {QStringLiteral("PURPLE"), QColor(150, 90, 210)},
+                                                {QStringLiteral("MAGENTA"), QColor(220, 60, 200)},
+                                                {QStringLiteral("BLACK"), QColor(20, 20, 20)},
+                                                {QStringLiteral("WHITE"), QColor(245, 245, 245)}};
+    return colours.value(name.toUpper(), QColor(80, 190, 80));
+}
 
 // A stable, distinct colour per take.
 QColor takeColour(const Id& takeId) {
@@ -65,6 +84,7 @@ void TimelineWidget::setDocument(Document* document) {
 }
 
 void TimelineWidget::projectChanged() {
+    markers_ = document_ ? timelineMarkers(document_->project()) : QVector<TimelineMarker>();
     updateGeometry();
     updateScrollBar();
     update();
@@ -243,6 +263,7 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
         }
     }
     paintRuler(p);
+    paintMarkers(p);
     paintSelectionAndPlayhead(p);
 }
 
@@ -279,6 +300,67 @@ void TimelineWidget::paintRuler(QPainter& p) const {
     }
     p.setClipping(false);
     p.setFont(font());
+}
+
+void TimelineWidget::paintMarkers(QPainter& p) const {
+    if (markers_.isEmpty())
+        return;
+    p.save();
+    p.setClipRect(QRect(kHeaderWidth, 0, width() - kHeaderWidth, kRulerHeight));
+    p.setRenderHint(QPainter::Antialiasing);
+    for (const TimelineMarker& m : markers_) {
+        const QColor colour = markerColour(m.colour);
+        const double x = frameToX(m.start);
+        if (m.length > 0) {
+            QColor band = colour;
+            band.setAlpha(90);
+            p.fillRect(QRectF(x, 0, frameToX(m.start + m.length) - x, 5), band);
+        }
+        // A pennant at the top of the ruler, its pole down to the tracks.
+        p.setPen(QPen(colour, 1));
+        p.drawLine(QPointF(x, 0), QPointF(x, kRulerHeight - 1));
+        p.setPen(Qt::NoPen);
+        p.setBrush(colour);
+        p.drawPolygon(QPolygonF(
+            {QPointF(x, 0), QPointF(x + kMarkerFlag, kMarkerFlag / 2.0), QPointF(x, kMarkerFlag)}));
+    }
+    p.restore();
+}
+
+QString TimelineWidget::markerToolTipAt(const QPoint& pos) const {
+    if (pos.y() >= kRulerHeight || pos.x() < kHeaderWidth)
+        return {};
+    QStringList lines;
+    for (const TimelineMarker& m : markers_) {
+        const double x = frameToX(m.start);
+        const double end = m.length > 0 ? frameToX(m.start + m.length) : x;
+        if (pos.x() < x - 2 || pos.x() > std::max(end, x + kMarkerFlag) + 2)
+            continue;
+        const Rational rate = state_->frameRate();
+        QString line =
+            m.length > 0
+                ? tr("Marker \"%1\" on %2 from %3 to %4")
+                      .arg(m.name, m.on, frameToTimecode(m.start, rate),
+                           frameToTimecode(m.start + m.length, rate))
+                : tr("Marker \"%1\" on %2 at %3").arg(m.name, m.on, frameToTimecode(m.start, rate));
+        if (!m.comment.isEmpty())
+            line += QStringLiteral(": ") + m.comment;
+        lines << line;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+bool TimelineWidget::event(QEvent* event) {
+    if (event->type() == QEvent::ToolTip) {
+        const auto* help = static_cast<QHelpEvent*>(event);
+        const QString text = markerToolTipAt(help->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 void TimelineWidget::paintVideoTrack(QPainter& p, const Track& track, const QRect& row) const {

@@ -10,6 +10,7 @@
 // regenerated range switches between its takes and the original.
 
 #include "document/document.h"
+#include "interchange/otiomarkers.h"
 #include "model/project.h"
 
 #include <QPointer>
@@ -48,6 +49,9 @@ public:
     // The take choices (takechoices.h) for the shot frame under `pos`, as the
     // context menu shows them; false when there is no shot there.
     bool addTakeActions(QMenu* menu, const QPoint& pos);
+    // What the tooltip says of the markers (interchange/otiomarkers.h) under
+    // a point of the ruler; empty when there are none.
+    QString markerToolTipAt(const QPoint& pos) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -56,6 +60,7 @@ Q_SIGNALS:
     void editFailed(const QString& message);
 
 protected:
+    bool event(QEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
@@ -72,6 +77,7 @@ private:
     void keepPlayheadVisible();
     int contentWidth() const;
     void paintRuler(QPainter& p) const;
+    void paintMarkers(QPainter& p) const;
     void paintVideoTrack(QPainter& p, const Track& track, const QRect& row) const;
     void paintAudioTrack(QPainter& p, const Track& track, const QRect& row) const;
     void paintSelectionAndPlayhead(QPainter& p) const;
@@ -85,6 +91,7 @@ private:
     Drag drag_ = Drag::None;
     QPoint pressPos_;
     FrameNumber pressFrame_ = 0;
+    QVector<TimelineMarker> markers_; // of the project, kept as it changes
 };
 
 } // namespace retake::gui

@@ -1,0 +1,31 @@
+#pragma once
+
+// The markers other tools put on a timeline, its tracks and its clips, placed
+// on Retake's timeline for showing. They live in the `otio` fields of the
+// model (model/project.h), as they came from an OpenTimelineIO import, and
+// go back out on export unchanged; Retake's own locks are not among them.
+
+#include "core/framerange.h"
+
+#include <QString>
+#include <QVector>
+
+namespace retake {
+
+struct Project;
+
+struct TimelineMarker {
+    QString name;
+    QString colour;         // OTIO's colour name: RED, GREEN, BLUE, ...
+    QString comment;        // empty when none
+    FrameNumber start = 0;  // project frames
+    FrameNumber length = 0; // 0: a point in time
+    QString on;             // where it sits: "timeline", a track's name, or a shot's
+};
+
+// Every marker of the project, by start frame. Markers in a shot's otio
+// field are in its media's frames (an import moves them there), so they
+// follow the shot when it moves or is trimmed.
+QVector<TimelineMarker> timelineMarkers(const Project& project);
+
+} // namespace retake
