@@ -1558,6 +1558,13 @@
     </context>
     <context>
         <name>retake::gui::InspectorWidget</name>
+        <message numerus="yes">
+            <source>A gap in the edit (black, %n frame(s))</source>
+            <translation>
+                <numerusform>Eine Lücke im Schnitt (schwarz, %n Bild)</numerusform>
+                <numerusform>Eine Lücke im Schnitt (schwarz, %n Bilder)</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Select a shot in the storyboard or timeline.</source>
             <translation>Wählen Sie eine Einstellung im Storyboard oder in der Timeline.</translation>

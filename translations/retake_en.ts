@@ -19,6 +19,16 @@
         </message>
     </context>
     <context>
+        <name>retake::gui::InspectorWidget</name>
+        <message numerus="yes">
+            <source>A gap in the edit (black, %n frame(s))</source>
+            <translation>
+                <numerusform>A gap in the edit (black, %n frame)</numerusform>
+                <numerusform>A gap in the edit (black, %n frames)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>retake::gui::MainWindow</name>
         <message numerus="yes">
             <source>%n job(s) have not finished.</source>

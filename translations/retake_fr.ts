@@ -1558,6 +1558,13 @@
     </context>
     <context>
         <name>retake::gui::InspectorWidget</name>
+        <message numerus="yes">
+            <source>A gap in the edit (black, %n frame(s))</source>
+            <translation>
+                <numerusform>Un vide dans le montage (noir, %n image)</numerusform>
+                <numerusform>Un vide dans le montage (noir, %n images)</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Select a shot in the storyboard or timeline.</source>
             <translation>Sélectionnez un plan dans le storyboard ou la timeline.</translation>

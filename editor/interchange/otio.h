@@ -22,10 +22,11 @@
 // effects, markers other than locks, MissingReference and GeneratorReference
 // media, gaps in video tracks) is kept on the shot, clip, track or project as
 // OTIO's JSON (the `otio` fields of model/project.h) and written back on
-// export. Clips without usable media become offline shots the user can
-// relink. Video gaps become placeholder shots on offline media named
-// "OTIO gap" (Retake's video tracks hold shots end to end), so later clips
-// keep their timeline position; they are written back as gaps. Transitions are
+// export; markers also show on the timeline (otiomarkers.h). Clips without
+// usable media become offline shots the user can relink. Video gaps become
+// shots of gap media (MediaKind::Gap: no file, black frames; Retake's video
+// tracks hold shots end to end), so later clips keep their timeline position;
+// they are written back as gaps. Transitions are
 // dropped (the cut stays where OTIO puts it) and nested stacks and tracks are
 // flattened the way OTIO's flatten_stack does. Every one of these is a line of
 // the import's report.

@@ -245,6 +245,11 @@ private:
                 }
         }
         p.settingsFromFirstMedia = false;
+        for (MediaRef& m : p.media)
+            if (m.isGap()) {
+                m.width = p.width;
+                m.height = p.height;
+            }
         for (const MediaRef& m : p.media)
             checkRate(m.frameRate, m.path);
 
@@ -474,18 +479,17 @@ private:
         return tr("metadata %1").arg(keys.join(QStringLiteral(", ")));
     }
 
-    // The placeholder media every video gap of the file plays: offline, as
-    // long as the longest gap, never probed.
+    // The gap media every video gap of the file plays (no file, black), as
+    // long as the longest gap; sized like the project once that is known.
     MediaRef& gapMedia(FrameNumber length) {
         Project& p = result_.project;
-        const QString path = baseDir_.filePath(QStringLiteral("OTIO gap"));
         MediaRef* m = p.findMedia(gapMediaId_);
         if (!m) {
             MediaRef gap;
             gap.id = gapMediaId_ = newId();
-            gap.path = path;
+            gap.kind = MediaKind::Gap;
             gap.frameRate = p.frameRate;
-            gap.online = false;
+            gap.online = true;
             p.media.push_back(gap);
             m = &p.media.back();
         }
@@ -507,9 +511,8 @@ private:
         shot.mediaId = gapMedia(length).id;
         shot.source = {0, length};
         shot.otio = otioText(gap);
-        report(Outcome::Changed, item,
-               tr("%n frame(s) kept as a placeholder shot on offline media \"OTIO gap\" "
-                  "(Retake's video tracks hold no gaps), so later clips keep their place; "
+        report(Outcome::Kept, item,
+               tr("%n frame(s) kept as a gap: black on the timeline and in exports, "
                   "exported as a gap again",
                   nullptr, int(length)));
         result_.project.shots.push_back(shot);

@@ -73,12 +73,14 @@ void setMediaReference(otio::Clip* clip, bool fromImport, const MediaRef& media,
         clip->set_media_reference(fresh);
 }
 
-// A gap an import turned into a placeholder shot goes back out as a gap.
+// A gap goes back out as a gap (with what the imported one carried).
 OtioRetainer<otio::Item> gapItem(const Project& project, const Shot& shot) {
     const MediaRef* media = project.findMedia(shot.mediaId);
-    OtioRetainer<otio::Gap> gap = kept<otio::Gap>(shot.otio);
-    if (!gap || !media || media->online)
+    if (!media || !media->isGap())
         return {};
+    OtioRetainer<otio::Gap> gap = kept<otio::Gap>(shot.otio);
+    if (!gap)
+        gap = new otio::Gap();
     gap->set_source_range(timeRange(0, double(shot.duration()), project.frameRate));
     return OtioRetainer<otio::Item>(gap.value);
 }

@@ -17,7 +17,9 @@
 namespace retake {
 
 enum class SampleType { UInt8, UInt16, Float32 };
-enum class MediaKind { Video, ImageSequence, Still };
+// Gap: no file; the empty stretch of an edit (an OpenTimelineIO gap), black
+// frames of the project's size.
+enum class MediaKind { Video, ImageSequence, Still, Gap };
 
 int bytesPerSample(SampleType type);
 QString toString(MediaKind kind);

@@ -28,6 +28,8 @@ QString toString(MediaKind kind) {
         return QStringLiteral("sequence");
     case MediaKind::Still:
         return QStringLiteral("still");
+    case MediaKind::Gap:
+        return QStringLiteral("gap");
     }
     return QString();
 }

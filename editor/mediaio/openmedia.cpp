@@ -89,6 +89,8 @@ std::unique_ptr<MediaReader> openMedia(const QString& path) {
 }
 
 std::unique_ptr<MediaReader> openMedia(const QString& path, MediaKind kind) {
+    if (kind == MediaKind::Gap) // its frames are made, not read (timeline/framesource.h)
+        throw Error(ErrorKind::Usage, QStringLiteral("a gap in the edit has no file to open"));
     return kind == MediaKind::Still ? openImageFile(path) : openMedia(path);
 }
 

@@ -58,6 +58,8 @@ struct MediaRef {
     bool notMedia = false; // not stored: found, but not a picture, movie or sound file
 
     bool hasAudio() const { return audioSampleRate > 0 && audioChannels > 0; }
+    // A gap of an edit: no file, black frames (media.h).
+    bool isGap() const { return kind == MediaKind::Gap; }
     bool operator==(const MediaRef& o) const;
 
     // What a probe of the file found, with an absolute path and no ID.

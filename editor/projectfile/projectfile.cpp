@@ -313,7 +313,8 @@ private:
 };
 
 MediaKind parseMediaKind(const Reader& r, const QString& text, const QString& where) {
-    for (MediaKind k : {MediaKind::Video, MediaKind::ImageSequence, MediaKind::Still})
+    for (MediaKind k :
+         {MediaKind::Video, MediaKind::ImageSequence, MediaKind::Still, MediaKind::Gap})
         if (toString(k) == text)
             return k;
     r.fail(where, tr("unknown media kind \"%1\"").arg(text));
@@ -608,6 +609,11 @@ void saveProjectFile(const Project& project, const QString& path) {
 int refreshOnlineState(Project& project) {
     int offline = 0;
     for (auto& m : project.media) {
+        if (m.kind == MediaKind::Gap) { // no file to find
+            m.online = true;
+            m.notMedia = false;
+            continue;
+        }
         const QFileInfo info(m.path);
         const bool found = info.isFile() && info.isReadable();
         // A project may name any file; one that is no media is not online.

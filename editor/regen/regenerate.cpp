@@ -319,6 +319,10 @@ RegenResult regenerate(const Project& project, const QString& cacheDir, const Re
     const Shot* shot = project.findShot(request.shotId);
     if (!shot)
         throw Error(ErrorKind::Usage, tr("No shot with ID %1.").arg(idToString(request.shotId)));
+    if (const MediaRef* media = project.findMedia(shot->mediaId); media && media->isGap())
+        throw Error(ErrorKind::Usage, tr("\"%1\" is a gap in the edit: there is no picture to "
+                                         "regenerate. Put a clip there first.")
+                                          .arg(shot->name));
     if (request.range.isEmpty() || !shot->source.contains(request.range))
         throw Error(
             ErrorKind::Usage,

@@ -5,6 +5,7 @@
 #include "mediaio/openmedia.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 
 namespace retake {
 
@@ -50,6 +51,13 @@ Image TimelineFrameSource::readShotFrame(const Shot& shot, FrameNumber mediaFram
             .readFrame(mediaFrame - take->range.start);
     }
     const MediaRef* media = project_.findMedia(shot.mediaId);
+    if (media->isGap()) {
+        // What an edit shows in a gap (and players, and OTIO's own tools),
+        // at the size of the project, whatever it has been changed to.
+        Image black(project_.width, project_.height, 3, SampleType::UInt8);
+        std::fill(black.pixels.begin(), black.pixels.end(), std::uint8_t(0));
+        return black;
+    }
     if (!media->online)
         throwBadInput(media->path, tr("is offline (missing); relink it first"));
     return readerFor(media->path, media->kind).readFrame(mediaFrame);

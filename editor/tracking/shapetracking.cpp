@@ -148,6 +148,10 @@ ShapeTrackResult trackShape(const Project& project, const ShapeTrackRequest& req
                   .arg(request.from - shot->source.start)
                   .arg(range.shifted(-shot->source.start).toInclusiveString()));
     const MediaRef* media = project.findMedia(shot->mediaId);
+    if (media && media->isGap())
+        throw Error(
+            ErrorKind::Usage,
+            tr("\"%1\" is a gap in the edit: there is no picture to track.").arg(shot->name));
     if (!media || !media->online)
         throw Error(ErrorKind::BadInput,
                     tr("Shot \"%1\"'s media is offline: relink it to track.").arg(shot->name));

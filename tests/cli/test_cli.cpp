@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,6 +17,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 #include <csignal>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -36,6 +38,30 @@ QString ffprobe(const QString& file, const QStringList& args) {
 QJsonObject infoJson(const QString& path) {
     const Run r = cli({QStringLiteral("info"), path, QStringLiteral("--json")});
     return QJsonDocument::fromJson(r.out.toUtf8()).object();
+}
+
+// An OTIO TimeRange at 24 fps, as JSON text.
+QString otioRange(int start, int duration) {
+    return QStringLiteral(R"({"OTIO_SCHEMA": "TimeRange.1", "start_time": {"OTIO_SCHEMA": )"
+                          R"("RationalTime.1", "rate": 24, "value": %1}, "duration": )"
+                          R"({"OTIO_SCHEMA": "RationalTime.1", "rate": 24, "value": %2}})")
+        .arg(start)
+        .arg(duration);
+}
+
+// Frame `frame` of a movie as Retake decodes it, 8-bit RGB.
+QImage frameOf(const QString& movie, FrameNumber frame) {
+    const Image image = openMedia(movie)->readFrame(frame);
+    QImage out(image.width, image.height, QImage::Format_RGB32);
+    if (image.type != SampleType::UInt8 || image.channels < 3)
+        return {};
+    for (int y = 0; y < image.height; ++y)
+        for (int x = 0; x < image.width; ++x) {
+            const std::uint8_t* p =
+                image.pixels.data() + (std::size_t(y) * image.width + x) * image.channels;
+            out.setPixel(x, y, qRgb(p[0], p[1], p[2]));
+        }
+    return out;
 }
 
 } // namespace
@@ -200,9 +226,9 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 5);
-        QVERIFY2(lines[0].startsWith(QStringLiteral(
-                     "changed: V1 gap at frame 0: 12 frame(s) kept as a placeholder shot")),
-                 qPrintable(lines[0]));
+        QCOMPARE(lines[0], QStringLiteral("kept: V1 gap at frame 0: 12 frame(s) kept as a gap: "
+                                          "black on the timeline and in exports, exported as a "
+                                          "gap again"));
         QCOMPARE(lines[1], QStringLiteral("changed: V1 clip \"offline\": MissingReference names "
                                           "no file; imported as offline media \"offline "
                                           "(MissingReference, no file)\", relink it to use it"));
@@ -231,6 +257,67 @@ private Q_SLOTS:
         QCOMPARE(inf.exitCode, 2);
         QVERIFY2(inf.err.contains(QStringLiteral("duration inf s) is out of range")),
                  qPrintable(inf.err));
+    }
+
+    // An edit with a gap (as OpenTimelineIO writes one): the gap exports as
+    // black frames in its place, the clip after it at its own frames; the
+    // gap cannot be regenerated, and says why.
+    void gapsExportBlack() {
+        const QString otio = path(QStringLiteral("gapped.otio"));
+        const QString project = path(QStringLiteral("gapped.retake"));
+        const QString url = QUrl::fromLocalFile(clip).toString();
+        const QString text =
+            QStringLiteral(
+                R"({"OTIO_SCHEMA": "Timeline.1", "name": "gapped", "global_start_time": null,)"
+                R"( "metadata": {}, "tracks": {"OTIO_SCHEMA": "Stack.1", "name": "tracks",)"
+                R"( "metadata": {}, "source_range": null, "effects": [], "markers": [],)"
+                R"( "enabled": true, "children": [{"OTIO_SCHEMA": "Track.1", "name": "V1",)"
+                R"( "kind": "Video", "metadata": {}, "source_range": null, "effects": [],)"
+                R"( "markers": [], "enabled": true, "children": [{"OTIO_SCHEMA": "Gap.1",)"
+                R"( "name": "", "metadata": {}, "effects": [], "markers": [], "enabled": true,)"
+                R"( "source_range": %1}, {"OTIO_SCHEMA": "Clip.2", "name": "picture",)"
+                R"( "metadata": {}, "effects": [], "markers": [], "enabled": true,)"
+                R"( "active_media_reference_key": "DEFAULT_MEDIA", "media_references":)"
+                R"( {"DEFAULT_MEDIA": {"OTIO_SCHEMA": "ExternalReference.1", "name": "",)"
+                R"( "target_url": "%3", "metadata": {}, "available_range": null,)"
+                R"( "available_image_bounds": null}}, "source_range": %2}]}]}})")
+                .arg(otioRange(0, 6), otioRange(10, 4), url);
+        QFile f(otio);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text.toUtf8());
+        f.close();
+        QCOMPARE(cli({QStringLiteral("otio"), QStringLiteral("import"), otio,
+                      QStringLiteral("--out"), project})
+                     .exitCode,
+                 0);
+        const QString frames = path(QStringLiteral("gapped/f_####.png"));
+        QDir().mkpath(path(QStringLiteral("gapped")));
+        const Run exported = cli({QStringLiteral("export"), project, QStringLiteral("--out"),
+                                  frames, QStringLiteral("--start-number"), QStringLiteral("0")});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QCOMPARE(QDir(path(QStringLiteral("gapped"))).entryList({QStringLiteral("*.png")}).size(),
+                 10);
+        const QImage gap(path(QStringLiteral("gapped/f_0005.png")));
+        const QImage picture(path(QStringLiteral("gapped/f_0006.png")));
+        QCOMPARE(gap.size(), QSize(160, 90));
+        for (int y = 0; y < gap.height(); y += 7)
+            for (int x = 0; x < gap.width(); x += 7)
+                QCOMPARE(gap.pixelColor(x, y), QColor(Qt::black));
+        // The clip's frame 10 (the movie's own picture, not black).
+        const QImage source = frameOf(clip, 10);
+        QCOMPARE(picture.size(), source.size());
+        int differing = 0;
+        for (int y = 0; y < picture.height(); ++y)
+            for (int x = 0; x < picture.width(); ++x)
+                differing += std::abs(qGray(picture.pixel(x, y)) - qGray(source.pixel(x, y))) > 3;
+        QVERIFY2(differing < picture.width() * picture.height() / 100,
+                 qPrintable(QStringLiteral("%1 pixels differ").arg(differing)));
+
+        const Run regen =
+            cli({QStringLiteral("regen"), project, QStringLiteral("--shot"), QStringLiteral("Gap"),
+                 QStringLiteral("--engine"), QStringLiteral("interpolate")});
+        QCOMPARE(regen.exitCode, 1);
+        QVERIFY2(regen.err.contains(QStringLiteral("is a gap in the edit")), qPrintable(regen.err));
     }
 
     void mediaInfoReadsTheFile() {

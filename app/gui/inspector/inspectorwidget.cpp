@@ -144,10 +144,12 @@ void InspectorWidget::refresh() {
     if (!s)
         return;
     const MediaRef* media = document_->project().findMedia(s->mediaId);
-    media_->setText(media
-                        ? tr("%1 (frames %2)")
-                              .arg(QFileInfo(media->path).fileName(), s->source.toInclusiveString())
-                        : QString());
+    media_->setText(
+        !media ? QString()
+        : media->isGap()
+            ? tr("A gap in the edit (black, %n frame(s))", nullptr, int(s->duration()))
+            : tr("%1 (frames %2)")
+                  .arg(QFileInfo(media->path).fileName(), s->source.toInclusiveString()));
     media_->setToolTip(media ? QDir::toNativeSeparators(media->path) : QString());
     if (!name_->hasFocus() || name_->text() == s->name)
         name_->setText(s->name);

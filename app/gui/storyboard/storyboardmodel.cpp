@@ -56,6 +56,14 @@ QVariant StoryboardModel::data(const QModelIndex& index, int role) const {
     case ShotIdRole:
         return shot->id;
     case ThumbnailRole:
+        if (media && media->isGap()) { // an edit's gap: black, as it plays
+            QImage black(
+                thumbnails_->width(),
+                std::max(1, thumbnails_->width() * project.height / std::max(1, project.width)),
+                QImage::Format_RGB32);
+            black.fill(Qt::black);
+            return black;
+        }
         return thumbnails_->thumbnail(mediaPath, shot->source.start,
                                       media ? media->kind : MediaKind::Video);
     case ThumbnailErrorRole:

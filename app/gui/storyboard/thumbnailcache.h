@@ -29,6 +29,7 @@ public:
     QImage thumbnail(const QString& mediaPath, FrameNumber frame,
                      MediaKind kind = MediaKind::Video);
     QString error(const QString& mediaPath, FrameNumber frame) const;
+    int width() const { return width_; }
     bool isLoading() const { return !loading_.isEmpty(); }
     // The file changed on disk (a blocking re-render): its thumbnails are
     // dropped and thumbnailReady() asks the views to fetch them again.

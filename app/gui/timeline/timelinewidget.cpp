@@ -377,12 +377,21 @@ void TimelineWidget::paintVideoTrack(QPainter& p, const Track& track, const QRec
         const bool selected = shot->id == state_->selectedShot();
         const MediaRef* media = project.findMedia(shot->mediaId);
         const bool offline = media && !media->online;
-        p.setPen(QPen(selected ? palette().color(QPalette::Highlight).lighter(140)
-                               : kShotColour.darker(150),
-                      selected ? 2 : 1));
-        p.setBrush(offline ? QColor(110, 50, 50)
-                           : (selected ? kShotColour.lighter(125) : kShotColour));
-        p.drawRect(block.adjusted(0.5, 0.5, -0.5, -0.5));
+        if (media && media->isGap()) {
+            // An edit's gap: nothing plays there, so no block, only its outline.
+            p.setPen(QPen(selected ? palette().color(QPalette::Highlight).lighter(140)
+                                   : palette().color(QPalette::Mid),
+                          1, Qt::DashLine));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(block.adjusted(0.5, 0.5, -0.5, -0.5));
+        } else {
+            p.setPen(QPen(selected ? palette().color(QPalette::Highlight).lighter(140)
+                                   : kShotColour.darker(150),
+                          selected ? 2 : 1));
+            p.setBrush(offline ? QColor(110, 50, 50)
+                               : (selected ? kShotColour.lighter(125) : kShotColour));
+            p.drawRect(block.adjusted(0.5, 0.5, -0.5, -0.5));
+        }
 
         // Locked frames: hatched bars across the middle of the block.
         const QRectF band(block.left(), block.top() + fontHeight + 4, block.width(), 14);
