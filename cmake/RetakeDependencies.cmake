@@ -6,6 +6,8 @@ pkg_check_modules(FFMPEG REQUIRED IMPORTED_TARGET
   libavformat libavcodec libavutil libswscale libswresample libavfilter)
 # Debian's OpenColorIO CMake config is broken; pkg-config works.
 pkg_check_modules(OCIO REQUIRED IMPORTED_TARGET OpenColorIO)
+# Zip archives: OpenTimelineIO bundles (.otioz).
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 find_package(OpenEXR 3 REQUIRED CONFIG)
 find_package(OpenCV 4 REQUIRED COMPONENTS core imgproc video photo features2d calib3d)
 include(RetakeOpenTimelineIO) # fetched from PyPI's source distribution, pinned

@@ -23,6 +23,7 @@ debian_packages=(
   libopenexr-dev openexr
   libimath-dev  # also OpenTimelineIO's (fetched from PyPI's sdist by cmake/RetakeOpenTimelineIO.cmake)
   libopencv-dev  # carries OpenCVConfig.cmake; DIS optical flow, inpaint baselines
+  libzip-dev  # OpenTimelineIO bundles (.otioz)
   # BLAS for the CPU fallback libtorch; reference BLAS is ~30x slower
   libopenblas0-pthread
   # tests, benchmark peers, screenshots

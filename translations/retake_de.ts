@@ -2539,12 +2539,24 @@
     <context>
         <name>retake::gui::ProjectFiles</name>
         <message>
+            <source>Unpacking %1…</source>
+            <translation>%1 wird entpackt …</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Import cancelled</source>
+            <translation>Import abgebrochen</translation>
+        </message>
+        <message>
             <source>Import OpenTimelineIO</source>
             <translation>OpenTimelineIO importieren</translation>
         </message>
         <message>
-            <source>OpenTimelineIO timelines (*.otio)</source>
-            <translation>OpenTimelineIO-Timelines (*.otio)</translation>
+            <source>OpenTimelineIO timelines and bundles (*.otio *.otioz)</source>
+            <translation>OpenTimelineIO-Zeitleisten und -Pakete (*.otio *.otioz)</translation>
         </message>
         <message>
             <source>Could not import “%1”.</source>

@@ -2539,12 +2539,24 @@
     <context>
         <name>retake::gui::ProjectFiles</name>
         <message>
+            <source>Unpacking %1…</source>
+            <translation>Décompression de %1…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Import cancelled</source>
+            <translation>Import annulé</translation>
+        </message>
+        <message>
             <source>Import OpenTimelineIO</source>
             <translation>Importer OpenTimelineIO</translation>
         </message>
         <message>
-            <source>OpenTimelineIO timelines (*.otio)</source>
-            <translation>Timelines OpenTimelineIO (*.otio)</translation>
+            <source>OpenTimelineIO timelines and bundles (*.otio *.otioz)</source>
+            <translation>Timelines et paquets OpenTimelineIO (*.otio *.otioz)</translation>
         </message>
         <message>
             <source>Could not import “%1”.</source>

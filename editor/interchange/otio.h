@@ -31,9 +31,11 @@
 // flattened the way OTIO's flatten_stack does. Every one of these is a line of
 // the import's report.
 
+#include "core/progress.h"
 #include "model/project.h"
 
 #include <QByteArray>
+#include <QDir>
 #include <QString>
 #include <QVector>
 
@@ -71,6 +73,29 @@ struct OtioImport {
 // cannot hold, Retake metadata out of range, naming the field, ...).
 OtioImport readOtioFile(const QString& path);
 OtioImport otioToProject(const QByteArray& otioJson, const QString& fileForMessages);
+// The same with relative media URLs resolved in `mediaBase`.
+OtioImport otioToProject(const QByteArray& otioJson, const QString& fileForMessages,
+                         const QDir& mediaBase);
+
+// OpenTimelineIO bundles (.otioz): a zip of content.otio and its media under
+// media/, as OpenTimelineIO's own otioz adapter writes them.
+bool isOtioBundle(const QString& path); // by its suffix
+// The folder a bundle's media is unpacked into, beside it: "edit.otioz" ->
+// "edit.otioz.media/" (holding media/...).
+QString otioBundleMediaFolder(const QString& bundle);
+// Unpacks the bundle's media into otioBundleMediaFolder() (files already
+// there with the same size are reused; others of those names refuse the
+// import, naming them) and reads its timeline, media from there. Entries
+// naming a place outside that folder refuse the bundle.
+// `progress` (optional) hears how far the unpacking is and can cancel it
+// (Error(Cancelled); what was unpacked whole stays, for the next try).
+OtioImport readOtioBundle(const QString& bundle, const Progress* progress = nullptr);
+// The project's timeline with every media file it uses inside media/ (a
+// sequence's every frame), each reference pointing there. Two files of one
+// name are refused, naming both; offline media stays a reference to where it
+// was. Atomic.
+void writeOtioBundle(const Project& project, const QString& path,
+                     const Progress* progress = nullptr);
 
 // OTIO's JSON of the project's timeline.
 QByteArray projectToOtio(const Project& project);

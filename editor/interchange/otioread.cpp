@@ -101,9 +101,11 @@ struct ClipMedia {
 
 class OtioReader {
 public:
-    explicit OtioReader(const QString& file)
+    // Relative media URLs are resolved in `baseDir` (the file's folder for
+    // an .otio, the unpacked bundle's for an .otioz).
+    OtioReader(const QString& file, const QDir& baseDir)
         : file_(file)
-        , baseDir_(QFileInfo(file).absoluteDir())
+        , baseDir_(baseDir)
         , meta_(file) {}
 
     OtioImport read(const QByteArray& json) {
@@ -884,7 +886,12 @@ private:
 } // namespace
 
 OtioImport otioToProject(const QByteArray& otioJson, const QString& fileForMessages) {
-    return OtioReader(fileForMessages).read(otioJson);
+    return otioToProject(otioJson, fileForMessages, QFileInfo(fileForMessages).absoluteDir());
+}
+
+OtioImport otioToProject(const QByteArray& otioJson, const QString& fileForMessages,
+                         const QDir& mediaBase) {
+    return OtioReader(fileForMessages, mediaBase).read(otioJson);
 }
 
 OtioImport readOtioFile(const QString& path) {

@@ -22,7 +22,7 @@ EDITOR_LEVELS = [
     ["media"],            # images, media info, reader/encoder interfaces, sequences
     ["model"],            # the project and its value types (camera, blocking, masks)
     ["mask"],             # painted masks: JSON and rasterising
-    ["ffmpeg", "openexr", "ocio"],  # adapters: the only includes of those libraries
+    ["ffmpeg", "openexr", "ocio", "zip"],  # adapters: the only includes of those libraries
     ["mediaio"],          # opens and writes files through the adapters
     ["timeline"],         # what is at frame N: frame source, media colour, audio mix
     ["engines"],          # the bridge to generation/: loads it, converts images, errors
@@ -41,6 +41,7 @@ ADAPTERS = {
     r"libav\w*/|libsw\w*/": {"editor/ffmpeg"},
     r"Imf\w*\.h|Imath\w*\.h|OpenEXR/": {"editor/openexr"},
     r"OpenColorIO/": {"editor/ocio"},
+    r"^zip\.h$|^zipconf\.h$": {"editor/zip"},
     r"opentimelineio/|opentime/": {"editor/interchange"},
     r"torch/|ATen/|c10/": {"generation"},
     r"opencv2/": {"generation"},

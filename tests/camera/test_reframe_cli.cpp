@@ -3,6 +3,7 @@
 // exit code 1 naming both words), focus keys, a 2.5D move and depth of field
 // on the blocking shot's own depth, a 2D reframe of a plate, and bad input.
 #include "clirun.h"
+#include "filebytes.h"
 #include "media/encode.h"
 #include "media/media.h"
 #include "mediaio/openmedia.h"
@@ -27,10 +28,7 @@ using retake::testing::cli;
 using retake::testing::json;
 using retake::testing::Run;
 
-QByteArray fileBytes(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
+using retake::testing::fileBytes;
 
 } // namespace
 

@@ -8,6 +8,7 @@
 #include "common/editorstate.h"
 #include "core/error.h"
 #include "document/document.h"
+#include "filebytes.h"
 #include "inspector/blockinginspector.h"
 #include "inspector/inspectorwidget.h"
 #include "jobs/blockingrefresh.h"
@@ -69,10 +70,7 @@ Id createBlockingShot(Document& doc, const QString& dir, const QString& name, in
     return id;
 }
 
-QByteArray fileBytes(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
+using retake::testing::fileBytes;
 
 // Linear RGB of one pixel of a frame of the shot's media.
 std::array<float, 3> pixel(const QString& mediaPath, FrameNumber frame, int x, int y) {

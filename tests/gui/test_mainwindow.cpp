@@ -6,6 +6,7 @@
 #include "document/document.h"
 #include "inspector/committextedit.h"
 #include "inspector/inspectorwidget.h"
+#include "interchange/otio.h"
 #include "mainwindow/editoractions.h"
 #include "mainwindow/mainwindow.h"
 #include "mediaio/openmedia.h"
@@ -23,6 +24,7 @@
 #include <QApplication>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -63,6 +65,7 @@ private Q_SLOTS:
     void storyboardThumbnailsAndReorder();
     void timelineZoomAndClick();
     void timelineShowsMarkersFromOtherTools();
+    void importsAnOtioBundle();
     void openErrorNamesTheFile();
     void recoversAutosave();
     void germanAndFrenchTranslationsLoad();
@@ -440,6 +443,47 @@ void TestMainWindow::timelineShowsMarkersFromOtherTools() {
     const QColor flag = drawn.pixelColor(x + 2, 3);
     QVERIFY2(flag.blue() > 180 && flag.red() < 120,
              qPrintable(QStringLiteral("the marker's pennant is %1").arg(flag.name())));
+}
+
+// File > Import OpenTimelineIO… takes an .otioz: its media is unpacked off
+// the GUI thread beside the bundle, and the new project plays from there.
+void TestMainWindow::importsAnOtioBundle() {
+    // Qt's own file dialog, which the test can answer (a desktop's portal
+    // dialog is another process).
+    QCoreApplication::setAttribute(Qt::AA_DontUseNativeDialogs);
+    const QString bundle = dir_.filePath(QStringLiteral("handover.otioz"));
+    writeOtioBundle(window_->document()->project(), bundle);
+    window_->document()->discardAutosave();
+    window_->document()->undoStack()->setClean();
+    QTimer poll;
+    poll.setInterval(20);
+    QStringList seen;
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        QWidget* modal = QApplication::activeModalWidget();
+        if (auto* files = qobject_cast<QFileDialog*>(modal)) {
+            if (seen.isEmpty())
+                seen << QStringLiteral("files");
+            auto* name = files->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+            QVERIFY(name);
+            name->setText(bundle);
+            QTest::keyClick(name, Qt::Key_Return);
+        } else if (auto* box = qobject_cast<QMessageBox*>(modal)) {
+            seen << box->text();
+            box->accept();
+            poll.stop();
+        }
+    });
+    poll.start();
+    window_->actions()->importOtio->trigger();
+    QCOMPARE(seen.value(0), QStringLiteral("files"));
+    QVERIFY2(seen.value(1).startsWith(QStringLiteral("Imported")), qPrintable(seen.join('|')));
+    const Project& project = window_->document()->project();
+    QCOMPARE(project.shots.size(), 2);
+    const MediaRef* media = project.findMedia(project.shots[0].mediaId);
+    QVERIFY(media->online);
+    QCOMPARE(QFileInfo(media->path).absolutePath(),
+             QDir(otioBundleMediaFolder(bundle)).filePath(QStringLiteral("media")));
+    QCOMPARE(window_->state()->duration(), FrameNumber(96));
 }
 
 void TestMainWindow::openErrorNamesTheFile() {

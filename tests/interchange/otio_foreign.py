@@ -7,6 +7,9 @@
 #   otio_foreign.py write OUT.otio EXISTING_MOVIE
 #   otio_foreign.py markers OUT.otio EXISTING_MOVIE  (a timecoded clip's, a
 #       gap's, a track's and the timeline's markers)
+#   otio_foreign.py bundle OUT.otioz EXISTING_MOVIE  (OTIO's own otioz adapter)
+#   otio_foreign.py unbundle FILE.otioz DIR  -> JSON: each clip's target_url,
+#       after OTIO's adapter unpacked the media into DIR
 #   otio_foreign.py describe FILE.otio   -> JSON, field by field, on stdout
 import json
 import math
@@ -159,5 +162,12 @@ if __name__ == "__main__":
         write(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "markers":
         markers(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == "bundle":
+        markers(sys.argv[2] + ".otio", sys.argv[3])
+        otio.adapters.write_to_file(otio.adapters.read_from_file(sys.argv[2] + ".otio"),
+                                    sys.argv[2])
+    elif sys.argv[1] == "unbundle":
+        tl = otio.adapters.read_from_file(sys.argv[2], extract_to_directory=sys.argv[3])
+        print(json.dumps({"urls": [c.media_reference.target_url for c in tl.find_clips()]}))
     else:
         describe(sys.argv[2])

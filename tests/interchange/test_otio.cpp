@@ -9,6 +9,7 @@
 #include "../media/mediatestutil.h"
 #include "core/error.h"
 #include "document/document.h"
+#include "filebytes.h"
 #include "interchange/otio.h"
 #include "interchange/otiomarkers.h"
 #include "mediaio/openmedia.h"
@@ -65,6 +66,8 @@ void compareSeconds(const QJsonValue& actual, const QJsonValue& expected, const 
             std::abs(a[i] - e[i]) < 1e-9,
             qPrintable(QStringLiteral("%1: %2 s, expected %3 s").arg(what).arg(a[i]).arg(e[i])));
 }
+
+using retake::testing::fileBytes;
 
 QStringList matching(const QStringList& lines, const QString& text) {
     QStringList out;
@@ -475,6 +478,79 @@ private Q_SLOTS:
                           clipB = tb.value("items").toArray()[1].toObject();
         QCOMPARE(offsetIntoClip(clipB), offsetIntoClip(clipA)); // 3 frames, in seconds
         QCOMPARE(offsetIntoClip(clipA), 3.0 / 24.0);
+    }
+
+    // .otioz both ways with OpenTimelineIO's own otioz adapter: Retake's
+    // bundle unpacks there with every clip pointing into media/ and the files
+    // byte for byte; OTIO's bundle imports with its media unpacked beside it,
+    // online, and again (reusing what is there). A bundle naming a file
+    // outside its folder, or not a zip, is refused and writes nothing.
+    void bundlesWorkBothWaysWithOpentimelineio() {
+        const QString ours = path(QStringLiteral("ours.otioz"));
+        writeOtioBundle(project, ours);
+        const QString unpacked = path(QStringLiteral("unpacked"));
+        QVERIFY(QDir().mkpath(unpacked));
+        const QJsonObject listed =
+            runPython("otio_foreign.py", {QStringLiteral("unbundle"), ours, unpacked});
+        QStringList urls;
+        for (const QJsonValue& url : listed.value("urls").toArray())
+            urls << url.toString();
+        urls.sort();
+        QCOMPARE(urls, (QStringList{QStringLiteral("media/a.mov"), QStringLiteral("media/b.mov"),
+                                    QStringLiteral("media/music.mov")}));
+        for (const QString& name : {QStringLiteral("a.mov"), QStringLiteral("b.mov")})
+            QCOMPARE(fileBytes(unpacked + QStringLiteral("/media/") + name), fileBytes(path(name)));
+
+        const QString theirs = path(QStringLiteral("theirs.otioz"));
+        runPython("otio_foreign.py", {QStringLiteral("bundle"), theirs, clip24});
+        QVERIFY(QFile::exists(theirs));
+        for (int pass = 0; pass < 2; ++pass) {
+            const OtioImport in = readOtioBundle(theirs);
+            const Shot* clip = nullptr;
+            for (const Shot& s : in.project.shots)
+                if (s.name == QLatin1String("timecoded"))
+                    clip = &s;
+            QVERIFY(clip);
+            const MediaRef* media = in.project.findMedia(clip->mediaId);
+            QCOMPARE(media->path, otioBundleMediaFolder(theirs) + QStringLiteral("/media/c24.mov"));
+            QVERIFY(media->online);
+            QCOMPARE(fileBytes(media->path), fileBytes(clip24));
+            QCOMPARE(clip->source, (FrameRange{2, 12}));
+        }
+
+        // A zip whose entry climbs out of its folder.
+        const QString hostile = path(QStringLiteral("hostile.otioz"));
+        QVERIFY(retake::testing::run(QStringLiteral(RETAKE_PYTHON),
+                                     {QStringLiteral("-c"),
+                                      QStringLiteral("import zipfile,sys\n"
+                                                     "z=zipfile.ZipFile(sys.argv[1],'w')\n"
+                                                     "z.writestr('content.otio','{}')\n"
+                                                     "z.writestr('media/../../escape.txt','x')\n"),
+                                      hostile})
+                    .ok());
+        try {
+            readOtioBundle(hostile);
+            QFAIL("a bundle naming ../../escape.txt was read");
+        } catch (const Error& e) {
+            QVERIFY2(e.message().contains(QStringLiteral("outside its folder")),
+                     qPrintable(e.message()));
+            QVERIFY2(e.message().contains(hostile), qPrintable(e.message()));
+        }
+        QVERIFY(!QFile::exists(path(QStringLiteral("escape.txt"))));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("../escape.txt"))));
+        QVERIFY(!QFileInfo::exists(otioBundleMediaFolder(hostile)));
+        const QString notZip = path(QStringLiteral("not.otioz"));
+        QFile f(notZip);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"OTIO_SCHEMA\": \"Timeline.1\"}");
+        f.close();
+        try {
+            readOtioBundle(notZip);
+            QFAIL("a file that is no zip was read as a bundle");
+        } catch (const Error& e) {
+            QVERIFY2(e.message().contains(QStringLiteral("not a readable zip archive")),
+                     qPrintable(e.message()));
+        }
     }
 
     // Retake's own values a project cannot hold refuse the import, naming

@@ -3,6 +3,7 @@
 // commands leave the project file untouched; regeneration with a painted mask
 // keeps unmasked pixels bit-identical and its provenance names the pixels.
 #include "clirun.h"
+#include "filebytes.h"
 #include "media/media.h"
 #include "mediaio/openmedia.h"
 #include "pixelchanges.h"
@@ -26,10 +27,7 @@ namespace {
 using retake::testing::cli;
 using retake::testing::Run;
 
-QByteArray fileBytes(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
+using retake::testing::fileBytes;
 
 // 255 inside `r`, 0 elsewhere; the first wrong pixel otherwise.
 QString exactly(const QImage& mask, const QRect& r) {

@@ -11,12 +11,14 @@
 #include "mediaio/openmedia.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHash>
 #include <QMessageBox>
 #include <QPointer>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
@@ -262,16 +264,61 @@ void ProjectFiles::importOtioWithDialog() {
     if (!maybeSave())
         return;
     const QString dir = QFileInfo(recent_->files().value(0)).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(window_, tr("Import OpenTimelineIO"), dir,
-                                                      tr("OpenTimelineIO timelines (*.otio)"));
+    const QString path =
+        QFileDialog::getOpenFileName(window_, tr("Import OpenTimelineIO"), dir,
+                                     tr("OpenTimelineIO timelines and bundles (*.otio *.otioz)"));
     if (path.isEmpty())
         return;
-    // On the GUI thread: it probes each clip's file once, as opening a
-    // project checks its media.
     OtioImport imported;
     try {
-        imported = readOtioFile(path);
+        if (isOtioBundle(path)) {
+            // A bundle's media can be gigabytes: unpacked off the GUI thread,
+            // with progress and Cancel.
+            QProgressDialog dialog(tr("Unpacking %1…").arg(QFileInfo(path).fileName()),
+                                   tr("Cancel"), 0, 1000, window_);
+            dialog.setWindowModality(Qt::WindowModal);
+            dialog.setMinimumDuration(300);
+            Progress progress([&dialog](double fraction, const QString&) {
+                QMetaObject::invokeMethod(
+                    &dialog, [&dialog, fraction] { dialog.setValue(int(fraction * 999)); },
+                    Qt::QueuedConnection);
+            });
+            connect(&dialog, &QProgressDialog::canceled, &dialog,
+                    [&progress] { progress.cancel(); });
+            // The worker's Error comes back by value: QFuture would wrap it.
+            struct Outcome {
+                OtioImport imported;
+                std::optional<Error> error;
+            };
+            QFutureWatcher<Outcome> watcher;
+            QEventLoop wait;
+            connect(&watcher, &QFutureWatcher<Outcome>::finished, &wait, &QEventLoop::quit);
+            watcher.setFuture(QtConcurrent::run([path, &progress] {
+                Outcome outcome;
+                try {
+                    outcome.imported = readOtioBundle(path, &progress);
+                } catch (const Error& e) {
+                    outcome.error = e;
+                } catch (const std::exception& e) {
+                    outcome.error = Error(ErrorKind::Internal, QString::fromLocal8Bit(e.what()));
+                }
+                return outcome;
+            }));
+            wait.exec();
+            Outcome outcome = watcher.result();
+            if (outcome.error)
+                throw *outcome.error;
+            imported = std::move(outcome.imported);
+        } else {
+            // On the GUI thread: it probes each clip's file once, as opening
+            // a project checks its media.
+            imported = readOtioFile(path);
+        }
     } catch (const Error& e) {
+        if (e.kind() == ErrorKind::Cancelled) {
+            window_->showStatus(tr("Import cancelled"));
+            return;
+        }
         showFileError(window_, tr("Could not import “%1”.").arg(nativePath(path)), e);
         return;
     }
