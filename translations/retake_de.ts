@@ -1039,6 +1039,22 @@
     <context>
         <name>retake::gui::ExportDialog</name>
         <message>
+            <source>Timeline</source>
+            <translation>Zeitleiste</translation>
+        </message>
+        <message>
+            <source>Timeline only (.otio)</source>
+            <translation>Nur die Zeitleiste (.otio)</translation>
+        </message>
+        <message>
+            <source>Bundle with its media (.otioz)</source>
+            <translation>Paket mit den Medien (.otioz)</translation>
+        </message>
+        <message>
+            <source>A bundle holds every media file the timeline uses, for handing the edit to someone else; it is written as a job.</source>
+            <translation>Ein Paket enthält jede Mediendatei, die die Zeitleiste verwendet, um den Schnitt weiterzugeben; es wird als Auftrag geschrieben.</translation>
+        </message>
+        <message>
             <source>%1 (not in this config)</source>
             <translation>%1 (nicht in dieser Konfiguration)</translation>
         </message>

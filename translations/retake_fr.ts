@@ -1039,6 +1039,22 @@
     <context>
         <name>retake::gui::ExportDialog</name>
         <message>
+            <source>Timeline</source>
+            <translation>Timeline</translation>
+        </message>
+        <message>
+            <source>Timeline only (.otio)</source>
+            <translation>La timeline seule (.otio)</translation>
+        </message>
+        <message>
+            <source>Bundle with its media (.otioz)</source>
+            <translation>Paquet avec ses médias (.otioz)</translation>
+        </message>
+        <message>
+            <source>A bundle holds every media file the timeline uses, for handing the edit to someone else; it is written as a job.</source>
+            <translation>Un paquet contient chaque fichier média utilisé par la timeline, pour transmettre le montage ; il est écrit comme une tâche.</translation>
+        </message>
+        <message>
             <source>%1 (not in this config)</source>
             <translation>%1 (absent de cette configuration)</translation>
         </message>

@@ -3,6 +3,7 @@
 #include "camera/blockingrender.h"
 #include "core/error.h"
 #include "document/document.h"
+#include "interchange/otio.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -175,6 +176,18 @@ int JobQueue::addDepthExport(const Project& project, const DepthExportRequest& r
             result.files + QStringList{result.sidecar} + result.sources + result.warnings;
         const QMutexLocker lock(&j.mutex);
         j.status.notes = notes;
+    };
+    return enqueue(job);
+}
+
+int JobQueue::addTimelineBundle(const Project& project, const QString& path, const QString& title) {
+    auto job = std::make_shared<Job>();
+    job->status.kind = JobKind::Export;
+    job->status.title = title;
+    job->work = [project, path](Job& j) {
+        writeOtioBundle(project, path, &*j.progress);
+        const QMutexLocker lock(&j.mutex);
+        j.status.notes = QStringList{path};
     };
     return enqueue(job);
 }

@@ -92,6 +92,9 @@ public:
     // saying so, rather than overwrite the edit). The notes say how many
     // frames were tracked and where a direction stopped.
     int addShapeTrack(Document* document, const ShapeTrackRequest& request, const QString& title);
+    // An OpenTimelineIO bundle of the project's timeline and its media
+    // (interchange/otio.h writeOtioBundle).
+    int addTimelineBundle(const Project& project, const QString& path, const QString& title);
 
     // A queued job never starts; a running one stops at its next check (its
     // result, if it finished meanwhile, is thrown away). Unknown or finished

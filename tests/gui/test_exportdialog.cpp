@@ -18,6 +18,7 @@
 #include "dialogs/exportdialog.h"
 #include "docks/jobswidget.h"
 #include "document/document.h"
+#include "interchange/otio.h"
 #include "jobs/jobqueue.h"
 #include "mainwindow/editoractions.h"
 #include "mainwindow/mainwindow.h"
@@ -535,6 +536,27 @@ void TestExportDialog::cameraAndTimelineFiles() {
                 clips << item.toObject()[QStringLiteral("name")].toString();
     QCOMPARE(clips, (QStringList{QStringLiteral("Alpha"), QStringLiteral("Plate"),
                                  QStringLiteral("Long")}));
+
+    // A bundle (.otioz) copies the media: a job, whose file reads back with
+    // every shot's media unpacked from it.
+    const QString bundle = path(QStringLiteral("timeline/cut.otioz"));
+    error = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::Timeline));
+        d->outputEdit()->setText(otio);
+        selectItem(d->timelineFormatCombo(), QStringLiteral("otioz")); // conforms the name
+        QCOMPARE(d->outputEdit()->text(), bundle);
+    });
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(window_->jobQueue()->jobs().size(), 1);
+    const JobStatus done = waitForJob(window_->jobQueue()->jobs().front().id);
+    QVERIFY2(done.state == JobState::Succeeded, qPrintable(done.error));
+    const OtioImport back = readOtioBundle(bundle);
+    QCOMPARE(back.project.shots.size(), window_->document()->project().shots.size());
+    for (const Shot& s : back.project.shots) {
+        const MediaRef* media = back.project.findMedia(s.mediaId);
+        QVERIFY2(media->online && media->path.startsWith(otioBundleMediaFolder(bundle)),
+                 qPrintable(media->path));
+    }
 }
 
 void TestExportDialog::cancelledExportLeavesNothing() {
@@ -596,6 +618,7 @@ void TestExportDialog::choicesPersist() {
         selectItem(d.cameraFormatCombo(), QStringLiteral("py"));
         // Accepted as a timeline export: cheap to check, and everything is kept.
         selectItem(d.kindCombo(), int(ExportKind::Timeline));
+        selectItem(d.timelineFormatCombo(), QStringLiteral("otio"));
         d.outputEdit()->setText(path(QStringLiteral("persist/cut.otio")));
         d.accept();
         QCOMPARE(d.result(), int(QDialog::Accepted));
@@ -618,6 +641,7 @@ void TestExportDialog::choicesPersist() {
     QVERIFY(!d.provenanceCheck()->isChecked());
     QCOMPARE(d.depthFormatCombo()->currentData().toString(), toString(DepthMapFormat::Preview8));
     QCOMPARE(d.cameraFormatCombo()->currentData().toString(), QStringLiteral("py"));
+    QCOMPARE(d.timelineFormatCombo()->currentData().toString(), QStringLiteral("otio"));
     // The folder is remembered; the name comes from the project.
     QCOMPARE(d.outputEdit()->text(), path(QStringLiteral("persist/delivery.otio")));
 }

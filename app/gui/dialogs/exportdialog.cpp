@@ -105,6 +105,8 @@ ExportDialog::ExportDialog(const Project& project, const EditorState& state,
             [this] { output_->setText(conformedOutput(output_->text())); });
     connect(cameraFormat_, &QComboBox::currentIndexChanged, this,
             [this] { output_->setText(conformedOutput(output_->text())); });
+    connect(timelineFormat_, &QComboBox::currentIndexChanged, this,
+            [this] { output_->setText(conformedOutput(output_->text())); });
     connect(output_, &QLineEdit::editingFinished, this,
             [this] { output_->setText(conformedOutput(output_->text())); });
     for (QComboBox* combo : {codec_, scope_, outputMode_, outputSpace_, display_, view_})
@@ -356,6 +358,17 @@ QWidget* ExportDialog::createFiles() {
     cameraFormat_->addItem(tr("Blender Python script (.py)"), QStringLiteral("py"));
     cameraForm->addRow(tr("Format"), cameraFormat_);
     layout->addWidget(camera_);
+
+    timeline_ = new QGroupBox(tr("Timeline"));
+    auto* timelineForm = new QFormLayout(timeline_);
+    timelineFormat_ = new QComboBox;
+    timelineFormat_->setObjectName(QStringLiteral("exportTimelineFormat"));
+    timelineFormat_->addItem(tr("Timeline only (.otio)"), QStringLiteral("otio"));
+    timelineFormat_->addItem(tr("Bundle with its media (.otioz)"), QStringLiteral("otioz"));
+    timelineFormat_->setToolTip(tr("A bundle holds every media file the timeline uses, for "
+                                   "handing the edit to someone else; it is written as a job."));
+    timelineForm->addRow(tr("Format"), timelineFormat_);
+    layout->addWidget(timeline_);
     return box;
 }
 
@@ -386,6 +399,7 @@ void ExportDialog::kindChanged() {
     exrDepth_->setEnabled(kind == ExportKind::ExrSequence);
     depth_->setVisible(kind == ExportKind::DepthMaps);
     camera_->setVisible(kind == ExportKind::Camera);
+    timeline_->setVisible(kind == ExportKind::Timeline);
     provenance_->setVisible(kind == ExportKind::Footage || kind == ExportKind::ExrSequence);
     scope_->setEnabled(kind != ExportKind::Timeline);
     output_->setText(conformedOutput(output_->text()));
@@ -438,7 +452,7 @@ QString ExportDialog::outputSuffix() const {
     case ExportKind::Camera:
         return cameraFormat_->currentData().toString();
     case ExportKind::Timeline:
-        return QStringLiteral("otio");
+        return timelineFormat_->currentData().toString();
     }
     return {};
 }
@@ -501,6 +515,7 @@ void ExportDialog::restoreSettings() {
     selectData(depthFormat_, s.value(key("depthFormat")));
     depthModel_->setText(s.value(key("depthModel")).toString());
     selectData(cameraFormat_, s.value(key("cameraFormat")));
+    selectData(timelineFormat_, s.value(key("timelineFormat")));
 
     QString folder = s.value(key("folder")).toString();
     if (folder.isEmpty() || !QFileInfo(folder).isDir())
@@ -539,6 +554,7 @@ void ExportDialog::saveSettings() const {
     s.setValue(key("depthFormat"), depthFormat_->currentData());
     s.setValue(key("depthModel"), depthModel_->text().trimmed());
     s.setValue(key("cameraFormat"), cameraFormat_->currentData());
+    s.setValue(key("timelineFormat"), timelineFormat_->currentData());
     s.setValue(key("folder"), QFileInfo(output_->text().trimmed()).absolutePath());
 }
 

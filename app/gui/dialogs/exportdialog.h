@@ -77,6 +77,7 @@ public:
     QComboBox* depthFormatCombo() const { return depthFormat_; }
     QLineEdit* depthModelEdit() const { return depthModel_; }
     QComboBox* cameraFormatCombo() const { return cameraFormat_; }
+    QComboBox* timelineFormatCombo() const { return timelineFormat_; }
     QLabel* errorLabel() const { return error_; }
 
 private:
@@ -137,6 +138,8 @@ private:
     QLineEdit* depthModel_;
     QGroupBox* camera_;
     QComboBox* cameraFormat_;
+    QGroupBox* timeline_;
+    QComboBox* timelineFormat_;
     QLabel* error_;
 };
 

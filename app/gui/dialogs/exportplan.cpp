@@ -25,8 +25,10 @@ QString ExportPlan::output() const {
 }
 
 bool ExportPlan::runsAsJob() const {
+    // A bundle copies every media file: it can take minutes.
     return kind == ExportKind::Footage || kind == ExportKind::ExrSequence ||
-           kind == ExportKind::DepthMaps;
+           kind == ExportKind::DepthMaps ||
+           (kind == ExportKind::Timeline && isOtioBundle(timelineFile));
 }
 
 int startExport(const ExportPlan& plan, const Project& project, JobQueue* jobs, QString* written,
@@ -49,6 +51,9 @@ int startExport(const ExportPlan& plan, const Project& project, JobQueue* jobs, 
         break;
     }
     case ExportKind::Timeline:
+        if (isOtioBundle(plan.timelineFile))
+            return jobs->addTimelineBundle(project, plan.timelineFile,
+                                           ExportDialog::tr("Export %1").arg(shown));
         writeOtioFile(project, plan.timelineFile);
         break;
     }
