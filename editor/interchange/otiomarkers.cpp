@@ -4,6 +4,7 @@
 #include "interchange/otiojson.h"
 #include "model/project.h"
 
+#include <QFileInfo>
 #include <algorithm>
 #include <cmath>
 #include <opentimelineio/clip.h>
@@ -61,6 +62,19 @@ QVector<TimelineMarker> timelineMarkers(const Project& project) {
         if (!track.otio.isEmpty())
             if (const auto t = otioFromText<otio::Track>(track.otio); t)
                 place(t->markers(), projectRate, 0, 0, track.name, out);
+        for (const AudioClip& clip : track.clips) {
+            if (clip.otio.isEmpty())
+                continue;
+            // An audio clip's markers count in seconds of its media.
+            const auto item = otioFromText<otio::Item>(clip.otio);
+            if (!item)
+                continue;
+            const FrameNumber origin =
+                FrameNumber(std::llround(clip.sourceStart.toDouble() * projectRate));
+            const MediaRef* media = project.findMedia(clip.mediaId);
+            place(item->markers(), projectRate, origin, clip.timelineStart,
+                  media ? QFileInfo(media->path).fileName() : track.name, out);
+        }
         for (const ShotPlacement& placed : project.placements(track.id)) {
             const Shot& shot = *project.findShot(placed.shotId);
             if (shot.otio.isEmpty())

@@ -860,6 +860,16 @@ private:
                               ? FrameNumber(meta.value("timelineStart").toDouble())
                               : projectFrames(position);
         c.gainDb = meta.value("gainDb").toDouble();
+        // Its markers count from the media's start, as its source does (and
+        // as the clip is written back out).
+        if (mediaStartSeconds != 0)
+            for (const auto& marker : clip->markers()) {
+                const otio::TimeRange r = marker->marked_range();
+                marker->set_marked_range(otio::TimeRange(
+                    r.start_time() -
+                        otio::RationalTime::from_seconds(mediaStartSeconds, r.start_time().rate()),
+                    r.duration()));
+            }
         c.otio = clipLeftovers(clip, !m.online, item, QFileInfo(m.path).fileName());
         if (!c.duration.isPositive()) {
             report(Outcome::Dropped, item, tr("is empty"));

@@ -5,8 +5,9 @@
 # two video tracks and an audio track.
 #
 #   otio_foreign.py write OUT.otio EXISTING_MOVIE
-#   otio_foreign.py markers OUT.otio EXISTING_MOVIE  (a timecoded clip's, a
-#       gap's, a track's and the timeline's markers)
+#   otio_foreign.py markers OUT.otio EXISTING_MOVIE [MOVIE_WITH_SOUND]  (a
+#       timecoded clip's, a gap's, a track's, the timeline's and a timecoded
+#       audio clip's markers)
 #   otio_foreign.py bundle OUT.otioz EXISTING_MOVIE  (OTIO's own otioz adapter)
 #   otio_foreign.py unbundle FILE.otioz DIR  -> JSON: each clip's target_url,
 #       after OTIO's adapter unpacked the media into DIR
@@ -80,7 +81,7 @@ def write(out, movie):
     otio.adapters.write_to_file(tl, out)
 
 
-def markers(out, movie):
+def markers(out, movie, sound=None):
     """Markers where editors put them, on media that starts at a timecode
     (01:00:00:00): the clip's marker counts from there, like its source."""
     tl = otio.schema.Timeline(name="markers")
@@ -100,6 +101,20 @@ def markers(out, movie):
     v1.markers.append(otio.schema.Marker(name="music cue", marked_range=rng(3, 0),
                                          color=otio.schema.MarkerColor.YELLOW))
     tl.tracks.append(v1)
+    if sound:
+        # Sound that starts at 01:00:00:00 too, placed at frame 2, from its
+        # second 1; the marker half a second into the clip.
+        a1 = otio.schema.Track(name="A1", kind=otio.schema.TrackKind.Audio)
+        s = 48000
+        audio = otio.schema.Clip(
+            name="sound",
+            media_reference=otio.schema.ExternalReference(target_url="file://" + sound,
+                                                          available_range=rng(3600 * s, 3 * s, s)),
+            source_range=rng(3601 * s, s, s))
+        audio.markers.append(otio.schema.Marker(name="clap", marked_range=rng(3601 * s + s // 2, 0, s),
+                                                color=otio.schema.MarkerColor.ORANGE))
+        a1.extend([otio.schema.Gap(source_range=rng(0, 2)), audio])
+        tl.tracks.append(a1)
     tl.tracks.markers.append(otio.schema.Marker(name="reel start", marked_range=rng(0, 0),
                                                 color=otio.schema.MarkerColor.RED))
     otio.adapters.write_to_file(tl, out)
@@ -161,7 +176,7 @@ if __name__ == "__main__":
     if sys.argv[1] == "write":
         write(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "markers":
-        markers(sys.argv[2], sys.argv[3])
+        markers(sys.argv[2], sys.argv[3], sys.argv[4] if len(sys.argv) > 4 else None)
     elif sys.argv[1] == "bundle":
         markers(sys.argv[2] + ".otio", sys.argv[3])
         otio.adapters.write_to_file(otio.adapters.read_from_file(sys.argv[2] + ".otio"),

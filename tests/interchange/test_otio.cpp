@@ -424,11 +424,11 @@ private Q_SLOTS:
     // first frame, so its markers move with it).
     void markersShowWhereOtioPutsThem() {
         const QString original = path(QStringLiteral("markers.otio"));
-        runPython("otio_foreign.py", {QStringLiteral("markers"), original, clip24});
+        runPython("otio_foreign.py", {QStringLiteral("markers"), original, clip24, wav});
         QVERIFY(QFile::exists(original));
         const OtioImport in = readOtioFile(original);
         const QVector<TimelineMarker> markers = timelineMarkers(in.project);
-        QCOMPARE(markers.size(), 4);
+        QCOMPARE(markers.size(), 5);
         const auto find = [&](const QString& name) {
             for (const TimelineMarker& m : markers)
                 if (m.name == name)
@@ -447,6 +447,9 @@ private Q_SLOTS:
         QCOMPARE(flash.colour, QStringLiteral("GREEN"));
         QCOMPARE(flash.comment, QStringLiteral("check the exposure"));
         QCOMPARE(flash.on, QStringLiteral("timecoded"));
+        // The sound from its second 1 at frame 2: half a second in is frame 14.
+        QCOMPARE(find(QStringLiteral("clap")).start, FrameNumber(14));
+        QCOMPARE(find(QStringLiteral("clap")).on, QStringLiteral("music.mov"));
         // Sorted by start frame.
         for (int i = 1; i < markers.size(); ++i)
             QVERIFY(markers[i - 1].start <= markers[i].start);
@@ -478,6 +481,13 @@ private Q_SLOTS:
                           clipB = tb.value("items").toArray()[1].toObject();
         QCOMPARE(offsetIntoClip(clipB), offsetIntoClip(clipA)); // 3 frames, in seconds
         QCOMPARE(offsetIntoClip(clipA), 3.0 / 24.0);
+        const QJsonObject soundA =
+            a.value("tracks").toArray()[1].toObject().value("items").toArray()[1].toObject();
+        const QJsonObject soundB =
+            b.value("tracks").toArray()[1].toObject().value("items").toArray()[1].toObject();
+        QCOMPARE(soundB.value("name").toString(), QStringLiteral("sound"));
+        QCOMPARE(offsetIntoClip(soundB), offsetIntoClip(soundA)); // half a second
+        QCOMPARE(offsetIntoClip(soundA), 0.5);
     }
 
     // .otioz both ways with OpenTimelineIO's own otioz adapter: Retake's
