@@ -5,6 +5,7 @@
 
 #include "retake/generation/depth.h"
 #include "retake/generation/runtime.h"
+#include "track/outlinetracker.h"
 #include "track/regiontracker.h"
 
 namespace retake::generation {
@@ -52,7 +53,10 @@ public:
     }
 
     std::unique_ptr<RegionTracking> trackRegion(const GreyFrame& key, const std::uint8_t* region,
-                                                TrackModel model) override {
+                                                TrackModel model,
+                                                const std::vector<double>& outline) override {
+        if (model == TrackModel::Dense)
+            return std::make_unique<OutlineTracker>(key, region, outline);
         return std::make_unique<RegionTracker>(key, region, model);
     }
 

@@ -1839,6 +1839,14 @@
     <context>
         <name>retake::gui::MaskTools</name>
         <message>
+            <source>Deforming (outline by optical flow)</source>
+            <translation>Verformt sich (Umriss folgt dem Bild)</translation>
+        </message>
+        <message>
+            <source>What the shape covers: something that moves, turns and scales, a flat surface seen in perspective (a sign, a screen, a wall), or something that changes shape (a face, cloth, a hand: each point of the outline follows the picture).</source>
+            <translation>Was die Form bedeckt: etwas, das sich bewegt, dreht und skaliert, eine ebene Fläche in Perspektive (ein Schild, ein Bildschirm, eine Wand) oder etwas, das seine Form ändert (ein Gesicht, Stoff, eine Hand: jeder Punkt des Umrisses folgt dem Bild).</translation>
+        </message>
+        <message>
             <source>A key every frame</source>
             <translation>Ein Key pro Bild</translation>
         </message>
@@ -1889,10 +1897,6 @@
         <message>
             <source>Tracking runs as a job, and there is no job queue here.</source>
             <translation>Das Verfolgen läuft als Auftrag, und hier gibt es keine Auftragsliste.</translation>
-        </message>
-        <message>
-            <source>What the shape covers: something that moves, turns and scales, or a flat surface seen in perspective (a sign, a screen, a wall).</source>
-            <translation>Was die Form bedeckt: etwas, das sich bewegt, dreht und skaliert, oder eine ebene Fläche in Perspektive (ein Schild, ein Bildschirm, eine Wand).</translation>
         </message>
         <message>
             <source>backward</source>

@@ -1839,6 +1839,14 @@
     <context>
         <name>retake::gui::MaskTools</name>
         <message>
+            <source>Deforming (outline by optical flow)</source>
+            <translation>Qui se déforme (contour suivant l’image)</translation>
+        </message>
+        <message>
+            <source>What the shape covers: something that moves, turns and scales, a flat surface seen in perspective (a sign, a screen, a wall), or something that changes shape (a face, cloth, a hand: each point of the outline follows the picture).</source>
+            <translation>Ce que couvre la forme : un objet qui bouge, tourne et change d’échelle, une surface plane vue en perspective (un panneau, un écran, un mur), ou un objet qui change de forme (un visage, un tissu, une main : chaque point du contour suit l’image).</translation>
+        </message>
+        <message>
             <source>A key every frame</source>
             <translation>Une clé par image</translation>
         </message>
@@ -1889,10 +1897,6 @@
         <message>
             <source>Tracking runs as a job, and there is no job queue here.</source>
             <translation>Le suivi s’exécute comme une tâche, et il n’y a pas de file de tâches ici.</translation>
-        </message>
-        <message>
-            <source>What the shape covers: something that moves, turns and scales, or a flat surface seen in perspective (a sign, a screen, a wall).</source>
-            <translation>Ce que couvre la forme : quelque chose qui bouge, tourne et change d’échelle, ou une surface plane vue en perspective (un panneau, un écran, un mur).</translation>
         </message>
         <message>
             <source>backward</source>

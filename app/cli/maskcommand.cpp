@@ -250,8 +250,9 @@ void addPaintedMaskOptions(QCommandLineParser& p) {
         "step; a direction stops, and says where, when the picture no longer shows the region.",
         "DIRECTION");
     opt("model",
-        "What --track follows: translation (moving, turning, scaling; the default) or planar (a "
-        "flat surface in perspective: signs, screens, walls).",
+        "What --track follows: translation (moving, turning, scaling; the default), planar (a "
+        "flat surface in perspective: signs, screens, walls) or dense (each outline point by the "
+        "picture's optical flow: what deforms, a face, cloth, a hand).",
         "MODEL");
     opt("min-confidence", "Tracker confidence (0-1) below which --track stops (default 0.5).", "C");
     opt("key-tolerance",
@@ -392,7 +393,7 @@ bool runPaintedMask(Document& doc, const QCommandLineParser& p, const QStringLis
             usageError(QStringLiteral("--track: \"%1\" is not forward, backward or both.")
                            .arg(optionValue(p, "track")));
         if (has(p, "model") && !shapeTrackModelFromString(optionValue(p, "model"), &request.model))
-            usageError(QStringLiteral("--model: \"%1\" is not translation or planar.")
+            usageError(QStringLiteral("--model: \"%1\" is not translation, planar or dense.")
                            .arg(optionValue(p, "model")));
         request.minConfidence = numberArg(p, "min-confidence", request.minConfidence);
         request.keyTolerancePx = numberArg(p, "key-tolerance", 0);

@@ -140,6 +140,9 @@ ShapeTrackResult trackShape(const Project& project, const ShapeTrackRequest& req
     if (!found->hasGeometry())
         usage(tr("A %1 shape covers the whole frame: there is nothing to track.")
                   .arg(toString(found->kind)));
+    if (request.model == ShapeTrackModel::Dense && found->kind == MaskShapeKind::Stroke)
+        usage(tr("The dense model moves a shape's outline; a stroke has none. Track it with the "
+                 "translation or planar model, or draw a polygon."));
     const FrameRange range = (request.range.isEmpty() ? mask->range : request.range)
                                  .intersected(mask->range)
                                  .intersected(shot->source);
@@ -182,9 +185,15 @@ ShapeTrackResult trackShape(const Project& project, const ShapeTrackRequest& req
     }
     const std::vector<std::uint8_t> keyGrey = greyOf(keyImage);
     const generation::GreyFrame key{keyGrey.data(), size.width(), size.height()};
-    const generation::TrackModel model = request.model == ShapeTrackModel::Planar
-                                             ? generation::TrackModel::Planar
-                                             : generation::TrackModel::Similarity;
+    const generation::TrackModel model =
+        request.model == ShapeTrackModel::Planar  ? generation::TrackModel::Planar
+        : request.model == ShapeTrackModel::Dense ? generation::TrackModel::Dense
+                                                  : generation::TrackModel::Similarity;
+    std::vector<double> outline;
+    for (const QPointF& p : start) {
+        outline.push_back(p.x());
+        outline.push_back(p.y());
+    }
 
     QVector<int> directions;
     if (request.direction != TrackDirection::Backward)
@@ -196,7 +205,7 @@ ShapeTrackResult trackShape(const Project& project, const ShapeTrackRequest& req
     for (int step : directions) {
         std::unique_ptr<generation::RegionTracking> tracker;
         try {
-            tracker = generationBackend().trackRegion(key, region.data(), model);
+            tracker = generationBackend().trackRegion(key, region.data(), model, outline);
         } catch (const std::invalid_argument& e) {
             throwBadInput(QFileInfo(media->path).fileName(),
                           tr("frame %1: %2")
@@ -220,7 +229,14 @@ ShapeTrackResult trackShape(const Project& project, const ShapeTrackRequest& req
                                                             .arg(request.minConfidence));
                 break;
             }
-            shape.keys.insert(f, transformed(start, tracked.keyToFrame));
+            if (model == generation::TrackModel::Dense) {
+                MaskGeometry moved;
+                for (std::size_t i = 0; i + 1 < tracked.outline.size(); i += 2)
+                    moved.push_back(QPointF(tracked.outline[i], tracked.outline[i + 1]));
+                shape.keys.insert(f, moved);
+            } else {
+                shape.keys.insert(f, transformed(start, tracked.keyToFrame));
+            }
             shape.frames.add({f, f + 1});
             result.tracked.push_back({f, tracked.confidence});
         }

@@ -25,6 +25,7 @@ enum class TrackDirection { Forward, Backward, Both };
 enum class ShapeTrackModel {
     Translation, // translation, rotation and uniform scale
     Planar,      // a flat surface in perspective (a homography)
+    Dense,       // each outline point by the optical flow inside it: what deforms
 };
 QString toString(TrackDirection direction);
 QString toString(ShapeTrackModel model);

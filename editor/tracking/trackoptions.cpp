@@ -18,8 +18,15 @@ QString toString(TrackDirection direction) {
 }
 
 QString toString(ShapeTrackModel model) {
-    return model == ShapeTrackModel::Planar ? QStringLiteral("planar")
-                                            : QStringLiteral("translation");
+    switch (model) {
+    case ShapeTrackModel::Translation:
+        return QStringLiteral("translation");
+    case ShapeTrackModel::Planar:
+        return QStringLiteral("planar");
+    case ShapeTrackModel::Dense:
+        return QStringLiteral("dense");
+    }
+    return {};
 }
 
 bool trackDirectionFromString(const QString& text, TrackDirection* direction) {
@@ -33,7 +40,8 @@ bool trackDirectionFromString(const QString& text, TrackDirection* direction) {
 }
 
 bool shapeTrackModelFromString(const QString& text, ShapeTrackModel* model) {
-    for (ShapeTrackModel m : {ShapeTrackModel::Translation, ShapeTrackModel::Planar})
+    for (ShapeTrackModel m :
+         {ShapeTrackModel::Translation, ShapeTrackModel::Planar, ShapeTrackModel::Dense})
         if (text == toString(m)) {
             *model = m;
             return true;

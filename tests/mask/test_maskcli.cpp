@@ -308,7 +308,7 @@ private Q_SLOTS:
                           QStringLiteral("sideways")},
               QStringList{QStringLiteral("--shape"), shape, QStringLiteral("--track"),
                           QStringLiteral("both"), QStringLiteral("--model"),
-                          QStringLiteral("dense")}}) {
+                          QStringLiteral("affine")}}) {
             const Run refused = mask(project, bad);
             QCOMPARE(refused.exitCode, 1);
             QVERIFY2(refused.err.contains(QStringLiteral("--track")) ||
@@ -357,6 +357,43 @@ private Q_SLOTS:
                      qPrintable(QStringLiteral("coordinate %1: %2, want %3")
                                     .arg(i)
                                     .arg(last[i].toDouble())
+                                    .arg(want[i])));
+
+        // The dense model moves each point on its own, and says so.
+        r = mask(project, {QStringLiteral("--shape"), shape, QStringLiteral("--track"),
+                           QStringLiteral("forward"), QStringLiteral("--model"),
+                           QStringLiteral("dense"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject dense = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(dense.value(QStringLiteral("model")).toString(), QStringLiteral("dense"));
+        QCOMPARE(dense.value(QStringLiteral("tracked")).toArray().size(), 23);
+        const QJsonArray denseLast = QJsonDocument::fromJson(fileBytes(project))
+                                         .object()
+                                         .value(QStringLiteral("shots"))
+                                         .toArray()
+                                         .first()
+                                         .toObject()
+                                         .value(QStringLiteral("masks"))
+                                         .toArray()
+                                         .first()
+                                         .toObject()
+                                         .value(QStringLiteral("painted"))
+                                         .toObject()
+                                         .value(QStringLiteral("shapes"))
+                                         .toArray()
+                                         .first()
+                                         .toObject()
+                                         .value(QStringLiteral("keys"))
+                                         .toArray()
+                                         .last()
+                                         .toObject()
+                                         .value(QStringLiteral("points"))
+                                         .toArray();
+        for (int i = 0; i < 8; ++i)
+            QVERIFY2(std::abs(denseLast[i].toDouble() - want[i]) < 0.5,
+                     qPrintable(QStringLiteral("dense, coordinate %1: %2, want %3")
+                                    .arg(i)
+                                    .arg(denseLast[i].toDouble())
                                     .arg(want[i])));
     }
 

@@ -72,6 +72,36 @@ void writeSequence(const QString& dir, int frames, const std::function<Matrix(in
     }
 }
 
+// An object bending as it moves over a still background: frame t shows,
+// at (x, y), the object's texture at unbend(t, x, y) where that lies inside
+// its disc on frame 0, else the background's texture. 8-bit PNGs.
+void writeBendingObject(const QString& dir, int frames,
+                        const std::function<QPointF(int, QPointF)>& unbend, QPointF centre,
+                        double radius, const retake::testing::NoiseTexture& texture) {
+    QDir().mkpath(dir);
+    for (int t = 0; t < frames; ++t) {
+        Image image(kW, kH, 3, SampleType::UInt8);
+        for (int y = 0; y < kH; ++y)
+            for (int x = 0; x < kW; ++x) {
+                const QPointF pixel(x + 0.5, y + 0.5);
+                const QPointF onObject = unbend(t, pixel);
+                const QPointF d = onObject - centre;
+                const bool object = std::hypot(d.x(), d.y()) < radius;
+                // Different parts of the texture for the object and behind it.
+                const QPointF at =
+                    object ? onObject + QPointF(600, 600) : pixel + QPointF(350, 650);
+                const float v = texture.sample(at.x() - 0.5, at.y() - 0.5);
+                const auto s = std::uint8_t(std::lround(std::clamp(v, 0.0f, 1.0f) * 255));
+                std::uint8_t* p = image.pixels.data() + (std::size_t(y) * kW + x) * 3;
+                p[0] = s;
+                p[1] = std::uint8_t(s / 2 + 64);
+                p[2] = std::uint8_t(255 - s);
+            }
+        writeImageFile(QStringLiteral("%1/f_%2.png").arg(dir).arg(t, 4, 10, QLatin1Char('0')),
+                       image);
+    }
+}
+
 struct Setup {
     std::unique_ptr<Document> doc;
     Id shot, mask, shape;
@@ -130,6 +160,7 @@ class TestTracking : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(dir.isValid());
+
         texture = makeTexture();
     }
 
@@ -271,6 +302,83 @@ private Q_SLOTS:
         const Errors e = measure(result.shape, quad, 0,
                                  [&](int t, QPointF p) { return p - (offset(t) - offset(0)); });
         QVERIFY2(e.worst < 0.5, qPrintable(QString::number(e.worst))); // no drift before it stops
+    }
+
+    // An object that bends as it moves (no one motion describes it): the
+    // dense model moves each outline point with the picture inside it, and
+    // follows it within a pixel on average (2.5 px at worst) over 30 frames
+    // while it bends by 18 px; the translation model, one motion for all,
+    // cannot.
+    void denseFollowsABendingObject() {
+        const QString frames = dir.filePath(QStringLiteral("bend"));
+        const QPointF centre(150, 120);
+        const double radius = 60;
+        // Frame t moves a frame-0 point right by t px and bends it sideways
+        // by up to 18 px by the end, more the further from the middle row.
+        const auto bend = [&](int t, QPointF p) {
+            const double s = t / 29.0;
+            return QPointF(p.x() + t + 18 * s * std::sin((p.y() - centre.y()) / radius * 1.5),
+                           p.y());
+        };
+        const auto unbend = [&](int t, QPointF q) {
+            const double s = t / 29.0;
+            return QPointF(q.x() - t - 18 * s * std::sin((q.y() - centre.y()) / radius * 1.5),
+                           q.y());
+        };
+        writeBendingObject(frames, 30, unbend, centre, radius, texture);
+        MaskGeometry outline;
+        for (int i = 0; i < 24; ++i) {
+            // A little inside the object's edge, as a user paints it.
+            const double a = 2 * M_PI * i / 24;
+            outline << centre + QPointF(std::cos(a), std::sin(a)) * (radius - 4);
+        }
+        Setup s = projectWithShape(frames + QStringLiteral("/f_0000.png"), outline, 0);
+        ShapeTrackRequest request{
+            s.shot, s.mask, s.shape, 0, {}, TrackDirection::Forward, ShapeTrackModel::Dense, 0.3};
+        ShapeTrackResult dense;
+        try {
+            dense = trackShape(s.doc->project(), request, Progress());
+        } catch (const Error& e) {
+            QFAIL(qPrintable(e.message()));
+        } catch (const std::exception& e) {
+            QFAIL(e.what());
+        }
+        QVERIFY2(dense.stops.isEmpty(), qPrintable(dense.stops.join(' ')));
+        QCOMPARE(dense.tracked.size(), 29);
+        QCOMPARE(dense.shape.geometryAt(29).size(), outline.size());
+        const Errors e = measure(dense.shape, outline, 0, bend);
+        qInfo("dense on a bending object: worst point error %.3f px, mean at the end %.3f px",
+              e.worst, e.last);
+        QVERIFY2(e.last < 1.0, qPrintable(QString::number(e.last)));
+        QVERIFY2(e.worst < 2.5, qPrintable(QString::number(e.worst)));
+
+        request.model = ShapeTrackModel::Translation;
+        request.minConfidence = 0;
+        const ShapeTrackResult rigid = trackShape(s.doc->project(), request, Progress());
+        const Errors wrong = measure(rigid.shape, outline, 0, bend);
+        qInfo("translation model on the same object: mean at the end %.3f px", wrong.last);
+        QVERIFY(wrong.last > 2 * e.last + 2);
+    }
+
+    // A stroke has no outline for the dense model to move: refused.
+    void denseRefusesAStroke() {
+        const QString frames = dir.filePath(QStringLiteral("slide"));
+        Setup s = projectWithShape(frames + QStringLiteral("/f_0000.png"),
+                                   MaskGeometry{{100, 100}, {150, 120}, {200, 100}}, 0);
+        MaskShape stroke =
+            *s.doc->project().findShot(s.shot)->masks.first().painted.findShape(s.shape);
+        stroke.kind = MaskShapeKind::Stroke;
+        s.doc->replaceMaskShape(s.shot, s.mask, stroke);
+        ShapeTrackRequest request{
+            s.shot, s.mask, s.shape, 0, {}, TrackDirection::Forward, ShapeTrackModel::Dense, 0.5};
+        try {
+            trackShape(s.doc->project(), request, Progress());
+            QFAIL("a stroke was tracked by its outline");
+        } catch (const Error& e) {
+            QCOMPARE(int(e.kind()), int(ErrorKind::Usage));
+            QVERIFY2(e.message().contains(QStringLiteral("a stroke has none")),
+                     qPrintable(e.message()));
+        }
     }
 
     // A shape over flat grey has nothing to follow: refused, naming the

@@ -177,9 +177,11 @@ MaskTools::MaskTools(EditorState* state, ViewerCanvas* canvas, QWidget* parent)
     trackModel_->setObjectName(QStringLiteral("maskTrackModel"));
     trackModel_->addItem(tr("Moving object"), int(ShapeTrackModel::Translation));
     trackModel_->addItem(tr("Flat surface (perspective)"), int(ShapeTrackModel::Planar));
+    trackModel_->addItem(tr("Deforming (outline by optical flow)"), int(ShapeTrackModel::Dense));
     trackModel_->setToolTip(
-        tr("What the shape covers: something that moves, turns and scales, "
-           "or a flat surface seen in perspective (a sign, a screen, a wall)."));
+        tr("What the shape covers: something that moves, turns and scales, a flat surface seen "
+           "in perspective (a sign, a screen, a wall), or something that changes shape (a face, "
+           "cloth, a hand: each point of the outline follows the picture)."));
     auto* tracking = new QGridLayout;
     tracking->addWidget(new QLabel(tr("Track:"), this), 0, 0);
     tracking->addWidget(trackModel_, 0, 1, 1, 2);

@@ -83,11 +83,24 @@ int main(int argc, char** argv) {
     for (int y = ry; y < ry + rh; ++y)
         std::fill_n(region.begin() + std::ptrdiff_t(y) * kW + rx, rw, 255);
     std::printf("Region tracking, %dx%d, %d frames, a %dx%d region\n", kW, kH, frames, rw, rh);
-    for (const bool planar : {false, true}) {
+    // The translation and planar models on their own motions, and the
+    // dense model on the plane (it follows the outline's four points on
+    // their own).
+    const std::array<double, 2> corners[4] = {{double(rx), double(ry)},
+                                              {double(rx + rw), double(ry)},
+                                              {double(rx + rw), double(ry + rh)},
+                                              {double(rx), double(ry + rh)}};
+    std::vector<double> outline;
+    for (const auto& c : corners) {
+        outline.push_back(c[0]);
+        outline.push_back(c[1]);
+    }
+    for (const TrackModel model : {TrackModel::Similarity, TrackModel::Planar, TrackModel::Dense}) {
+        const bool planar = model != TrackModel::Similarity;
         std::vector<std::vector<std::uint8_t>> video;
         for (int t = 0; t < frames; ++t)
             video.push_back(render(tex, motion(planar, t, frames)));
-        if (!peerDir.empty()) {
+        if (!peerDir.empty() && model != TrackModel::Dense) {
             const std::string path = peerDir + (planar ? "/planar.raw" : "/translation.raw");
             if (FILE* f = std::fopen(path.c_str(), "wb")) {
                 for (const auto& v : video)
@@ -96,8 +109,8 @@ int main(int argc, char** argv) {
             }
         }
         const auto start = std::chrono::steady_clock::now();
-        auto tracker = backend.trackRegion({video[0].data(), kW, kH}, region.data(),
-                                           planar ? TrackModel::Planar : TrackModel::Similarity);
+        auto tracker =
+            backend.trackRegion({video[0].data(), kW, kH}, region.data(), model, outline);
         double worst = 0;
         int tracked = 0;
         for (int t = 1; t < frames; ++t) {
@@ -112,20 +125,23 @@ int main(int argc, char** argv) {
                 for (int c = 0; c < 3; ++c)
                     keyToFrame[std::size_t(r)][std::size_t(c)] =
                         step.keyToFrame[std::size_t(r)][std::size_t(c)];
-            for (const auto& corner : {std::array<double, 2>{double(rx), double(ry)},
-                                       {double(rx + rw), double(ry)},
-                                       {double(rx), double(ry + rh)},
-                                       {double(rx + rw), double(ry + rh)}}) {
-                const auto inTexture = map(first, corner[0], corner[1]);
+            for (int i = 0; i < 4; ++i) {
+                const auto inTexture = map(first, corners[i][0], corners[i][1]);
                 const auto want = map(truth, inTexture[0], inTexture[1]);
-                const auto got = map(keyToFrame, corner[0], corner[1]);
+                const auto got = model == TrackModel::Dense
+                                     ? std::array<double, 2>{step.outline[std::size_t(2 * i)],
+                                                             step.outline[std::size_t(2 * i + 1)]}
+                                     : map(keyToFrame, corners[i][0], corners[i][1]);
                 worst = std::max(worst, std::hypot(got[0] - want[0], got[1] - want[1]));
             }
         }
         const double s =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         std::printf("  %-11s %3d frames tracked  %6.1f frames/s  worst corner error %.3f px\n",
-                    planar ? "planar" : "translation", tracked, tracked / s, worst);
+                    model == TrackModel::Similarity ? "translation"
+                    : model == TrackModel::Planar   ? "planar"
+                                                    : "dense",
+                    tracked, tracked / s, worst);
     }
     return 0;
 }

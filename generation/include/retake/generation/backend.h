@@ -58,10 +58,13 @@ public:
                                                             const std::string& device) = 0;
 
     // tracking.h: a run from `key`, where `region` (key.width x key.height
-    // bytes, non-zero inside) is the shape. Throws std::invalid_argument,
-    // saying why, for a region that cannot be tracked.
-    virtual std::unique_ptr<RegionTracking>
-    trackRegion(const GreyFrame& key, const std::uint8_t* region, TrackModel model) = 0;
+    // bytes, non-zero inside) is the shape and `outline` its points (x, y
+    // pairs; the Dense model moves them, the others ignore them). Throws
+    // std::invalid_argument, saying why, for a region that cannot be tracked.
+    virtual std::unique_ptr<RegionTracking> trackRegion(const GreyFrame& key,
+                                                        const std::uint8_t* region,
+                                                        TrackModel model,
+                                                        const std::vector<double>& outline) = 0;
 
     // reframe.h
     virtual double warpFrameThroughLens(FrameStack& frames, FrameStack& masks, int t,

@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace retake::generation {
 
@@ -21,6 +22,10 @@ enum class TrackModel {
     // A homography: a flat surface seen in perspective (signs, screens,
     // walls, a logo on a car's door).
     Planar,
+    // No one motion: each point of the shape's outline moved by the optical
+    // flow of the picture just inside it, for what deforms (a face turning,
+    // cloth, a hand). Follows more, and drifts more, than the others.
+    Dense,
 };
 
 // A grey picture, rows packed (stride = width).
@@ -40,6 +45,9 @@ struct TrackStep {
     // leaves the frame or the picture changes (a cut).
     double confidence = 0;
     int points = 0; // points that agreed with the motion
+    // Dense: where the outline's points are on this frame (x, y pairs, in
+    // the order given); keyToFrame is then only their overall motion.
+    std::vector<double> outline;
     bool lost = false;
     std::string why; // when lost: what happened, for a person
 };
