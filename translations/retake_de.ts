@@ -860,6 +860,14 @@
     <context>
         <name>retake::gui::EditorActions</name>
         <message>
+            <source>Add &amp;Marker…</source>
+            <translation>&amp;Marker hinzufügen …</translation>
+        </message>
+        <message>
+            <source>Put a named marker on the timeline at the playhead; it goes out with OpenTimelineIO exports.</source>
+            <translation>Einen benannten Marker an der Abspielposition auf die Zeitleiste setzen; er wird mit OpenTimelineIO exportiert.</translation>
+        </message>
+        <message>
             <source>Import &amp;OpenTimelineIO…</source>
             <translation>&amp;OpenTimelineIO importieren…</translation>
         </message>
@@ -2412,6 +2420,22 @@
     <context>
         <name>retake::gui::TimelineWidget</name>
         <message>
+            <source>Rename Marker “%1”…</source>
+            <translation>Marker „%1“ umbenennen …</translation>
+        </message>
+        <message>
+            <source>Rename Marker</source>
+            <translation>Marker umbenennen</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>Remove Marker “%1”</source>
+            <translation>Marker „%1“ entfernen</translation>
+        </message>
+        <message>
             <source>Marker &quot;%1&quot; on %2 at %3</source>
             <translation>Marker „%1“ auf %2 bei %3</translation>
         </message>
@@ -2729,6 +2753,18 @@
     </context>
     <context>
         <name>retake::gui::SelectionCommands</name>
+        <message>
+            <source>Add Marker</source>
+            <translation>Marker hinzufügen</translation>
+        </message>
+        <message>
+            <source>Name of the marker at %1:</source>
+            <translation>Name des Markers bei %1:</translation>
+        </message>
+        <message>
+            <source>Marker %1</source>
+            <translation>Marker %1</translation>
+        </message>
         <message>
             <source>Set In (I) and Out (O) around the frames first.</source>
             <translation>Setzen Sie zuerst In (I) und Out (O) um die Bilder.</translation>

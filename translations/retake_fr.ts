@@ -860,6 +860,14 @@
     <context>
         <name>retake::gui::EditorActions</name>
         <message>
+            <source>Add &amp;Marker…</source>
+            <translation>Ajouter un &amp;marqueur…</translation>
+        </message>
+        <message>
+            <source>Put a named marker on the timeline at the playhead; it goes out with OpenTimelineIO exports.</source>
+            <translation>Poser un marqueur nommé sur la timeline à la tête de lecture ; il part avec les exports OpenTimelineIO.</translation>
+        </message>
+        <message>
             <source>Import &amp;OpenTimelineIO…</source>
             <translation>Importer &amp;OpenTimelineIO…</translation>
         </message>
@@ -2412,6 +2420,22 @@
     <context>
         <name>retake::gui::TimelineWidget</name>
         <message>
+            <source>Rename Marker “%1”…</source>
+            <translation>Renommer le marqueur « %1 »…</translation>
+        </message>
+        <message>
+            <source>Rename Marker</source>
+            <translation>Renommer le marqueur</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Nom :</translation>
+        </message>
+        <message>
+            <source>Remove Marker “%1”</source>
+            <translation>Supprimer le marqueur « %1 »</translation>
+        </message>
+        <message>
             <source>Marker &quot;%1&quot; on %2 at %3</source>
             <translation>Marqueur « %1 » sur %2 à %3</translation>
         </message>
@@ -2729,6 +2753,18 @@
     </context>
     <context>
         <name>retake::gui::SelectionCommands</name>
+        <message>
+            <source>Add Marker</source>
+            <translation>Ajouter un marqueur</translation>
+        </message>
+        <message>
+            <source>Name of the marker at %1:</source>
+            <translation>Nom du marqueur à %1 :</translation>
+        </message>
+        <message>
+            <source>Marker %1</source>
+            <translation>Marqueur %1</translation>
+        </message>
         <message>
             <source>Set In (I) and Out (O) around the frames first.</source>
             <translation>Définissez d’abord l’entrée (I) et la sortie (O) autour des images.</translation>

@@ -1,5 +1,6 @@
 #include "editcommands.h"
 
+#include "interchange/otiomarkers.h"
 #include "maskcommand.h"
 #include "media/media.h"
 #include "mediacommand.h"
@@ -100,6 +101,35 @@ void lock(Document& doc, const QCommandLineParser& p, const QStringList&) {
         ranges << shotFrames(shot, r);
     printLine(QStringLiteral("locked %1; shot \"%2\" locks: %3")
                   .arg(shotFrames(shot, range), shot.name, ranges.join(QStringLiteral(", "))));
+}
+
+// Markers on the timeline itself (interchange/otiomarkers.h); one of --add,
+// --rename, --remove, then the timeline's markers as they are.
+void marker(Document& doc, const QCommandLineParser& p, const QStringList&) {
+    const int edits = int(has(p, "add")) + int(has(p, "rename")) + int(has(p, "remove"));
+    if (edits != 1)
+        throw Error(ErrorKind::Usage,
+                    QStringLiteral("marker: give one of --add, --rename or --remove."));
+    if (has(p, "add")) {
+        const FrameNumber at = parseFrame(optionValue(p, "add"), QStringLiteral("--add"));
+        doc.addTimelineMarker(at,
+                              has(p, "name") ? optionValue(p, "name") : QStringLiteral("Marker"),
+                              has(p, "colour") ? optionValue(p, "colour") : QStringLiteral("green"),
+                              optionValue(p, "comment"));
+    } else if (has(p, "rename")) {
+        if (!has(p, "name"))
+            throw Error(ErrorKind::Usage, QStringLiteral("marker --rename: give the --name."));
+        doc.renameTimelineMarker(parseFrame(optionValue(p, "rename"), QStringLiteral("--rename")),
+                                 optionValue(p, "name"));
+    } else {
+        doc.removeTimelineMarker(parseFrame(optionValue(p, "remove"), QStringLiteral("--remove")));
+    }
+    for (const TimelineMarker& m : timelineMarkers(doc.project()))
+        if (m.on == QLatin1String("timeline"))
+            printLine(QStringLiteral("%1  %2 %3%4")
+                          .arg(m.start)
+                          .arg(m.colour, m.name,
+                               m.comment.isEmpty() ? QString() : QStringLiteral(": ") + m.comment));
 }
 
 void unlock(Document& doc, const QCommandLineParser& p, const QStringList&) {
@@ -237,6 +267,23 @@ const QVector<EditCommand>& editCommands() {
                  QStringLiteral("Frames to lock, inclusive; 0 = the shot's first frame.")));
          },
          lock},
+        {"marker",
+         "Add, rename or remove a marker on the timeline (they show on the ruler and go out "
+         "with OpenTimelineIO exports).",
+         "",
+         [](QCommandLineParser& p) {
+             addOption(p, "add", "Add a marker at this timeline frame.", "FRAME");
+             addOption(p, "rename", "Rename the timeline's marker at this frame (with --name).",
+                       "FRAME");
+             addOption(p, "remove", "Remove the timeline's marker at this frame.", "FRAME");
+             addOption(p, "name", "The marker's name (default \"Marker\").", "NAME");
+             addOption(p, "colour",
+                       "pink, red, orange, yellow, green (default), cyan, blue, purple, magenta, "
+                       "black or white.",
+                       "COLOUR");
+             addOption(p, "comment", "A note on the marker.", "TEXT");
+         },
+         marker},
         {"unlock", "Unlock frames (splits a locked range when unlocking its middle).", "",
          [](QCommandLineParser& p) {
              p.addOption(shotOption());

@@ -5,6 +5,7 @@
 #include "core/leftovers.h"
 #include "core/translate.h"
 #include "documentmessages.h"
+#include "interchange/otiomarkers.h"
 #include "ocio/colourpipeline.h"
 #include "projectfile/projectfile.h"
 
@@ -264,6 +265,22 @@ Id Document::addAudioClip(const MediaInfo& info, FrameNumber timelineStart, cons
         track->clips.push_back(clip);
     });
     return clip.id;
+}
+
+void Document::addTimelineMarker(FrameNumber frame, const QString& name, const QString& colour,
+                                 const QString& comment) {
+    const QString otio = withTimelineMarkerAdded(project_, frame, name, colour, comment);
+    apply(tr("Add marker \"%1\"").arg(name.trimmed()), [&](Project& p) { p.otio = otio; });
+}
+
+void Document::renameTimelineMarker(FrameNumber frame, const QString& name) {
+    const QString otio = withTimelineMarkerRenamed(project_, frame, name);
+    apply(tr("Rename marker to \"%1\"").arg(name.trimmed()), [&](Project& p) { p.otio = otio; });
+}
+
+void Document::removeTimelineMarker(FrameNumber frame) {
+    const QString otio = withTimelineMarkersRemoved(project_, frame);
+    apply(tr("Remove marker"), [&](Project& p) { p.otio = otio; });
 }
 
 void Document::lockRange(const Id& shotId, FrameRange range) {

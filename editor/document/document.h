@@ -64,6 +64,13 @@ public:
     // Adds an audio-only or audio-carrying file to an audio track.
     Id addAudioClip(const MediaInfo& info, FrameNumber timelineStart, const Id& trackId = Id());
     // Ranges are in the media's frame numbers and must lie within the shot.
+    // Markers on the timeline itself (interchange/otiomarkers.h), each one
+    // undo step; Error(Usage) as those functions say.
+    void addTimelineMarker(FrameNumber frame, const QString& name, const QString& colour,
+                           const QString& comment = {});
+    void renameTimelineMarker(FrameNumber frame, const QString& name);
+    void removeTimelineMarker(FrameNumber frame);
+
     void lockRange(const Id& shotId, FrameRange range);
     void unlockRange(const Id& shotId, FrameRange range);
     Id addMask(const Id& shotId, const QString& path, FrameRange range, bool stationary);

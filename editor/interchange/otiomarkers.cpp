@@ -1,6 +1,8 @@
 #include "interchange/otiomarkers.h"
 
+#include "core/error.h"
 #include "core/jsonnumbers.h"
+#include "core/translate.h"
 #include "interchange/otiojson.h"
 #include "model/project.h"
 
@@ -99,6 +101,94 @@ QVector<TimelineMarker> timelineMarkers(const Project& project) {
         return a.start < b.start;
     });
     return out;
+}
+
+QStringList otioMarkerColours() {
+    return {QStringLiteral("PINK"),   QStringLiteral("RED"),    QStringLiteral("ORANGE"),
+            QStringLiteral("YELLOW"), QStringLiteral("GREEN"),  QStringLiteral("CYAN"),
+            QStringLiteral("BLUE"),   QStringLiteral("PURPLE"), QStringLiteral("MAGENTA"),
+            QStringLiteral("BLACK"),  QStringLiteral("WHITE")};
+}
+
+namespace {
+
+// The project's timeline as OTIO (a new one when it came from no OTIO file),
+// with its stack.
+OtioRetainer<otio::Timeline> editableTimeline(const Project& project) {
+    OtioRetainer<otio::Timeline> timeline;
+    if (!project.otio.isEmpty())
+        timeline = otioFromText<otio::Timeline>(project.otio);
+    if (!timeline) // as the writer makes one (otiowrite.cpp)
+        timeline = new otio::Timeline(toStd(project.name),
+                                      otio::RationalTime(0, project.frameRate.toDouble()));
+    if (!timeline->tracks())
+        timeline->set_tracks(new otio::Stack("tracks"));
+    return timeline;
+}
+
+QString textOf(const OtioRetainer<otio::Timeline>& timeline) {
+    return otioText(timeline.value);
+}
+
+void usage(const QString& message) {
+    throw Error(ErrorKind::Usage, message);
+}
+
+// The stack's markers starting on `frame` (at the project's rate).
+std::vector<otio::Marker*> markersAt(otio::Stack* stack, FrameNumber frame, double rate) {
+    std::vector<otio::Marker*> found;
+    for (const auto& marker : stack->markers())
+        if (framesAt(marker->marked_range().start_time(), rate) == frame)
+            found.push_back(marker.value);
+    return found;
+}
+
+} // namespace
+
+QString withTimelineMarkerAdded(const Project& project, FrameNumber frame, const QString& name,
+                                const QString& colour, const QString& comment) {
+    if (name.trimmed().isEmpty())
+        usage(tr("A marker needs a name."));
+    const QString upper = colour.toUpper();
+    if (!otioMarkerColours().contains(upper))
+        usage(tr("\"%1\" is not a marker colour; the colours are %2.")
+                  .arg(colour, otioMarkerColours().join(QStringLiteral(", ")).toLower()));
+    if (frame < 0 || frame > kMaxFrameNumber)
+        usage(tr("Frame %1 is not on the timeline.").arg(frame));
+    const OtioRetainer<otio::Timeline> timeline = editableTimeline(project);
+    const double rate = project.frameRate.toDouble();
+    timeline->tracks()->markers().push_back(new otio::Marker(
+        toStd(name.trimmed()),
+        otio::TimeRange(otio::RationalTime(double(frame), rate), otio::RationalTime(0, rate)),
+        toStd(upper), otio::AnyDictionary(), toStd(comment)));
+    return textOf(timeline);
+}
+
+QString withTimelineMarkerRenamed(const Project& project, FrameNumber frame, const QString& name) {
+    if (name.trimmed().isEmpty())
+        usage(tr("A marker needs a name."));
+    const OtioRetainer<otio::Timeline> timeline = editableTimeline(project);
+    const auto found = markersAt(timeline->tracks(), frame, project.frameRate.toDouble());
+    if (found.empty())
+        usage(tr("There is no timeline marker at frame %1.").arg(frame));
+    for (otio::Marker* marker : found)
+        marker->set_name(toStd(name.trimmed()));
+    return textOf(timeline);
+}
+
+QString withTimelineMarkersRemoved(const Project& project, FrameNumber frame) {
+    const OtioRetainer<otio::Timeline> timeline = editableTimeline(project);
+    auto& markers = timeline->tracks()->markers();
+    const auto found = markersAt(timeline->tracks(), frame, project.frameRate.toDouble());
+    if (found.empty())
+        usage(tr("There is no timeline marker at frame %1.").arg(frame));
+    markers.erase(std::remove_if(markers.begin(), markers.end(),
+                                 [&](const auto& m) {
+                                     return std::find(found.begin(), found.end(), m.value) !=
+                                            found.end();
+                                 }),
+                  markers.end());
+    return textOf(timeline);
 }
 
 } // namespace retake

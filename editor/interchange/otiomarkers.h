@@ -8,6 +8,7 @@
 #include "core/framerange.h"
 
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 namespace retake {
@@ -27,5 +28,18 @@ struct TimelineMarker {
 // field are in its media's frames (an import moves them there), so they
 // follow the shot when it moves or is trimmed.
 QVector<TimelineMarker> timelineMarkers(const Project& project);
+
+// OpenTimelineIO's marker colours ("RED", "GREEN", ...).
+QStringList otioMarkerColours();
+
+// Markers on the timeline itself (on = "timeline") are the ones Retake adds,
+// renames and removes; those on clips and tracks are another tool's and stay
+// as they came. Each returns the project's new `otio` field (the timeline's
+// OTIO text, which export writes back); Error(Usage) for a colour OTIO does
+// not have, an empty name, or no timeline marker at `frame`.
+QString withTimelineMarkerAdded(const Project& project, FrameNumber frame, const QString& name,
+                                const QString& colour, const QString& comment = {});
+QString withTimelineMarkerRenamed(const Project& project, FrameNumber frame, const QString& name);
+QString withTimelineMarkersRemoved(const Project& project, FrameNumber frame);
 
 } // namespace retake

@@ -7,6 +7,7 @@
 #include "inspector/committextedit.h"
 #include "inspector/inspectorwidget.h"
 #include "interchange/otio.h"
+#include "interchange/otiomarkers.h"
 #include "mainwindow/editoractions.h"
 #include "mainwindow/mainwindow.h"
 #include "mediaio/openmedia.h"
@@ -25,10 +26,12 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
 #include <QProcess>
@@ -66,6 +69,7 @@ private Q_SLOTS:
     void timelineZoomAndClick();
     void timelineShowsMarkersFromOtherTools();
     void importsAnOtioBundle();
+    void addsRenamesAndRemovesMarkers();
     void openErrorNamesTheFile();
     void recoversAutosave();
     void germanAndFrenchTranslationsLoad();
@@ -484,6 +488,48 @@ void TestMainWindow::importsAnOtioBundle() {
     QCOMPARE(QFileInfo(media->path).absolutePath(),
              QDir(otioBundleMediaFolder(bundle)).filePath(QStringLiteral("media")));
     QCOMPARE(window_->state()->duration(), FrameNumber(96));
+}
+
+// Edit > Add Marker… (Ctrl+M) asks for a name and marks the playhead; the
+// ruler's context menu renames and removes it; each is one undo step.
+void TestMainWindow::addsRenamesAndRemovesMarkers() {
+    QString answer;
+    QTimer poll;
+    poll.setInterval(20);
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        if (auto* ask = qobject_cast<QInputDialog*>(QApplication::activeModalWidget())) {
+            ask->setTextValue(answer);
+            ask->accept();
+        }
+    });
+    poll.start();
+    window_->state()->setCurrentFrame(30);
+    answer = QStringLiteral("Cut here");
+    QTest::keyClick(window_.get(), Qt::Key_M, Qt::ControlModifier);
+    QVector<TimelineMarker> markers = timelineMarkers(window_->document()->project());
+    QCOMPARE(markers.size(), 1);
+    QCOMPARE(markers[0].start, FrameNumber(30));
+    QCOMPARE(markers[0].name, QStringLiteral("Cut here"));
+    QCOMPARE(markers[0].on, QStringLiteral("timeline"));
+    TimelineWidget* timeline = window_->timeline();
+    const QPoint flag(int(std::lround(timeline->frameToX(30))) + 2, 3);
+    QVERIFY(timeline->markerToolTipAt(flag).startsWith(QStringLiteral("Marker \"Cut here\"")));
+
+    QMenu menu;
+    QVERIFY(timeline->addMarkerActions(&menu, flag));
+    QCOMPARE(menu.actions().size(), 2);
+    answer = QStringLiteral("Cut later");
+    menu.actions()[0]->trigger();
+    QCOMPARE(timelineMarkers(window_->document()->project())[0].name, QStringLiteral("Cut later"));
+    menu.actions()[1]->trigger();
+    QVERIFY(timelineMarkers(window_->document()->project()).isEmpty());
+    QMenu nothing;
+    QVERIFY(!timeline->addMarkerActions(&nothing, flag));
+    window_->document()->undoStack()->undo();
+    window_->document()->undoStack()->undo();
+    QCOMPARE(timelineMarkers(window_->document()->project())[0].name, QStringLiteral("Cut here"));
+    window_->document()->undoStack()->undo();
+    QVERIFY(timelineMarkers(window_->document()->project()).isEmpty());
 }
 
 void TestMainWindow::openErrorNamesTheFile() {

@@ -21,6 +21,7 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <functional>
 
 using namespace retake;
 using namespace retake::test;
@@ -488,6 +489,58 @@ private Q_SLOTS:
         QCOMPARE(soundB.value("name").toString(), QStringLiteral("sound"));
         QCOMPARE(offsetIntoClip(soundB), offsetIntoClip(soundA)); // half a second
         QCOMPARE(offsetIntoClip(soundA), 0.5);
+    }
+
+    // Markers added in Retake (on the timeline itself) go out as the stack's
+    // markers, as OpenTimelineIO reads them; renaming, removing and undo
+    // act on them; a wrong colour, an empty name or a frame without a
+    // marker is refused and changes nothing.
+    void markersAddedInRetakeGoOut() {
+        Document doc(project);
+        doc.addTimelineMarker(5, QStringLiteral("VFX 012"), QStringLiteral("red"),
+                              QStringLiteral("sky replace"));
+        doc.addTimelineMarker(9, QStringLiteral("Music in"), QStringLiteral("BLUE"));
+        doc.renameTimelineMarker(5, QStringLiteral("VFX 013"));
+        const Project withMarkers = doc.project();
+        for (const auto& bad : std::vector<std::function<void()>>{
+                 [&] { doc.addTimelineMarker(3, QStringLiteral("x"), QStringLiteral("teal")); },
+                 [&] { doc.addTimelineMarker(3, QStringLiteral("  "), QStringLiteral("red")); },
+                 [&] { doc.renameTimelineMarker(4, QStringLiteral("y")); },
+                 [&] { doc.removeTimelineMarker(4); }}) {
+            try {
+                bad();
+                QFAIL("a bad marker edit was taken");
+            } catch (const Error& e) {
+                QCOMPARE(int(e.kind()), int(ErrorKind::Usage));
+            }
+            QVERIFY(doc.project() == withMarkers);
+        }
+        const QString file = path(QStringLiteral("marked.otio"));
+        writeOtioFile(doc.project(), file);
+        const QJsonObject d = runPython("otio_foreign.py", {QStringLiteral("describe"), file});
+        const QJsonArray stack = d.value("stack_markers").toArray();
+        QCOMPARE(stack.size(), 2);
+        QCOMPARE(stack[0].toArray()[0].toString(), QStringLiteral("VFX 013"));
+        QCOMPARE(stack[0].toArray()[1].toString(), QStringLiteral("RED"));
+        QCOMPARE(seconds(stack[0].toArray()[2])[0], 5 / kNtsc.toDouble());
+        QCOMPARE(stack[1].toArray()[0].toString(), QStringLiteral("Music in"));
+        QCOMPARE(seconds(stack[1].toArray()[2])[0], 9 / kNtsc.toDouble());
+        // The rest of the export is what it was without markers.
+        writeOtioFile(project, path(QStringLiteral("plain.otio")));
+        QCOMPARE(d.value("tracks").toArray().size(),
+                 runPython("otio_foreign.py",
+                           {QStringLiteral("describe"), path(QStringLiteral("plain.otio"))})
+                     .value("tracks")
+                     .toArray()
+                     .size());
+        doc.removeTimelineMarker(9);
+        QCOMPARE(timelineMarkers(doc.project()).size(), 1);
+        doc.undoStack()->undo();
+        QCOMPARE(timelineMarkers(doc.project()).size(), 2);
+        while (doc.undoStack()->canUndo())
+            doc.undoStack()->undo();
+        QVERIFY(timelineMarkers(doc.project()).isEmpty());
+        QVERIFY(doc.project() == project);
     }
 
     // .otioz both ways with OpenTimelineIO's own otioz adapter: Retake's

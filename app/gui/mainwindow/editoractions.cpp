@@ -40,6 +40,11 @@ EditorActions::EditorActions(QWidget* window)
     lockRange->setStatusTip(tr("Lock the frames between In and Out: regeneration keeps them."));
     unlockRange = make(tr("U&nlock Range"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
                        QStringLiteral("actionUnlock"));
+    // M shows the mask, so a marker is Ctrl+M.
+    addMarker = make(tr("Add &Marker…"), {QKeySequence(Qt::CTRL | Qt::Key_M)},
+                     QStringLiteral("actionAddMarker"));
+    addMarker->setStatusTip(tr("Put a named marker on the timeline at the playhead; it goes out "
+                               "with OpenTimelineIO exports."));
     regenerateRange = make(tr("&Regenerate Range"), {QKeySequence(Qt::Key_R)},
                            QStringLiteral("actionRegenerate"));
     regenerateRange->setStatusTip(tr("Regenerate the unlocked frames between In and Out as a "

@@ -31,6 +31,7 @@ public:
     QAction* redo;
     QAction* lockRange;
     QAction* unlockRange;
+    QAction* addMarker;
     QAction* regenerateRange;
     // Playback
     QAction* playPause;

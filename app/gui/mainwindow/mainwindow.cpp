@@ -142,7 +142,7 @@ void MainWindow::createMenus() {
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addActions({a->undo, a->redo});
     edit->addSeparator();
-    edit->addActions({a->lockRange, a->unlockRange});
+    edit->addActions({a->lockRange, a->unlockRange, a->addMarker});
     edit->addSeparator();
     edit->addAction(a->regenerateRange);
     QAction* reframe =
@@ -227,6 +227,7 @@ void MainWindow::connectActions() {
     connect(a->redo, &QAction::triggered, this, [this] { document_->undoStack()->redo(); });
     connect(a->lockRange, &QAction::triggered, selection_, &SelectionCommands::lockSelection);
     connect(a->unlockRange, &QAction::triggered, selection_, &SelectionCommands::unlockSelection);
+    connect(a->addMarker, &QAction::triggered, selection_, &SelectionCommands::addMarkerAtPlayhead);
     connect(a->playPause, &QAction::triggered, &state_, &EditorState::togglePlayback);
     const auto seek = [this](QAction* action, auto frameFor) {
         connect(action, &QAction::triggered, this, [this, frameFor] {

@@ -4,12 +4,16 @@
 #include "common/takechoices.h"
 #include "common/timelinemapping.h"
 #include "core/error.h"
+#include "core/timecode.h"
 #include "dialogs/reframedialog.h"
 #include "document/document.h"
 #include "inspector/inspectorwidget.h"
+#include "interchange/otiomarkers.h"
 #include "jobs/jobqueue.h"
 #include "mainwindow/mainwindow.h"
 
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMenu>
 
 namespace retake::gui {
@@ -24,6 +28,26 @@ void SelectionCommands::lockSelection() {
 
 void SelectionCommands::unlockSelection() {
     changeLocks(false);
+}
+
+void SelectionCommands::addMarkerAtPlayhead() {
+    const FrameNumber frame = window_->state()->currentFrame();
+    const Project& project = window_->document()->project();
+    int count = 0;
+    for (const TimelineMarker& m : timelineMarkers(project))
+        count += m.on == QLatin1String("timeline") ? 1 : 0;
+    bool ok = false;
+    const QString name = QInputDialog::getText(
+        window_, tr("Add Marker"),
+        tr("Name of the marker at %1:").arg(frameToTimecode(frame, project.frameRate)),
+        QLineEdit::Normal, tr("Marker %1").arg(count + 1), &ok);
+    if (!ok)
+        return;
+    try {
+        window_->document()->addTimelineMarker(frame, name, QStringLiteral("GREEN"));
+    } catch (const Error& e) {
+        window_->showStatus(e.message());
+    }
 }
 
 void SelectionCommands::changeLocks(bool lock) {

@@ -22,6 +22,9 @@ public:
     // Locks (or unlocks) the In/Out selection on every shot under it.
     void lockSelection();
     void unlockSelection();
+    // Edit > Add Marker…: asks for a name and puts a marker on the timeline
+    // at the playhead (one undo step).
+    void addMarkerAtPlayhead();
     // Regenerates the unlocked frames of the In/Out selection, one job per
     // shot under it, with the inspector's engine, parameters and seed and
     // each shot's prompt. Returns the job IDs (none when nothing to do; the

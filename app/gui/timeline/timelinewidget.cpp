@@ -3,6 +3,7 @@
 #include "common/editorstate.h"
 #include "common/takechoices.h"
 #include "common/timelinemapping.h"
+#include "core/error.h"
 #include "core/timecode.h"
 #include "document/document.h"
 
@@ -10,6 +11,8 @@
 #include <QContextMenuEvent>
 #include <QFileInfo>
 #include <QHelpEvent>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
@@ -205,9 +208,49 @@ bool TimelineWidget::addTakeActions(QMenu* menu, const QPoint& pos) {
     return true;
 }
 
+bool TimelineWidget::addMarkerActions(QMenu* menu, const QPoint& pos) {
+    if (!document_ || pos.y() >= kRulerHeight || pos.x() < kHeaderWidth)
+        return false;
+    bool any = false;
+    for (const TimelineMarker& m : markers_) {
+        if (m.on != QLatin1String("timeline"))
+            continue; // another tool's, on a clip or a track: shown, not edited
+        const double x = frameToX(m.start);
+        if (pos.x() < x - 2 || pos.x() > x + kMarkerFlag + 2)
+            continue;
+        const FrameNumber frame = m.start;
+        const QString name = m.name;
+        QAction* rename = menu->addAction(tr("Rename Marker “%1”…").arg(name));
+        connect(rename, &QAction::triggered, this, [this, frame, name] {
+            bool ok = false;
+            const QString renamed = QInputDialog::getText(this, tr("Rename Marker"), tr("Name:"),
+                                                          QLineEdit::Normal, name, &ok);
+            if (!ok || !document_)
+                return;
+            try {
+                document_->renameTimelineMarker(frame, renamed);
+            } catch (const Error& e) {
+                Q_EMIT editFailed(e.message());
+            }
+        });
+        QAction* remove = menu->addAction(tr("Remove Marker “%1”").arg(name));
+        connect(remove, &QAction::triggered, this, [this, frame] {
+            if (!document_)
+                return;
+            try {
+                document_->removeTimelineMarker(frame);
+            } catch (const Error& e) {
+                Q_EMIT editFailed(e.message());
+            }
+        });
+        any = true;
+    }
+    return any;
+}
+
 void TimelineWidget::contextMenuEvent(QContextMenuEvent* event) {
     QMenu menu(this);
-    if (!addTakeActions(&menu, event->pos()))
+    if (!addMarkerActions(&menu, event->pos()) && !addTakeActions(&menu, event->pos()))
         return;
     menu.exec(event->globalPos());
 }

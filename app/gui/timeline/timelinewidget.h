@@ -52,6 +52,9 @@ public:
     // What the tooltip says of the markers (interchange/otiomarkers.h) under
     // a point of the ruler; empty when there are none.
     QString markerToolTipAt(const QPoint& pos) const;
+    // Rename and Remove for the timeline's own markers under a point of the
+    // ruler, as the context menu shows them; false when there are none.
+    bool addMarkerActions(QMenu* menu, const QPoint& pos);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
