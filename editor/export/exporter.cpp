@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSet>
 #include <cmath>
 
 namespace retake {
@@ -530,6 +531,29 @@ void checkExport(const Project& project, const ExportRequest& request) {
         // A sequence's folder is made; a movie goes into one that exists.
         throwOutputError(dir.absolutePath(), tr("the folder does not exist"));
     checkOutputTargets(project, exportTargets(request, frames), request.overwrite);
+    // A timeline movie has one size, the project's: a shot of another size
+    // is refused now, by its media's probed size, not once the encoding
+    // reaches it. (Frames from takes are checked as they are read: a
+    // reframe may have made them at another size than the media's.)
+    if (!isSequenceOutput(request.output) && request.shotId.isNull()) {
+        QSet<Id> checked;
+        for (const ExportFrame& f : frames) {
+            if (checked.contains(f.shot->id) || f.shot->activeTakeAt(f.mediaFrame))
+                continue;
+            checked.insert(f.shot->id);
+            const MediaRef* media = project.findMedia(f.shot->mediaId);
+            if (media && !media->isGap() && media->width > 0 &&
+                (media->width != project.width || media->height != project.height))
+                throw Error(ErrorKind::Usage,
+                            tr("Shot \"%1\" is %2x%3 but the project is %4x%5; conform the shot "
+                               "or export it alone with --shot.")
+                                .arg(f.shot->name)
+                                .arg(media->width)
+                                .arg(media->height)
+                                .arg(project.width)
+                                .arg(project.height));
+        }
+    }
     const FrameGrader grader(project, exportColour(project, request, frames), frames);
     if (!isSequenceOutput(request.output)) {
         // Throws what the movie would (full range asked of ProRes).

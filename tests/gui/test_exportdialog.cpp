@@ -83,6 +83,7 @@ private Q_SLOTS:
     void depthMapsRunAsAJob();
     void shotWithoutDepthIsRefused();
     void missingLutIsRefusedNamingTheFile();
+    void shotOfAnotherSizeIsRefusedInTheDialog();
     void depthModelGivesDepthToAShotWithout();
     void cameraAndTimelineFiles();
     void cancelledExportLeavesNothing();
@@ -440,6 +441,34 @@ void TestExportDialog::depthModelGivesDepthToAShotWithout() {
         QCOMPARE(int(mm[i]), 2500);
 }
 
+// A whole-timeline movie with a shot of another size is refused in the
+// dialog, from the media's probed size, before any job or file exists.
+void TestExportDialog::shotOfAnotherSizeIsRefusedInTheDialog() {
+    // The project is 64x48; its shot "Long" is a 1280x720 movie.
+    const QString out = path(QStringLiteral("sizes"));
+    QDir().mkpath(out);
+    const QString error = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::Footage));
+        selectItem(d->scopeCombo(), int(ExportScope::WholeTimeline));
+        d->colourBox()->setChecked(false);
+        d->outputEdit()->setText(out + QStringLiteral("/cut.mov"));
+    });
+    QVERIFY2(
+        error.contains(
+            QStringLiteral("Shot \"Long\" is 1280x720 but the project is %1x%2").arg(kW).arg(kH)),
+        qPrintable(error));
+    QVERIFY(window_->jobQueue()->jobs().isEmpty());
+    QVERIFY2(filesIn(out).isEmpty(), qPrintable(filesIn(out).join(QLatin1Char(' '))));
+    // An image sequence may hold frames of different sizes: not refused.
+    const QString sequence = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::ExrSequence));
+        selectItem(d->scopeCombo(), int(ExportScope::WholeTimeline));
+        d->outputEdit()->setText(out + QStringLiteral("/cut_####.exr"));
+    });
+    QVERIFY2(sequence.isEmpty(), qPrintable(sequence));
+    window_->jobQueue()->cancel(window_->jobQueue()->jobs().front().id);
+}
+
 void TestExportDialog::missingLutIsRefusedNamingTheFile() {
     const QString missing = path(QStringLiteral("looks/missing_look.cube"));
     const QString out = path(QStringLiteral("refused"));
@@ -655,9 +684,10 @@ void TestExportDialog::replacingIsAskedAndOwnMediaRefused() {
         QVERIFY(old.open(QIODevice::WriteOnly));
         old.write("an earlier export");
     }
+    window_->state()->selectShot(shot(QStringLiteral("Alpha")).id);
     ExportDialog d(window_->document()->project(), *window_->state(), projectPath_);
     selectItem(d.kindCombo(), int(ExportKind::Footage));
-    selectItem(d.scopeCombo(), int(ExportScope::WholeTimeline));
+    selectItem(d.scopeCombo(), int(ExportScope::SelectedShot));
     selectItem(d.codecCombo(), toString(VideoCodec::H264));
     d.colourBox()->setChecked(false);
     d.outputEdit()->setText(out);
