@@ -12,6 +12,8 @@
 
 #include "track/outlinetracker.h"
 
+#include "track/pointtracks.h"
+
 #include <algorithm>
 #include <cmath>
 #include <opencv2/calib3d.hpp>
@@ -24,13 +26,12 @@ namespace retake::generation {
 namespace {
 
 constexpr int kMaxCorners = 800;
-const cv::Size kWindow(15, 15);
+// A smaller window than the region tracker's: points near the shape's edge
+// see less of what is behind it.
+const PointFollowing kFollowing{cv::Size(15, 15), 4, 120, 1.0f};
 // Points this close (px) to the outline see what is behind the shape in
 // their window too, which pulls them towards its motion: left out.
 constexpr int kEdgePx = 8;
-constexpr int kPyramidLevels = 4;
-constexpr int kSearchPx = 120;
-constexpr float kMaxForwardBackward = 1.0f;
 // Fewer points than this cannot follow a shape.
 constexpr int kMinPoints = 8;
 // Below this share of the key frame's points, look for new ones.
@@ -39,23 +40,13 @@ constexpr double kReplenishShare = 0.6;
 // fully).
 constexpr double kMinWeight = 3.0;
 
-cv::Mat wrap(const GreyFrame& frame) {
-    return cv::Mat(frame.height, frame.width, CV_8U, const_cast<std::uint8_t*>(frame.pixels));
-}
-
-std::vector<cv::Point2f> cornersIn(const cv::Mat& gray, const cv::Mat& region) {
+std::vector<cv::Point2f> cornersInside(const cv::Mat& gray, const cv::Mat& region) {
     cv::Mat inside;
     cv::erode(region, inside,
               cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * kEdgePx + 1, 2 * kEdgePx + 1}));
     if (cv::countNonZero(inside) < 16 * 16)
         inside = region; // a thin shape: its points are all near its edge
-    std::vector<cv::Point2f> corners;
-    cv::goodFeaturesToTrack(gray, corners, kMaxCorners, 0.003, 3, inside, 5);
-    if (!corners.empty())
-        cv::cornerSubPix(
-            gray, corners, cv::Size(5, 5), cv::Size(-1, -1),
-            cv::TermCriteria(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, 20, 0.01));
-    return corners;
+    return findCorners(gray, inside, kMaxCorners, 0.003, 3);
 }
 
 cv::Mat polygonMask(cv::Size size, const std::vector<cv::Point2f>& outline) {
@@ -87,8 +78,8 @@ OutlineTracker::OutlineTracker(const GreyFrame& key, const std::uint8_t* region,
         cv::Mat(key.height, key.width, CV_8U, const_cast<std::uint8_t*>(region)) != 0;
     if (cv::countNonZero(inside) == 0)
         throw std::invalid_argument("the shape covers no pixel of the frame (is it outside it?)");
-    previousGray_ = wrap(key).clone();
-    keyPoints_ = cornersIn(previousGray_, inside);
+    previousGray_ = wrapGrey(key).clone();
+    keyPoints_ = cornersInside(previousGray_, inside);
     if (int(keyPoints_.size()) < kMinPoints)
         throw std::invalid_argument(
             "the shape covers too little texture to track (" + std::to_string(keyPoints_.size()) +
@@ -150,7 +141,7 @@ bool OutlineTracker::locally(const cv::Point2f& at, cv::Matx23d* affine) const {
 
 void OutlineTracker::replenish(const cv::Mat& gray, const std::vector<cv::Point2f>& outlineNow) {
     const cv::Mat inside = polygonMask(gray.size(), outlineNow);
-    for (const cv::Point2f& p : cornersIn(gray, inside)) {
+    for (const cv::Point2f& p : cornersInside(gray, inside)) {
         const bool taken =
             std::any_of(currentPoints_.begin(), currentPoints_.end(), [&](const cv::Point2f& q) {
                 return std::abs(p.x - q.x) < 3 && std::abs(p.y - q.y) < 3;
@@ -190,35 +181,17 @@ TrackStep OutlineTracker::next(const GreyFrame& frame) {
         return lose("the frame is " + std::to_string(frame.width) + "x" +
                     std::to_string(frame.height) + ", the key frame " +
                     std::to_string(previousGray_.cols) + "x" + std::to_string(previousGray_.rows));
-    const cv::Mat gray = wrap(frame);
+    const cv::Mat gray = wrapGrey(frame);
 
-    // Lucas-Kanade on the part of the frames around the points only.
-    const cv::Rect around =
-        (cv::boundingRect(currentPoints_) + cv::Size(2 * kSearchPx, 2 * kSearchPx) -
-         cv::Point(kSearchPx, kSearchPx)) &
-        cv::Rect(0, 0, gray.cols, gray.rows);
-    const cv::Point2f origin(float(around.x), float(around.y));
-    std::vector<cv::Point2f> from;
-    for (const cv::Point2f& p : currentPoints_)
-        from.push_back(p - origin);
-    std::vector<cv::Point2f> forward, backward;
-    std::vector<std::uint8_t> found, foundBack;
-    std::vector<float> error;
-    const cv::TermCriteria stop(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, 30, 0.01);
-    cv::calcOpticalFlowPyrLK(previousGray_(around), gray(around), from, forward, found, error,
-                             kWindow, kPyramidLevels, stop);
-    cv::calcOpticalFlowPyrLK(gray(around), previousGray_(around), forward, backward, foundBack,
-                             error, kWindow, kPyramidLevels, stop);
+    std::vector<cv::Point2f> forward;
+    std::vector<bool> kept;
+    followPoints(previousGray_, gray, currentPoints_, kFollowing, forward, kept);
     std::vector<cv::Point2f> keyKept, nowKept;
-    for (std::size_t i = 0; i < forward.size(); ++i) {
-        const cv::Point2f now = forward[i] + origin;
-        const cv::Point2f miss = backward[i] - from[i];
-        if (!found[i] || !foundBack[i] || std::hypot(miss.x, miss.y) > kMaxForwardBackward ||
-            now.x < 0 || now.y < 0 || now.x > float(gray.cols - 1) || now.y > float(gray.rows - 1))
-            continue;
-        keyKept.push_back(keyPoints_[i]);
-        nowKept.push_back(now);
-    }
+    for (std::size_t i = 0; i < forward.size(); ++i)
+        if (kept[i]) {
+            keyKept.push_back(keyPoints_[i]);
+            nowKept.push_back(forward[i]);
+        }
     if (int(keyKept.size()) < kMinPoints)
         return lose("only " + std::to_string(keyKept.size()) + " of the shape's " +
                     std::to_string(initialCount_) +

@@ -10,6 +10,8 @@
 
 #include "track/regiontracker.h"
 
+#include "track/pointtracks.h"
+
 #include <algorithm>
 #include <cmath>
 #include <opencv2/calib3d.hpp>
@@ -22,14 +24,9 @@ namespace retake::generation {
 namespace {
 
 constexpr int kMaxCorners = 400;
-// Lucas-Kanade window and pyramid: motions of up to about 60 px a frame,
-// looked for this far around the region's points.
-const cv::Size kWindow(21, 21);
-constexpr int kPyramidLevels = 4;
-constexpr int kSearchPx = 160;
-// A point whose backward track misses its start by more than this (px) was
-// occluded or slid along an edge.
-constexpr float kMaxForwardBackward = 1.0f;
+// Lucas-Kanade's window and pyramid follow motions of up to about 60 px a
+// frame.
+const PointFollowing kFollowing{cv::Size(21, 21), 4, 160, 1.0f};
 // RANSAC tolerance (px).
 constexpr double kRansacPx = 2.0;
 // After RANSAC, the fit is redone on the points that agree with it this
@@ -90,17 +87,13 @@ TrackTransform toEditorConvention(const cv::Matx33d& h) {
     return t;
 }
 
-cv::Mat wrap(const GreyFrame& frame) {
-    return cv::Mat(frame.height, frame.width, CV_8U, const_cast<std::uint8_t*>(frame.pixels));
-}
-
 } // namespace
 
 RegionTracker::RegionTracker(const GreyFrame& key, const std::uint8_t* region, TrackModel model)
     : model_(model) {
     if (!key.pixels || !region || key.width <= 0 || key.height <= 0)
         throw std::invalid_argument("tracking needs a key frame and a region");
-    keyGray_ = wrap(key).clone();
+    keyGray_ = wrapGrey(key).clone();
     region_ = cv::Mat(key.height, key.width, CV_8U, const_cast<std::uint8_t*>(region)).clone();
     region_.setTo(255, region_ != 0);
     const int area = cv::countNonZero(region_);
@@ -125,13 +118,7 @@ int RegionTracker::minPoints() const {
 }
 
 std::vector<cv::Point2f> RegionTracker::findCorners(const cv::Mat& gray, const cv::Mat& inside) {
-    std::vector<cv::Point2f> corners;
-    cv::goodFeaturesToTrack(gray, corners, kMaxCorners, 0.005, 4, inside, 5);
-    if (!corners.empty())
-        cv::cornerSubPix(
-            gray, corners, cv::Size(5, 5), cv::Size(-1, -1),
-            cv::TermCriteria(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, 20, 0.01));
-    return corners;
+    return generation::findCorners(gray, inside, kMaxCorners, 0.005, 4);
 }
 
 TrackStep RegionTracker::lose(std::string why) {
@@ -155,47 +142,17 @@ TrackStep RegionTracker::next(const GreyFrame& frame) {
         return lose("the frame is " + std::to_string(frame.width) + "x" +
                     std::to_string(frame.height) + ", the key frame " +
                     std::to_string(keyGray_.cols) + "x" + std::to_string(keyGray_.rows));
-    const cv::Mat gray = wrap(frame);
+    const cv::Mat gray = wrapGrey(frame);
 
-    // Lucas-Kanade on the part of the frames around the region only: at
-    // 1080p the pyramids of the whole frames cost more than the tracking.
-    // The window is the points' box grown by the largest motion the pyramid
-    // follows.
-    const cv::Rect around =
-        (cv::boundingRect(currentPoints_) + cv::Size(2 * kSearchPx, 2 * kSearchPx) -
-         cv::Point(kSearchPx, kSearchPx)) &
-        cv::Rect(0, 0, gray.cols, gray.rows);
-    const cv::Point2f origin(float(around.x), float(around.y));
-    std::vector<cv::Point2f> from;
-    from.reserve(currentPoints_.size());
-    for (const cv::Point2f& p : currentPoints_)
-        from.push_back(p - origin);
-    std::vector<cv::Point2f> forward, backward;
-    std::vector<std::uint8_t> found, foundBack;
-    std::vector<float> error;
-    const cv::TermCriteria lkStop(cv::TermCriteria::COUNT | cv::TermCriteria::EPS, 30, 0.01);
-    const cv::Mat before = previousGray_(around), now = gray(around);
-    cv::calcOpticalFlowPyrLK(before, now, from, forward, found, error, kWindow, kPyramidLevels,
-                             lkStop);
-    cv::calcOpticalFlowPyrLK(now, before, forward, backward, foundBack, error, kWindow,
-                             kPyramidLevels, lkStop);
-    for (std::size_t i = 0; i < forward.size(); ++i) {
-        forward[i] += origin;
-        backward[i] += origin;
-    }
+    std::vector<cv::Point2f> forward;
+    std::vector<bool> kept;
+    followPoints(previousGray_, gray, currentPoints_, kFollowing, forward, kept);
     std::vector<cv::Point2f> keyKept, nowKept;
-    for (std::size_t i = 0; i < forward.size(); ++i) {
-        if (!found[i] || !foundBack[i])
-            continue;
-        const cv::Point2f miss = backward[i] - currentPoints_[i];
-        if (std::hypot(miss.x, miss.y) > kMaxForwardBackward)
-            continue;
-        if (forward[i].x < 0 || forward[i].y < 0 || forward[i].x > float(gray.cols - 1) ||
-            forward[i].y > float(gray.rows - 1))
-            continue;
-        keyKept.push_back(keyPoints_[i]);
-        nowKept.push_back(forward[i]);
-    }
+    for (std::size_t i = 0; i < forward.size(); ++i)
+        if (kept[i]) {
+            keyKept.push_back(keyPoints_[i]);
+            nowKept.push_back(forward[i]);
+        }
     if (int(keyKept.size()) < minPoints())
         return lose("only " + std::to_string(keyKept.size()) + " of the region's " +
                     std::to_string(initialCount_) +

@@ -71,6 +71,33 @@ class TestMaskCli : public QObject {
                    args);
     }
 
+    // The points of the last key of the first shape of the first shot's
+    // painted mask, as the project file holds them.
+    static QJsonArray lastKeyPoints(const QString& project) {
+        return QJsonDocument::fromJson(fileBytes(project))
+            .object()
+            .value(QStringLiteral("shots"))
+            .toArray()
+            .first()
+            .toObject()
+            .value(QStringLiteral("masks"))
+            .toArray()
+            .first()
+            .toObject()
+            .value(QStringLiteral("painted"))
+            .toObject()
+            .value(QStringLiteral("shapes"))
+            .toArray()
+            .first()
+            .toObject()
+            .value(QStringLiteral("keys"))
+            .toArray()
+            .last()
+            .toObject()
+            .value(QStringLiteral("points"))
+            .toArray();
+    }
+
     QImage rendered(const QString& folder, int frame) {
         return QImage(QDir(folder).filePath(
             QStringLiteral("mask_%1.png").arg(frame, 4, 10, QLatin1Char('0'))));
@@ -333,24 +360,7 @@ private Q_SLOTS:
         QCOMPARE(listed.value(QStringLiteral("kind")).toString(), QStringLiteral("polygon"));
         QCOMPARE(listed.value(QStringLiteral("keys")).toArray().size(), 24);
         // The project file holds the keys: the last one is the first moved 23 px left.
-        const QJsonObject saved = QJsonDocument::fromJson(fileBytes(project)).object();
-        const QJsonArray keys = saved.value(QStringLiteral("shots"))
-                                    .toArray()
-                                    .first()
-                                    .toObject()
-                                    .value(QStringLiteral("masks"))
-                                    .toArray()
-                                    .first()
-                                    .toObject()
-                                    .value(QStringLiteral("painted"))
-                                    .toObject()
-                                    .value(QStringLiteral("shapes"))
-                                    .toArray()
-                                    .first()
-                                    .toObject()
-                                    .value(QStringLiteral("keys"))
-                                    .toArray();
-        const QJsonArray last = keys.last().toObject().value(QStringLiteral("points")).toArray();
+        const QJsonArray last = lastKeyPoints(project);
         const double want[8] = {17, 30, 57, 30, 57, 60, 17, 60};
         for (int i = 0; i < 8; ++i)
             QVERIFY2(std::abs(last[i].toDouble() - want[i]) < 0.2,
@@ -367,28 +377,7 @@ private Q_SLOTS:
         const QJsonObject dense = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(dense.value(QStringLiteral("model")).toString(), QStringLiteral("dense"));
         QCOMPARE(dense.value(QStringLiteral("tracked")).toArray().size(), 23);
-        const QJsonArray denseLast = QJsonDocument::fromJson(fileBytes(project))
-                                         .object()
-                                         .value(QStringLiteral("shots"))
-                                         .toArray()
-                                         .first()
-                                         .toObject()
-                                         .value(QStringLiteral("masks"))
-                                         .toArray()
-                                         .first()
-                                         .toObject()
-                                         .value(QStringLiteral("painted"))
-                                         .toObject()
-                                         .value(QStringLiteral("shapes"))
-                                         .toArray()
-                                         .first()
-                                         .toObject()
-                                         .value(QStringLiteral("keys"))
-                                         .toArray()
-                                         .last()
-                                         .toObject()
-                                         .value(QStringLiteral("points"))
-                                         .toArray();
+        const QJsonArray denseLast = lastKeyPoints(project);
         for (int i = 0; i < 8; ++i)
             QVERIFY2(std::abs(denseLast[i].toDouble() - want[i]) < 0.5,
                      qPrintable(QStringLiteral("dense, coordinate %1: %2, want %3")

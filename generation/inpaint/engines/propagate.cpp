@@ -28,6 +28,7 @@
 #include "inpaint/engine.h"
 #include "inpaint/methods/alignedfill.h"
 #include "inpaint/methods/flow.h"
+#include "inpaint/methods/holeband.h"
 #include "inpaint/methods/motionsplit.h"
 #include "inpaint/methods/patchmatch.h"
 #include "inpaint/methods/sampling.h"
@@ -261,24 +262,12 @@ void PropagateEngine::matchSeam(const State& s, int frame, const std::vector<int
     }
     if (dominant[0] < 0 && dominant[1] < 0)
         return;
-    int x0 = width, y0 = height, x1 = -1, y1 = -1;
-    for (int px : pixels) {
-        x0 = std::min(x0, px % width);
-        x1 = std::max(x1, px % width);
-        y0 = std::min(y0, px / width);
-        y1 = std::max(y1, px / width);
-    }
-    const cv::Rect roi =
-        cv::Rect(x0 - band - 1, y0 - band - 1, x1 - x0 + 2 * band + 3, y1 - y0 + 2 * band + 3) &
-        cv::Rect(0, 0, width, height);
+    const HoleBand around = holeBand(pixels, width, height, band);
+    const cv::Rect& roi = around.roi;
+    const cv::Mat& hole = around.hole;
+    const cv::Mat& near = around.near;
     const std::uint8_t* masked = s.chunk->fillOf(frame);
     const std::uint8_t* unknown = s.unknown[std::size_t(frame)].data();
-    cv::Mat hole = cv::Mat::zeros(roi.size(), CV_8U);
-    for (int px : pixels)
-        hole.at<std::uint8_t>(px / width - roi.y, px % width - roi.x) = 255;
-    cv::Mat near;
-    cv::dilate(hole, near,
-               cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * band + 1, 2 * band + 1}));
     std::vector<int> ring;
     for (int y = 0; y < roi.height; ++y)
         for (int x = 0; x < roi.width; ++x) {

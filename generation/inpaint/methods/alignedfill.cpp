@@ -1,6 +1,7 @@
 #include "inpaint/methods/alignedfill.h"
 
 #include "inpaint/methods/flow.h"
+#include "inpaint/methods/holeband.h"
 #include "inpaint/methods/sampling.h"
 
 #include <algorithm>
@@ -85,22 +86,9 @@ void matchToSurroundings(const AlignedFillFrames& frames, int target, int source
     const int band = std::max(1, options.seamBand);
     const std::size_t plane = std::size_t(width) * height;
     accepted.assign(region.size(), 1);
-    int x0 = width, y0 = height, x1 = -1, y1 = -1;
-    for (int px : region) {
-        x0 = std::min(x0, px % width);
-        x1 = std::max(x1, px % width);
-        y0 = std::min(y0, px / width);
-        y1 = std::max(y1, px / width);
-    }
-    const cv::Rect roi =
-        cv::Rect(x0 - band - 1, y0 - band - 1, x1 - x0 + 2 * band + 3, y1 - y0 + 2 * band + 3) &
-        cv::Rect(0, 0, width, height);
-    cv::Mat inRegion = cv::Mat::zeros(roi.size(), CV_8U);
-    for (int px : region)
-        inRegion.at<std::uint8_t>(px / width - roi.y, px % width - roi.x) = 255;
-    cv::Mat near;
-    cv::dilate(inRegion, near,
-               cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * band + 1, 2 * band + 1}));
+    const HoleBand around = holeBand(region, width, height, band);
+    const cv::Rect& roi = around.roi;
+    const cv::Mat& near = around.near;
 
     const std::uint8_t* targetMasked = frames.masked + plane * std::size_t(target);
     const std::uint8_t* sourceMasked = frames.masked + plane * std::size_t(source);
