@@ -1582,6 +1582,22 @@
     </context>
     <context>
         <name>retake::gui::InspectorWidget</name>
+        <message>
+            <source>Passed to your model, if its forward() takes a prompt.</source>
+            <translation>Wird an Ihr Modell übergeben, wenn sein forward() einen Prompt annimmt.</translation>
+        </message>
+        <message>
+            <source>The %1 engine fills from the footage and does not read a prompt; the text is kept with each take as a note. Only the model engine (your TorchScript file) can read one.</source>
+            <translation>Die Engine %1 füllt aus dem Material und liest keinen Prompt; der Text bleibt bei jedem Take als Notiz erhalten. Nur die Modell-Engine (Ihre TorchScript-Datei) kann einen lesen.</translation>
+        </message>
+        <message>
+            <source>Read by the model engine</source>
+            <translation>Von der Modell-Engine gelesen</translation>
+        </message>
+        <message>
+            <source>Not read by %1; kept as a note on the take</source>
+            <translation>Von %1 nicht gelesen; als Notiz beim Take behalten</translation>
+        </message>
         <message numerus="yes">
             <source>A gap in the edit (black, %n frame(s))</source>
             <translation>

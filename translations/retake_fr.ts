@@ -1582,6 +1582,22 @@
     </context>
     <context>
         <name>retake::gui::InspectorWidget</name>
+        <message>
+            <source>Passed to your model, if its forward() takes a prompt.</source>
+            <translation>Transmis à votre modèle, si son forward() accepte un prompt.</translation>
+        </message>
+        <message>
+            <source>The %1 engine fills from the footage and does not read a prompt; the text is kept with each take as a note. Only the model engine (your TorchScript file) can read one.</source>
+            <translation>Le moteur %1 remplit à partir des images et ne lit pas de prompt ; le texte est gardé avec chaque prise comme note. Seul le moteur model (votre fichier TorchScript) peut en lire un.</translation>
+        </message>
+        <message>
+            <source>Read by the model engine</source>
+            <translation>Lu par le moteur model</translation>
+        </message>
+        <message>
+            <source>Not read by %1; kept as a note on the take</source>
+            <translation>Non lu par %1 ; gardé comme note sur la prise</translation>
+        </message>
         <message numerus="yes">
             <source>A gap in the edit (black, %n frame(s))</source>
             <translation>

@@ -301,6 +301,10 @@ QString regenerationEngineNamed(const QString& name) {
     return QString::fromStdString(gen::canonicalEngineName(name.toStdString()));
 }
 
+bool engineReadsPrompt(const QString& engine) {
+    return gen::engineReadsPrompt(engine.toStdString());
+}
+
 QString describeEngineParameters(const QString& engine) {
     QString text;
     for (const auto& p : gen::engineParameters(engine.toStdString())) {

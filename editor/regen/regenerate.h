@@ -52,6 +52,7 @@ QStringList regenerationEngines();
 // now "shot-trained"); empty when there is none.
 QString regenerationEngineNamed(const QString& name);
 QString describeEngineParameters(const QString& engine);
+bool engineReadsPrompt(const QString& engine); // generation/inpaint.h
 
 RegenResult regenerate(const Project& project, const QString& cacheDir, const RegenRequest& request,
                        Progress& progress);

@@ -44,6 +44,10 @@ std::string canonicalEngineName(const std::string& name) {
     return std::string();
 }
 
+bool engineReadsPrompt(const std::string& name) {
+    return canonicalEngineName(name) == "model";
+}
+
 std::vector<ParamInfo> engineParameters(const std::string& name) {
     const std::string engine = canonicalEngineName(name);
     std::vector<ParamInfo> params;

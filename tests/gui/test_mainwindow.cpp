@@ -23,6 +23,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
@@ -30,6 +31,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -70,6 +72,7 @@ private Q_SLOTS:
     void timelineShowsMarkersFromOtherTools();
     void importsAnOtioBundle();
     void addsRenamesAndRemovesMarkers();
+    void promptSaysWhichEngineReadsIt();
     void openErrorNamesTheFile();
     void recoversAutosave();
     void germanAndFrenchTranslationsLoad();
@@ -530,6 +533,29 @@ void TestMainWindow::addsRenamesAndRemovesMarkers() {
     QCOMPARE(timelineMarkers(window_->document()->project())[0].name, QStringLiteral("Cut here"));
     window_->document()->undoStack()->undo();
     QVERIFY(timelineMarkers(window_->document()->project()).isEmpty());
+}
+
+// The prompt is greyed out, saying why, under an engine that does not read
+// it; the model engine's makes it editable. The text stays either way.
+void TestMainWindow::promptSaysWhichEngineReadsIt() {
+    InspectorWidget* inspector = window_->inspector();
+    QComboBox* engine = inspector->engineCombo();
+    engine->setCurrentIndex(engine->findData(QStringLiteral("propagate")));
+    QVERIFY(!inspector->promptEdit()->isEnabled());
+    QCOMPARE(inspector->promptReaderLabel()->text(),
+             QStringLiteral("Not read by propagate; kept as a note on the take"));
+    QVERIFY(inspector->promptEdit()->toolTip().contains(QStringLiteral("does not read a prompt")));
+    engine->setCurrentIndex(engine->findData(QStringLiteral("model")));
+    QVERIFY(inspector->promptEdit()->isEnabled());
+    QCOMPARE(inspector->promptReaderLabel()->text(), QStringLiteral("Read by the model engine"));
+    inspector->promptEdit()->setPlainText(QStringLiteral("a red car instead"));
+    Q_EMIT inspector->promptEdit()->editingFinished();
+    QCOMPARE(shot(QStringLiteral("Alpha")).prompt, QStringLiteral("a red car instead"));
+    engine->setCurrentIndex(engine->findData(QStringLiteral("interpolate")));
+    QVERIFY(!inspector->promptEdit()->isEnabled());
+    QCOMPARE(inspector->promptEdit()->toPlainText(), QStringLiteral("a red car instead"));
+    QCOMPARE(shot(QStringLiteral("Alpha")).prompt, QStringLiteral("a red car instead"));
+    engine->setCurrentIndex(engine->findData(QStringLiteral("propagate")));
 }
 
 void TestMainWindow::openErrorNamesTheFile() {

@@ -58,6 +58,12 @@ InspectorWidget::InspectorWidget(EditorState* state, QWidget* parent)
     shotForm->addRow(tr("Name"), name_);
     shotForm->addRow(tr("Media"), media_);
     shotForm->addRow(tr("Prompt"), prompt_);
+    // Which engine reads the prompt (the Regeneration box's engine).
+    promptReader_ = new QLabel;
+    promptReader_->setObjectName(QStringLiteral("promptReader"));
+    promptReader_->setWordWrap(true);
+    promptReader_->setForegroundRole(QPalette::PlaceholderText);
+    shotForm->addRow(QString(), promptReader_);
     shotForm->addRow(tr("Notes"), notes_);
     layout->addWidget(shotBox);
     layout->addWidget(colour_ = new ColourInspector(state_));
@@ -90,6 +96,7 @@ InspectorWidget::InspectorWidget(EditorState* state, QWidget* parent)
     const auto describe = [this] {
         const QString engine = engine_->currentData().toString();
         engine_->setToolTip(describeEngineParameters(engine));
+        showWhoReadsThePrompt(engine);
         parameters_->setToolTip(tr("Engine parameters, separated by spaces; empty uses the "
                                    "defaults:\n%1")
                                     .arg(describeEngineParameters(engine)));
@@ -155,6 +162,23 @@ void InspectorWidget::refresh() {
         name_->setText(s->name);
     prompt_->setCommittedText(s->prompt);
     notes_->setCommittedText(s->notes);
+}
+
+void InspectorWidget::showWhoReadsThePrompt(const QString& engine) {
+    // The text stays the shot's, and goes with each take as its note; only
+    // whether an engine acts on it changes.
+    const bool read = engineReadsPrompt(engine);
+    prompt_->setEnabled(read);
+    // The line under the field says who reads it.
+    prompt_->setPlaceholderText(read ? tr("What the regenerated frames should show") : QString());
+    prompt_->setToolTip(
+        read ? tr("Passed to your model, if its forward() takes a prompt.")
+             : tr("The %1 engine fills from the footage and does not read a prompt; the text is "
+                  "kept with each take as a note. Only the model engine (your TorchScript "
+                  "file) can read one.")
+                   .arg(engine));
+    promptReader_->setText(read ? tr("Read by the model engine")
+                                : tr("Not read by %1; kept as a note on the take").arg(engine));
 }
 
 void InspectorWidget::commitText() {

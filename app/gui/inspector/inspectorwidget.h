@@ -38,6 +38,7 @@ public:
 
     QLineEdit* nameEdit() const { return name_; }
     CommitTextEdit* promptEdit() const { return prompt_; }
+    QLabel* promptReaderLabel() const { return promptReader_; }
     CommitTextEdit* notesEdit() const { return notes_; }
     CameraInspector* cameraSection() const { return camera_; }
     QDoubleSpinBox* focalLengthSpin() const { return camera_->focalLengthSpin(); }
@@ -68,12 +69,14 @@ Q_SIGNALS:
 private:
     void refresh();
     void commitText();
+    void showWhoReadsThePrompt(const QString& engine);
     const Shot* shot() const;
 
     EditorState* state_;
     QPointer<Document> document_;
     QStackedWidget* pages_;
     QLabel* media_;
+    QLabel* promptReader_;
     QLineEdit* name_;
     CommitTextEdit* prompt_;
     CommitTextEdit* notes_;

@@ -130,6 +130,10 @@ std::vector<std::string> engineNames();
 // ("internal" -> "shot-trained"). Empty when no engine has that name.
 std::string canonicalEngineName(const std::string& name);
 
+// Whether the engine can read a prompt: only "model", and only when the
+// user's model's forward() takes one; the others fill from the footage.
+bool engineReadsPrompt(const std::string& name);
+
 struct ParamInfo {
     std::string name;
     ParamValue defaultValue;
