@@ -113,11 +113,18 @@ void BlockingRefresher::startDueRenders() {
 
 int BlockingRefresher::start(const Shot& shot) {
     ShotPicture& picture = shots_[shot.id];
-    if (picture.job)
-        jobs_->cancel(picture.job); // a newer state replaces it
+    // A newer state replaces the render of an older one, and the Jobs panel
+    // keeps one row per shot for this automatic work: the latest.
+    if (picture.job) {
+        jobs_->cancel(picture.job);
+        jobs_->forget(picture.job);
+    }
+    if (picture.shownBy)
+        jobs_->forget(picture.shownBy);
     const int id = jobs_->addBlockingRender(document_->project(), shot.id,
                                             tr("Render blocking of %1").arg(shot.name));
     picture.job = id;
+    picture.shownBy = id;
     picture.rendering = {shot.camera, shot.blocking};
     ownJobs_.insert(id, {shot.id, picture.rendering});
     return id;

@@ -65,6 +65,7 @@ private:
         SceneState shown; // what the frames on disk show
         int job = 0;      // the render of `rendering`, 0 when none
         SceneState rendering;
+        int shownBy = 0; // the last render's job, kept in the Jobs panel until the next
     };
 
     void documentChanged();

@@ -53,6 +53,7 @@ struct JobQueue::Job {
     std::optional<Progress> progress;
     std::atomic<bool> changePosted{false};
     std::atomic<bool> swappedIn{false}; // a blocking render's frames are in place
+    bool forgetWhenFinished = false;    // GUI thread only
 
     mutable QMutex mutex; // guards status and clock
     JobStatus status;
@@ -325,6 +326,8 @@ void JobQueue::finish(const std::shared_ptr<Job>& job, JobState outcome, const Q
     }
     Q_EMIT jobChanged(job->status.id);
     Q_EMIT jobFinished(job->status.id);
+    if (job->forgetWhenFinished)
+        forget(job->status.id);
 }
 
 void JobQueue::cancel(int id) {
@@ -349,6 +352,18 @@ void JobQueue::cancel(int id) {
 void JobQueue::cancelAll() {
     for (const auto& job : jobs_)
         cancel(job->status.id);
+}
+
+void JobQueue::forget(int id) {
+    const std::shared_ptr<Job> job = find(id);
+    if (!job)
+        return;
+    if (!isFinished(job)) {
+        job->forgetWhenFinished = true;
+        return;
+    }
+    jobs_.erase(std::remove(jobs_.begin(), jobs_.end(), job), jobs_.end());
+    Q_EMIT jobRemoved(id);
 }
 
 void JobQueue::clearFinished() {

@@ -103,6 +103,10 @@ public:
     void cancelAll();
     // Forgets finished jobs.
     void clearFinished();
+    // Forgets one job: now if it has finished, else as soon as it does
+    // (after jobFinished). Automatic work that a newer run replaces (a
+    // blocking render of the same shot) so keeps one row in the Jobs panel.
+    void forget(int id);
 
     QVector<JobStatus> jobs() const;
     // Status with the elapsed and remaining time as of now.
@@ -114,6 +118,7 @@ Q_SIGNALS:
     void jobChanged(int id);
     void jobFinished(int id);
     void jobsCleared();
+    void jobRemoved(int id);
 
 private:
     struct Job;

@@ -201,6 +201,24 @@ void TestBlockingRefresh::newerEditReplacesAPendingRender() {
     }
     QVERIFY(waitIdle());
     QCOMPARE(added.count(), 1); // three quick edits, one render of the last state
+    // Two more renders, each after the last finished: the Jobs panel keeps
+    // one row for this shot's automatic renders, the latest.
+    const int first = jobs_->jobs().back().id;
+    for (double x : {2.0, 2.5}) {
+        moved.position.x = x;
+        doc_->setBlockingObject(shotId_, QStringLiteral("box"), moved);
+        QVERIFY(waitIdle());
+    }
+    QCOMPARE(added.count(), 3);
+    int blockingRows = 0;
+    for (const JobStatus& job : jobs_->jobs())
+        blockingRows += job.kind == JobKind::BlockingRender ? 1 : 0;
+    QCOMPARE(blockingRows, 1);
+    QVERIFY(jobs_->jobs().back().id != first);
+    QCOMPARE(jobs_->jobs().back().state, JobState::Succeeded);
+    moved.position.x = 1.5;
+    doc_->setBlockingObject(shotId_, QStringLiteral("box"), moved);
+    QVERIFY(waitIdle());
     const QPoint at = movedBoxPixel();
     const auto after = pixel(mediaPath(), 0, at.x(), at.y());
     QVERIFY(after[0] > 2 * after[1]);

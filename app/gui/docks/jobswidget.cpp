@@ -50,6 +50,7 @@ JobsWidget::JobsWidget(JobQueue* queue, QWidget* parent)
     connect(queue_, &JobQueue::jobAdded, this, &JobsWidget::addRow);
     connect(queue_, &JobQueue::jobChanged, this, &JobsWidget::refresh);
     connect(queue_, &JobQueue::jobsCleared, this, &JobsWidget::rebuild);
+    connect(queue_, &JobQueue::jobRemoved, this, &JobsWidget::rebuild);
     connect(clear_, &QPushButton::clicked, queue_, &JobQueue::clearFinished);
     rebuild();
 }
