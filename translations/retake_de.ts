@@ -1047,6 +1047,30 @@
     <context>
         <name>retake::gui::ExportDialog</name>
         <message>
+            <source>The number of the sequence&apos;s first file (1001 by VFX convention).</source>
+            <translation>Die Nummer der ersten Datei der Sequenz (1001 nach VFX-Konvention).</translation>
+        </message>
+        <message>
+            <source>First file number</source>
+            <translation>Nummer der ersten Datei</translation>
+        </message>
+        <message>
+            <source> m</source>
+            <translation> m</translation>
+        </message>
+        <message>
+            <source>Auto</source>
+            <translation>Automatisch</translation>
+        </message>
+        <message>
+            <source>Preview near</source>
+            <translation>Vorschau nah</translation>
+        </message>
+        <message>
+            <source>Preview far</source>
+            <translation>Vorschau fern</translation>
+        </message>
+        <message>
             <source>Timeline</source>
             <translation>Zeitleiste</translation>
         </message>

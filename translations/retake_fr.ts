@@ -1047,6 +1047,30 @@
     <context>
         <name>retake::gui::ExportDialog</name>
         <message>
+            <source>The number of the sequence&apos;s first file (1001 by VFX convention).</source>
+            <translation>Le numéro du premier fichier de la séquence (1001 par convention VFX).</translation>
+        </message>
+        <message>
+            <source>First file number</source>
+            <translation>Numéro du premier fichier</translation>
+        </message>
+        <message>
+            <source> m</source>
+            <translation> m</translation>
+        </message>
+        <message>
+            <source>Auto</source>
+            <translation>Auto</translation>
+        </message>
+        <message>
+            <source>Preview near</source>
+            <translation>Aperçu proche</translation>
+        </message>
+        <message>
+            <source>Preview far</source>
+            <translation>Aperçu lointain</translation>
+        </message>
+        <message>
             <source>Timeline</source>
             <translation>Timeline</translation>
         </message>

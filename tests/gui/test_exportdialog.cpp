@@ -81,6 +81,7 @@ private Q_SLOTS:
     void gradedFootageThroughALut();
     void exrFloatZipWithZ();
     void depthMapsRunAsAJob();
+    void firstFileNumberAndPreviewRange();
     void shotWithoutDepthIsRefused();
     void missingLutIsRefusedNamingTheFile();
     void shotOfAnotherSizeIsRefusedInTheDialog();
@@ -353,6 +354,7 @@ void TestExportDialog::depthMapsRunAsAJob() {
     const QStringList maps = QDir(path(QStringLiteral("depth")))
                                  .entryList({QStringLiteral("d_*.png")}, QDir::Files, QDir::Name);
     QCOMPARE(maps.size(), kPlateFrames);
+    QCOMPARE(maps.first(), QStringLiteral("d_1001.png"));
     QVERIFY(QFileInfo::exists(path(QStringLiteral("depth/d.depth.json"))));
     // Millimetres: column 10 is 3 m deep.
     const Run pixel = run(QStringLiteral("ffmpeg"),
@@ -364,6 +366,56 @@ void TestExportDialog::depthMapsRunAsAJob() {
     QCOMPARE(pixel.rawOut.size(), kW * kH * 2);
     const auto* mm = reinterpret_cast<const quint16*>(pixel.rawOut.constData());
     QCOMPARE(int(mm[10]), 3000);
+}
+
+// The sequence's first file number and the depth preview's near and far,
+// as `--start-number` and `--depth-near/--depth-far` give them: a preview of
+// column 10 (3 m deep) between 1 m and 5 m is half grey, in files numbered
+// from 7; a near without a far is refused in the dialog.
+void TestExportDialog::firstFileNumberAndPreviewRange() {
+    window_->state()->selectShot(shot(QStringLiteral("Plate")).id);
+    QDir().mkpath(path(QStringLiteral("preview")));
+    QString error = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::DepthMaps));
+        selectItem(d->scopeCombo(), int(ExportScope::SelectedShot));
+        selectItem(d->depthFormatCombo(), toString(DepthMapFormat::Preview8));
+        QVERIFY(d->previewNearSpin()->isEnabled());
+        d->firstFileNumberSpin()->setValue(7);
+        d->previewNearSpin()->setValue(1);
+        d->previewFarSpin()->setValue(5);
+        d->outputEdit()->setText(path(QStringLiteral("preview/p.png")));
+    });
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const JobStatus done = waitForJob(window_->jobQueue()->jobs().front().id);
+    QVERIFY2(done.state == JobState::Succeeded, qPrintable(done.error));
+    const QStringList maps = QDir(path(QStringLiteral("preview")))
+                                 .entryList({QStringLiteral("p_*.png")}, QDir::Files, QDir::Name);
+    QCOMPARE(maps.size(), kPlateFrames);
+    QCOMPARE(maps.first(), QStringLiteral("p_0007.png"));
+    const QImage preview(path(QStringLiteral("preview/p_0007.png")));
+    // 1 + round(254 (5 - 3) / (5 - 1)) = 128.
+    QCOMPARE(qGray(preview.pixel(10, 0)), 128);
+    window_->jobQueue()->clearFinished();
+
+    error = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::DepthMaps));
+        selectItem(d->depthFormatCombo(), toString(DepthMapFormat::Preview8));
+        d->previewNearSpin()->setValue(2);
+        d->previewFarSpin()->setValue(0); // Auto
+        d->outputEdit()->setText(path(QStringLiteral("preview/q.png")));
+    });
+    QVERIFY2(error.contains(QStringLiteral("near and the far")), qPrintable(error));
+    QVERIFY(window_->jobQueue()->jobs().isEmpty());
+    // The choices were remembered; back to the defaults for the tests after.
+    {
+        ExportDialog d(window_->document()->project(), *window_->state(), projectPath_);
+        QCOMPARE(d.firstFileNumberSpin()->value(), 7);
+        QCOMPARE(d.previewFarSpin()->value(), 5.0);
+    }
+    for (const char* name : {"firstFileNumber", "previewNear", "previewFar"})
+        QSettings().remove(QStringLiteral("export/") + QLatin1String(name));
+    ExportDialog d(window_->document()->project(), *window_->state(), projectPath_);
+    QCOMPARE(d.firstFileNumberSpin()->value(), 1001);
 }
 
 void TestExportDialog::shotWithoutDepthIsRefused() {

@@ -28,6 +28,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace retake::gui {
@@ -101,8 +102,17 @@ ExportDialog::ExportDialog(const Project& project, const EditorState& state,
     connect(kind_, &QComboBox::currentIndexChanged, this, &ExportDialog::kindChanged);
     connect(codec_, &QComboBox::currentIndexChanged, this,
             [this] { output_->setText(conformedOutput(output_->text())); });
-    connect(depthFormat_, &QComboBox::currentIndexChanged, this,
-            [this] { output_->setText(conformedOutput(output_->text())); });
+    connect(depthFormat_, &QComboBox::currentIndexChanged, this, [this] {
+        output_->setText(conformedOutput(output_->text()));
+        const bool preview =
+            depthFormat_->currentData().toString() == toString(DepthMapFormat::Preview8);
+        previewNear_->setEnabled(preview);
+        previewFar_->setEnabled(preview);
+    });
+    const bool preview =
+        depthFormat_->currentData().toString() == toString(DepthMapFormat::Preview8);
+    previewNear_->setEnabled(preview);
+    previewFar_->setEnabled(preview);
     connect(cameraFormat_, &QComboBox::currentIndexChanged, this,
             [this] { output_->setText(conformedOutput(output_->text())); });
     connect(timelineFormat_, &QComboBox::currentIndexChanged, this,
@@ -318,6 +328,13 @@ QWidget* ExportDialog::createFiles() {
     exrForm->addRow(tr("Samples"), exrType_);
     exrForm->addRow(tr("Compression"), exrCompression_);
     exrForm->addRow(tr("Depth"), exrDepth_);
+    firstFileNumber_ = new QSpinBox;
+    firstFileNumber_->setObjectName(QStringLiteral("exportFirstFileNumber"));
+    firstFileNumber_->setRange(0, 99999999);
+    firstFileNumber_->setValue(1001);
+    firstFileNumber_->setToolTip(tr("The number of the sequence's first file (1001 by VFX "
+                                    "convention)."));
+    exrForm->addRow(tr("First file number"), firstFileNumber_);
     layout->addWidget(exr_);
 
     depth_ = new QGroupBox(tr("Depth maps"));
@@ -333,6 +350,19 @@ QWidget* ExportDialog::createFiles() {
                                 "media's depth channel, else the shot's blocking scene; a shot "
                                 "with none of these cannot be exported."));
     depthForm->addRow(tr("Format"), depthFormat_);
+    // The preview's grey ramp: white at near, darkest at far; Auto takes the
+    // shot's nearest and farthest depth.
+    for (QDoubleSpinBox** spin : {&previewNear_, &previewFar_}) {
+        *spin = new QDoubleSpinBox;
+        (*spin)->setRange(0, 100000);
+        (*spin)->setDecimals(2);
+        (*spin)->setSuffix(tr(" m"));
+        (*spin)->setSpecialValueText(tr("Auto"));
+    }
+    previewNear_->setObjectName(QStringLiteral("exportPreviewNear"));
+    previewFar_->setObjectName(QStringLiteral("exportPreviewFar"));
+    depthForm->addRow(tr("Preview near"), previewNear_);
+    depthForm->addRow(tr("Preview far"), previewFar_);
     depthModel_ = new QLineEdit;
     depthModel_->setObjectName(QStringLiteral("exportDepthModel"));
     depthModel_->setPlaceholderText(tr("None: the shot's own depth"));
@@ -513,6 +543,9 @@ void ExportDialog::restoreSettings() {
     selectData(exrCompression_, s.value(key("exrCompression")));
     selectData(exrDepth_, s.value(key("exrDepth")));
     selectData(depthFormat_, s.value(key("depthFormat")));
+    firstFileNumber_->setValue(s.value(key("firstFileNumber"), 1001).toInt());
+    previewNear_->setValue(s.value(key("previewNear"), 0.0).toDouble());
+    previewFar_->setValue(s.value(key("previewFar"), 0.0).toDouble());
     depthModel_->setText(s.value(key("depthModel")).toString());
     selectData(cameraFormat_, s.value(key("cameraFormat")));
     selectData(timelineFormat_, s.value(key("timelineFormat")));
@@ -552,6 +585,9 @@ void ExportDialog::saveSettings() const {
     s.setValue(key("exrCompression"), exrCompression_->currentData());
     s.setValue(key("exrDepth"), exrDepth_->currentData());
     s.setValue(key("depthFormat"), depthFormat_->currentData());
+    s.setValue(key("firstFileNumber"), firstFileNumber_->value());
+    s.setValue(key("previewNear"), previewNear_->value());
+    s.setValue(key("previewFar"), previewFar_->value());
     s.setValue(key("depthModel"), depthModel_->text().trimmed());
     s.setValue(key("cameraFormat"), cameraFormat_->currentData());
     s.setValue(key("timelineFormat"), timelineFormat_->currentData());
@@ -650,6 +686,7 @@ ExportPlan ExportDialog::plan() const {
             r.imageOptions.writeDepth = exrDepth_->currentData().toInt() != 0;
             r.imageOptions.exrDepthNaming =
                 exrDepth_->currentData().toInt() == 2 ? ExrDepthNaming::Blender : ExrDepthNaming::Z;
+            r.firstFileNumber = firstFileNumber_->value();
         }
         if (colour_->isEnabled() && colour_->isChecked())
             r.colour = colourRequest();
@@ -662,6 +699,14 @@ ExportPlan ExportDialog::plan() const {
         d.timelineRange = range;
         d.shotId = shotId;
         d.exrCompression = ExrCompression(exrCompression_->currentData().toInt());
+        d.firstFileNumber = firstFileNumber_->value();
+        // Auto is 0 on both; with a far depth, near may be 0 (the camera).
+        if (d.format == DepthMapFormat::Preview8) {
+            if (previewFar_->value() > 0 || previewNear_->value() > 0)
+                d.nearM = previewNear_->value();
+            if (previewFar_->value() > 0)
+                d.farM = previewFar_->value();
+        }
         d.overwrite = replaceConfirmed_ == output;
         d.modelPath = depthModel_->text().trimmed();
         if (!d.modelPath.isEmpty()) {

@@ -20,6 +20,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QSpinBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -75,6 +76,9 @@ public:
     QComboBox* exrDepthCombo() const { return exrDepth_; }
     QCheckBox* provenanceCheck() const { return provenance_; }
     QComboBox* depthFormatCombo() const { return depthFormat_; }
+    QSpinBox* firstFileNumberSpin() const { return firstFileNumber_; }
+    QDoubleSpinBox* previewNearSpin() const { return previewNear_; }
+    QDoubleSpinBox* previewFarSpin() const { return previewFar_; }
     QLineEdit* depthModelEdit() const { return depthModel_; }
     QComboBox* cameraFormatCombo() const { return cameraFormat_; }
     QComboBox* timelineFormatCombo() const { return timelineFormat_; }
@@ -132,6 +136,9 @@ private:
     QComboBox* exrType_;
     QComboBox* exrCompression_;
     QComboBox* exrDepth_;
+    QSpinBox* firstFileNumber_;
+    QDoubleSpinBox* previewNear_;
+    QDoubleSpinBox* previewFar_;
     QCheckBox* provenance_;
     QGroupBox* depth_;
     QComboBox* depthFormat_;
