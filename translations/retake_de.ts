@@ -1047,6 +1047,14 @@
     <context>
         <name>retake::gui::ExportDialog</name>
         <message>
+            <source>First frame</source>
+            <translation>Erstes Bild</translation>
+        </message>
+        <message>
+            <source>The frame number the shot&apos;s first frame gets in the camera file (1, or 1001 to match a plate&apos;s numbering).</source>
+            <translation>Die Bildnummer, die das erste Bild der Einstellung in der Kameradatei erhält (1, oder 1001 passend zur Nummerierung einer Plate).</translation>
+        </message>
+        <message>
             <source>The number of the sequence&apos;s first file (1001 by VFX convention).</source>
             <translation>Die Nummer der ersten Datei der Sequenz (1001 nach VFX-Konvention).</translation>
         </message>

@@ -1047,6 +1047,14 @@
     <context>
         <name>retake::gui::ExportDialog</name>
         <message>
+            <source>First frame</source>
+            <translation>Première image</translation>
+        </message>
+        <message>
+            <source>The frame number the shot&apos;s first frame gets in the camera file (1, or 1001 to match a plate&apos;s numbering).</source>
+            <translation>Le numéro que reçoit la première image du plan dans le fichier caméra (1, ou 1001 pour suivre la numérotation d’une plaque).</translation>
+        </message>
+        <message>
             <source>The number of the sequence&apos;s first file (1001 by VFX convention).</source>
             <translation>Le numéro du premier fichier de la séquence (1001 par convention VFX).</translation>
         </message>

@@ -594,6 +594,23 @@ void TestExportDialog::cameraAndTimelineFiles() {
     QVERIFY2(text.contains(QStringLiteral("focalLength = 0.35")), qPrintable(text.left(2000)));
     QVERIFY(text.contains(QStringLiteral("endTimeCode = %1").arg(alpha.source.length())));
 
+    // Numbered from 1001, as a plate would be: the .chan's first line is 1001.
+    const QString chan = path(QStringLiteral("camera/alpha.chan"));
+    error = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::Camera));
+        selectItem(d->scopeCombo(), int(ExportScope::SelectedShot));
+        selectItem(d->cameraFormatCombo(), QStringLiteral("chan"));
+        d->cameraFirstFrameSpin()->setValue(1001);
+        d->outputEdit()->setText(chan);
+    });
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QFile chanFile(chan);
+    QVERIFY(chanFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> chanLines = chanFile.readAll().trimmed().split('\n');
+    QCOMPARE(chanLines.size(), int(alpha.source.length()));
+    QCOMPARE(chanLines.first().split('\t').first().trimmed(), QByteArray("1001"));
+    QSettings().remove(QStringLiteral("export/cameraFirstFrame"));
+
     const QString otio = path(QStringLiteral("timeline/cut.otio"));
     error = exportWith([&](ExportDialog* d) {
         selectItem(d->kindCombo(), int(ExportKind::Timeline));

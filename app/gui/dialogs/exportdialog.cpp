@@ -387,6 +387,13 @@ QWidget* ExportDialog::createFiles() {
     cameraFormat_->addItem(tr("Nuke (.chan)"), QStringLiteral("chan"));
     cameraFormat_->addItem(tr("Blender Python script (.py)"), QStringLiteral("py"));
     cameraForm->addRow(tr("Format"), cameraFormat_);
+    cameraFirstFrame_ = new QSpinBox;
+    cameraFirstFrame_->setObjectName(QStringLiteral("exportCameraFirstFrame"));
+    cameraFirstFrame_->setRange(-9999999, 99999999);
+    cameraFirstFrame_->setValue(1);
+    cameraFirstFrame_->setToolTip(tr("The frame number the shot's first frame gets in the "
+                                     "camera file (1, or 1001 to match a plate's numbering)."));
+    cameraForm->addRow(tr("First frame"), cameraFirstFrame_);
     layout->addWidget(camera_);
 
     timeline_ = new QGroupBox(tr("Timeline"));
@@ -544,6 +551,7 @@ void ExportDialog::restoreSettings() {
     selectData(exrDepth_, s.value(key("exrDepth")));
     selectData(depthFormat_, s.value(key("depthFormat")));
     firstFileNumber_->setValue(s.value(key("firstFileNumber"), 1001).toInt());
+    cameraFirstFrame_->setValue(s.value(key("cameraFirstFrame"), 1).toInt());
     previewNear_->setValue(s.value(key("previewNear"), 0.0).toDouble());
     previewFar_->setValue(s.value(key("previewFar"), 0.0).toDouble());
     depthModel_->setText(s.value(key("depthModel")).toString());
@@ -586,6 +594,7 @@ void ExportDialog::saveSettings() const {
     s.setValue(key("exrDepth"), exrDepth_->currentData());
     s.setValue(key("depthFormat"), depthFormat_->currentData());
     s.setValue(key("firstFileNumber"), firstFileNumber_->value());
+    s.setValue(key("cameraFirstFrame"), cameraFirstFrame_->value());
     s.setValue(key("previewNear"), previewNear_->value());
     s.setValue(key("previewFar"), previewFar_->value());
     s.setValue(key("depthModel"), depthModel_->text().trimmed());
@@ -734,6 +743,7 @@ ExportPlan ExportDialog::plan() const {
         plan.camera.frameRate = project_.frameRate;
         plan.camera.imageWidth = project_.width;
         plan.camera.imageHeight = project_.height;
+        plan.camera.firstOutputFrame = cameraFirstFrame_->value();
         break;
     }
     case ExportKind::Timeline:

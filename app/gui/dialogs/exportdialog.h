@@ -77,6 +77,7 @@ public:
     QCheckBox* provenanceCheck() const { return provenance_; }
     QComboBox* depthFormatCombo() const { return depthFormat_; }
     QSpinBox* firstFileNumberSpin() const { return firstFileNumber_; }
+    QSpinBox* cameraFirstFrameSpin() const { return cameraFirstFrame_; }
     QDoubleSpinBox* previewNearSpin() const { return previewNear_; }
     QDoubleSpinBox* previewFarSpin() const { return previewFar_; }
     QLineEdit* depthModelEdit() const { return depthModel_; }
@@ -137,6 +138,7 @@ private:
     QComboBox* exrCompression_;
     QComboBox* exrDepth_;
     QSpinBox* firstFileNumber_;
+    QSpinBox* cameraFirstFrame_;
     QDoubleSpinBox* previewNear_;
     QDoubleSpinBox* previewFar_;
     QCheckBox* provenance_;
