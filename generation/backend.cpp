@@ -52,6 +52,11 @@ public:
         return std::make_unique<DepthEstimationImpl>(DepthModel::load(path, device));
     }
 
+    ModelCheck checkUserModel(const std::string& path, const std::string& role,
+                              const std::string& device) override {
+        return generation::checkUserModel(path, role, device);
+    }
+
     std::unique_ptr<RegionTracking> trackRegion(const GreyFrame& key, const std::uint8_t* region,
                                                 TrackModel model,
                                                 const std::vector<double>& outline) override {

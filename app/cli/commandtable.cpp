@@ -4,6 +4,7 @@
 #include "cameracommand.h"
 #include "cli.h"
 #include "democommand.h"
+#include "modelcommand.h"
 #include "otiocommand.h"
 #include "projectcommands.h"
 #include "reframecommand.h"
@@ -29,6 +30,7 @@ const QVector<Command>& commands() {
              "Reframe a shot (zoom, pan, tilt, roll, handheld, 2.5D move, depth of "
              "field) as a new take.",
              runReframe},
+            {"model", "Check a model file of your own (TorchScript or .pt2).", runModel},
             {"system", "Versions and compute devices.", runSystem},
         };
         // The edit commands' names and summaries are their definitions'

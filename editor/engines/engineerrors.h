@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "retake/generation/depth.h"
 #include "retake/generation/inpaint.h"
+#include "retake/generation/usermodels.h"
 
 #include <QString>
 #include <stdexcept>
@@ -20,8 +21,11 @@ ErrorKind errorKindFor(generation::InpaintErrorKind kind);
 template <typename Call>
 auto translateEngineErrors(Call&& call, const QString& modelFile = QString()) -> decltype(call()) {
     const auto withModel = [&](const char* what) {
+        // Messages of generation/'s model loading name the file already.
         const QString message = QString::fromUtf8(what);
-        return modelFile.isEmpty() ? message : QStringLiteral("%1: %2").arg(modelFile, message);
+        return modelFile.isEmpty() || message.startsWith(modelFile + QLatin1Char(':'))
+                   ? message
+                   : QStringLiteral("%1: %2").arg(modelFile, message);
     };
     try {
         return call();
@@ -31,6 +35,9 @@ auto translateEngineErrors(Call&& call, const QString& modelFile = QString()) ->
         throw Error(errorKindFor(e.kind()), QString::fromUtf8(e.what()));
     } catch (const generation::DepthModelError& e) {
         throw Error(ErrorKind::BadInput, withModel(e.what()));
+    } catch (const generation::UserModelError& e) {
+        // Its message names the file already.
+        throw Error(ErrorKind::BadInput, QString::fromUtf8(e.what()));
     } catch (const std::invalid_argument& e) {
         throw Error(ErrorKind::Usage, QString::fromUtf8(e.what()));
     }

@@ -1,11 +1,11 @@
-// A user's TorchScript depth model (see retake/generation/depth.h).
+// A user's depth model: a TorchScript file or an AOTInductor package (see
+// retake/generation/depth.h and usermodels.h).
 
 #include "inpaint/methods/torch_util.h"
 #include "retake/generation/depth.h"
+#include "usermodels/usermodel.h"
 
-#include <fstream>
 #include <sstream>
-#include <torch/script.h>
 
 namespace retake::generation {
 
@@ -13,14 +13,13 @@ const char* const kDepthModelSignature =
     "forward(frames: Tensor[T,3,H,W] RGB 0..1) -> Tensor[T,1,H,W] depth in metres";
 
 struct DepthModel::Impl {
-    torch::jit::Module module;
-    std::string origin;
-    torch::Device device{torch::kCPU};
+    std::unique_ptr<detail::UserModel> model;
     int framesPerCall = 0;
 
     [[noreturn]] void fail(const std::string& problem) const {
-        throw DepthModelError(origin + ": " + problem);
+        throw DepthModelError(model->origin() + ": " + problem);
     }
+    void estimateWithinLimits(const torch::Tensor& all, torch::Tensor& result) const;
 };
 
 namespace {
@@ -46,35 +45,11 @@ DepthModel::~DepthModel() = default;
 
 DepthModel DepthModel::load(const std::string& path, const std::string& device) {
     auto impl = std::make_unique<Impl>();
-    impl->origin = path;
-    if (!std::ifstream(path).good())
-        impl->fail("cannot open the depth model file (missing or unreadable)");
     try {
-        impl->device = detail::resolveDevice(device);
-    } catch (const std::exception& e) {
-        impl->fail(e.what());
+        impl->model = detail::UserModel::open(path, UserModelRole::Depth, device);
+    } catch (const UserModelError& e) {
+        throw DepthModelError(e.what());
     }
-    try {
-        impl->module = torch::jit::load(path, torch::kCPU);
-    } catch (const std::exception& e) {
-        impl->fail("not a TorchScript module (save one with torch.jit.script(model).save(...)): " +
-                   detail::firstLine(e.what()));
-    }
-    auto method = impl->module.find_method("forward");
-    if (!method)
-        impl->fail(std::string("the module has no forward() method; expected ") +
-                   kDepthModelSignature);
-    const c10::FunctionSchema& schema = method->function().getSchema();
-    const auto& args = schema.arguments(); // args[0] is self
-    std::ostringstream found;
-    found << schema;
-    if (args.size() != 2 || args[1].type()->kind() != c10::TypeKind::TensorType ||
-        schema.returns().size() != 1 ||
-        schema.returns()[0].type()->kind() != c10::TypeKind::TensorType)
-        impl->fail("forward() has the wrong signature: found " + found.str() + "; expected " +
-                   kDepthModelSignature);
-    impl->module.eval();
-    impl->module.to(impl->device);
     return DepthModel(std::move(impl));
 }
 
@@ -93,31 +68,63 @@ FrameStack DepthModel::estimate(const FrameStack& frames) const {
                                                {frames.count, 3, h, w}, torch::kFloat);
     torch::Tensor result =
         torch::from_blob(depth.data.data(), {frames.count, 1, h, w}, torch::kFloat);
-    const int group = impl_->framesPerCall > 0 ? impl_->framesPerCall : frames.count;
-    for (int f0 = 0; f0 < frames.count; f0 += group) {
-        const int n = std::min(frames.count, f0 + group) - f0;
-        std::vector<torch::jit::IValue> inputs{all.slice(0, f0, f0 + n).to(impl_->device)};
-        torch::jit::IValue output;
+    // A package says what it accepts only by refusing a call
+    // (usermodels/modelshapes.h): learn, plan again.
+    for (int attempt = 0;; ++attempt) {
+        const detail::ShapeLimits before = impl_->model->limits();
         try {
-            output = impl_->module.forward(inputs);
-        } catch (const std::exception& e) {
-            impl_->fail("forward() failed on frames " + shape(n, 3, h, w) + ": " +
-                        detail::firstLine(e.what()));
+            impl_->estimateWithinLimits(all, result);
+            return depth;
+        } catch (const detail::ShapeMismatch& refusal) {
+            if (impl_->model->limits() == before || attempt >= 16)
+                impl_->fail(std::string("refused the frames Retake fitted to what it accepts (") +
+                            detail::firstLine(refusal.what()) + "); it accepts " +
+                            impl_->model->limits().describe());
+        } catch (const UserModelError& e) {
+            throw DepthModelError(e.what());
         }
-        if (!output.isTensor())
-            impl_->fail("forward() returned " + output.tagKind() + ", expected a Tensor" +
-                        shape(n, 1, h, w) + " of depths in metres");
-        torch::Tensor t = output.toTensor();
-        if (!t.is_floating_point())
-            impl_->fail("forward() returned " + describe(t) + " for frames " + shape(n, 3, h, w) +
-                        "; depth must be a floating-point tensor " + shape(n, 1, h, w) +
-                        " in metres");
-        if (t.dim() != 4 || t.size(0) != n || t.size(1) != 1 || t.size(2) != h || t.size(3) != w)
-            impl_->fail("forward() returned " + describe(t) + " for frames " + shape(n, 3, h, w) +
-                        "; expected depth of shape " + shape(n, 1, h, w) + " in metres");
-        result.slice(0, f0, f0 + n).copy_(t.to(torch::kCPU, torch::kFloat));
     }
-    return depth;
+}
+
+void DepthModel::Impl::estimateWithinLimits(const torch::Tensor& all, torch::Tensor& result) const {
+    const std::int64_t count = all.size(0), h = all.size(2), w = all.size(3);
+    const detail::ShapeLimits& limits = model->limits();
+    const std::int64_t group = detail::fitCallFrames(limits.frames, count, framesPerCall);
+    // Depth needs the whole picture at once (tiles would each find their own
+    // scale): a model compiled for other sizes sees the frames resized, and
+    // its depth is resized back.
+    const std::int64_t ch = detail::nearestAccepted(limits.height, h);
+    const std::int64_t cw = detail::nearestAccepted(limits.width, w);
+    const bool resize = ch != h || cw != w;
+    namespace F = torch::nn::functional;
+    for (std::int64_t f0 = 0; f0 < count; f0 += group) {
+        const std::int64_t n = std::min(count, f0 + group) - f0;
+        const std::int64_t padded = std::max(n, limits.frames.min);
+        torch::Tensor input = all.slice(0, f0, f0 + n);
+        if (padded > n)
+            input = torch::cat({input, input.slice(0, n - 1).expand({padded - n, 3, h, w})});
+        if (resize)
+            input = F::interpolate(input, F::InterpolateFuncOptions()
+                                              .size(std::vector<std::int64_t>{ch, cw})
+                                              .mode(torch::kBilinear)
+                                              .align_corners(false));
+        torch::Tensor t = model->forward({input.contiguous().to(model->device())}, std::string());
+        if (!t.is_floating_point())
+            fail("forward() returned " + describe(t) + " for frames " + shape(padded, 3, ch, cw) +
+                 "; depth must be a floating-point tensor " + shape(padded, 1, ch, cw) +
+                 " in metres");
+        if (t.dim() != 4 || t.size(0) != padded || t.size(1) != 1 || t.size(2) != ch ||
+            t.size(3) != cw)
+            fail("forward() returned " + describe(t) + " for frames " + shape(padded, 3, ch, cw) +
+                 "; expected depth of shape " + shape(padded, 1, ch, cw) + " in metres");
+        t = t.slice(0, 0, n).to(torch::kCPU, torch::kFloat);
+        if (resize)
+            t = F::interpolate(t, F::InterpolateFuncOptions()
+                                      .size(std::vector<std::int64_t>{h, w})
+                                      .mode(torch::kBilinear)
+                                      .align_corners(false));
+        result.slice(0, f0, f0 + n).copy_(t);
+    }
 }
 
 } // namespace retake::generation

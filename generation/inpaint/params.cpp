@@ -78,7 +78,8 @@ std::vector<ParamInfo> engineParameters(const std::string& name) {
     } else if (engine == "model") {
         append(sharedParameters(2));
         append({
-            {"model", std::string(), "path of the TorchScript file (required)"},
+            {"model", std::string(),
+             "path of a TorchScript file or AOTInductor package (.pt2) (required)"},
             {"tile", 0.0, "spatial tile side in px (0 = whole frame)"},
             {"tile_overlap", 32.0, "px shared by neighbouring tiles, cross-faded"},
         });

@@ -3,6 +3,7 @@
 // sources), scored by its score.py next to OpenCV's per-frame inpainting. A
 // change that makes propagation no better than per-frame inpainting fails.
 #include "clirun.h"
+#include "devset.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -23,34 +24,6 @@ using retake::testing::Run;
 // quality.
 constexpr double requiredMarginDb = 2.0;
 
-struct Python {
-    QString program;
-    QString error;
-};
-
-// A python3 with what the devset scripts import (Debian's python3-numpy,
-// -opencv, -pil, -skimage); a python3 earlier on PATH may lack them.
-Python findPython() {
-    QStringList candidates{QStringLiteral("/usr/bin/python3")};
-    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("python3"));
-    if (!onPath.isEmpty())
-        candidates << onPath;
-    for (const QString& program : candidates) {
-        if (retake::testing::run(
-                program, {QStringLiteral("-c"), QStringLiteral("import numpy, cv2, PIL, skimage")})
-                .ok())
-            return {program, QString()};
-    }
-    return {QString(), QStringLiteral("no python3 with numpy, cv2, PIL and skimage (Debian: "
-                                      "python3-numpy python3-opencv python3-pil python3-skimage)")};
-}
-
-Run runPython(const QString& program, const QStringList& args) {
-    retake::testing::RunOptions options;
-    options.timeoutMs = 600000;
-    return retake::testing::run(program, args, options);
-}
-
 // score.py's "CASE METHOD maskPSNR 12.34 ..." line for `method`.
 double maskPsnr(const QString& scoreOutput, const QString& method) {
     const QRegularExpression line(QStringLiteral("^\\S+\\s+%1\\s+maskPSNR\\s+([0-9.]+)")
@@ -67,13 +40,11 @@ class TestRegenDevset : public QObject {
 
 private Q_SLOTS:
     void panOverRealStreetBeatsPerFrameInpainting() {
-        const QString devset =
-            QDir(QStringLiteral(RETAKE_SOURCE_DIR "/../shared/devset")).absolutePath();
-        if (!QFileInfo::exists(devset + QStringLiteral("/make_cases.py")))
-            QSKIP(qPrintable(QStringLiteral("the development set is not at %1").arg(devset)));
-        if (QStandardPaths::findExecutable(QStringLiteral("ffmpeg")).isEmpty())
-            QSKIP("ffmpeg is not installed (the devset decodes its clips with it)");
-        const Python python = findPython();
+        const QString missing = retake::testing::devsetMissing();
+        if (!missing.isEmpty())
+            QSKIP(qPrintable(missing));
+        const QString devset = retake::testing::devsetPath();
+        const retake::testing::DevsetPython python = retake::testing::findDevsetPython();
         if (python.program.isEmpty())
             QSKIP(qPrintable(python.error));
 
@@ -93,7 +64,8 @@ private Q_SLOTS:
                            "             m.crop_path(street, m.W, m.H, 0, 40, 120, 84),\n"
                            "             m.blobs(n, m.W, m.H, [(60, 120, 300, 130, 40, 55),\n"
                            "                                   (380, 60, 150, 200, 30, 30)]))\n");
-        const Run made = runPython(python.program, {QStringLiteral("-c"), build, devset, cases});
+        const Run made = retake::testing::runDevsetPython(
+            python.program, {QStringLiteral("-c"), build, devset, cases});
         QVERIFY2(made.exitCode == 0, qPrintable(made.err));
 
         const QString caseDir = cases + QStringLiteral("/street_pan_small");
@@ -105,8 +77,9 @@ private Q_SLOTS:
                                  QStringLiteral("--param"), QStringLiteral("feather=0")});
         QVERIFY2(inpaint.exitCode == 0, qPrintable(inpaint.err));
 
-        const Run scored = runPython(python.program, {devset + QStringLiteral("/score.py"), cases,
-                                                      QStringLiteral("retake=") + results});
+        const Run scored = retake::testing::runDevsetPython(
+            python.program,
+            {devset + QStringLiteral("/score.py"), cases, QStringLiteral("retake=") + results});
         QVERIFY2(scored.exitCode == 0, qPrintable(scored.err));
         const double retake = maskPsnr(scored.out, QStringLiteral("retake"));
         const double telea = maskPsnr(scored.out, QStringLiteral("telea"));

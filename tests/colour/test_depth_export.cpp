@@ -413,7 +413,8 @@ private Q_SLOTS:
             {path(QStringLiteral("wrong_shape.pt")),
              QStringLiteral("expected depth of shape [3,1,20,40]")},
             {path(QStringLiteral("integer.pt")), QStringLiteral("floating-point")},
-            {path(QStringLiteral("garbage.pt")), QStringLiteral("not a TorchScript module")},
+            {path(QStringLiteral("garbage.pt")),
+             QStringLiteral("not a model: neither a TorchScript file nor an AOTInductor package")},
             {path(QStringLiteral("missing.pt")), QStringLiteral("cannot open")},
         };
         const QString out = path(QStringLiteral("badmodel"));

@@ -106,13 +106,15 @@ TEST_F(Model, FillsAFullMaskWithoutReference) {
     EXPECT_EQ(out.at(2, 1, 3, 3), 0.5f);
 }
 
-TEST_F(Model, ReportsAFileThatIsNotTorchScript) {
+TEST_F(Model, ReportsAFileThatIsNotAModel) {
     const std::string path = (dir_ / "notes.pt").string();
     std::ofstream(path) << "these are not weights\n";
     InpaintRequest r = request();
     r.params = {{"model", path}};
     const std::string m = errorOf(r);
-    EXPECT_EQ(m.rfind(path + ": not a TorchScript module", 0), 0u) << m;
+    EXPECT_EQ(m.rfind(path + ": not a model: neither a TorchScript file nor an AOTInductor package", 0),
+              0u)
+        << m;
 }
 
 TEST_F(Model, ReportsAMissingFileAndAMissingParameter) {

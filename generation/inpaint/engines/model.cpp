@@ -1,7 +1,8 @@
-// model: a user's TorchScript module (see scripted.h for the signature).
+// model: a user's model, a TorchScript file or an AOTInductor package
+// (retake/generation/usermodels.h for the contract).
 
 #include "inpaint/engine.h"
-#include "inpaint/methods/scripted.h"
+#include "inpaint/methods/modelinpainter.h"
 #include "inpaint/methods/torch_util.h"
 
 namespace retake::generation::detail {
@@ -20,16 +21,16 @@ public:
     bool needsKnownPixels() const override { return false; }
 
 private:
-    static ScriptedInpainter load(const Params& params, const std::string& device) {
+    static ModelInpainter load(const Params& params, const std::string& device) {
         const std::string& path = params.text("model");
         if (path.empty())
             throwBadInput("the model engine needs the parameter 'model': the path of a "
-                          "TorchScript file with " +
-                          std::string(kModelSignature));
-        return ScriptedInpainter::load(path, resolveDevice(device));
+                          "TorchScript file or AOTInductor package (.pt2) with " +
+                          signatureOf(UserModelRole::Inpainting));
+        return ModelInpainter::load(path, device);
     }
 
-    ScriptedInpainter inpainter_;
+    ModelInpainter inpainter_;
 };
 
 } // namespace

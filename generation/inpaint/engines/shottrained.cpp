@@ -8,7 +8,7 @@
 // `model=<file>` without training again.
 
 #include "inpaint/engine.h"
-#include "inpaint/methods/scripted.h"
+#include "inpaint/methods/modelinpainter.h"
 #include "inpaint/methods/torch_util.h"
 
 #include <filesystem>
@@ -87,7 +87,8 @@ public:
             network_->to(device_);
         }
         train(chunk, context);
-        ScriptedInpainter inpainter(*network_, "shot-trained network", device_);
+        ModelInpainter inpainter(UserModel::fromModule(*network_, "shot-trained network",
+                                                       UserModelRole::Inpainting, device_));
         inpainter.setFramesPerCall(1);
         context.report(0.9, "applying");
         inpainter.apply(chunk, context, out);

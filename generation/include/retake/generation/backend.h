@@ -16,6 +16,7 @@
 #include "retake/generation/inpaint.h"
 #include "retake/generation/reframe.h"
 #include "retake/generation/tracking.h"
+#include "retake/generation/usermodels.h"
 
 #include <memory>
 #include <string>
@@ -30,7 +31,7 @@ public:
     virtual BlockingImage render(const BlockingWorld& world, const BlockingView& view) = 0;
 };
 
-// A loaded TorchScript depth model (depth.h's DepthModel).
+// A loaded depth model (depth.h's DepthModel).
 class DepthEstimation {
 public:
     virtual ~DepthEstimation() = default;
@@ -56,6 +57,11 @@ public:
     // depth.h: throws DepthModelError naming the file and the problem.
     virtual std::unique_ptr<DepthEstimation> loadDepthModel(const std::string& path,
                                                             const std::string& device) = 0;
+
+    // usermodels.h: what a user's model file is and accepts, and a trial
+    // run. Throws UserModelError naming the file and the problem.
+    virtual ModelCheck checkUserModel(const std::string& path, const std::string& role,
+                                      const std::string& device) = 0;
 
     // tracking.h: a run from `key`, where `region` (key.width x key.height
     // bytes, non-zero inside) is the shape and `outline` its points (x, y

@@ -1,14 +1,16 @@
 #pragma once
 
-// Depth estimation by a user's TorchScript module, for shots that have no
-// depth of their own (no blocking scene, no EXR depth channel). Plain data
-// in and out: no torch, no Qt.
+// Depth estimation by a user's model (a TorchScript file or an AOTInductor
+// package, usermodels.h), for shots that have no depth of their own (no
+// blocking scene, no EXR depth channel). Plain data in and out: no torch, no
+// Qt.
 //
-// The module's contract (checked once at load, then on every output):
+// The model's contract (checked once at load, then on every output):
 //   forward(frames: Tensor[T,3,H,W] float32 RGB in 0..1) -> Tensor[T,1,H,W]
 // in METRES along the camera axis. Any floating-point dtype is accepted and
 // converted to float32; values that are not finite or not > 0 mean "no depth"
-// at that pixel. Retake calls it with up to framesPerCall frames at a time.
+// at that pixel. Retake calls it with up to framesPerCall frames at a time
+// (fewer if a package accepts fewer), resized to a size a package accepts.
 
 #include "retake/generation/frames.h"
 

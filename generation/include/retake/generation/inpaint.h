@@ -34,7 +34,7 @@ enum class InpaintErrorKind {
     BadInput,    // shapes, counts, parameter names or values are wrong
     NothingToDo, // no pixel of any unlocked frame is masked: the result would equal the input
     Unfillable,  // the mask hides everything the engine could copy from
-    ModelError,  // the TorchScript file cannot be loaded, has the wrong signature or fails
+    ModelError,  // the model file cannot be loaded, has the wrong signature or fails
     Cancelled,   // the cancel flag was set; no output exists
     Internal,
 };
@@ -164,7 +164,7 @@ struct ParamInfo {
 // interpolate:
 //   flow_preset    "medium", flow_max_side 720, consistency 1.5 (as above)
 // model:
-//   model          ""  path of the TorchScript file (required)
+//   model          ""  path of a TorchScript file or AOTInductor package (required)
 //   tile           0   spatial tile side in px (0 = whole frame)
 //   tile_overlap   32  px shared by neighbouring tiles, cross-faded
 // shot-trained (also accepted as "internal", its former name):

@@ -1,0 +1,11 @@
+#pragma once
+
+// `retake-cli model check FILE`: what a user's model is and accepts.
+
+#include <QStringList>
+
+namespace retake::cli {
+
+int runModel(const QStringList& args);
+
+} // namespace retake::cli
