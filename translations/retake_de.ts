@@ -1506,7 +1506,11 @@
             <source>Replace Files</source>
             <translation>Dateien ersetzen</translation>
         </message>
-    </context>
+        <message>
+        <source>A depth model of your own (picture in, depth in metres out; an AOTInductor .pt2 package or TorchScript), run on the device chosen in Settings. docs/models.md describes the interface.</source>
+        <translation>Ein eigenes Tiefenmodell (Bild hinein, Tiefe in Metern heraus; ein AOTInductor-.pt2-Paket oder TorchScript), ausgeführt auf dem in den Einstellungen gewählten Gerät. docs/models.md beschreibt die Schnittstelle.</translation>
+    </message>
+</context>
     <context>
         <name>retake::gui::FrameRenderer</name>
         <message>
@@ -1703,7 +1707,23 @@
             <source>Engine parameter “%1” is not of the form name=value.</source>
             <translation>Der Engine-Parameter „%1“ hat nicht die Form name=wert.</translation>
         </message>
-    </context>
+        <message>
+        <source>A .pt2 package or TorchScript file</source>
+        <translation>Ein .pt2-Paket oder eine TorchScript-Datei</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>The chosen model&apos;s forward() takes no prompt (an AOTInductor package takes tensors only); the text is kept with each take as a note.</source>
+        <translation>forward() des gewählten Modells nimmt keinen Prompt (ein AOTInductor-Paket nimmt nur Tensoren); der Text wird mit jedem Take als Notiz gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not read by this model; kept as a note on the take</source>
+        <translation>Von diesem Modell nicht gelesen; als Notiz beim Take gespeichert</translation>
+    </message>
+</context>
     <context>
         <name>retake::gui::JobsWidget</name>
         <message>
@@ -2865,4 +2885,55 @@
             <translation>Keine Einstellung an der Abspielmarke</translation>
         </message>
     </context>
+<context>
+    <name>retake::gui::ModelFileField</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Load the model, show what it takes and gives, and run it once on a small synthetic picture.</source>
+        <translation>Das Modell laden, zeigen, was es nimmt und gibt, und es einmal auf einem kleinen synthetischen Bild ausführen.</translation>
+    </message>
+    <message>
+        <source>Depth Model</source>
+        <translation>Tiefenmodell</translation>
+    </message>
+    <message>
+        <source>Inpainting Model</source>
+        <translation>Inpainting-Modell</translation>
+    </message>
+    <message>
+        <source>Models: AOTInductor packages and TorchScript (*.pt2 *.pt *.pth *.ts);;All files (*)</source>
+        <translation>Modelle: AOTInductor-Pakete und TorchScript (*.pt2 *.pt *.pth *.ts);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>No such file</source>
+        <translation>Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>SHA-256: computing…</source>
+        <translation>SHA-256: wird berechnet…</translation>
+    </message>
+    <message>
+        <source>SHA-256: the file cannot be read</source>
+        <translation>SHA-256: die Datei kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1…</source>
+        <translation>SHA-256: %1…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>%1, %2 model, compiled for %3; %4 ms per frame on %5</source>
+        <translation>%1, Modell für %2, kompiliert für %3; %4 ms pro Bild auf %5</translation>
+    </message>
+</context>
 </TS>

@@ -1506,7 +1506,11 @@
             <source>Replace Files</source>
             <translation>Remplacer les fichiers</translation>
         </message>
-    </context>
+        <message>
+        <source>A depth model of your own (picture in, depth in metres out; an AOTInductor .pt2 package or TorchScript), run on the device chosen in Settings. docs/models.md describes the interface.</source>
+        <translation>Un modèle de profondeur à vous (image en entrée, profondeur en mètres en sortie ; un paquet AOTInductor .pt2 ou TorchScript), exécuté sur l’appareil choisi dans les Réglages. docs/models.md décrit l’interface.</translation>
+    </message>
+</context>
     <context>
         <name>retake::gui::FrameRenderer</name>
         <message>
@@ -1703,7 +1707,23 @@
             <source>Engine parameter “%1” is not of the form name=value.</source>
             <translation>Le paramètre de moteur « %1 » n’est pas de la forme nom=valeur.</translation>
         </message>
-    </context>
+        <message>
+        <source>A .pt2 package or TorchScript file</source>
+        <translation>Un paquet .pt2 ou un fichier TorchScript</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>The chosen model&apos;s forward() takes no prompt (an AOTInductor package takes tensors only); the text is kept with each take as a note.</source>
+        <translation>La fonction forward() du modèle choisi ne prend pas de prompt (un paquet AOTInductor ne prend que des tenseurs) ; le texte est gardé avec chaque prise comme note.</translation>
+    </message>
+    <message>
+        <source>Not read by this model; kept as a note on the take</source>
+        <translation>Non lu par ce modèle ; gardé comme note sur la prise</translation>
+    </message>
+</context>
     <context>
         <name>retake::gui::JobsWidget</name>
         <message>
@@ -2865,4 +2885,55 @@
             <translation>Aucun plan sous la tête de lecture</translation>
         </message>
     </context>
+<context>
+    <name>retake::gui::ModelFileField</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <source>Load the model, show what it takes and gives, and run it once on a small synthetic picture.</source>
+        <translation>Charger le modèle, montrer ce qu’il prend et rend, et l’exécuter une fois sur une petite image synthétique.</translation>
+    </message>
+    <message>
+        <source>Depth Model</source>
+        <translation>Modèle de profondeur</translation>
+    </message>
+    <message>
+        <source>Inpainting Model</source>
+        <translation>Modèle d’inpainting</translation>
+    </message>
+    <message>
+        <source>Models: AOTInductor packages and TorchScript (*.pt2 *.pt *.pth *.ts);;All files (*)</source>
+        <translation>Modèles : paquets AOTInductor et TorchScript (*.pt2 *.pt *.pth *.ts);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>No such file</source>
+        <translation>Fichier introuvable</translation>
+    </message>
+    <message>
+        <source>SHA-256: computing…</source>
+        <translation>SHA-256 : calcul…</translation>
+    </message>
+    <message>
+        <source>SHA-256: the file cannot be read</source>
+        <translation>SHA-256 : le fichier ne peut pas être lu</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1…</source>
+        <translation>SHA-256 : %1…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>%1, %2 model, compiled for %3; %4 ms per frame on %5</source>
+        <translation>%1, modèle de %2, compilé pour %3 ; %4 ms par image sur %5</translation>
+    </message>
+</context>
 </TS>

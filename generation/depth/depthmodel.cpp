@@ -1,8 +1,8 @@
 // A user's depth model: a TorchScript file or an AOTInductor package (see
 // retake/generation/depth.h and usermodels.h).
 
-#include "inpaint/methods/torch_util.h"
 #include "retake/generation/depth.h"
+#include "runtime/torchdevice.h"
 #include "usermodels/usermodel.h"
 
 #include <sstream>

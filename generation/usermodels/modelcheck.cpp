@@ -1,7 +1,7 @@
 // `retake-cli model check`: what a user's model is, what it accepts, and a
 // trial run on a small synthetic picture.
 
-#include "inpaint/methods/torch_util.h"
+#include "runtime/torchdevice.h"
 #include "usermodels/usermodel.h"
 
 #include <chrono>

@@ -1,6 +1,6 @@
 #include "usermodels/usermodel.h"
 
-#include "inpaint/methods/torch_util.h"
+#include "runtime/torchdevice.h"
 
 #include <ATen/cpu/Utils.h>
 #include <caffe2/serialize/inline_container.h>
@@ -305,8 +305,12 @@ public:
             if (!torch::cuda::is_available())
                 fail("compiled for CUDA only, and this machine has no CUDA device; compile the "
                      "package with the model and example inputs on the CPU (docs/models.md)");
-            device_ = requestedDevice.rfind("cuda", 0) == 0 ? resolveDevice(requestedDevice)
-                                                            : torch::Device(torch::kCUDA, 0);
+            try {
+                device_ = requestedDevice.rfind("cuda", 0) == 0 ? parseDevice(requestedDevice)
+                                                                : torch::Device(torch::kCUDA, 0);
+            } catch (const std::invalid_argument& e) {
+                fail(e.what());
+            }
             index = device_.index() < 0 ? 0 : device_.index();
         } else {
             fail("compiled for the device '" + deviceKey +
@@ -395,7 +399,7 @@ std::unique_ptr<UserModel> UserModel::open(const std::string& path, UserModelRol
         return std::make_unique<AotiPackageModel>(path, archive, role, device);
     torch::Device resolved{torch::kCPU};
     try {
-        resolved = resolveDevice(device);
+        resolved = parseDevice(device);
     } catch (const std::exception& e) {
         throw UserModelError(path + ": " + e.what());
     }

@@ -14,6 +14,7 @@
 // with a 440 Hz tone; Plate, an EXR sequence with depth; Long, a 10-second
 // 1280x720 clip for the cancel.
 #include "common/editorstate.h"
+#include "common/modelfilefield.h"
 #include "core/error.h"
 #include "dialogs/exportdialog.h"
 #include "docks/jobswidget.h"
@@ -40,6 +41,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -472,6 +474,14 @@ void TestExportDialog::depthModelGivesDepthToAShotWithout() {
         selectItem(d->scopeCombo(), int(ExportScope::SelectedShot));
         selectItem(d->depthFormatCombo(), toString(DepthMapFormat::Png16Millimetres));
         d->depthModelEdit()->setText(model);
+        // Check says what the file is before anything runs on it.
+        ModelFileField* field = d->depthModelField();
+        QTest::mouseClick(field->checkButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!field->checking(), 120000);
+        QVERIFY2(
+            field->statusLabel()->text().startsWith(QStringLiteral("TorchScript, depth model")),
+            qPrintable(field->statusLabel()->text()));
+        QVERIFY(field->hashLabel()->text().startsWith(QStringLiteral("SHA-256: ")));
         d->outputEdit()->setText(path(QStringLiteral("modeldepth/m.png")));
     });
     QVERIFY2(error.isEmpty(), qPrintable(error));

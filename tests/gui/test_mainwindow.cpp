@@ -2,6 +2,7 @@
 // a 2-second H.264 clip made with the ffmpeg CLI, imported twice (48 + 48
 // frames), with a stationary mask on the first shot.
 #include "common/language.h"
+#include "common/modelfilefield.h"
 #include "core/error.h"
 #include "document/document.h"
 #include "inspector/committextedit.h"
@@ -13,6 +14,8 @@
 #include "mediaio/openmedia.h"
 #include "modaldialog.h"
 #include "model/paintedmask.h"
+#include "openwatch.h"
+#include "processrun.h"
 #include "storyboard/storyboardmodel.h"
 #include "storyboard/storyboardview.h"
 #include "testclip.h"
@@ -24,6 +27,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
@@ -73,6 +77,8 @@ private Q_SLOTS:
     void importsAnOtioBundle();
     void addsRenamesAndRemovesMarkers();
     void promptSaysWhichEngineReadsIt();
+    void modelEngineNamesItsFileAndChecksIt();
+    void aProjectNeverLoadsTheModelItNames();
     void openErrorNamesTheFile();
     void recoversAutosave();
     void germanAndFrenchTranslationsLoad();
@@ -556,6 +562,134 @@ void TestMainWindow::promptSaysWhichEngineReadsIt() {
     QCOMPARE(inspector->promptEdit()->toPlainText(), QStringLiteral("a red car instead"));
     QCOMPARE(shot(QStringLiteral("Alpha")).prompt, QStringLiteral("a red car instead"));
     engine->setCurrentIndex(engine->findData(QStringLiteral("propagate")));
+}
+
+namespace {
+
+// A TorchScript inpainting model without a prompt argument, made with the
+// venv's PyTorch; empty when torch is missing there.
+QString makeInpaintingModel(const QString& dir) {
+    const QString script = QDir(dir).filePath(QStringLiteral("make_fill.py"));
+    QFile file(script);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write("import sys, torch\n"
+               "class Fill(torch.nn.Module):\n"
+               "    def forward(self, frames, masks):\n"
+               "        return frames * (1.0 - masks) + 0.5 * masks\n"
+               "torch.jit.script(Fill()).save(sys.argv[1])\n");
+    file.close();
+    const QString model = QDir(dir).filePath(QStringLiteral("fill.pt"));
+    const retake::testing::Run made =
+        retake::testing::run(QStringLiteral(RETAKE_PYTHON), {script, model});
+    return made.exitCode == 0 ? model : QString();
+}
+
+QString sha256Of(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLatin1(
+        QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace
+
+// The model engine asks for its file in the inspector, shows the file's
+// SHA-256 with the choice, checks it off the UI thread, and says whether the
+// model reads the prompt. The file goes into the regeneration's parameters.
+void TestMainWindow::modelEngineNamesItsFileAndChecksIt() {
+    InspectorWidget* inspector = window_->inspector();
+    QComboBox* engine = inspector->engineCombo();
+    ModelFileField* field = inspector->modelField();
+    engine->setCurrentIndex(engine->findData(QStringLiteral("propagate")));
+    QVERIFY(!field->isVisibleTo(inspector));
+    engine->setCurrentIndex(engine->findData(QStringLiteral("model")));
+    QVERIFY(field->isVisibleTo(inspector));
+
+    const QString model = makeInpaintingModel(dir_.path());
+    if (model.isEmpty())
+        QSKIP("torch is not installed in " RETAKE_PYTHON);
+    field->pathEdit()->setText(model);
+    Q_EMIT field->pathEdit()->editingFinished();
+    QTRY_COMPARE(field->hashLabel()->toolTip(), sha256Of(model));
+    QCOMPARE(field->hashLabel()->text(),
+             QStringLiteral("SHA-256: %1…").arg(sha256Of(model).left(16)));
+    QTest::mouseClick(field->checkButton(), Qt::LeftButton);
+    QVERIFY(field->checking());
+    QTRY_VERIFY_WITH_TIMEOUT(!field->checking(), 120000);
+    QVERIFY2(
+        field->statusLabel()->text().startsWith(QStringLiteral("TorchScript, inpainting model")),
+        qPrintable(field->statusLabel()->text()));
+    QVERIFY(field->statusLabel()->toolTip().contains(QStringLiteral("prompt: no")));
+    // This model's forward() takes no prompt: the field says so.
+    QVERIFY(!inspector->promptEdit()->isEnabled());
+    QCOMPARE(inspector->promptReaderLabel()->text(),
+             QStringLiteral("Not read by this model; kept as a note on the take"));
+    QString error;
+    const auto settings = inspector->regenerationSettings(&error);
+    QVERIFY2(settings, qPrintable(error));
+    QCOMPARE(settings->parameters.value(QStringLiteral("model")), model);
+
+    // A file that is not a model: the check says what is wrong, in the field.
+    const QString notes = dir_.filePath(QStringLiteral("notes.pt2"));
+    QFile file(notes);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("my model, version 2\n");
+    file.close();
+    field->pathEdit()->setText(notes);
+    Q_EMIT field->pathEdit()->editingFinished();
+    QVERIFY(inspector->promptEdit()->isEnabled()); // unknown again until checked
+    QTest::mouseClick(field->checkButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!field->checking(), 120000);
+    QVERIFY2(field->statusLabel()->text().contains(QStringLiteral(
+                 "not a model: neither a TorchScript file nor an AOTInductor package")),
+             qPrintable(field->statusLabel()->text()));
+    field->pathEdit()->setText(dir_.filePath(QStringLiteral("absent.pt2")));
+    Q_EMIT field->pathEdit()->editingFinished();
+    QCOMPARE(field->hashLabel()->text(), QStringLiteral("No such file"));
+    field->setPath(QString());
+    Q_EMIT field->pathEdit()->editingFinished();
+    engine->setCurrentIndex(engine->findData(QStringLiteral("propagate")));
+}
+
+// A project from elsewhere whose take names a model: opening it, showing the
+// shot and its takes never loads the model (docs/models.md, trust).
+void TestMainWindow::aProjectNeverLoadsTheModelItNames() {
+    const QString model = dir_.filePath(QStringLiteral("named_by_project.pt2"));
+    QFile::remove(model);
+    QVERIFY(QFile::copy(dir_.filePath(QStringLiteral("mask.png")), model));
+    const QString project = dir_.filePath(QStringLiteral("names_model.retake"));
+    {
+        auto doc = Document::open(projectPath_);
+        Take take;
+        take.engine = QStringLiteral("model");
+        take.parameters.insert(QStringLiteral("model"), model);
+        take.range = {0, 4};
+        take.regenerated.add({0, 4});
+        take.framesPath = dir_.filePath(QStringLiteral("takes/none/frame_00000.png"));
+        take.modelHash = sha256Of(model);
+        doc->addTake(doc->project().resolveShot(QStringLiteral("Alpha"))->id, take);
+        doc->saveAs(project);
+    }
+    retake::testing::OpenWatch watch({model});
+    QVERIFY(watch.unwatched().isEmpty());
+    auto other = std::make_unique<MainWindow>();
+    const QString shown = retake::testing::showWindowOn(*other, project);
+    QVERIFY2(shown.isEmpty(), qPrintable(shown));
+    other->state()->selectShot(
+        other->document()->project().resolveShot(QStringLiteral("Alpha"))->id);
+    QTest::qWait(1500); // prefetch, thumbnails, the inspector's takes
+    QCOMPARE(watch.touched(), QStringList());
+    // The watch sees a read: naming the file in the inspector does read it.
+    other->inspector()->modelField()->pathEdit()->setText(model);
+    Q_EMIT other->inspector()->modelField()->pathEdit()->editingFinished();
+    QStringList seen; // touched() reports each read once: keep what it said
+    QTRY_VERIFY((seen += watch.touched(), seen.contains(model)));
+    other->inspector()->modelField()->setPath(QString());
+    Q_EMIT other->inspector()->modelField()->pathEdit()->editingFinished();
+    other->document()->discardAutosave();
+    other.reset();
 }
 
 void TestMainWindow::openErrorNamesTheFile() {

@@ -7,6 +7,7 @@
 #include "dialogs/exportdialog.h"
 
 #include "common/editorstate.h"
+#include "common/modelfilefield.h"
 #include "common/timelinemapping.h"
 #include "core/error.h"
 #include "export/outputguard.h"
@@ -363,20 +364,14 @@ QWidget* ExportDialog::createFiles() {
     previewFar_->setObjectName(QStringLiteral("exportPreviewFar"));
     depthForm->addRow(tr("Preview near"), previewNear_);
     depthForm->addRow(tr("Preview far"), previewFar_);
-    depthModel_ = new QLineEdit;
-    depthModel_->setObjectName(QStringLiteral("exportDepthModel"));
-    depthModel_->setPlaceholderText(tr("None: the shot's own depth"));
-    depthModel_->setToolTip(tr("A TorchScript depth model of your own (picture in, depth in "
-                               "metres out), run on the device chosen in Settings."));
-    auto* modelBrowse = new QPushButton(tr("Browse…"));
-    connect(modelBrowse, &QPushButton::clicked, this, [this] {
-        const QString file =
-            QFileDialog::getOpenFileName(this, tr("Depth Model"), depthModel_->text(),
-                                         tr("TorchScript models (*.pt *.pth *.ts);;All files (*)"));
-        if (!file.isEmpty())
-            depthModel_->setText(file);
-    });
-    depthForm->addRow(tr("Depth model"), withBrowse(depthModel_, modelBrowse));
+    depthModel_ = new ModelFileField(QStringLiteral("depth"));
+    depthModel_->pathEdit()->setObjectName(QStringLiteral("exportDepthModel"));
+    depthModel_->pathEdit()->setPlaceholderText(tr("None: the shot's own depth"));
+    depthModel_->pathEdit()->setToolTip(
+        tr("A depth model of your own (picture in, depth in metres out; an AOTInductor .pt2 "
+           "package or TorchScript), run on the device chosen in Settings. docs/models.md "
+           "describes the interface."));
+    depthForm->addRow(tr("Depth model"), depthModel_);
     layout->addWidget(depth_);
 
     camera_ = new QGroupBox(tr("Camera"));
@@ -554,7 +549,7 @@ void ExportDialog::restoreSettings() {
     cameraFirstFrame_->setValue(s.value(key("cameraFirstFrame"), 1).toInt());
     previewNear_->setValue(s.value(key("previewNear"), 0.0).toDouble());
     previewFar_->setValue(s.value(key("previewFar"), 0.0).toDouble());
-    depthModel_->setText(s.value(key("depthModel")).toString());
+    depthModel_->setPath(s.value(key("depthModel")).toString());
     selectData(cameraFormat_, s.value(key("cameraFormat")));
     selectData(timelineFormat_, s.value(key("timelineFormat")));
 
@@ -597,7 +592,7 @@ void ExportDialog::saveSettings() const {
     s.setValue(key("cameraFirstFrame"), cameraFirstFrame_->value());
     s.setValue(key("previewNear"), previewNear_->value());
     s.setValue(key("previewFar"), previewFar_->value());
-    s.setValue(key("depthModel"), depthModel_->text().trimmed());
+    s.setValue(key("depthModel"), depthModel_->path());
     s.setValue(key("cameraFormat"), cameraFormat_->currentData());
     s.setValue(key("timelineFormat"), timelineFormat_->currentData());
     s.setValue(key("folder"), QFileInfo(output_->text().trimmed()).absolutePath());
@@ -717,7 +712,7 @@ ExportPlan ExportDialog::plan() const {
                 d.farM = previewFar_->value();
         }
         d.overwrite = replaceConfirmed_ == output;
-        d.modelPath = depthModel_->text().trimmed();
+        d.modelPath = depthModel_->path();
         if (!d.modelPath.isEmpty()) {
             d.source = DepthSource::Model;
             d.device =
@@ -852,6 +847,10 @@ int runExportDialog(QWidget* parent, const Project& project, const EditorState& 
         box->open();
     }
     return id;
+}
+
+QLineEdit* ExportDialog::depthModelEdit() const {
+    return depthModel_->pathEdit();
 }
 
 } // namespace retake::gui

@@ -33,6 +33,7 @@ class JobQueue;
 namespace retake::gui {
 
 class EditorState;
+class ModelFileField;
 
 enum class ExportScope { WholeTimeline, Selection, SelectedShot };
 enum class ExportLook { None, LutFile, CdlFile, CdlValues };
@@ -80,7 +81,8 @@ public:
     QSpinBox* cameraFirstFrameSpin() const { return cameraFirstFrame_; }
     QDoubleSpinBox* previewNearSpin() const { return previewNear_; }
     QDoubleSpinBox* previewFarSpin() const { return previewFar_; }
-    QLineEdit* depthModelEdit() const { return depthModel_; }
+    QLineEdit* depthModelEdit() const;
+    ModelFileField* depthModelField() const { return depthModel_; }
     QComboBox* cameraFormatCombo() const { return cameraFormat_; }
     QComboBox* timelineFormatCombo() const { return timelineFormat_; }
     QLabel* errorLabel() const { return error_; }
@@ -144,7 +146,7 @@ private:
     QCheckBox* provenance_;
     QGroupBox* depth_;
     QComboBox* depthFormat_;
-    QLineEdit* depthModel_;
+    ModelFileField* depthModel_;
     QGroupBox* camera_;
     QComboBox* cameraFormat_;
     QGroupBox* timeline_;

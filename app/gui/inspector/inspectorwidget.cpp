@@ -1,6 +1,7 @@
 #include "inspector/inspectorwidget.h"
 
 #include "common/editorstate.h"
+#include "common/modelfilefield.h"
 #include "core/error.h"
 #include "core/timecode.h"
 #include "document/document.h"
@@ -93,17 +94,36 @@ InspectorWidget::InspectorWidget(EditorState* state, QWidget* parent)
     parameters_ = new QLineEdit;
     parameters_->setObjectName(QStringLiteral("engineParameters"));
     parameters_->setPlaceholderText(tr("name=value …"));
+    // The model engine's file: named here by the user (never taken from a
+    // project, docs/models.md), remembered for the next session.
+    model_ = new ModelFileField(QStringLiteral("inpainting"));
+    model_->setPath(QSettings().value(QStringLiteral("regen/modelPath")).toString());
+    model_->pathEdit()->setPlaceholderText(tr("A .pt2 package or TorchScript file"));
+    modelLabel_ = new QLabel(tr("Model"));
+    connect(model_, &ModelFileField::pathChanged, this, [this](const QString& path) {
+        QSettings().setValue(QStringLiteral("regen/modelPath"), path);
+        modelTakesPrompt_ = true;
+        showWhoReadsThePrompt(engine_->currentData().toString());
+    });
+    connect(model_, &ModelFileField::checked, this, [this](bool usable, bool takesPrompt) {
+        modelTakesPrompt_ = !usable || takesPrompt;
+        showWhoReadsThePrompt(engine_->currentData().toString());
+    });
     const auto describe = [this] {
         const QString engine = engine_->currentData().toString();
         engine_->setToolTip(describeEngineParameters(engine));
         showWhoReadsThePrompt(engine);
+        const bool usesModel = engine == QLatin1String("model");
+        model_->setVisible(usesModel);
+        modelLabel_->setVisible(usesModel);
         parameters_->setToolTip(tr("Engine parameters, separated by spaces; empty uses the "
                                    "defaults:\n%1")
                                     .arg(describeEngineParameters(engine)));
     };
     connect(engine_, &QComboBox::currentIndexChanged, this, describe);
-    describe();
     regenForm->addRow(tr("Engine"), engine_);
+    regenForm->addRow(modelLabel_, model_);
+    describe();
     regenForm->addRow(tr("Parameters"), parameters_);
     regenForm->addRow(tr("Seed"), seed_);
     layout->addWidget(regenBox);
@@ -167,7 +187,8 @@ void InspectorWidget::refresh() {
 void InspectorWidget::showWhoReadsThePrompt(const QString& engine) {
     // The text stays the shot's, and goes with each take as its note; only
     // whether an engine acts on it changes.
-    const bool read = engineReadsPrompt(engine);
+    const bool modelWithoutPrompt = engine == QLatin1String("model") && !modelTakesPrompt_;
+    const bool read = engineReadsPrompt(engine) && !modelWithoutPrompt;
     prompt_->setEnabled(read);
     // The line under the field says who reads it.
     prompt_->setPlaceholderText(read ? tr("What the regenerated frames should show") : QString());
@@ -177,6 +198,13 @@ void InspectorWidget::showWhoReadsThePrompt(const QString& engine) {
                   "kept with each take as a note. Only the model engine (your TorchScript "
                   "file) can read one.")
                    .arg(engine));
+    if (modelWithoutPrompt) {
+        prompt_->setToolTip(tr("The chosen model's forward() takes no prompt (an AOTInductor "
+                               "package takes tensors only); the text is kept with each take "
+                               "as a note."));
+        promptReader_->setText(tr("Not read by this model; kept as a note on the take"));
+        return;
+    }
     promptReader_->setText(read ? tr("Read by the model engine")
                                 : tr("Not read by %1; kept as a note on the take").arg(engine));
 }
@@ -222,6 +250,10 @@ std::optional<RegenRequest> InspectorWidget::regenerationSettings(QString* error
     RegenRequest request;
     request.engine = engine_->currentData().toString();
     request.parameters = *parameters;
+    // A model=... typed among the parameters wins over the field.
+    if (request.engine == QLatin1String("model") && !model_->path().isEmpty() &&
+        !request.parameters.contains(QStringLiteral("model")))
+        request.parameters.insert(QStringLiteral("model"), model_->path());
     request.seed = seed_->value();
     request.device =
         QSettings().value(QStringLiteral("regen/device"), QStringLiteral("cpu")).toString();

@@ -25,6 +25,7 @@ namespace retake::gui {
 
 class BlockingInspector;
 class CommitTextEdit;
+class ModelFileField;
 class ColourInspector;
 class TakesInspector;
 class EditorState;
@@ -50,6 +51,8 @@ public:
     QComboBox* engineCombo() const { return engine_; }
     QSpinBox* seedSpin() const { return seed_; }
     QLineEdit* parametersEdit() const { return parameters_; }
+    // The model engine's file (shown while that engine is chosen).
+    ModelFileField* modelField() const { return model_; }
     TakesInspector* takes() const { return takes_; }
     BlockingInspector* blockingSection() const { return blocking_; }
     DepthOfFieldLabel* depthOfFieldLabel() const { return camera_->depthOfFieldLabel(); }
@@ -84,6 +87,11 @@ private:
     QComboBox* engine_;
     QSpinBox* seed_;
     QLineEdit* parameters_;
+    ModelFileField* model_;
+    QLabel* modelLabel_;
+    // What the last Check said of the chosen model's prompt (a package
+    // takes none); true until a check says otherwise.
+    bool modelTakesPrompt_ = true;
     BlockingInspector* blocking_;
     ColourInspector* colour_;
     TakesInspector* takes_;

@@ -1,35 +1,16 @@
 #include "inpaint/methods/torch_util.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace retake::generation::detail {
 
 torch::Device resolveDevice(const std::string& name) {
-    if (name.empty() || name == "cpu")
-        return torch::kCPU;
-    if (name == "auto")
-        return torch::cuda::is_available() ? torch::Device(torch::kCUDA) : torch::kCPU;
-    if (name.rfind("cuda", 0) == 0) {
-        if (!torch::cuda::is_available())
-            throwBadInput("device '" + name +
-                          "' requested but no CUDA device is available; use "
-                          "'cpu' or 'auto'");
-        try {
-            torch::Device device(name);
-            if (device.has_index() && device.index() >= torch::cuda::device_count())
-                throwBadInput("device '" + name + "' does not exist (" +
-                              std::to_string(torch::cuda::device_count()) + " CUDA devices)");
-            return device;
-        } catch (const c10::Error&) {
-            throwBadInput("device '" + name + "' is not a device name (cpu, cuda, cuda:N, auto)");
-        }
+    try {
+        return parseDevice(name);
+    } catch (const std::invalid_argument& e) {
+        throwBadInput(e.what());
     }
-    throwBadInput("device '" + name + "' is not a device name (cpu, cuda, cuda:N, auto)");
-}
-
-std::string firstLine(const std::string& text) {
-    const auto end = text.find('\n');
-    return end == std::string::npos ? text : text.substr(0, end);
 }
 
 torch::Tensor chunkFrames(const Chunk& chunk) {

@@ -3,18 +3,16 @@
 // torch helpers for the torch engines (model, internal).
 
 #include "inpaint/engine.h"
+#include "runtime/torchdevice.h"
 
 #include <string>
 #include <torch/torch.h>
 
 namespace retake::generation::detail {
 
-// "cpu", "cuda", "cuda:N" or "auto".
+// "cpu", "cuda", "cuda:N" or "auto"; throws InpaintError(BadInput) for
+// a name that cannot be used (runtime/torchdevice.h says why).
 torch::Device resolveDevice(const std::string& name);
-
-// The first line of a libtorch error: the rest is a C++/TorchScript
-// backtrace nobody asked for.
-std::string firstLine(const std::string& text);
 
 // Views of a chunk as tensors on the CPU (no copies of the frames).
 torch::Tensor chunkFrames(const Chunk& chunk);
