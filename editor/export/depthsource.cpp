@@ -39,12 +39,13 @@ DepthProvider::DepthProvider(const Project& project, const DepthExportRequest& r
         sources_.insert(f.shot->id, decide(*f.shot));
     }
     if (!request.modelPath.isEmpty()) {
+        // Hashed before loading: the record names the file that ran.
+        modelHash_ = fileSha256(request.modelPath);
         model_ = translateEngineErrors([&] {
             return generationBackend().loadDepthModel(
                 QFile::encodeName(request.modelPath).toStdString(), request.device.toStdString());
         });
         model_->setFramesPerCall(kModelFramesPerCall);
-        modelHash_ = fileSha256(request.modelPath);
     }
 }
 

@@ -389,6 +389,10 @@ RegenResult regenerate(const Project& project, const QString& cacheDir, const Re
     engineRequest.device = request.device.toStdString();
     // A reframe whose new framing needs no filling is a take all the same.
     engineRequest.passThroughWhenNothingToDo = bool(request.transform);
+    // Hashed before it runs: the take names the file that made it, even if
+    // the file is replaced while the engine works.
+    if (request.parameters.contains(QStringLiteral("model")))
+        take.modelHash = fileSha256(request.parameters.value(QStringLiteral("model")));
     if (!runEngine(request.engine, request.parameters, engineRequest, progress))
         result.notes << tr("No pixel needed filling: the engine did not run.");
     progress.checkCancelled();
@@ -405,8 +409,6 @@ RegenResult regenerate(const Project& project, const QString& cacheDir, const Re
             take.regenerated.add({f, f + 1});
     take.maskId = mask ? mask->id : Id();
     take.created = QDateTime::currentDateTimeUtc();
-    if (request.parameters.contains(QStringLiteral("model")))
-        take.modelHash = fileSha256(request.parameters.value(QStringLiteral("model")));
     const QString finalDir = takes.filePath(idToString(take.id));
     staging.renameTo(finalDir);
     take.framesPath =

@@ -77,6 +77,16 @@ for item in source.infolist():
     newer.writestr(item, b"99" if item.filename.endswith("/archive_version") else data)
 newer.close()
 torch.save({"weights": torch.zeros(3)}, out + "/weights_only.pt")
+
+# The documented package as if compiled for CUDA (its metadata says so).
+source = zipfile.ZipFile(out + "/temporal_mean.pt2")
+cuda = zipfile.ZipFile(out + "/cuda_only.pt2", "w", zipfile.ZIP_STORED)
+for item in source.infolist():
+    data = source.read(item.filename)
+    if item.filename.endswith("_metadata.json"):
+        data = data.replace(b'"AOTI_DEVICE_KEY": "cpu"', b'"AOTI_DEVICE_KEY": "cuda"')
+    cuda.writestr(item, data)
+cuda.close()
 )";
 
 QString sha256Of(const QString& path) {
@@ -429,11 +439,15 @@ private Q_SLOTS:
             {"weights_only.pt", "a checkpoint saved by torch.save (weights, no code), not a model"},
             {"newer.pt2", "written by a newer PyTorch than Retake's PyTorch"},
             {"absent.pt2", "no such model file"},
+            {"cuda_only.pt2", "compiled for CUDA only, and this machine has no CUDA device"},
         };
         const QByteArray before = fileBytes(project_);
         const QStringList filesBefore = filesUnder(dir_.path());
         for (const auto& c : cases) {
             const QString model = path(QString::fromLatin1(c.file));
+            if (QString::fromLatin1(c.file) == QLatin1String("cuda_only.pt2") &&
+                cli({QStringLiteral("system")}).out.contains(QStringLiteral("cuda:")))
+                continue; // a machine with CUDA would try it
             const Run r = regen(model, project_);
             QVERIFY2(r.exitCode == 2,
                      qPrintable(
