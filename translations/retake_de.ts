@@ -1510,6 +1510,14 @@
         <source>A depth model of your own (picture in, depth in metres out; an AOTInductor .pt2 package or TorchScript), run on the device chosen in Settings. docs/models.md describes the interface.</source>
         <translation>Ein eigenes Tiefenmodell (Bild hinein, Tiefe in Metern heraus; ein AOTInductor-.pt2-Paket oder TorchScript), ausgeführt auf dem in den Einstellungen gewählten Gerät. docs/models.md beschreibt die Schnittstelle.</translation>
     </message>
+    <message>
+        <source>Correction</source>
+        <translation>Korrektur</translation>
+    </message>
+    <message>
+        <source>The correction of the collection to apply (as --cdl-id).</source>
+        <translation>Die anzuwendende Korrektur der Sammlung (wie --cdl-id).</translation>
+    </message>
 </context>
     <context>
         <name>retake::gui::FrameRenderer</name>

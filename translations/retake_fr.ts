@@ -1510,6 +1510,14 @@
         <source>A depth model of your own (picture in, depth in metres out; an AOTInductor .pt2 package or TorchScript), run on the device chosen in Settings. docs/models.md describes the interface.</source>
         <translation>Un modèle de profondeur à vous (image en entrée, profondeur en mètres en sortie ; un paquet AOTInductor .pt2 ou TorchScript), exécuté sur l’appareil choisi dans les Réglages. docs/models.md décrit l’interface.</translation>
     </message>
+    <message>
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>The correction of the collection to apply (as --cdl-id).</source>
+        <translation>La correction de la collection à appliquer (comme --cdl-id).</translation>
+    </message>
 </context>
     <context>
         <name>retake::gui::FrameRenderer</name>

@@ -114,6 +114,25 @@ CdlGrade readCdl(const QString& path, const QString& id) {
     return grade;
 }
 
+QStringList cdlCorrectionIds(const QString& path) {
+    const QFileInfo info(path);
+    if (!info.isFile())
+        throwBadInput(path, tr("no such CDL file"));
+    QStringList ids;
+    try {
+        const auto group = OCIO::CDLTransform::CreateGroupFromFile(
+            QFile::encodeName(info.absoluteFilePath()).constData());
+        for (int i = 0; i < group->getNumTransforms(); ++i) {
+            const auto cdl = OCIO::DynamicPtrCast<const OCIO::CDLTransform>(group->getTransform(i));
+            const QString id = cdl ? fromOcio(cdl->getID()) : QString();
+            ids << (id.isEmpty() ? QString::number(i) : id);
+        }
+    } catch (const OCIO::Exception& e) {
+        throwBadInput(path, tr("not a CDL OpenColorIO can read: %1").arg(fromOcio(e.what())));
+    }
+    return ids;
+}
+
 void writeCdl(const QString& path, const CdlGrade& grade) {
     const QString suffix = QFileInfo(path).suffix().toLower();
     const char* format = suffix == QLatin1String("cc")    ? "ColorCorrection"

@@ -39,6 +39,10 @@ struct CdlGrade {
 // Reads a .cdl, .cc or .ccc file; `id` picks a correction of a collection
 // (by id or index), empty = the first. Throws Error(BadInput) naming the file.
 CdlGrade readCdl(const QString& path, const QString& id = {});
+// The ids of the corrections in a .cdl, .cc or .ccc file, in file order; a
+// correction without an id is listed by its index ("2"), which readCdl
+// accepts too. Throws Error(BadInput) naming the file.
+QStringList cdlCorrectionIds(const QString& path);
 // Writes a .cc (one ColorCorrection) or .cdl (ColorDecisionList) by extension,
 // atomically. Throws Error(Output) naming the file.
 void writeCdl(const QString& path, const CdlGrade& grade);

@@ -27,6 +27,7 @@
 #include "mediaio/openmedia.h"
 #include "mediaio/writemedia.h"
 #include "modaldialog.h"
+#include "ocio/colourpipeline.h"
 #include "processrun.h"
 
 #include <QAction>
@@ -82,6 +83,7 @@ private Q_SLOTS:
 
     void gradedFootageThroughALut();
     void exrFloatZipWithZ();
+    void cdlCollectionCorrectionIsChosen();
     void depthMapsRunAsAJob();
     void firstFileNumberAndPreviewRange();
     void shotWithoutDepthIsRefused();
@@ -340,6 +342,66 @@ void TestExportDialog::exrFloatZipWithZ() {
                  qPrintable(QStringLiteral("%1 in\n%2").arg(QLatin1String(channel), text)));
     QVERIFY2(!text.contains(QStringLiteral("16-bit floating-point")), qPrintable(text));
     QVERIFY2(!text.contains(QStringLiteral("Depth.Z")), qPrintable(text)); // one part, plain Z
+}
+
+// A collection of CDL corrections (.ccc, as a grading tool writes one):
+// the dialog lists its corrections and applies the one chosen (as --cdl-id).
+void TestExportDialog::cdlCollectionCorrectionIsChosen() {
+    const QString ccc = path(QStringLiteral("sh010.ccc"));
+    QFile file(ccc);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Text));
+    file.write(R"(<?xml version="1.0" encoding="UTF-8"?>
+<ColorCorrectionCollection xmlns="urn:ASC:CDL:v1.01">
+    <ColorCorrection id="sh010_day">
+        <SOPNode><Slope>1 1 1</Slope><Offset>0 0 0</Offset><Power>1 1 1</Power></SOPNode>
+        <SatNode><Saturation>1</Saturation></SatNode>
+    </ColorCorrection>
+    <ColorCorrection id="sh010_night">
+        <SOPNode><Slope>0.5 0.5 0.5</Slope><Offset>0 0 0</Offset><Power>1 1 1</Power></SOPNode>
+        <SatNode><Saturation>1</Saturation></SatNode>
+    </ColorCorrection>
+</ColorCorrectionCollection>
+)");
+    file.close();
+    CdlGrade one;
+    one.slope = {0.8, 0.8, 0.8};
+    const QString single = path(QStringLiteral("one.cc"));
+    writeCdl(single, one);
+    window_->state()->selectShot(shot(QStringLiteral("Plate")).id);
+    float value[2] = {0, 0};
+    const QString ids[2] = {QStringLiteral("sh010_day"), QStringLiteral("sh010_night")};
+    for (int i = 0; i < 2; ++i) {
+        const QString folder = path(QStringLiteral("cdl_%1").arg(ids[i]));
+        const QString error = exportWith([&](ExportDialog* d) {
+            selectItem(d->kindCombo(), int(ExportKind::ExrSequence));
+            selectItem(d->scopeCombo(), int(ExportScope::SelectedShot));
+            d->colourBox()->setChecked(true);
+            selectItem(d->lookCombo(), int(ExportLook::CdlFile));
+            // A single correction leaves nothing to choose.
+            d->cdlEdit()->setText(single);
+            Q_EMIT d->cdlEdit()->editingFinished();
+            QCOMPARE(d->cdlCorrectionCombo()->count(), 1);
+            QVERIFY(!d->cdlCorrectionCombo()->isVisibleTo(d));
+            d->cdlEdit()->setText(ccc);
+            Q_EMIT d->cdlEdit()->editingFinished();
+            QComboBox* corrections = d->cdlCorrectionCombo();
+            QCOMPARE(corrections->count(), 2);
+            QCOMPARE(corrections->itemText(0), ids[0]);
+            QCOMPARE(corrections->itemText(1), ids[1]);
+            QVERIFY(corrections->isVisibleTo(d));
+            corrections->setCurrentIndex(i);
+            selectItem(d->exrTypeCombo(), int(ExrPixelType::Float));
+            d->outputEdit()->setText(folder + QStringLiteral("/p_####.exr"));
+        });
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const JobStatus done = waitForJob(window_->jobQueue()->jobs().last().id);
+        QVERIFY2(done.state == JobState::Succeeded, qPrintable(done.error));
+        const Image frame = openImageFile(folder + QStringLiteral("/p_1001.exr"))->readFrame(0);
+        value[i] = frame.samples<float>()[0];
+    }
+    // The plate is 0.25 (scene-linear in and out): the night correction halves it.
+    QVERIFY2(std::abs(value[0] - 0.25f) < 1e-3 && std::abs(value[1] - 0.125f) < 1e-3,
+             qPrintable(QStringLiteral("%1 %2").arg(value[0]).arg(value[1])));
 }
 
 void TestExportDialog::depthMapsRunAsAJob() {

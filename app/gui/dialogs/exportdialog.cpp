@@ -230,9 +230,15 @@ QWidget* ExportDialog::createColour() {
         const QString file =
             QFileDialog::getOpenFileName(this, tr("CDL File"), cdlFile_->text(),
                                          tr("ASC CDL (*.cdl *.cc *.ccc);;All files (*)"));
-        if (!file.isEmpty())
+        if (!file.isEmpty()) {
             cdlFile_->setText(file);
+            listCdlCorrections();
+        }
     });
+    connect(cdlFile_, &QLineEdit::editingFinished, this, &ExportDialog::listCdlCorrections);
+    cdlCorrection_ = new QComboBox;
+    cdlCorrection_->setObjectName(QStringLiteral("exportCdlCorrection"));
+    cdlCorrection_->setToolTip(tr("The correction of the collection to apply (as --cdl-id)."));
     cdlValues_ = new QWidget;
     auto* grid = new QGridLayout(cdlValues_);
     grid->setContentsMargins(0, 0, 0, 0);
@@ -272,6 +278,7 @@ QWidget* ExportDialog::createColour() {
     form->addRow(tr("Look"), look_);
     form->addRow(tr("LUT"), withBrowse(lut_, lutBrowse));
     form->addRow(tr("CDL"), withBrowse(cdlFile_, cdlBrowse));
+    form->addRow(tr("Correction"), cdlCorrection_);
     form->addRow(QString(), cdlValues_);
     form->addRow(tr("Output"), outputMode_);
     form->addRow(tr("Output space"), outputSpace_);
@@ -455,11 +462,29 @@ void ExportDialog::updateDeliveryTags() {
     }
 }
 
+void ExportDialog::listCdlCorrections() {
+    // A file OCIO cannot read lists nothing here; exporting says why.
+    const QString chosen = cdlCorrection_->currentText();
+    cdlCorrection_->clear();
+    const QString file = cdlFile_->text().trimmed();
+    if (!file.isEmpty() && QFileInfo(file).isFile()) {
+        try {
+            cdlCorrection_->addItems(cdlCorrectionIds(file));
+        } catch (const Error&) {
+        }
+    }
+    if (const int found = cdlCorrection_->findText(chosen); found >= 0)
+        cdlCorrection_->setCurrentIndex(found);
+    lookChanged();
+}
+
 void ExportDialog::lookChanged() {
     const auto look = ExportLook(look_->currentData().toInt());
     auto* form = static_cast<QFormLayout*>(colour_->layout());
     form->setRowVisible(lut_->parentWidget(), look == ExportLook::LutFile);
     form->setRowVisible(cdlFile_->parentWidget(), look == ExportLook::CdlFile);
+    // Only a collection has a choice to make.
+    form->setRowVisible(cdlCorrection_, look == ExportLook::CdlFile && cdlCorrection_->count() > 1);
     form->setRowVisible(cdlValues_, look == ExportLook::CdlValues);
     const bool display = outputMode_->currentData().toInt() == int(ExportOutput::DisplayView);
     form->setRowVisible(outputSpace_, !display);
@@ -533,6 +558,9 @@ void ExportDialog::restoreSettings() {
     selectData(look_, s.value(key("look")));
     lut_->setText(s.value(key("lut")).toString());
     cdlFile_->setText(s.value(key("cdlFile")).toString());
+    listCdlCorrections();
+    if (const int found = cdlCorrection_->findText(s.value(key("cdlId")).toString()); found >= 0)
+        cdlCorrection_->setCurrentIndex(found);
     const QVariantList values = s.value(key("cdlValues")).toList();
     for (int i = 0; i < 10 && values.size() == 10; ++i)
         cdl_[i]->setValue(values[i].toDouble());
@@ -576,6 +604,7 @@ void ExportDialog::saveSettings() const {
     s.setValue(key("look"), look_->currentData());
     s.setValue(key("lut"), lut_->text().trimmed());
     s.setValue(key("cdlFile"), cdlFile_->text().trimmed());
+    s.setValue(key("cdlId"), cdlCorrection_->currentText());
     QVariantList values;
     for (const QDoubleSpinBox* spin : cdl_)
         values << spin->value();
@@ -622,7 +651,7 @@ ExportColour ExportDialog::colourRequest() const {
     case ExportLook::CdlFile:
         if (cdlFile_->text().trimmed().isEmpty())
             throw Error(ErrorKind::Usage, tr("Choose a CDL file for the look, or no look."));
-        colour.grade.cdl = readCdl(cdlFile_->text().trimmed());
+        colour.grade.cdl = readCdl(cdlFile_->text().trimmed(), cdlCorrection_->currentText());
         break;
     case ExportLook::CdlValues: {
         CdlGrade cdl;

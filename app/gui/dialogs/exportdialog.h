@@ -66,6 +66,8 @@ public:
     QComboBox* lookCombo() const { return look_; }
     QLineEdit* lutEdit() const { return lut_; }
     QLineEdit* cdlEdit() const { return cdlFile_; }
+    // The correction of a CDL collection (.ccc, or a .cdl of several).
+    QComboBox* cdlCorrectionCombo() const { return cdlCorrection_; }
     // 0-2 slope, 3-5 offset, 6-8 power (R, G, B), 9 saturation.
     QDoubleSpinBox* cdlSpin(int index) const { return cdl_[index]; }
     QComboBox* outputModeCombo() const { return outputMode_; }
@@ -97,6 +99,7 @@ private:
     void fillViews();
     void kindChanged();
     void lookChanged();
+    void listCdlCorrections();
     // The colour tags the movie will carry, as the exporter decides them.
     void updateDeliveryTags();
     void browseOutput();
@@ -128,6 +131,7 @@ private:
     QComboBox* workingSpace_;
     QComboBox* look_;
     QLineEdit* lut_;
+    QComboBox* cdlCorrection_;
     QLineEdit* cdlFile_;
     QWidget* cdlValues_;
     QDoubleSpinBox* cdl_[10];
