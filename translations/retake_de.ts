@@ -413,7 +413,15 @@
             <source>%1 m from the camera with this lens.</source>
             <translation>%1 m von der Kamera entfernt mit diesem Objektiv.</translation>
         </message>
-    </context>
+        <message>
+        <source>Move Camera There</source>
+        <translation>Kamera dorthin bewegen</translation>
+    </message>
+    <message>
+        <source>Move the camera along its view axis so that the subject at the focus distance is framed so; focus follows. One undo step.</source>
+        <translation>Die Kamera entlang ihrer Blickachse bewegen, sodass das Motiv in der Fokusdistanz so gerahmt ist; der Fokus folgt. Ein Rückgängig-Schritt.</translation>
+    </message>
+</context>
     <context>
         <name>retake::gui::CameraMoveDialog</name>
         <message>

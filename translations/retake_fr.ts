@@ -413,7 +413,15 @@
             <source>%1 m from the camera with this lens.</source>
             <translation>À %1 m de la caméra avec cet objectif.</translation>
         </message>
-    </context>
+        <message>
+        <source>Move Camera There</source>
+        <translation>Déplacer la caméra</translation>
+    </message>
+    <message>
+        <source>Move the camera along its view axis so that the subject at the focus distance is framed so; focus follows. One undo step.</source>
+        <translation>Déplacer la caméra le long de son axe de visée pour que le sujet à la distance de mise au point soit cadré ainsi ; la mise au point suit. Une seule étape d’annulation.</translation>
+    </message>
+</context>
     <context>
         <name>retake::gui::CameraMoveDialog</name>
         <message>

@@ -70,6 +70,9 @@ void addCameraOptions(QCommandLineParser& p) {
     opt("seed", "Handheld seed.", "N");
     opt("solve-size", "Distance that frames a shot size: ECU, CU, MCU, MS, COWBOY, FULL, WS, EWS.",
         "SIZE");
+    opt("move-to-frame",
+        "With --solve-size: move the camera along its view axis so that the subject at the "
+        "focus distance is framed so (focus follows; one undo step).");
     opt("size-at", "Shot size this lens gives of the subject at a distance.", "M");
     opt("subject-height", "Subject height for the shot-size solver (default 1.75 m).", "M");
     opt("project-point", "Print the pixel a world point lands on (with --frame).", "X,Y,Z");
@@ -375,6 +378,25 @@ int runCamera(const QStringList& args) {
         Camera c = shot.camera;
         applyLens(c, p);
         applyMotion(c, shot, p);
+        // Framing moves the camera before anything is reported, so that all
+        // of it describes the moved camera.
+        double movedCloser = 0;
+        if (has(p, "move-to-frame")) {
+            ShotSize size;
+            if (!has(p, "solve-size") || !shotSizeFromString(optionValue(p, "solve-size"), &size))
+                usageError(QStringLiteral("--move-to-frame needs --solve-size with the shot size "
+                                          "to frame (ECU, CU, MCU, MS, COWBOY, FULL, WS, EWS)."));
+            const double subject = has(p, "subject-height")
+                                       ? parseNumber(optionValue(p, "subject-height"),
+                                                     QStringLiteral("--subject-height"))
+                                       : 1.75;
+            if (!(subject > 0))
+                usageError(QStringLiteral("--subject-height must be greater than 0 m."));
+            const double d =
+                distanceForShotSize(c, doc.project().width, doc.project().height, size, subject);
+            movedCloser = c.focusDistanceM - d;
+            c = withSubjectAt(c, d);
+        }
         if (c != shot.camera)
             doc.setCamera(shotId, c); // validates; one undo step
         const Project& project = doc.project();
@@ -429,6 +451,14 @@ int runCamera(const QStringList& args) {
                          .arg(subject)
                          .arg(cam.focalLengthMm)
                          .arg(d, 0, 'f', 3);
+            if (has(p, "move-to-frame")) {
+                out.insert(QStringLiteral("moved"), QJsonObject{{"closerM", movedCloser}});
+                lines << QStringLiteral("camera moved %1 m %2 along its view axis; focus %3 m")
+                             .arg(std::abs(movedCloser), 0, 'f', 3)
+                             .arg(movedCloser >= 0 ? QStringLiteral("closer")
+                                                   : QStringLiteral("back"))
+                             .arg(cam.focusDistanceM, 0, 'f', 3);
+            }
         }
         if (has(p, "size-at")) {
             const double d = parseNumber(optionValue(p, "size-at"), QStringLiteral("--size-at"));

@@ -475,4 +475,33 @@ CameraMotion withMove(const Camera& camera, const MoveParams& move) {
     return motion;
 }
 
+Camera withSubjectAt(const Camera& camera, double distanceM) {
+    if (!std::isfinite(distanceM) || !(distanceM > 0))
+        throw Error(ErrorKind::Usage,
+                    tr("The subject distance must be more than 0 m (not %1).").arg(distanceM));
+    // Forward along the view axis by how much nearer the subject must be.
+    const double closer = camera.focusDistanceM - distanceM;
+    const auto moved = [&](CameraPose pose) {
+        const RigidTransform m = cameraToWorld(pose);
+        // Camera-local forward is -Z.
+        pose.position = {pose.position.x - m.r[0][2] * closer, pose.position.y - m.r[1][2] * closer,
+                         pose.position.z - m.r[2][2] * closer};
+        if (pose.focusDistanceM > 0) {
+            pose.focusDistanceM -= closer;
+            if (!(pose.focusDistanceM > 0))
+                throw Error(ErrorKind::Usage,
+                            tr("Moving the camera %1 m closer puts a focus pull behind it; "
+                               "frame the subject from further away.")
+                                .arg(closer, 0, 'f', 2));
+        }
+        return pose;
+    };
+    Camera out = camera;
+    out.focusDistanceM = distanceM;
+    out.motion.pose = moved(camera.motion.pose);
+    for (CameraKey& key : out.motion.keys)
+        key.pose = moved(key.pose);
+    return out;
+}
+
 } // namespace retake

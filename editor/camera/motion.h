@@ -97,4 +97,12 @@ struct MoveParams {
 // Error(Usage) for impossible moves (no frames, dolly past the subject, ...).
 CameraMotion withMove(const Camera& camera, const MoveParams& move);
 
+// The camera moved along its view axis so that the subject it is focused
+// on (the focus distance: where "Shot size" assumes the subject stands)
+// ends `distanceM` away, focus following. Keyed poses each move along their
+// own view axis by the same amount and their focus pulls follow, so a move
+// keeps its shape. Throws Error(Usage) for a distance that is not > 0 or a
+// focus pull the move would put behind the camera.
+Camera withSubjectAt(const Camera& camera, double distanceM);
+
 } // namespace retake

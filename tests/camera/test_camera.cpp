@@ -254,6 +254,45 @@ private Q_SLOTS:
         QVERIFY(!shotSizeFromString(QStringLiteral("medium-ish"), &size));
     }
 
+    // Framing a subject moves every keyed pose along its own view axis by the
+    // same amount (a move keeps its shape) and focus pulls follow; a pull
+    // the move would put behind the camera is refused.
+    void subjectFramedByMovingAlongTheViewAxis() {
+        Camera c;
+        c.focusDistanceM = 4;
+        CameraKey a, b;
+        a.frame = 0;
+        a.pose.position = {1, 2, 1.5};
+        a.pose.panDeg = 90; // looks along -X
+        b.frame = 24;
+        b.pose.position = {1, 0, 1.5};
+        b.pose.tiltDeg = -90; // looks straight down
+        b.pose.focusDistanceM = 1.5;
+        c.motion.keys = {a, b};
+        const Camera moved = withSubjectAt(c, 3); // 1 m closer
+        QCOMPARE(moved.focusDistanceM, 3.0);
+        const Vec3 p = moved.motion.keys[0].pose.position;
+        QVERIFY(std::abs(p.x - 0) < 1e-12 && std::abs(p.y - 2) < 1e-12 &&
+                std::abs(p.z - 1.5) < 1e-12);
+        const Vec3 q = moved.motion.keys[1].pose.position;
+        QVERIFY(std::abs(q.x - 1) < 1e-12 && std::abs(q.y - 0) < 1e-12 &&
+                std::abs(q.z - 0.5) < 1e-12);
+        QCOMPARE(moved.motion.keys[1].pose.focusDistanceM, 0.5);
+        QCOMPARE(moved.motion.keys[0].pose.focusDistanceM, 0.0); // unset stays unset
+        // Moving 1.5 m closer would put key b's 1.5 m focus pull at the camera.
+        bool refused = false;
+        try {
+            withSubjectAt(c, 2.5);
+        } catch (const Error& e) {
+            refused =
+                e.kind() == ErrorKind::Usage && e.message().contains(QStringLiteral("focus pull"));
+        }
+        QVERIFY(refused);
+        // Further away: back along the axis.
+        const Camera back = withSubjectAt(c, 6);
+        QVERIFY(std::abs(back.motion.keys[0].pose.position.x - 3) < 1e-12);
+    }
+
     void depthOfFieldFigures() {
         Camera c = super35(50);
         c.filmbackWidthMm = 36;

@@ -23,6 +23,7 @@
 #include <QGroupBox>
 #include <QJsonArray>
 #include <QLabel>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void filmbackPresetAndCustom();
     void refusedFilmbackShowsTheModelsMessage();
     void shotSizeReadout();
+    void moveToFrameMatchesTheCli();
     void dollyInMatchesTheCli();
     void handheldIsSeeded();
     void impossibleMoveIsReported();
@@ -234,6 +236,52 @@ void TestCameraGui::shotSizeReadout() {
     // The CLI's project still focuses at the original distance; the solver
     // does not depend on the focus.
     QVERIFY(std::abs(cliDistance - d) < 1e-9);
+}
+
+// "Frame as" offers to move the camera there: along its view axis (pan 20,
+// tilt -5 here), focus following, one undo step, as the CLI's
+// --move-to-frame does.
+void TestCameraGui::moveToFrameMatchesTheCli() {
+    QComboBox* size = camera_->solveSizeCombo();
+    size->setCurrentIndex(size->findData(int(ShotSize::MediumCloseUp)));
+    camera_->subjectHeightSpin()->setValue(1.75);
+    const Camera before = shot().camera;
+    const double d = distanceForShotSize(before, 1920, 1080, ShotSize::MediumCloseUp, 1.75);
+    QVERIFY(std::abs(before.focusDistanceM - d) > 0.1);
+    QVERIFY(camera_->moveToFrameButton()->isEnabled());
+    QTest::mouseClick(camera_->moveToFrameButton(), Qt::LeftButton);
+    QCOMPARE(doc_->undoStack()->count(), 1);
+    const Camera after = shot().camera;
+    QVERIFY(std::abs(after.focusDistanceM - d) < 1e-9);
+    // The subject (on the view axis at the old focus distance) is d away now.
+    const RigidTransform was = cameraToWorld(before.motion.pose);
+    const Vec3 subject{was.t.x - was.r[0][2] * before.focusDistanceM,
+                       was.t.y - was.r[1][2] * before.focusDistanceM,
+                       was.t.z - was.r[2][2] * before.focusDistanceM};
+    const Vec3 at = after.motion.pose.position;
+    QVERIFY(std::abs(std::hypot(subject.x - at.x, subject.y - at.y, subject.z - at.z) - d) < 1e-9);
+    QCOMPARE(after.motion.pose.panDeg, before.motion.pose.panDeg);
+    QCOMPARE(after.motion.pose.tiltDeg, before.motion.pose.tiltDeg);
+    // Framed so now: nothing more to move.
+    QVERIFY(!camera_->moveToFrameButton()->isEnabled());
+
+    const QString copy = dir_.filePath(QStringLiteral("frame.retake"));
+    QFile::remove(copy);
+    QVERIFY(QFile::copy(project_, copy));
+    const Run r =
+        cli({QStringLiteral("camera"), copy, QStringLiteral("--shot"), QStringLiteral("plate"),
+             QStringLiteral("--solve-size"), QStringLiteral("MCU"),
+             QStringLiteral("--move-to-frame"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonObject pose =
+        json(r).value(QStringLiteral("motion")).toObject().value(QStringLiteral("pose")).toObject();
+    const Vec3 cli = jsonVec(pose.value(QStringLiteral("position")));
+    QVERIFY(std::abs(cli.x - at.x) < 1e-9 && std::abs(cli.y - at.y) < 1e-9 &&
+            std::abs(cli.z - at.z) < 1e-9);
+
+    doc_->undoStack()->undo();
+    QVERIFY(shot().camera == before);
+    QVERIFY(camera_->moveToFrameButton()->isEnabled());
 }
 
 void TestCameraGui::dollyInMatchesTheCli() {

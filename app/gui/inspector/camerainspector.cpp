@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTreeWidget>
@@ -157,6 +158,12 @@ CameraInspector::CameraInspector(EditorState* state, QWidget* parent)
     form->addRow(tr("Frame as"), solveSize_);
     form->addRow(tr("Subject height"), subjectHeight_);
     form->addRow(QString(), solved_);
+    moveToFrame_ = new QPushButton(tr("Move Camera There"));
+    moveToFrame_->setObjectName(QStringLiteral("moveToFrame"));
+    moveToFrame_->setToolTip(tr("Move the camera along its view axis so that the subject at the "
+                                "focus distance is framed so; focus follows. One undo step."));
+    connect(moveToFrame_, &QPushButton::clicked, this, &CameraInspector::moveToFrame);
+    form->addRow(QString(), moveToFrame_);
     connect(solveSize_, &QComboBox::currentIndexChanged, this, &CameraInspector::solve);
     connect(subjectHeight_, &QDoubleSpinBox::valueChanged, this, &CameraInspector::solve);
     problem_ = new QLabel;
@@ -306,12 +313,32 @@ void CameraInspector::solve() {
     if (!s || !project || !cameraProblem(s->camera).isEmpty() || project->width <= 0 ||
         project->height <= 0) {
         solved_->clear();
+        moveToFrame_->setEnabled(false);
         return;
     }
     const auto size = ShotSize(solveSize_->currentData().toInt());
     const double d = distanceForShotSize(s->camera, project->width, project->height, size,
                                          subjectHeight_->value());
     solved_->setText(tr("%1 m from the camera with this lens.").arg(d, 0, 'f', 2));
+    // Framed so already (to the centimetre): nothing to move.
+    moveToFrame_->setEnabled(std::abs(s->camera.focusDistanceM - d) >= 0.005);
+}
+
+void CameraInspector::moveToFrame() {
+    const Shot* s = shot();
+    const Project* project = document_ ? &document_->project() : nullptr;
+    if (!s || !project)
+        return;
+    const auto size = ShotSize(solveSize_->currentData().toInt());
+    const double d = distanceForShotSize(s->camera, project->width, project->height, size,
+                                         subjectHeight_->value());
+    try {
+        apply(withSubjectAt(s->camera, d));
+    } catch (const Error& e) {
+        problem_->setText(e.message());
+        problem_->show();
+        Q_EMIT editFailed(e.message());
+    }
 }
 
 void CameraInspector::choosePreset() {

@@ -18,6 +18,7 @@
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QPushButton;
 class QSpinBox;
 class QTreeWidget;
 
@@ -53,6 +54,7 @@ public:
     QComboBox* solveSizeCombo() const { return solveSize_; }
     QDoubleSpinBox* subjectHeightSpin() const { return subjectHeight_; }
     QLabel* solvedDistanceLabel() const { return solved_; }
+    QPushButton* moveToFrameButton() const { return moveToFrame_; }
     QLabel* problemLabel() const { return problem_; }
     QTreeWidget* keyList() const { return keys_; }
 
@@ -73,6 +75,7 @@ private:
     QComboBox* addCombo(const QString& toolTip);
     void refresh();
     void solve();
+    void moveToFrame();
     void commit();
     void choosePreset();
     // Runs Document::setCamera; on refusal shows the model's message.
@@ -101,6 +104,7 @@ private:
     QComboBox* solveSize_;
     QDoubleSpinBox* subjectHeight_;
     QLabel* solved_;
+    QPushButton* moveToFrame_;
     QLabel* problem_;
     QTreeWidget* keys_;
 };
