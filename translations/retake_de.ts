@@ -2539,7 +2539,23 @@
             <source>%1 (not media)</source>
             <translation>%1 (keine Mediendatei)</translation>
         </message>
-    </context>
+        <message>
+        <source>%1 · audio</source>
+        <translation>%1 · Ton</translation>
+    </message>
+    <message>
+        <source>Mute Shot Audio</source>
+        <translation>Ton der Einstellung stummschalten</translation>
+    </message>
+    <message>
+        <source>Unmute Shot Audio</source>
+        <translation>Ton der Einstellung wieder einschalten</translation>
+    </message>
+    <message>
+        <source>%1 (muted)</source>
+        <translation>%1 (stumm)</translation>
+    </message>
+</context>
     <context>
         <name>retake::gui::ViewerCanvas</name>
         <message>

@@ -2539,7 +2539,23 @@
             <source>%1 (not media)</source>
             <translation>%1 (pas un média)</translation>
         </message>
-    </context>
+        <message>
+        <source>%1 · audio</source>
+        <translation>%1 · son</translation>
+    </message>
+    <message>
+        <source>Mute Shot Audio</source>
+        <translation>Couper le son du plan</translation>
+    </message>
+    <message>
+        <source>Unmute Shot Audio</source>
+        <translation>Rétablir le son du plan</translation>
+    </message>
+    <message>
+        <source>%1 (muted)</source>
+        <translation>%1 (muet)</translation>
+    </message>
+</context>
     <context>
         <name>retake::gui::ViewerCanvas</name>
         <message>

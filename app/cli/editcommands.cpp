@@ -103,6 +103,24 @@ void lock(Document& doc, const QCommandLineParser& p, const QStringList&) {
                   .arg(shotFrames(shot, range), shot.name, ranges.join(QStringLiteral(", "))));
 }
 
+// The shot's own audio (its media's) on or off, then its state.
+void audio(Document& doc, const QCommandLineParser& p, const QStringList&) {
+    const Shot& shot = shotArg(doc, p);
+    const Id shotId = shot.id;
+    if (has(p, "mute") && has(p, "unmute"))
+        throw Error(ErrorKind::Usage, QStringLiteral("Give --mute or --unmute, not both."));
+    if (has(p, "mute") || has(p, "unmute"))
+        doc.setShotAudioEnabled(shotId, has(p, "unmute"));
+    const Shot& now = *doc.project().findShot(shotId);
+    const MediaRef* media = doc.project().findMedia(now.mediaId);
+    printLine(QStringLiteral("shot \"%1\" audio: %2%3")
+                  .arg(now.name, now.audioEnabled ? QStringLiteral("on") : QStringLiteral("muted"),
+                       media && media->hasAudio() ? QStringLiteral(" (%1 Hz, %2 channels)")
+                                                        .arg(media->audioSampleRate)
+                                                        .arg(media->audioChannels)
+                                                  : QStringLiteral(" (its media has no audio)")));
+}
+
 // Markers on the timeline itself (interchange/otiomarkers.h); one of --add,
 // --rename, --remove, then the timeline's markers as they are.
 void marker(Document& doc, const QCommandLineParser& p, const QStringList&) {
@@ -260,6 +278,13 @@ const QVector<EditCommand>& editCommands() {
                                          "without it the whole sequence comes in.")});
          },
          importFiles},
+        {"audio", "Mute or unmute a shot's own audio (its media's), in playback and exports.", "",
+         [](QCommandLineParser& p) {
+             p.addOption(shotOption());
+             addOption(p, "mute", "Mute the shot's audio.", nullptr);
+             addOption(p, "unmute", "Play the shot's audio again.", nullptr);
+         },
+         audio},
         {"lock", "Lock frames of a shot so regeneration never changes them.", "",
          [](QCommandLineParser& p) {
              p.addOption(shotOption());

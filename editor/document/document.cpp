@@ -419,6 +419,13 @@ void Document::setShotText(const Id& shotId, const QString& name, const QString&
     });
 }
 
+void Document::setShotAudioEnabled(const Id& shotId, bool enabled) {
+    if (const Shot* shot = project().findShot(shotId); shot && shot->audioEnabled == enabled)
+        return;
+    apply(enabled ? tr("Unmute shot audio") : tr("Mute shot audio"),
+          [&](Project& p) { shotOrThrow(p, shotId).audioEnabled = enabled; });
+}
+
 void Document::checkCamera(const Camera& camera) {
     if (!(camera.focalLengthMm > 0))
         usage(tr("Focal length must be greater than 0 mm (got %1).").arg(camera.focalLengthMm));

@@ -114,6 +114,9 @@ public:
     void setShotText(const Id& shotId, const QString& name, const QString& prompt,
                      const QString& notes);
     void setCamera(const Id& shotId, const Camera& camera);
+    // Whether the shot's own audio (its media's) plays with it, in playback
+    // and exports. One undo step; nothing when unchanged.
+    void setShotAudioEnabled(const Id& shotId, bool enabled);
     // Replaces the shot's blocking scene (camera/blockingtypes.h).
     void setBlockingScene(const Id& shotId, const BlockingScene& scene);
     // ---- blocking objects (documentblocking.cpp) ----

@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -519,6 +520,48 @@ private Q_SLOTS:
         QVERIFY2(audio.startsWith(QStringLiteral("48000,2,")), qPrintable(audio));
         QVERIFY2(std::abs(audio.section(QLatin1Char(','), 2).toDouble() - 2.0) < 0.03,
                  qPrintable(audio)); // in sync with 48 frames
+    }
+
+    // `audio --mute` silences the shot's own sound in exports (one undo step
+    // in the shell); --unmute brings it back.
+    void mutedShotAudioIsSilentInExports() {
+        const QString project = newProjectWithClip(QStringLiteral("mute.retake"));
+        const auto loudness = [&](const QString& movie) {
+            const Run probe = retake::testing::run(
+                QStringLiteral("ffmpeg"),
+                {QStringLiteral("-v"), QStringLiteral("info"), QStringLiteral("-i"), movie,
+                 QStringLiteral("-af"), QStringLiteral("volumedetect"), QStringLiteral("-f"),
+                 QStringLiteral("null"), QStringLiteral("-")});
+            const QRegularExpressionMatch m =
+                QRegularExpression(QStringLiteral("max_volume: (-?[0-9.inf]+) dB"))
+                    .match(probe.err);
+            return m.hasMatch() ? m.captured(1) : QStringLiteral("none: ") + probe.err.right(300);
+        };
+        const Run muted = cli({QStringLiteral("audio"), project, QStringLiteral("--shot"),
+                               QStringLiteral("Plate"), QStringLiteral("--mute")});
+        QVERIFY2(muted.exitCode == 0, qPrintable(muted.err));
+        QVERIFY2(muted.out.contains(QStringLiteral("audio: muted (48000 Hz, 2 channels)")),
+                 qPrintable(muted.out));
+        QVERIFY(cli({QStringLiteral("export"), project, QStringLiteral("--out"),
+                     path(QStringLiteral("muted.mov"))})
+                    .ok());
+        // Nothing else sounds on this timeline: the movie carries no audio.
+        QCOMPARE(ffprobe(path(QStringLiteral("muted.mov")),
+                         {QStringLiteral("-show_entries"), QStringLiteral("stream=codec_type"),
+                          QStringLiteral("-of"), QStringLiteral("csv=p=0")}),
+                 QStringLiteral("video"));
+        QVERIFY(cli({QStringLiteral("audio"), project, QStringLiteral("--shot"),
+                     QStringLiteral("Plate"), QStringLiteral("--unmute")})
+                    .ok());
+        QVERIFY(cli({QStringLiteral("export"), project, QStringLiteral("--out"),
+                     path(QStringLiteral("unmuted.mov"))})
+                    .ok());
+        const QString tone = loudness(path(QStringLiteral("unmuted.mov")));
+        QVERIFY2(tone.toDouble() > -30 && tone.toDouble() < 0, qPrintable(tone));
+        const Run both =
+            cli({QStringLiteral("audio"), project, QStringLiteral("--shot"),
+                 QStringLiteral("Plate"), QStringLiteral("--mute"), QStringLiteral("--unmute")});
+        QCOMPARE(both.exitCode, 1);
     }
 
     void exportToReadOnlyFolderFailsCleanly() {

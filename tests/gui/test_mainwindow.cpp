@@ -3,6 +3,7 @@
 // frames), with a stationary mask on the first shot.
 #include "common/language.h"
 #include "common/modelfilefield.h"
+#include "common/timelinemapping.h"
 #include "core/error.h"
 #include "document/document.h"
 #include "inspector/committextedit.h"
@@ -19,7 +20,9 @@
 #include "storyboard/storyboardmodel.h"
 #include "storyboard/storyboardview.h"
 #include "testclip.h"
+#include "timeline/audiopeaks.h"
 #include "timeline/timelinewidget.h"
+#include "timeline/waveformcache.h"
 #include "viewer/viewercanvas.h"
 #include "viewer/viewerwidget.h"
 #include "windowfixture.h"
@@ -79,6 +82,7 @@ private Q_SLOTS:
     void promptSaysWhichEngineReadsIt();
     void modelEngineNamesItsFileAndChecksIt();
     void aProjectNeverLoadsTheModelItNames();
+    void shotAudioShowsOnA1WithItsWaveform();
     void openErrorNamesTheFile();
     void recoversAutosave();
     void germanAndFrenchTranslationsLoad();
@@ -690,6 +694,82 @@ void TestMainWindow::aProjectNeverLoadsTheModelItNames() {
     Q_EMIT other->inspector()->modelField()->pathEdit()->editingFinished();
     other->document()->discardAutosave();
     other.reset();
+}
+
+// A shot's own audio shows on A1 under its picture, with a waveform read
+// off the UI thread (loud where the tone plays, flat where it stops), and
+// mutes from its context menu as one undo step.
+void TestMainWindow::shotAudioShowsOnA1WithItsWaveform() {
+    const QString clip = dir_.filePath(QStringLiteral("tone_then_silence.mp4"));
+    // 2 s of picture; a 440 Hz tone (amplitude 1/8) for the first second only.
+    const QString made = retake::testing::ffmpegFromLavfi(
+        clip,
+        {QStringLiteral("testsrc2=s=160x90:r=24:d=2"), QStringLiteral("sine=f=440:r=48000:d=1")},
+        {QStringLiteral("-af"), QStringLiteral("apad"), QStringLiteral("-t"), QStringLiteral("2"),
+         QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-pix_fmt"),
+         QStringLiteral("yuv420p"), QStringLiteral("-c:a"), QStringLiteral("aac")});
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    Document* doc = window_->document();
+    const MediaInfo info = openMedia(clip)->info();
+    QVERIFY(info.audio.present());
+    const Id toned = doc->importMedia(info, QStringLiteral("Toned"));
+    TimelineWidget* timeline = window_->timeline();
+    timeline->zoomToFit();
+    const FrameRange placed = placementOf(doc->project(), toned);
+    const int a1 = [&] {
+        for (int row = 0; row < doc->project().tracks.size(); ++row)
+            if (doc->project().tracks[row].kind == TrackKind::Audio)
+                return row;
+        return -1;
+    }();
+    QVERIFY(a1 >= 0);
+    const QRect row = timeline->trackRect(a1);
+    const auto xAt = [&](double frames) {
+        return int(timeline->frameToX(placed.start) + frames * timeline->pixelsPerFrame());
+    };
+    const QPoint toneSpot(xAt(12), row.center().y());
+    const QPoint silentSpot(xAt(36), row.center().y());
+    QCOMPARE(timeline->linkedAudioShotAt(toneSpot), toned);
+    // Alpha and Bravo (a clip without sound) have nothing on A1.
+    QVERIFY(
+        timeline->linkedAudioShotAt(QPoint(int(timeline->frameToX(1)), row.center().y())).isNull());
+
+    const double seconds = double(info.frameCount) / info.frameRate.toDouble();
+    QTRY_VERIFY_WITH_TIMEOUT(timeline->waveforms()->peaks(clip, seconds), 30000);
+    const AudioPeaks* peaks = timeline->waveforms()->peaks(clip, seconds);
+    QVERIFY2(peaks->maxBetween(0.2, 0.8) > 0.1,
+             qPrintable(QString::number(peaks->maxBetween(0.2, 0.8))));
+    QVERIFY2(peaks->maxBetween(1.2, 1.8) < 0.01,
+             qPrintable(QString::number(peaks->maxBetween(1.2, 1.8))));
+    // Drawn: a tall waveform over the tone, none over the silence.
+    timeline->repaint();
+    const QImage shown = timeline->grab().toImage();
+    const auto waveformHeight = [&](int x) {
+        int lit = 0;
+        for (int y = row.top(); y <= row.bottom(); ++y)
+            if (shown.pixelColor(x, y) == QColor(120, 185, 140))
+                ++lit;
+        return lit;
+    };
+    QVERIFY2(waveformHeight(toneSpot.x()) > row.height() / 5,
+             qPrintable(QString::number(waveformHeight(toneSpot.x()))));
+    QCOMPARE(waveformHeight(silentSpot.x()), 0);
+
+    // Mute from the context menu: one undo step.
+    const int steps = doc->undoStack()->count();
+    QMenu menu;
+    QVERIFY(timeline->addAudioActions(&menu, toneSpot));
+    QAction* mute = menu.actions().last();
+    QCOMPARE(mute->text(), QStringLiteral("Mute Shot Audio"));
+    mute->trigger();
+    QVERIFY(!doc->project().findShot(toned)->audioEnabled);
+    QCOMPARE(doc->undoStack()->count(), steps + 1);
+    QMenu again;
+    QVERIFY(timeline->addAudioActions(&again, toneSpot));
+    QCOMPARE(again.actions().last()->text(), QStringLiteral("Unmute Shot Audio"));
+    doc->undoStack()->undo();
+    QVERIFY(doc->project().findShot(toned)->audioEnabled);
+    doc->undoStack()->undo(); // the import
 }
 
 void TestMainWindow::openErrorNamesTheFile() {

@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/timecode.h"
 #include "document/document.h"
+#include "timeline/waveformcache.h"
 
 #include <QApplication>
 #include <QContextMenuEvent>
@@ -19,6 +20,7 @@
 #include <QScrollBar>
 #include <QToolTip>
 #include <QWheelEvent>
+#include <algorithm>
 #include <cmath>
 
 namespace retake::gui {
@@ -30,6 +32,7 @@ constexpr double kMaxPixelsPerFrame = 120.0;
 constexpr double kZoomStep = 1.25;
 const QColor kShotColour(72, 92, 122);
 const QColor kAudioColour(62, 100, 78);
+const QColor kWaveformColour(120, 185, 140);
 const QColor kLockColour(226, 168, 46);
 const QColor kPlayheadColour(232, 64, 52);
 constexpr double kMarkerFlag = 8; // px
@@ -60,8 +63,10 @@ QColor takeColour(const Id& takeId) {
 TimelineWidget::TimelineWidget(EditorState* state, QWidget* parent)
     : QWidget(parent)
     , state_(state)
-    , scroll_(new QScrollBar(Qt::Horizontal, this)) {
+    , scroll_(new QScrollBar(Qt::Horizontal, this))
+    , waveforms_(new WaveformCache(this)) {
     setObjectName(QStringLiteral("timeline"));
+    connect(waveforms_, &WaveformCache::ready, this, qOverload<>(&QWidget::update));
     setFocusPolicy(Qt::ClickFocus);
     setMouseTracking(false);
     setAttribute(Qt::WA_OpaquePaintEvent);
@@ -248,9 +253,61 @@ bool TimelineWidget::addMarkerActions(QMenu* menu, const QPoint& pos) {
     return any;
 }
 
+int TimelineWidget::firstAudioRow() const {
+    const Project& project = document_->project();
+    for (int row = 0; row < project.tracks.size(); ++row)
+        if (project.tracks[row].kind == TrackKind::Audio)
+            return row;
+    return -1;
+}
+
+Id TimelineWidget::linkedAudioShotAt(const QPoint& pos) const {
+    if (!document_ || pos.x() < kHeaderWidth)
+        return {};
+    const int row = firstAudioRow();
+    if (row < 0 || !trackRect(row).contains(pos))
+        return {};
+    const Project& project = document_->project();
+    const FrameNumber frame = xToFrame(pos.x());
+    for (const Track& track : project.tracks) {
+        if (track.kind != TrackKind::Video)
+            continue;
+        // The first video track's shots play their own audio (timelineaudio.h).
+        for (const ShotPlacement& placed : project.placements(track.id)) {
+            const Shot* shot = project.findShot(placed.shotId);
+            const MediaRef* media = shot ? project.findMedia(shot->mediaId) : nullptr;
+            if (placed.timeline.contains(frame) && media && media->hasAudio())
+                return placed.shotId;
+        }
+        break;
+    }
+    return {};
+}
+
+bool TimelineWidget::addAudioActions(QMenu* menu, const QPoint& pos) {
+    const Id shotId = linkedAudioShotAt(pos);
+    const Shot* shot = shotId.isNull() ? nullptr : document_->project().findShot(shotId);
+    if (!shot)
+        return false;
+    const bool enabled = shot->audioEnabled;
+    menu->addSection(tr("%1 · audio").arg(shot->name));
+    QAction* toggle = menu->addAction(enabled ? tr("Mute Shot Audio") : tr("Unmute Shot Audio"));
+    connect(toggle, &QAction::triggered, this, [this, shotId, enabled] {
+        if (!document_)
+            return;
+        try {
+            document_->setShotAudioEnabled(shotId, !enabled);
+        } catch (const Error& e) {
+            Q_EMIT editFailed(e.message());
+        }
+    });
+    return true;
+}
+
 void TimelineWidget::contextMenuEvent(QContextMenuEvent* event) {
     QMenu menu(this);
-    if (!addMarkerActions(&menu, event->pos()) && !addTakeActions(&menu, event->pos()))
+    if (!addMarkerActions(&menu, event->pos()) && !addAudioActions(&menu, event->pos()) &&
+        !addTakeActions(&menu, event->pos()))
         return;
     menu.exec(event->globalPos());
 }
@@ -290,10 +347,13 @@ void TimelineWidget::paintEvent(QPaintEvent*) {
             const QRect r = trackRect(row);
             p.fillRect(r, row % 2 ? pal.color(QPalette::Base) : pal.color(QPalette::AlternateBase));
             p.setClipRect(QRect(kHeaderWidth, r.top(), width() - kHeaderWidth, r.height()));
-            if (project.tracks[row].kind == TrackKind::Video)
+            if (project.tracks[row].kind == TrackKind::Video) {
                 paintVideoTrack(p, project.tracks[row], r);
-            else
+            } else {
+                if (row == firstAudioRow())
+                    paintLinkedAudio(p, r);
                 paintAudioTrack(p, project.tracks[row], r);
+            }
             p.setClipping(false);
             // Track header.
             const QRect header(0, r.top(), kHeaderWidth, r.height());
@@ -493,6 +553,72 @@ void TimelineWidget::paintAudioTrack(QPainter& p, const Track& track, const QRec
                        fontMetrics().elidedText(QFileInfo(media->path).fileName(), Qt::ElideRight,
                                                 int(block.width()) - 9));
         }
+    }
+}
+
+void TimelineWidget::paintLinkedAudio(QPainter& p, const QRect& row) const {
+    // Each shot of the first video track that carries sound shows it here,
+    // under its picture, where it moves with the shot; muted, it is greyed.
+    const Project& project = document_->project();
+    const auto video = std::find_if(project.tracks.cbegin(), project.tracks.cend(),
+                                    [](const Track& t) { return t.kind == TrackKind::Video; });
+    if (video == project.tracks.cend())
+        return;
+    for (const ShotPlacement& placed : project.placements(video->id)) {
+        const Shot* shot = project.findShot(placed.shotId);
+        const MediaRef* media = shot ? project.findMedia(shot->mediaId) : nullptr;
+        if (!media || !media->hasAudio())
+            continue;
+        const QRectF block(frameToX(placed.timeline.start), row.top() + 3,
+                           placed.timeline.length() * pixelsPerFrame_, row.height() - 6);
+        if (block.right() < kHeaderWidth || block.left() > width())
+            continue;
+        const bool audible = shot->audioEnabled && media->online;
+        const QColor fill = audible ? kAudioColour.darker(120) : QColor(70, 70, 70);
+        p.setPen(fill.darker(150));
+        p.setBrush(fill);
+        p.drawRect(block.adjusted(0.5, 0.5, -0.5, -0.5));
+        // The name on a strip of its own above the waveform, readable
+        // whatever the sound.
+        const double labelHeight = fontMetrics().height() + 2;
+        if (media->online)
+            paintWaveform(p, block.adjusted(0, labelHeight, 0, 0), *media, shot->source.start);
+        if (block.width() > 16) {
+            p.setPen(QColor(230, 230, 230));
+            const QString label =
+                shot->audioEnabled ? shot->name : tr("%1 (muted)").arg(shot->name);
+            p.drawText(block.adjusted(5, 2, -4, 0), Qt::AlignLeft | Qt::AlignTop,
+                       fontMetrics().elidedText(label, Qt::ElideRight, int(block.width()) - 9));
+        }
+    }
+}
+
+void TimelineWidget::paintWaveform(QPainter& p, const QRectF& block, const MediaRef& media,
+                                   FrameNumber firstMediaFrame) const {
+    if (!(media.frameRate > Rational(0)))
+        return;
+    const double mediaSeconds = double(media.frameCount) / media.frameRate.toDouble();
+    const AudioPeaks* peaks = waveforms_->peaks(media.path, mediaSeconds);
+    if (!peaks || peaks->empty())
+        return;
+    // One line per pixel column, as loud as the loudest sound under it.
+    const double centre = block.center().y();
+    const double half = block.height() / 2 - 2;
+    const double secondsPerFrame = 1.0 / media.frameRate.toDouble();
+    const double left = std::max(block.left(), double(kHeaderWidth));
+    const double right = std::min(block.right(), double(width()));
+    p.setPen(kWaveformColour);
+    for (double x = std::floor(left); x < right; x += 1) {
+        const double frames = (x - block.left()) / pixelsPerFrame_;
+        const double from = (double(firstMediaFrame) + frames) * secondsPerFrame;
+        const double to = from + secondsPerFrame / pixelsPerFrame_;
+        // On a decibel scale from -48 dB, as editors draw sound: dialogue at
+        // -20 dB is plainly visible, room tone barely.
+        const double peak = peaks->maxBetween(from, std::max(to, from + 1e-4));
+        const double level = peak > 0 ? std::clamp((20 * std::log10(peak) + 48) / 48, 0.0, 1.0) : 0;
+        const double height = level * half;
+        if (height >= 0.5)
+            p.drawLine(QPointF(x + 0.5, centre - height), QPointF(x + 0.5, centre + height));
     }
 }
 

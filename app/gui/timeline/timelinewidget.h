@@ -22,6 +22,7 @@ class QScrollBar;
 namespace retake::gui {
 
 class EditorState;
+class WaveformCache;
 
 class TimelineWidget : public QWidget {
     Q_OBJECT
@@ -55,6 +56,12 @@ public:
     // Rename and Remove for the timeline's own markers under a point of the
     // ruler, as the context menu shows them; false when there are none.
     bool addMarkerActions(QMenu* menu, const QPoint& pos);
+    // The shot whose own audio is drawn under `pos` (on the first audio
+    // track, linked to its picture), or a null ID.
+    Id linkedAudioShotAt(const QPoint& pos) const;
+    // Mute / Unmute for the shot audio under `pos`; false when there is none.
+    bool addAudioActions(QMenu* menu, const QPoint& pos);
+    WaveformCache* waveforms() const { return waveforms_; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -83,6 +90,10 @@ private:
     void paintMarkers(QPainter& p) const;
     void paintVideoTrack(QPainter& p, const Track& track, const QRect& row) const;
     void paintAudioTrack(QPainter& p, const Track& track, const QRect& row) const;
+    void paintLinkedAudio(QPainter& p, const QRect& row) const;
+    void paintWaveform(QPainter& p, const QRectF& block, const MediaRef& media,
+                       FrameNumber firstMediaFrame) const;
+    int firstAudioRow() const; // -1 without an audio track
     void paintSelectionAndPlayhead(QPainter& p) const;
     FrameNumber rulerStep(FrameNumber* minorStep) const;
 
@@ -95,6 +106,7 @@ private:
     QPoint pressPos_;
     FrameNumber pressFrame_ = 0;
     QVector<TimelineMarker> markers_; // of the project, kept as it changes
+    WaveformCache* waveforms_;
 };
 
 } // namespace retake::gui
