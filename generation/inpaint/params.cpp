@@ -63,6 +63,10 @@ std::vector<ParamInfo> engineParameters(const std::string& name) {
              "camera), 0 = optical flow only"},
             {"align_sources", 8.0,
              "aligned frames, nearest in time first, that may fill one frame's hole (0 = all)"},
+            {"layers", 1.0,
+             "1 = hole pixels that a rigid mover may cross are filled layer by layer (the mover's "
+             "own motion or the camera's, whichever other frames confirm), 2 = every hole pixel "
+             "a layer's story confirms, 0 = off"},
             {"seam_band", 6.0,
              "px around a hole where aligned frames are matched to it in colour (0 = off)"},
             {"max_distance", 0.0, "frames a pixel may be tracked (0 = the whole chunk)"},

@@ -29,6 +29,7 @@
 #include "inpaint/methods/alignedfill.h"
 #include "inpaint/methods/flow.h"
 #include "inpaint/methods/holeband.h"
+#include "inpaint/methods/layeredfill.h"
 #include "inpaint/methods/motionsplit.h"
 #include "inpaint/methods/patchmatch.h"
 #include "inpaint/methods/sampling.h"
@@ -99,7 +100,8 @@ public:
         , align_(params.integer("align") != 0)
         , alignSources_(params.integer("align_sources"))
         , seamBand_(params.integer("seam_band"))
-        , diffuseDepth_(float(params.number("diffuse_depth"))) {
+        , diffuseDepth_(float(params.number("diffuse_depth")))
+        , layers_(params.integer("layers")) {
         // Fail on a bad preset before any work is done.
         FlowEstimator(preset_, maxSide_, 64, 64);
     }
@@ -150,6 +152,7 @@ private:
     int alignSources_;
     int seamBand_;
     float diffuseDepth_;
+    int layers_;
 };
 
 std::vector<Candidate> PropagateEngine::track(const State& s, int frame,
@@ -475,6 +478,42 @@ void PropagateEngine::alignAndFill(State& s, const std::vector<cv::Mat>& gray,
              {std::make_pair(t, forwardMovers), std::make_pair(t + 1, backwardMovers)}) {
             cv::Mat& m = moving[std::size_t(frame)];
             m = m.empty() ? movers : (m | movers);
+        }
+    }
+    if (layers_ > 0) {
+        LayeredFillFrames layerFrames;
+        layerFrames.count = s.n;
+        layerFrames.width = s.width;
+        layerFrames.height = s.height;
+        layerFrames.source = s.chunk->frames;
+        layerFrames.masked = s.chunk->fill.data();
+        layerFrames.out = s.out;
+        layerFrames.unknown = &s.unknown;
+        layerFrames.unknownCount = &s.unknownCount;
+        layerFrames.nextFlow = &nextFlow;
+        layerFrames.nextError = &nextError;
+        layerFrames.gray = &gray;
+        layerFrames.holes = &holes;
+        layerFrames.flowScale = s.sx;
+        LayeredFillOptions layerOptions;
+        layerOptions.everyPixel = layers_ > 1;
+        const std::vector<std::vector<Layer>> layers =
+            fillLayers(layerFrames, aligner, layerOptions, [&] { context.checkCancelled(); });
+        // Hole pixels shown to be background go to the aligned frames even
+        // where the label spread from the hole's border said they move.
+        for (int t = 0; t < s.n; ++t) {
+            const auto& decided = layers[std::size_t(t)];
+            cv::Mat& m = moving[std::size_t(t)];
+            if (decided.empty() || m.empty())
+                continue;
+            for (std::size_t px = 0; px < decided.size(); ++px)
+                if (decided[px] == Layer::Background) {
+                    const int x = std::clamp(int((float(px % std::size_t(s.width)) + 0.5f) * s.sx),
+                                             0, m.cols - 1);
+                    const int y = std::clamp(int((float(px / std::size_t(s.width)) + 0.5f) * s.sy),
+                                             0, m.rows - 1);
+                    m.at<std::uint8_t>(y, x) = 0;
+                }
         }
     }
     AlignedFillFrames frames;

@@ -3,8 +3,10 @@
 // Global camera motion between the frames of a chunk: one homography per
 // pair of frames. Neighbouring frames are related by a RANSAC fit to their
 // optical flow on the pixels with detail that no mask covers (flow is
-// robust where features are few: asphalt with grain, foliage); distant
-// frames by chaining those. Every estimate is
+// robust where features are few: asphalt with grain, foliage), or by
+// another motion in that flow when more of the frame agrees with it; when
+// no motion has most of the frame behind it (a mover filling the view),
+// by the nearest pair's that has. Distant frames by chaining those. Every estimate is
 // refined to sub-pixel accuracy by ECC on all the picture both frames show.
 // A pan, a zoom or a still camera over a static background is a homography,
 // so a hole is then filled exactly from whichever frame saw behind it,
@@ -38,6 +40,11 @@ public:
     std::optional<cv::Matx33d> analysisHomography(int from, int to);
 
 private:
+    struct CameraEstimate {
+        std::optional<cv::Matx33d> motion; // analysis px, unrefined
+        int supportedCells = 0;            // how much of the frame agrees with it
+    };
+    const CameraEstimate& measured(int frame);          // frame -> frame + 1, from its flow alone
     std::optional<cv::Matx33d> neighbour(int frame);    // frame -> frame + 1, analysis px
     std::optional<cv::Matx33d> chain(int from, int to); // analysis px
     std::optional<cv::Matx33d> refine(int from, int to, const cv::Matx33d& start, double tolerance);
@@ -48,6 +55,7 @@ private:
     std::vector<cv::Mat> nextFlow_;
     std::vector<cv::Mat> nextError_;
     double scale_;
+    std::vector<std::optional<CameraEstimate>> measured_;
     std::vector<std::optional<std::optional<cv::Matx33d>>> neighbours_;
     std::map<std::pair<int, int>, std::optional<cv::Matx33d>> refined_; // analysis px, from < to
 };
