@@ -74,7 +74,10 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const qint64 grown = peakChildMemory() - before;
         qInfo("regen of %d frames: peak %.0f MB above the other runs' peak", frames, grown / 1e6);
-        QVERIFY2(grown < 150'000'000,
+        // Measured: 122 MB before propagate's layered fill, 151-154 MB with it
+        // (it keeps the chunk's frames in colour at flow resolution, 22 MB
+        // here); all 480 frames held would add 442 MB.
+        QVERIFY2(grown < 200'000'000,
                  qPrintable(QStringLiteral("peak memory grew by %1 MB").arg(grown / 1e6)));
 
         // The take folder (named by the take's ID, printed first) holds every frame.
