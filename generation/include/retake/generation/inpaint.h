@@ -159,6 +159,10 @@ struct ParamInfo {
 //   flow_max_side  720 flow is computed at most this large, then upsampled
 //   consistency    1.5 forward-backward flow error (px) above which a track stops
 //   max_distance   0   frames a pixel may be tracked (0 = the whole chunk)
+//   align          1   fill from frames aligned by the camera's homography first
+//   align_sources  8   aligned frames that may fill one frame's hole (0 = all)
+//   layers         1   hole pixels a rigid mover may cross filled layer by layer
+//                      (methods/layeredfill.h); 2 = every confirmed pixel, 0 = off
 //   patch          7   patch side of the spatial fill
 //   spatial_iters  4   PatchMatch/vote iterations per pyramid level
 // interpolate:
