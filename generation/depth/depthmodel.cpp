@@ -5,8 +5,6 @@
 #include "runtime/torchdevice.h"
 #include "usermodels/usermodel.h"
 
-#include <sstream>
-
 namespace retake::generation {
 
 const char* const kDepthModelSignature =
@@ -21,21 +19,6 @@ struct DepthModel::Impl {
     }
     void estimateWithinLimits(const torch::Tensor& all, torch::Tensor& result) const;
 };
-
-namespace {
-
-std::string describe(const torch::Tensor& t) {
-    std::ostringstream s;
-    s << t.sizes() << " " << t.dtype();
-    return s.str();
-}
-
-std::string shape(std::int64_t t, std::int64_t c, std::int64_t h, std::int64_t w) {
-    return "[" + std::to_string(t) + "," + std::to_string(c) + "," + std::to_string(h) + "," +
-           std::to_string(w) + "]";
-}
-
-} // namespace
 
 DepthModel::DepthModel(std::unique_ptr<Impl> impl)
     : impl_(std::move(impl)) {}
@@ -100,9 +83,7 @@ void DepthModel::Impl::estimateWithinLimits(const torch::Tensor& all, torch::Ten
     for (std::int64_t f0 = 0; f0 < count; f0 += group) {
         const std::int64_t n = std::min(count, f0 + group) - f0;
         const std::int64_t padded = std::max(n, limits.frames.min);
-        torch::Tensor input = all.slice(0, f0, f0 + n);
-        if (padded > n)
-            input = torch::cat({input, input.slice(0, n - 1).expand({padded - n, 3, h, w})});
+        torch::Tensor input = detail::padFrames(all.slice(0, f0, f0 + n), padded);
         if (resize)
             input = F::interpolate(input, F::InterpolateFuncOptions()
                                               .size(std::vector<std::int64_t>{ch, cw})
@@ -110,13 +91,14 @@ void DepthModel::Impl::estimateWithinLimits(const torch::Tensor& all, torch::Ten
                                               .align_corners(false));
         torch::Tensor t = model->forward({input.contiguous().to(model->device())}, std::string());
         if (!t.is_floating_point())
-            fail("forward() returned " + describe(t) + " for frames " + shape(padded, 3, ch, cw) +
-                 "; depth must be a floating-point tensor " + shape(padded, 1, ch, cw) +
-                 " in metres");
+            fail("forward() returned " + detail::describeTensor(t) + " for frames " +
+                 detail::shapeText(padded, 3, ch, cw) + "; depth must be a floating-point tensor " +
+                 detail::shapeText(padded, 1, ch, cw) + " in metres");
         if (t.dim() != 4 || t.size(0) != padded || t.size(1) != 1 || t.size(2) != ch ||
             t.size(3) != cw)
-            fail("forward() returned " + describe(t) + " for frames " + shape(padded, 3, ch, cw) +
-                 "; expected depth of shape " + shape(padded, 1, ch, cw) + " in metres");
+            fail("forward() returned " + detail::describeTensor(t) + " for frames " +
+                 detail::shapeText(padded, 3, ch, cw) + "; expected depth of shape " +
+                 detail::shapeText(padded, 1, ch, cw) + " in metres");
         t = t.slice(0, 0, n).to(torch::kCPU, torch::kFloat);
         if (resize)
             t = F::interpolate(t, F::InterpolateFuncOptions()

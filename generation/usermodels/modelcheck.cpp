@@ -5,7 +5,6 @@
 #include "usermodels/usermodel.h"
 
 #include <chrono>
-#include <sstream>
 
 namespace retake::generation {
 
@@ -148,10 +147,8 @@ ModelCheck checkUserModel(const std::string& path, const std::string& roleName,
     const std::int64_t channels = role == UserModelRole::Depth ? 1 : 3;
     if (!output.is_floating_point() || output.dim() != 4 || output.size(0) != trial.t ||
         output.size(1) != channels || output.size(2) != trial.h || output.size(3) != trial.w) {
-        std::ostringstream found;
-        found << output.sizes() << " " << output.dtype();
-        model->fail("returned " + found.str() + " for frames [" + std::to_string(trial.t) + ",3," +
-                    std::to_string(trial.h) + "," + std::to_string(trial.w) + "]; expected " +
+        model->fail("returned " + detail::describeTensor(output) + " for frames " +
+                    detail::shapeText(trial.t, 3, trial.h, trial.w) + "; expected " +
                     detail::signatureOf(role));
     }
 

@@ -384,6 +384,25 @@ std::string signatureOf(UserModelRole role) {
            "optionally with a third argument prompt: str (TorchScript only)";
 }
 
+std::string describeTensor(const torch::Tensor& t) {
+    std::ostringstream s;
+    s << t.sizes() << " " << t.dtype();
+    return s.str();
+}
+
+std::string shapeText(std::int64_t t, std::int64_t c, std::int64_t h, std::int64_t w) {
+    return "[" + std::to_string(t) + "," + std::to_string(c) + "," + std::to_string(h) + "," +
+           std::to_string(w) + "]";
+}
+
+torch::Tensor padFrames(const torch::Tensor& t, std::int64_t count) {
+    if (t.size(0) >= count)
+        return t;
+    std::vector<std::int64_t> sizes = t.sizes().vec();
+    sizes[0] = count - t.size(0);
+    return torch::cat({t, t.slice(0, t.size(0) - 1).expand(sizes)});
+}
+
 void UserModel::fail(const std::string& problem) const {
     throw UserModelError(origin_ + ": " + problem);
 }

@@ -73,4 +73,12 @@ protected:
 // The documented signature, for messages.
 std::string signatureOf(UserModelRole role);
 
+// "[4, 3, 8, 8] float": what a model returned, for messages.
+std::string describeTensor(const torch::Tensor& t);
+// "[4,3,64,96]": the shape of a call, for messages.
+std::string shapeText(std::int64_t t, std::int64_t c, std::int64_t h, std::int64_t w);
+// `t` [T,...] with its last frame repeated up to `count` frames: a package
+// compiled for more frames per call than are left.
+torch::Tensor padFrames(const torch::Tensor& t, std::int64_t count);
+
 } // namespace retake::generation::detail

@@ -2,34 +2,7 @@
 
 #include "inpaint/methods/torch_util.h"
 
-#include <sstream>
-
 namespace retake::generation::detail {
-
-namespace {
-
-std::string sizes(const torch::Tensor& t) {
-    std::ostringstream s;
-    s << t.sizes() << " " << t.dtype();
-    return s.str();
-}
-
-std::string shape(std::int64_t t, std::int64_t c, std::int64_t h, std::int64_t w) {
-    return "[" + std::to_string(t) + "," + std::to_string(c) + "," + std::to_string(h) + "," +
-           std::to_string(w) + "]";
-}
-
-// `t` with its last frame repeated up to `count` frames (a model compiled
-// for more frames per call than are left).
-torch::Tensor padFrames(const torch::Tensor& t, std::int64_t count) {
-    if (t.size(0) >= count)
-        return t;
-    return torch::cat(
-        {t,
-         t.slice(0, t.size(0) - 1).expand({count - t.size(0), t.size(1), t.size(2), t.size(3)})});
-}
-
-} // namespace
 
 ModelInpainter::ModelInpainter(std::unique_ptr<UserModel> model)
     : model_(std::move(model)) {}
@@ -115,8 +88,8 @@ void ModelInpainter::applyWithinLimits(const Chunk& chunk, RunContext& context, 
                 torch::Tensor tensor = model_->forward({crop(frames), crop(masks)}, chunk.prompt);
                 if (!tensor.is_floating_point() || tensor.dim() != 4 || tensor.size(0) != padded ||
                     tensor.size(1) != 3 || tensor.size(2) != th || tensor.size(3) != tw)
-                    fail("forward() returned " + sizes(tensor) + " for input frames " +
-                         shape(padded, 3, th, tw) +
+                    fail("forward() returned " + describeTensor(tensor) + " for input frames " +
+                         shapeText(padded, 3, th, tw) +
                          "; expected a floating-point tensor of the frames' shape");
                 tensor = tensor.slice(0, 0, n).to(torch::kCPU, torch::kFloat);
                 if (!tiled) {
