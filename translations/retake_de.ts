@@ -1739,6 +1739,58 @@
         <source>Not read by this model; kept as a note on the take</source>
         <translation>Von diesem Modell nicht gelesen; als Notiz beim Take gespeichert</translation>
     </message>
+    <message>
+        <source>%1 %2 (%3 keys)</source>
+        <translation>%1 %2 (%3 Schlüsselbilder)</translation>
+    </message>
+    <message>
+        <source>A clean plate: a picture of what the mask hides, filled in first.</source>
+        <translation>Eine saubere Plate: ein Bild dessen, was die Maske verdeckt, zuerst eingefüllt.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Clean Plate</source>
+        <translation>Saubere Plate</translation>
+    </message>
+    <message>
+        <source>Clean plate</source>
+        <translation>Saubere Plate</translation>
+    </message>
+    <message>
+        <source>First of the range</source>
+        <translation>Erstes des Bereichs</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.exr *.tif *.tiff *.jpg *.jpeg);;All files (*)</source>
+        <translation>Bilder (*.png *.exr *.tif *.tiff *.jpg *.jpeg);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Nothing (a still picture)</source>
+        <translation>Nichts (ein Standbild)</translation>
+    </message>
+    <message>
+        <source>Pin the plate to a painted shape that tracks the surface it shows (a planar track): the plate moves with it.</source>
+        <translation>Die Plate an eine gemalte Form heften, die der gezeigten Fläche folgt (ein planares Tracking): die Plate bewegt sich mit.</translation>
+    </message>
+    <message>
+        <source>Plate follows</source>
+        <translation>Plate folgt</translation>
+    </message>
+    <message>
+        <source>Plate frame</source>
+        <translation>Bild der Plate</translation>
+    </message>
+    <message>
+        <source>The shot frame whose view of the surface the plate shows.</source>
+        <translation>Das Bild der Einstellung, dessen Ansicht der Fläche die Plate zeigt.</translation>
+    </message>
 </context>
     <context>
         <name>retake::gui::JobsWidget</name>

@@ -1739,6 +1739,58 @@
         <source>Not read by this model; kept as a note on the take</source>
         <translation>Non lu par ce modèle ; gardé comme note sur la prise</translation>
     </message>
+    <message>
+        <source>%1 %2 (%3 keys)</source>
+        <translation>%1 %2 (%3 clés)</translation>
+    </message>
+    <message>
+        <source>A clean plate: a picture of what the mask hides, filled in first.</source>
+        <translation>Une plaque propre : une image de ce que le masque cache, utilisée en premier.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Clean Plate</source>
+        <translation>Plaque propre</translation>
+    </message>
+    <message>
+        <source>Clean plate</source>
+        <translation>Plaque propre</translation>
+    </message>
+    <message>
+        <source>First of the range</source>
+        <translation>Première de la plage</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.exr *.tif *.tiff *.jpg *.jpeg);;All files (*)</source>
+        <translation>Images (*.png *.exr *.tif *.tiff *.jpg *.jpeg);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Nothing (a still picture)</source>
+        <translation>Rien (une image fixe)</translation>
+    </message>
+    <message>
+        <source>Pin the plate to a painted shape that tracks the surface it shows (a planar track): the plate moves with it.</source>
+        <translation>Épingler la plaque à une forme peinte qui suit la surface qu’elle montre (un suivi planaire) : la plaque bouge avec elle.</translation>
+    </message>
+    <message>
+        <source>Plate follows</source>
+        <translation>La plaque suit</translation>
+    </message>
+    <message>
+        <source>Plate frame</source>
+        <translation>Image de la plaque</translation>
+    </message>
+    <message>
+        <source>The shot frame whose view of the surface the plate shows.</source>
+        <translation>L’image du plan dont la plaque montre la vue de la surface.</translation>
+    </message>
 </context>
     <context>
         <name>retake::gui::JobsWidget</name>

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void modelEngineNamesItsFileAndChecksIt();
     void aProjectNeverLoadsTheModelItNames();
     void shotAudioShowsOnA1WithItsWaveform();
+    void cleanPlateFollowsAPaintedShape();
     void openErrorNamesTheFile();
     void recoversAutosave();
     void germanAndFrenchTranslationsLoad();
@@ -770,6 +771,47 @@ void TestMainWindow::shotAudioShowsOnA1WithItsWaveform() {
     doc->undoStack()->undo();
     QVERIFY(doc->project().findShot(toned)->audioEnabled);
     doc->undoStack()->undo(); // the import
+}
+
+// The clean plate and the shape it follows are chosen in the inspector and
+// reach the regeneration as regen --reference --reference-follows
+// --reference-frame do.
+void TestMainWindow::cleanPlateFollowsAPaintedShape() {
+    InspectorWidget* inspector = window_->inspector();
+    Document* doc = window_->document();
+    const Shot& alpha = shot(QStringLiteral("Alpha"));
+    window_->state()->selectShot(alpha.id);
+    // No plate: nothing to pin, nothing passed on.
+    QVERIFY(!inspector->plateFollowsCombo()->isEnabled());
+    QString error;
+    auto settings = inspector->regenerationSettings(&error);
+    QVERIFY2(settings, qPrintable(error));
+    QVERIFY(settings->referencePath.isEmpty() && settings->referenceFollows.isNull());
+
+    MaskShape sign;
+    sign.kind = MaskShapeKind::Rectangle;
+    sign.frames.add(alpha.source);
+    sign.keys.insert(alpha.source.start, MaskGeometry{QPointF(10, 10), QPointF(60, 40)});
+    const Id shapeId = doc->addMaskShape(alpha.id, Id(), sign);
+    QCOMPARE(inspector->plateFollowsCombo()->count(), 2); // nothing, the rectangle
+    inspector->plateEdit()->setText(dir_.filePath(QStringLiteral("mask.png")));
+    QVERIFY(inspector->plateFollowsCombo()->isEnabled());
+    QVERIFY(!inspector->plateFrameSpin()->isEnabled()); // a still picture needs no frame
+    inspector->plateFollowsCombo()->setCurrentIndex(1);
+    QVERIFY(inspector->plateFrameSpin()->isEnabled());
+    inspector->plateFrameSpin()->setValue(5);
+    settings = inspector->regenerationSettings(&error);
+    QVERIFY2(settings, qPrintable(error));
+    QCOMPARE(settings->referencePath, dir_.filePath(QStringLiteral("mask.png")));
+    QCOMPARE(settings->referenceFollows, shapeId);
+    QCOMPARE(settings->referenceFrame, alpha.source.start + 5);
+    // Another shot has other shapes: the choice is cleared.
+    window_->state()->selectShot(shot(QStringLiteral("Bravo")).id);
+    QCOMPARE(inspector->plateFollowsCombo()->count(), 1);
+    settings = inspector->regenerationSettings(&error);
+    QVERIFY(settings->referenceFollows.isNull());
+    inspector->plateEdit()->clear();
+    doc->undoStack()->undo();
 }
 
 void TestMainWindow::openErrorNamesTheFile() {

@@ -13,11 +13,14 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSettings>
@@ -125,6 +128,46 @@ InspectorWidget::InspectorWidget(EditorState* state, QWidget* parent)
     regenForm->addRow(modelLabel_, model_);
     describe();
     regenForm->addRow(tr("Parameters"), parameters_);
+    // A clean plate (a still of what is behind the mask); pinned to a shape
+    // that tracks the surface, it is warped onto every frame along the track
+    // (as regen --reference --reference-follows --reference-frame).
+    plate_ = new QLineEdit;
+    plate_->setObjectName(QStringLiteral("cleanPlate"));
+    plate_->setPlaceholderText(tr("None"));
+    plate_->setToolTip(tr("A clean plate: a picture of what the mask hides, filled in first."));
+    auto* plateBrowse = new QPushButton(tr("Browse…"));
+    connect(plateBrowse, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(
+            this, tr("Clean Plate"), plate_->text(),
+            tr("Images (*.png *.exr *.tif *.tiff *.jpg *.jpeg);;All files (*)"));
+        if (!file.isEmpty())
+            plate_->setText(file);
+    });
+    auto* plateRow = new QWidget;
+    auto* plateLayout = new QHBoxLayout(plateRow);
+    plateLayout->setContentsMargins(0, 0, 0, 0);
+    plateLayout->addWidget(plate_, 1);
+    plateLayout->addWidget(plateBrowse);
+    regenForm->addRow(tr("Clean plate"), plateRow);
+    plateFollows_ = new QComboBox;
+    plateFollows_->setObjectName(QStringLiteral("plateFollows"));
+    plateFollows_->setToolTip(tr("Pin the plate to a painted shape that tracks the surface it "
+                                 "shows (a planar track): the plate moves with it."));
+    regenForm->addRow(tr("Plate follows"), plateFollows_);
+    plateFrame_ = new QSpinBox;
+    plateFrame_->setObjectName(QStringLiteral("plateFrame"));
+    plateFrame_->setRange(-1, std::numeric_limits<int>::max());
+    plateFrame_->setSpecialValueText(tr("First of the range"));
+    plateFrame_->setToolTip(tr("The shot frame whose view of the surface the plate shows."));
+    regenForm->addRow(tr("Plate frame"), plateFrame_);
+    const auto pinnable = [this] {
+        const bool plate = !plate_->text().trimmed().isEmpty();
+        plateFollows_->setEnabled(plate && plateFollows_->count() > 1);
+        plateFrame_->setEnabled(plate && !plateFollows_->currentData().toString().isEmpty());
+    };
+    connect(plate_, &QLineEdit::textChanged, this, pinnable);
+    connect(plateFollows_, &QComboBox::currentIndexChanged, this, pinnable);
+    pinnable();
     regenForm->addRow(tr("Seed"), seed_);
     layout->addWidget(regenBox);
     layout->addWidget(takes_ = new TakesInspector(state_));
@@ -165,11 +208,35 @@ const Shot* InspectorWidget::shot() const {
     return document_ ? document_->project().findShot(state_->selectedShot()) : nullptr;
 }
 
+void InspectorWidget::listPlateShapes() {
+    // The shapes a plate can follow: the selected shot's painted ones with
+    // an outline. Kept when the shot's masks change, cleared for another shot.
+    const QString chosen = plateFollows_->currentData().toString();
+    const QSignalBlocker quiet(plateFollows_);
+    plateFollows_->clear();
+    plateFollows_->addItem(tr("Nothing (a still picture)"), QString());
+    if (const Shot* s = shot())
+        for (const MaskRef& mask : s->masks)
+            for (const MaskShape& shape : mask.painted.shapes)
+                if (shape.hasGeometry() && !shape.erase)
+                    plateFollows_->addItem(
+                        tr("%1 %2 (%3 keys)")
+                            .arg(toString(shape.kind), idToString(shape.id).left(8))
+                            .arg(shape.keys.size()),
+                        idToString(shape.id));
+    plateFollows_->setCurrentIndex(std::max(0, plateFollows_->findData(chosen)));
+    plateFollows_->setEnabled(!plate_->text().trimmed().isEmpty() && plateFollows_->count() > 1);
+    plateFrame_->setEnabled(plateFollows_->isEnabled() &&
+                            !plateFollows_->currentData().toString().isEmpty());
+}
+
 void InspectorWidget::refresh() {
     const Shot* s = shot();
     pages_->setCurrentIndex(s ? 1 : 0);
+    listPlateShapes();
     if (!s)
         return;
+    plateFrame_->setMaximum(int(std::max<FrameNumber>(0, s->duration() - 1)));
     const MediaRef* media = document_->project().findMedia(s->mediaId);
     media_->setText(
         !media ? QString()
@@ -255,6 +322,13 @@ std::optional<RegenRequest> InspectorWidget::regenerationSettings(QString* error
         !request.parameters.contains(QStringLiteral("model")))
         request.parameters.insert(QStringLiteral("model"), model_->path());
     request.seed = seed_->value();
+    request.referencePath = plate_->text().trimmed();
+    const QString follows = plateFollows_->currentData().toString();
+    if (!request.referencePath.isEmpty() && !follows.isEmpty()) {
+        request.referenceFollows = Id::fromString(follows);
+        if (const Shot* s = shot(); s && plateFrame_->value() >= 0)
+            request.referenceFrame = s->source.start + plateFrame_->value();
+    }
     request.device =
         QSettings().value(QStringLiteral("regen/device"), QStringLiteral("cpu")).toString();
     return request;

@@ -53,6 +53,10 @@ public:
     QLineEdit* parametersEdit() const { return parameters_; }
     // The model engine's file (shown while that engine is chosen).
     ModelFileField* modelField() const { return model_; }
+    // A clean plate for the fill, optionally pinned to a tracked shape.
+    QLineEdit* plateEdit() const { return plate_; }
+    QComboBox* plateFollowsCombo() const { return plateFollows_; }
+    QSpinBox* plateFrameSpin() const { return plateFrame_; }
     TakesInspector* takes() const { return takes_; }
     BlockingInspector* blockingSection() const { return blocking_; }
     DepthOfFieldLabel* depthOfFieldLabel() const { return camera_->depthOfFieldLabel(); }
@@ -73,6 +77,7 @@ private:
     void refresh();
     void commitText();
     void showWhoReadsThePrompt(const QString& engine);
+    void listPlateShapes();
     const Shot* shot() const;
 
     EditorState* state_;
@@ -89,6 +94,9 @@ private:
     QLineEdit* parameters_;
     ModelFileField* model_;
     QLabel* modelLabel_;
+    QLineEdit* plate_;
+    QComboBox* plateFollows_;
+    QSpinBox* plateFrame_;
     // What the last Check said of the chosen model's prompt (a package
     // takes none); true until a check says otherwise.
     bool modelTakesPrompt_ = true;
