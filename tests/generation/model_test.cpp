@@ -112,8 +112,9 @@ TEST_F(Model, ReportsAFileThatIsNotAModel) {
     InpaintRequest r = request();
     r.params = {{"model", path}};
     const std::string m = errorOf(r);
-    EXPECT_EQ(m.rfind(path + ": not a model: neither a TorchScript file nor an AOTInductor package", 0),
-              0u)
+    EXPECT_EQ(
+        m.rfind(path + ": not a model: neither a TorchScript file nor an AOTInductor package", 0),
+        0u)
         << m;
 }
 
