@@ -445,6 +445,17 @@ void PropagateEngine::fillFromReference(State& s, FlowEstimator& estimator,
 void PropagateEngine::alignAndFill(State& s, const std::vector<cv::Mat>& gray,
                                    const std::vector<cv::Mat>& usable,
                                    const std::vector<cv::Mat>& holes, RunContext& context) const {
+    // The chunk's pixels and holes as both whole-chunk fills see them.
+    ChunkHoles chunk;
+    chunk.count = s.n;
+    chunk.width = s.width;
+    chunk.height = s.height;
+    chunk.source = s.chunk->frames;
+    chunk.masked = s.chunk->fill.data();
+    chunk.out = s.out;
+    chunk.unknown = &s.unknown;
+    chunk.unknownCount = &s.unknownCount;
+    chunk.flowScale = s.sx;
     context.report(0.45, "aligning frames");
     std::vector<cv::Mat> nextFlow, nextError;
     for (const FlowPair& pair : s.next) {
@@ -482,19 +493,11 @@ void PropagateEngine::alignAndFill(State& s, const std::vector<cv::Mat>& gray,
     }
     if (layers_ > 0) {
         LayeredFillFrames layerFrames;
-        layerFrames.count = s.n;
-        layerFrames.width = s.width;
-        layerFrames.height = s.height;
-        layerFrames.source = s.chunk->frames;
-        layerFrames.masked = s.chunk->fill.data();
-        layerFrames.out = s.out;
-        layerFrames.unknown = &s.unknown;
-        layerFrames.unknownCount = &s.unknownCount;
+        static_cast<ChunkHoles&>(layerFrames) = chunk;
         layerFrames.nextFlow = &nextFlow;
         layerFrames.nextError = &nextError;
         layerFrames.gray = &gray;
         layerFrames.holes = &holes;
-        layerFrames.flowScale = s.sx;
         LayeredFillOptions layerOptions;
         layerOptions.everyPixel = layers_ > 1;
         const std::vector<std::vector<Layer>> layers =
@@ -517,16 +520,8 @@ void PropagateEngine::alignAndFill(State& s, const std::vector<cv::Mat>& gray,
         }
     }
     AlignedFillFrames frames;
-    frames.count = s.n;
-    frames.width = s.width;
-    frames.height = s.height;
-    frames.source = s.chunk->frames;
-    frames.masked = s.chunk->fill.data();
-    frames.out = s.out;
-    frames.unknown = &s.unknown;
-    frames.unknownCount = &s.unknownCount;
+    static_cast<ChunkHoles&>(frames) = chunk;
     frames.moving = &moving;
-    frames.flowScale = s.sx;
     AlignedFillOptions options;
     options.seamBand = seamBand_;
     options.correct = seamBand_ > 0;

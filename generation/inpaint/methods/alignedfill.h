@@ -17,7 +17,9 @@
 
 namespace retake::generation::detail {
 
-struct AlignedFillFrames {
+// A chunk's frames and what is still to fill in them, as the fills that
+// work on a whole chunk (this one, layeredfill.h) share them.
+struct ChunkHoles {
     int count = 0;
     int width = 0;
     int height = 0;
@@ -28,11 +30,14 @@ struct AlignedFillFrames {
     // Per frame, 1 = still to fill; cleared where filled.
     std::vector<std::vector<std::uint8_t>>* unknown = nullptr;
     std::vector<int>* unknownCount = nullptr;
+    float flowScale = 1.0f; // analysis px per full-resolution px
+};
+
+struct AlignedFillFrames : ChunkHoles {
     // Per frame at analysis resolution, 255 where a hole pixel moves on its
     // own (motionsplit.h): a homography would replace a car driving through
     // by the road. An empty map: nothing could be told, nothing is filled.
     const std::vector<cv::Mat>* moving = nullptr;
-    float flowScale = 1.0f;
 };
 
 struct AlignedFillOptions {

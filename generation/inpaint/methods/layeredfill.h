@@ -14,6 +14,7 @@
 // (motionsplit.h) draws the road over the car's edge; this decides pixel by
 // pixel from what other frames show there.
 
+#include "inpaint/methods/alignedfill.h"
 #include "inpaint/methods/alignment.h"
 
 #include <cstdint>
@@ -22,17 +23,7 @@
 
 namespace retake::generation::detail {
 
-struct LayeredFillFrames {
-    int count = 0;
-    int width = 0;
-    int height = 0;
-    const float* source = nullptr; // [count,3,H,W] the chunk as given
-    // [count,H,W]; 1 = masked in the source: never read from.
-    const std::uint8_t* masked = nullptr;
-    float* out = nullptr; // [count,3,H,W]; only unknown pixels are written
-    // Per frame, 1 = still to fill; cleared where filled.
-    std::vector<std::vector<std::uint8_t>>* unknown = nullptr;
-    std::vector<int>* unknownCount = nullptr;
+struct LayeredFillFrames : ChunkHoles {
     // At analysis resolution: the flow from each frame to the next
     // (CV_32FC2) and its forward-backward error (CV_32F), gray frames
     // (CV_8U, holes filled smoothly) and holes (CV_8U, non-zero inside).
@@ -40,7 +31,6 @@ struct LayeredFillFrames {
     const std::vector<cv::Mat>* nextError = nullptr;
     const std::vector<cv::Mat>* gray = nullptr;
     const std::vector<cv::Mat>* holes = nullptr;
-    float flowScale = 1.0f; // analysis px per full-resolution px
 };
 
 struct LayeredFillOptions {
