@@ -47,6 +47,8 @@ section "Regeneration engines (generation_bench --quick)"
 run env OMP_WAIT_POLICY=PASSIVE "$(find_exe generation_bench)" --quick
 section "Regeneration on real footage (tests/bench/generation/devset.sh)"
 run "$here/generation/devset.sh" "$build"
+section "Users' models, TorchScript and .pt2 (tests/bench/generation/models.sh)"
+run "$here/generation/models.sh" "$build"
 section "Editor window (gui_bench --quick)"
 if [ -z "$(find_exe gui_bench)" ]; then
     echo "(not built: RETAKE_BUILD_GUI is off)"
