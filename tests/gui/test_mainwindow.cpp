@@ -742,6 +742,19 @@ void TestMainWindow::shotAudioShowsOnA1WithItsWaveform() {
              qPrintable(QString::number(peaks->maxBetween(0.2, 0.8))));
     QVERIFY2(peaks->maxBetween(1.2, 1.8) < 0.01,
              qPrintable(QString::number(peaks->maxBetween(1.2, 1.8))));
+    // A file that changes on disk is read again once the project changes;
+    // one that does not stays cached.
+    const QString copy = dir_.filePath(QStringLiteral("tone_copy.mp4"));
+    QFile::remove(copy);
+    QVERIFY(QFile::copy(clip, copy));
+    QTRY_VERIFY_WITH_TIMEOUT(timeline->waveforms()->peaks(copy, seconds), 30000);
+    QFile grown(copy);
+    QVERIFY(grown.open(QIODevice::Append));
+    grown.write("trailing bytes");
+    grown.close();
+    timeline->waveforms()->forgetChangedFiles();
+    QVERIFY(!timeline->waveforms()->peaks(copy, seconds));
+    QVERIFY(timeline->waveforms()->peaks(clip, seconds));
     // Drawn: a tall waveform over the tone, none over the silence.
     timeline->repaint();
     const QImage shown = timeline->grab().toImage();

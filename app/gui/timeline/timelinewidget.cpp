@@ -93,6 +93,9 @@ void TimelineWidget::setDocument(Document* document) {
 
 void TimelineWidget::projectChanged() {
     markers_ = document_ ? timelineMarkers(document_->project()) : QVector<TimelineMarker>();
+    // A relinked or re-rendered file gets a new waveform; painting itself
+    // never asks the file system.
+    waveforms_->forgetChangedFiles();
     updateGeometry();
     updateScrollBar();
     update();

@@ -1,6 +1,5 @@
 #include "timeline/waveformcache.h"
 
-#include <QDateTime>
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
@@ -10,10 +9,9 @@ namespace retake::gui {
 WaveformCache::WaveformCache(QObject* parent)
     : QObject(parent) {
     connect(&watcher_, &QFutureWatcher<AudioPeaks>::finished, this, [this] {
-        const QString path = runningPath_;
-        done_.insert(running_, std::make_shared<const AudioPeaks>(watcher_.result()));
+        const QString path = running_;
+        done_.insert(path, {std::make_shared<const AudioPeaks>(watcher_.result()), runningState_});
         running_.clear();
-        runningPath_.clear();
         Q_EMIT ready(path);
         startNext();
     });
@@ -25,32 +23,33 @@ WaveformCache::~WaveformCache() {
     watcher_.waitForFinished();
 }
 
-QString WaveformCache::keyOf(const QString& path) {
+WaveformCache::FileState WaveformCache::stateOf(const QString& path) {
     const QFileInfo info(path);
-    return QStringLiteral("%1|%2|%3")
-        .arg(path)
-        .arg(info.size())
-        .arg(info.lastModified().toMSecsSinceEpoch());
+    return {info.size(), info.lastModified()};
 }
 
 const AudioPeaks* WaveformCache::peaks(const QString& path, double seconds) {
-    const QString key = keyOf(path);
-    if (const auto found = done_.constFind(key); found != done_.constEnd())
-        return found->get();
-    if (running_ != key && std::none_of(queue_.cbegin(), queue_.cend(),
-                                        [&](const Wanted& w) { return keyOf(w.path) == key; })) {
+    if (const auto found = done_.constFind(path); found != done_.constEnd())
+        return found->peaks.get();
+    if (running_ != path && std::none_of(queue_.cbegin(), queue_.cend(),
+                                         [&](const Wanted& w) { return w.path == path; })) {
         queue_.append({path, seconds});
         startNext();
     }
     return nullptr;
 }
 
+void WaveformCache::forgetChangedFiles() {
+    for (auto it = done_.begin(); it != done_.end();)
+        it = stateOf(it.key()) == it->read ? std::next(it) : done_.erase(it);
+}
+
 void WaveformCache::startNext() {
     if (!running_.isEmpty() || queue_.isEmpty())
         return;
     const Wanted next = queue_.takeFirst();
-    running_ = keyOf(next.path);
-    runningPath_ = next.path;
+    running_ = next.path;
+    runningState_ = stateOf(next.path);
     const auto cancel = cancel_;
     watcher_.setFuture(QtConcurrent::run([next, cancel] {
         try {
