@@ -33,6 +33,9 @@ debian_packages=(
   ccache
   clang-14 libclang-rt-14-dev  # libFuzzer, ASan and UBSan for tests/fuzz (ctest -L fuzz)
   python3 python3-venv
+  # the render farm's test cluster (tests/farm/slurm_cluster.sh): one-node
+  # Slurm with its own munged
+  slurmctld slurmd slurm-client munge
   # the development set's case builder and scorer (../shared/devset)
   python3-numpy python3-pil python3-opencv python3-skimage
 )
@@ -49,6 +52,24 @@ if ((${#missing[@]})); then
   apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
+# The test cluster runs its own munged, slurmctld and slurmd (own key, socket,
+# ports, all under its directory), so the system's are not wanted. Installing
+# starts none in a container (no systemd: invoke-rc.d finds no runlevel, or
+# policy-rc.d forbids it); under systemd it starts and enables munge, while
+# slurmctld and slurmd wait for /etc/slurm/slurm.conf. Unless this machine is
+# a configured Slurm node, stop and disable them. (Not through /etc/init.d:
+# their stop and status act on every slurmd or munged by name, the test
+# cluster's too.)
+if [ -d /run/systemd/system ] && [ ! -e /etc/slurm/slurm.conf ]; then
+  for unit in slurmd slurmctld munge; do
+    if systemctl -q is-enabled "$unit" 2>/dev/null ||
+      systemctl -q is-active "$unit" 2>/dev/null; then
+      echo "setup: stopping and disabling the system's $unit" >&2
+      systemctl -q disable --now "$unit"
+    fi
+  done
+fi
+
 # libtorch comes from PyPI's torch wheel (CUDA-enabled, ships TorchConfig.cmake).
 python=$(command -v python3)
 if [ ! -x "$RETAKE_VENV/bin/python" ]; then
@@ -58,5 +79,12 @@ if ! "$RETAKE_VENV/bin/python" -c 'import torch, pxr, opentimelineio, numpy' 2>/
   echo "setup: installing torch, usd-core, opentimelineio into $RETAKE_VENV" >&2
   "$RETAKE_VENV/bin/pip" install -q --disable-pip-version-check \
     torch usd-core opentimelineio numpy
+fi
+# The render farm's job templates are checked and run locally with the Open
+# Job Description CLI (tests/farm). It is still 0.x and Retake relies on its
+# command line, so the minor version is pinned.
+if ! "$RETAKE_VENV/bin/python" -c 'import openjd.cli' 2>/dev/null; then
+  echo "setup: installing openjd-cli into $RETAKE_VENV" >&2
+  "$RETAKE_VENV/bin/pip" install -q --disable-pip-version-check 'openjd-cli~=0.8.0'
 fi
 echo "setup: done (Torch_DIR=$("$RETAKE_VENV/bin/python" -c 'import torch;print(torch.utils.cmake_prefix_path)')/Torch)" >&2

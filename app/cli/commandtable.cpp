@@ -4,6 +4,7 @@
 #include "cameracommand.h"
 #include "cli.h"
 #include "democommand.h"
+#include "farmcommand.h"
 #include "modelcommand.h"
 #include "otiocommand.h"
 #include "projectcommands.h"
@@ -30,6 +31,8 @@ const QVector<Command>& commands() {
              "Reframe a shot (zoom, pan, tilt, roll, handheld, 2.5D move, depth of "
              "field) as a new take.",
              runReframe},
+            {"farm", "Regenerate and export on a render farm (Slurm, Open Job Description).",
+             runFarm},
             {"model", "Check a model file of your own (TorchScript or .pt2).", runModel},
             {"system", "Versions and compute devices.", runSystem},
         };

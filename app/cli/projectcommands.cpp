@@ -345,8 +345,9 @@ int runInfo(const QStringList& args) {
     return Ok;
 }
 
-int runExport(const QStringList& args) {
-    QCommandLineParser p;
+namespace {
+
+void addExportOptions(QCommandLineParser& p) {
     p.addOption({QStringLiteral("out"),
                  QStringLiteral("A movie (.mov, .mp4, .mkv) or a sequence (shot_####.png / .exr)."),
                  QStringLiteral("PATH")});
@@ -413,13 +414,10 @@ int runExport(const QStringList& args) {
                  QStringLiteral("View of --display (default: the display's default view)."),
                  QStringLiteral("VIEW")});
     addDepthExportOptions(p);
-    if (!parse(p, args,
-               QStringLiteral("Export the timeline or a shot, with the active takes, as a movie "
-                              "with audio or an image sequence. "
-                              "Outputs appear under their final names only when complete."),
-               QStringLiteral("PROJECT")))
-        return Ok;
-    const Project project = loadProjectFile(positional(p, 0, QStringLiteral("the project file")));
+}
+
+// Everything but --depth (a depth map export: runDepthExport).
+ExportRequest exportRequestFrom(const QCommandLineParser& p, const Project& project) {
     ExportRequest request;
     request.output = p.value(QStringLiteral("out"));
     if (request.output.isEmpty())
@@ -474,10 +472,6 @@ int runExport(const QStringList& args) {
     else if (!depthNaming.isEmpty() && depthNaming != QLatin1String("z"))
         throw Error(ErrorKind::Usage,
                     QStringLiteral("--exr-depth is z or blender, not \"%1\".").arg(depthNaming));
-    if (runDepthExport(p, project, request.output, request.shotId, request.timelineRange,
-                       request.firstFileNumber, request.imageOptions.exrCompression,
-                       request.overwrite))
-        return Ok;
     // Any colour option turns the pipeline on; without one, frames leave
     // exactly as decoded.
     const char* colourOptions[] = {"ocio-config", "input-space",  "working-space", "lut",
@@ -504,6 +498,43 @@ int runExport(const QStringList& args) {
         colour.grade.view = p.value(QStringLiteral("view"));
         request.colour = colour;
     }
+
+    return request;
+}
+
+} // namespace
+
+ExportRequest exportRequestFromArguments(const QStringList& arguments, const Project& project) {
+    QCommandLineParser p;
+    addExportOptions(p);
+    if (!p.parse(QStringList{QStringLiteral("export")} + arguments))
+        throw Error(ErrorKind::Usage, QStringLiteral("export: %1").arg(p.errorText()));
+    if (!p.positionalArguments().isEmpty())
+        throw Error(
+            ErrorKind::Usage,
+            QStringLiteral("export: unexpected \"%1\"").arg(p.positionalArguments().first()));
+    if (p.isSet(QStringLiteral("depth")))
+        throw Error(ErrorKind::Usage,
+                    QStringLiteral("export: depth maps are exported on one machine, not on the "
+                                   "farm."));
+    return exportRequestFrom(p, project);
+}
+
+int runExport(const QStringList& args) {
+    QCommandLineParser p;
+    addExportOptions(p);
+    if (!parse(p, args,
+               QStringLiteral("Export the timeline or a shot, with the active takes, as a movie "
+                              "with audio or an image sequence. "
+                              "Outputs appear under their final names only when complete."),
+               QStringLiteral("PROJECT")))
+        return Ok;
+    const Project project = loadProjectFile(positional(p, 0, QStringLiteral("the project file")));
+    const ExportRequest request = exportRequestFrom(p, project);
+    if (runDepthExport(p, project, request.output, request.shotId, request.timelineRange,
+                       request.firstFileNumber, request.imageOptions.exrCompression,
+                       request.overwrite))
+        return Ok;
 
     retake::Progress progress(stderrProgress(QStringLiteral("export")));
     installInterruptHandler(&progress);

@@ -71,10 +71,7 @@ qint64 seedArg(const QCommandLineParser& p) {
     return seed;
 }
 
-} // namespace
-
-int runRegen(const QStringList& args) {
-    QCommandLineParser p;
+void addRegenOptions(QCommandLineParser& p) {
     p.addOption({QStringLiteral("shot"), QStringLiteral("Shot ID, ID prefix or name."),
                  QStringLiteral("SHOT")});
     p.addOption({QStringLiteral("range"),
@@ -92,17 +89,10 @@ int runRegen(const QStringList& args) {
                                 "first of --range)."),
                  QStringLiteral("F")});
     addEngineOptions(p);
-    if (!parse(
-            p, args,
-            QStringLiteral(
-                "Regenerate the masked pixels of a shot's frame range as a new take. Locked frames "
-                "and pixels outside the mask stay bit-identical; the media is never modified."),
-            QStringLiteral("PROJECT")) ||
-        listParams(p))
-        return Ok;
-    const QString path = positional(p, 0, QStringLiteral("the project file"));
-    auto doc = Document::open(path);
-    const Shot& shot = resolveShot(doc->project(), p.value(QStringLiteral("shot")));
+}
+
+RegenRequest regenRequestFrom(const QCommandLineParser& p, const Project& project) {
+    const Shot& shot = resolveShot(project, p.value(QStringLiteral("shot")));
     RegenRequest request;
     request.shotId = shot.id;
     request.range = p.isSet(QStringLiteral("range"))
@@ -132,6 +122,39 @@ int runRegen(const QStringList& args) {
                                            QStringLiteral("--reference-frame"));
     if (p.isSet(QStringLiteral("device")))
         request.device = p.value(QStringLiteral("device"));
+    return request;
+}
+
+} // namespace
+
+RegenRequest regenRequestFromArguments(const QStringList& arguments, const Project& project) {
+    QCommandLineParser p;
+    addRegenOptions(p);
+    if (!p.parse(QStringList{QStringLiteral("regen")} + arguments))
+        throw Error(ErrorKind::Usage, QStringLiteral("regen: %1").arg(p.errorText()));
+    if (!p.positionalArguments().isEmpty())
+        throw Error(
+            ErrorKind::Usage,
+            QStringLiteral("regen: unexpected \"%1\"").arg(p.positionalArguments().first()));
+    return regenRequestFrom(p, project);
+}
+
+int runRegen(const QStringList& args) {
+    QCommandLineParser p;
+    addRegenOptions(p);
+    if (!parse(
+            p, args,
+            QStringLiteral(
+                "Regenerate the masked pixels of a shot's frame range as a new take. Locked frames "
+                "and pixels outside the mask stay bit-identical; the media is never modified."),
+            QStringLiteral("PROJECT")) ||
+        listParams(p))
+        return Ok;
+    const QString path = positional(p, 0, QStringLiteral("the project file"));
+    auto doc = Document::open(path);
+    const RegenRequest request = regenRequestFrom(p, doc->project());
+    // Copied: the take changes the project the shot lives in.
+    const Shot shot = *doc->project().findShot(request.shotId);
 
     retake::Progress progress(stderrProgress(QStringLiteral("regen")));
     installInterruptHandler(&progress);

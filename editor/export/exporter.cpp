@@ -297,8 +297,11 @@ void checkSequenceName(const QString& output, const QString& printfFileName) {
             tr("%1: a sequence needs a frame number in its name, like shot_####.exr").arg(output));
 }
 
+// Frames [first, end) of the export (all of them for a whole one); the
+// manifest only when the export is whole.
 ExportResult exportSequence(const Project& project, const ExportRequest& request,
-                            const QVector<ExportFrame>& frames, Progress& progress) {
+                            const QVector<ExportFrame>& frames, int first, int end,
+                            Progress& progress) {
     const QString pattern = printfPattern(QFileInfo(request.output).absoluteFilePath());
     const QFileInfo patternInfo(pattern); // its name was checked by exportProject
     // Before anything is created: a bad colour request leaves no trace.
@@ -341,14 +344,18 @@ ExportResult exportSequence(const Project& project, const ExportRequest& request
             if (!gradedSpaces.contains(f.shot->mediaId))
                 gradedSpaces.insert(f.shot->mediaId,
                                     grader.outputSpaceName(*project.findMedia(f.shot->mediaId)));
-    Prefetcher<Image> ahead(0, int(frames.size()), 2, readGraded);
-    for (int i = 0; i < frames.size(); ++i) {
+    // Every frame's entry, so that a part's EXR headers name the same
+    // manifest lines as a whole export's.
+    for (int i = 0; i < frames.size(); ++i)
+        manifest.addFrame(i, fileNameFor(patternInfo.fileName(), request.firstFileNumber + i),
+                          *frames[i].shot, frames[i].mediaFrame, frames[i].timelineFrame);
+    Prefetcher<Image> ahead(first, end - first, 2, readGraded);
+    for (int i = first; i < end; ++i) {
         progress.checkCancelled();
         const MediaRef& media = *project.findMedia(frames[i].shot->mediaId);
         const Image image = ahead.next();
         const QString name = fileNameFor(patternInfo.fileName(), request.firstFileNumber + i);
         const QString stagedPath = staging.filePath(name);
-        manifest.addFrame(i, name, *frames[i].shot, frames[i].mediaFrame, frames[i].timelineFrame);
         ImageWriteOptions options = request.imageOptions;
         if (exr)
             options.exrMetadata = exrMetadataFor(
@@ -358,19 +365,36 @@ ExportResult exportSequence(const Project& project, const ExportRequest& request
                 request.writeManifest ? QFileInfo(manifestPath).fileName() : QString());
         writeImageFile(stagedPath, image, options);
         staged << name;
-        progress.report(double(i + 1) / frames.size() * 0.98, tr("Writing frames"));
+        progress.report(double(i + 1 - first) / (end - first) * 0.98, tr("Writing frames"));
     }
     result.files << staging.moveInto(dir.absolutePath(), staged);
-    finishManifest(request, grader, project, frames, manifest, manifestPath, result);
+    if (first == 0 && end == frames.size())
+        finishManifest(request, grader, project, frames, manifest, manifestPath, result);
     folder.keep();
-    result.frames = frames.size();
+    result.frames = end - first;
     progress.report(1.0, tr("Done"));
     return result;
 }
 
+// What part of a movie export one call writes: the whole movie; or, for a
+// farm, the video of frames [first, end) alone into `segment`; or the movie
+// from such segments, its audio mixed and encoded once (`segments`).
+struct MoviePart {
+    int first = 0;
+    int end = -1; // -1: every frame
+    QString segment;
+    QStringList segments;
+};
+
 ExportResult exportMovie(const Project& project, const ExportRequest& request,
-                         const QVector<ExportFrame>& frames, Progress& progress) {
-    const QString output = QFileInfo(request.output).absoluteFilePath();
+                         const QVector<ExportFrame>& frames, const MoviePart& part,
+                         Progress& progress) {
+    const bool writingSegment = !part.segment.isEmpty();
+    const bool joining = !part.segments.isEmpty();
+    const int first = part.first;
+    const int end = part.end < 0 ? int(frames.size()) : part.end;
+    const QString output =
+        QFileInfo(writingSegment ? part.segment : request.output).absoluteFilePath();
     const QString folder = QFileInfo(output).absolutePath();
     progress.note(sweepLeftovers(folder).summary(folder));
     TimelineFrameSource source(project);
@@ -389,39 +413,70 @@ ExportResult exportMovie(const Project& project, const ExportRequest& request,
         return grader.grade(std::move(image), *project.findMedia(frames[i].shot->mediaId), type);
     };
 
-    Image first = readGraded(0);
+    // Every part reads the export's first frame: the movie's size and
+    // colour come from it, so every segment is encoded alike.
+    Image firstImage = readGraded(0);
     EncodeSettings settings;
     settings.codec = request.codec;
-    settings.width = first.width;
-    settings.height = first.height;
+    settings.width = firstImage.width;
+    settings.height = firstImage.height;
     settings.frameRate = project.frameRate;
     const MediaRef& firstMedia = *project.findMedia(frames[0].shot->mediaId);
-    const DeliveryColour delivery = deliveryFor(
-        grader, request, firstMedia, first.type != SampleType::UInt8, first.width, first.height);
+    const DeliveryColour delivery =
+        deliveryFor(grader, request, firstMedia, firstImage.type != SampleType::UInt8,
+                    firstImage.width, firstImage.height);
     for (const QString& note : delivery.notes)
         progress.note(note);
     settings.colour = delivery.tags;
     settings.bitDepth = delivery.bitDepth;
-    if (request.withAudio && audio.hasAudio()) {
+    if (request.withAudio && audio.hasAudio() && !writingSegment) {
         settings.audioSampleRate = audio.sampleRate();
         settings.audioChannels = audio.channels();
     }
     if (timelineExport)
-        checkSize(first, project, *frames[0].shot);
+        checkSize(firstImage, project, *frames[0].shot);
+    if (joining)
+        settings.videoFromSegment = part.segments.first();
     auto encoder = createVideoEncoder(output, settings);
     ExportResult result;
     ProvenanceManifest manifest(project, output);
-    {
+    if (joining) {
+        int done = 0;
+        for (const QString& segment : part.segments) {
+            progress.checkCancelled();
+            const int n = int(encoder->appendVideoSegment(segment));
+            if (done + n > frames.size())
+                throwBadInput(segment,
+                              tr("holds more frames than the export (%1)").arg(frames.size()));
+            for (int i = done; i < done + n; ++i) {
+                manifest.addFrame(i, QString(), *frames[i].shot, frames[i].mediaFrame,
+                                  frames[i].timelineFrame);
+                if (settings.audioSampleRate > 0) {
+                    const std::vector<float> samples = audio.readFrame(audioFrameOf(frames[i]));
+                    encoder->writeAudio(samples.data(),
+                                        std::int64_t(samples.size()) / settings.audioChannels);
+                }
+            }
+            done += n;
+            progress.report(double(done) / frames.size() * 0.99, tr("Joining segments"));
+        }
+        if (done != frames.size())
+            throwBadInput(
+                part.segments.last(),
+                tr("the segments hold %1 frames, the export %2").arg(done).arg(frames.size()));
+    } else {
         // The next frames are decoded and graded on a worker while this thread
         // encodes: the two overlap instead of taking turns on the cores.
+        // Frame 0 is read already; a segment further on reads its own.
+        const int readFrom = first == 0 ? 1 : first;
         std::optional<Prefetcher<Image>> ahead;
-        if (frames.size() > 1)
-            ahead.emplace(1, int(frames.size()) - 1, 2, readGraded);
-        for (int i = 0; i < frames.size(); ++i) {
+        if (end > readFrom)
+            ahead.emplace(readFrom, end - readFrom, 2, readGraded);
+        for (int i = first; i < end; ++i) {
             progress.checkCancelled();
             manifest.addFrame(i, QString(), *frames[i].shot, frames[i].mediaFrame,
                               frames[i].timelineFrame);
-            const Image image = i == 0 ? std::move(first) : ahead->next();
+            const Image image = i == 0 ? std::move(firstImage) : ahead->next();
             if (image.width != settings.width || image.height != settings.height)
                 checkSize(image, project, *frames[i].shot);
             encoder->writeFrame(image);
@@ -430,15 +485,16 @@ ExportResult exportMovie(const Project& project, const ExportRequest& request,
                 encoder->writeAudio(samples.data(),
                                     std::int64_t(samples.size()) / settings.audioChannels);
             }
-            progress.report(double(i + 1) / frames.size() * 0.99, tr("Encoding"));
+            progress.report(double(i + 1 - first) / (end - first) * 0.99, tr("Encoding"));
         }
     } // the worker has stopped: the grader is this thread's again
     progress.checkCancelled();
     encoder->finish();
-    finishManifest(request, grader, project, frames, manifest,
-                   ProvenanceManifest::sidecarPathFor(output, false), result);
+    if (!writingSegment)
+        finishManifest(request, grader, project, frames, manifest,
+                       ProvenanceManifest::sidecarPathFor(output, false), result);
     result.files << output;
-    result.frames = frames.size();
+    result.frames = writingSegment ? end - first : int(frames.size());
     result.audioWritten = settings.audioSampleRate > 0;
     progress.report(1.0, tr("Done"));
     return result;
@@ -514,8 +570,69 @@ ExportResult exportProject(const Project& project, const ExportRequest& request,
     checkExport(project, request);
     const QVector<ExportFrame> frames = framesToExport(project, request);
     progress.report(0.0, tr("Starting"));
-    return isSequenceOutput(request.output) ? exportSequence(project, request, frames, progress)
-                                            : exportMovie(project, request, frames, progress);
+    return isSequenceOutput(request.output)
+               ? exportSequence(project, request, frames, 0, int(frames.size()), progress)
+               : exportMovie(project, request, frames, MoviePart{}, progress);
+}
+
+namespace {
+
+QVector<ExportFrame> partFrames(const Project& project, const ExportRequest& request, int first,
+                                int end) {
+    checkExport(project, request);
+    const QVector<ExportFrame> frames = framesToExport(project, request);
+    if (first < 0 || end > frames.size() || first >= end)
+        throw Error(ErrorKind::Usage, tr("Frames %1-%2 are not among the export's %3 frames.")
+                                          .arg(first)
+                                          .arg(end - 1)
+                                          .arg(frames.size()));
+    return frames;
+}
+
+} // namespace
+
+ExportResult exportSequencePart(const Project& project, const ExportRequest& request, int first,
+                                int end, Progress& progress) {
+    // The frames' EXR headers name the manifest the final task writes.
+    return exportSequence(project, request, partFrames(project, request, first, end), first, end,
+                          progress);
+}
+
+QString writeSequenceManifest(const Project& project, const ExportRequest& request) {
+    const QVector<ExportFrame> frames = framesToExport(project, request);
+    const QString pattern = printfPattern(QFileInfo(request.output).absoluteFilePath());
+    const QFileInfo patternInfo(pattern);
+    // The grader keeps a reference to the colour: it must outlive it.
+    const std::optional<ExportColour> colour = exportColour(project, request, frames);
+    FrameGrader grader(project, colour, frames);
+    ProvenanceManifest manifest(project, pattern);
+    for (int i = 0; i < frames.size(); ++i)
+        manifest.addFrame(i, fileNameFor(patternInfo.fileName(), request.firstFileNumber + i),
+                          *frames[i].shot, frames[i].mediaFrame, frames[i].timelineFrame);
+    ExportResult result;
+    finishManifest(request, grader, project, frames, manifest,
+                   ProvenanceManifest::sidecarPathFor(pattern, true), result);
+    return result.manifest;
+}
+
+void exportMovieSegment(const Project& project, const ExportRequest& request, int first, int end,
+                        const QString& segmentPath, Progress& progress) {
+    const QVector<ExportFrame> frames = partFrames(project, request, first, end);
+    MoviePart part;
+    part.first = first;
+    part.end = end;
+    part.segment = segmentPath;
+    exportMovie(project, request, frames, part, progress);
+}
+
+ExportResult joinMovieSegments(const Project& project, const ExportRequest& request,
+                               const QStringList& segments, Progress& progress) {
+    checkExport(project, request);
+    if (segments.isEmpty())
+        throw Error(ErrorKind::Usage, tr("A movie needs at least one segment to join."));
+    MoviePart part;
+    part.segments = segments;
+    return exportMovie(project, request, framesToExport(project, request), part, progress);
 }
 
 void checkExport(const Project& project, const ExportRequest& request) {
@@ -554,7 +671,9 @@ void checkExport(const Project& project, const ExportRequest& request) {
                                 .arg(project.height));
         }
     }
-    const FrameGrader grader(project, exportColour(project, request, frames), frames);
+    // Kept by reference in the grader, which deliveryFor reads below.
+    const std::optional<ExportColour> colour = exportColour(project, request, frames);
+    const FrameGrader grader(project, colour, frames);
     if (!isSequenceOutput(request.output)) {
         // Throws what the movie would (full range asked of ProRes).
         const MediaRef& media = *project.findMedia(frames[0].shot->mediaId);

@@ -84,6 +84,22 @@ VideoCodec defaultCodecFor(const QString& output);
 
 ExportResult exportProject(const Project& project, const ExportRequest& request,
                            Progress& progress);
+
+// An export in parts, for a render farm (editor/farm), each part checked as
+// exportProject checks the whole. Frame indices are into exportFrames().
+// Sequences: the files of frames [first, end), in place once all are
+// written; then the manifest, once every part is done.
+ExportResult exportSequencePart(const Project& project, const ExportRequest& request, int first,
+                                int end, Progress& progress);
+QString writeSequenceManifest(const Project& project, const ExportRequest& request);
+// Movies: frames [first, end) as video alone, encoded as the whole movie
+// would be, into `segmentPath` (same container; its own closed GOP); then the
+// movie from its segments in order, packets copied, the audio mixed and
+// encoded once, and its manifest.
+void exportMovieSegment(const Project& project, const ExportRequest& request, int first, int end,
+                        const QString& segmentPath, Progress& progress);
+ExportResult joinMovieSegments(const Project& project, const ExportRequest& request,
+                               const QStringList& segments, Progress& progress);
 // What exportProject would stop on before writing anything, checked without
 // reading a frame (dialogs validate with it): no frames in the range, an
 // unknown shot, offline media, a sequence name without a frame number, a

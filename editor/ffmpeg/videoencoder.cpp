@@ -245,11 +245,13 @@ public:
     FfmpegVideoEncoder(const QString& path, const EncodeSettings& settings);
 
     void writeFrame(const Image& frame) override;
+    std::int64_t appendVideoSegment(const QString& path) override;
     void writeAudio(const float* interleaved, std::int64_t sampleFrames) override;
     void finish() override;
 
 private:
     void openVideo(const CodecSpec& spec);
+    void copyVideoStreamOf(const QString& segment);
     void openAudio(const char* encoderName);
     void openFile();
     void encode(AVCodecContext* ctx, AVStream* stream, const AVFrame* frame);
@@ -299,7 +301,10 @@ FfmpegVideoEncoder::FfmpegVideoEncoder(const QString& path, const EncodeSettings
         throw Error(ErrorKind::Usage,
                     QStringLiteral("%1: %2 cannot be stored in a '.%3' file")
                         .arg(path, QString::fromLatin1(spec.label), QFileInfo(path).suffix()));
-    openVideo(spec);
+    if (settings.videoFromSegment.isEmpty())
+        openVideo(spec);
+    else
+        copyVideoStreamOf(settings.videoFromSegment);
     if (settings.audioSampleRate > 0 && settings.audioChannels > 0)
         openAudio(QByteArray(muxer) == "mp4" ? "aac" : "pcm_s24le");
     openFile();
@@ -378,6 +383,78 @@ void FfmpegVideoEncoder::openVideo(const CodecSpec& spec) {
     videoFrame_->color_trc = ctx->color_trc;
     videoFrame_->colorspace = ctx->colorspace;
     videoFrame_->color_range = ctx->color_range;
+}
+
+namespace {
+
+int videoStreamIndex(AVFormatContext* input, const QString& path) {
+    const int index = av_find_best_stream(input, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+    if (index < 0)
+        throwBadInput(path, QStringLiteral("holds no video stream"));
+    return index;
+}
+
+} // namespace
+
+void FfmpegVideoEncoder::copyVideoStreamOf(const QString& segment) {
+    const InputFormatPtr input = openInput(segment);
+    const AVStream* source = input->streams[videoStreamIndex(input.get(), segment)];
+    videoStream_ = avformat_new_stream(output_.get(), nullptr);
+    if (!videoStream_)
+        throw std::bad_alloc();
+    if (avcodec_parameters_copy(videoStream_->codecpar, source->codecpar) < 0)
+        throw std::bad_alloc();
+    videoStream_->codecpar->codec_tag = 0; // the output container chooses
+    if (settings_.codec == VideoCodec::H265)
+        videoStream_->codecpar->codec_tag = MKTAG('h', 'v', 'c', '1');
+    const Rational rate = settings_.frameRate;
+    videoStream_->time_base = AVRational{int(rate.denominator()), int(rate.numerator())};
+    videoStream_->avg_frame_rate = AVRational{int(rate.numerator()), int(rate.denominator())};
+}
+
+std::int64_t FfmpegVideoEncoder::appendVideoSegment(const QString& path) {
+    requireUsable();
+    if (settings_.videoFromSegment.isEmpty())
+        throw Error(ErrorKind::Internal,
+                    QStringLiteral("%1: this encoder encodes its own video").arg(path_));
+    const InputFormatPtr input = openInput(path);
+    const int index = videoStreamIndex(input.get(), path);
+    const AVStream* source = input->streams[index];
+    if (source->codecpar->codec_id != videoStream_->codecpar->codec_id ||
+        source->codecpar->width != videoStream_->codecpar->width ||
+        source->codecpar->height != videoStream_->codecpar->height)
+        throwBadInput(path, QStringLiteral("is not a segment of this movie (another codec or "
+                                           "size)"));
+    // Each segment's timestamps start at its own first frame; they move to
+    // follow the frames already written.
+    const Rational rate = settings_.frameRate;
+    const AVRational frameTime{int(rate.denominator()), int(rate.numerator())};
+    const std::int64_t offset = av_rescale_q(videoFrames_, frameTime, videoStream_->time_base);
+    std::int64_t frames = 0;
+    for (;;) {
+        const int ret = av_read_frame(input.get(), packet_.get());
+        if (ret == AVERROR_EOF)
+            break;
+        if (ret < 0)
+            throwBadInput(path, QStringLiteral("cannot be read: %1").arg(errorString(ret)));
+        if (packet_->stream_index != index) {
+            av_packet_unref(packet_.get());
+            continue;
+        }
+        av_packet_rescale_ts(packet_.get(), source->time_base, videoStream_->time_base);
+        if (packet_->pts != AV_NOPTS_VALUE)
+            packet_->pts += offset;
+        if (packet_->dts != AV_NOPTS_VALUE)
+            packet_->dts += offset;
+        packet_->stream_index = videoStream_->index;
+        packet_->pos = -1;
+        ++frames;
+        const int written = av_interleaved_write_frame(output_.get(), packet_.get());
+        if (written < 0)
+            failWrite(written, QStringLiteral("writing media data"));
+    }
+    videoFrames_ += frames;
+    return frames;
 }
 
 void FfmpegVideoEncoder::openAudio(const char* encoderName) {
@@ -483,6 +560,9 @@ void FfmpegVideoEncoder::encode(AVCodecContext* ctx, AVStream* stream, const AVF
 
 void FfmpegVideoEncoder::writeFrame(const Image& image) {
     requireUsable();
+    if (!video_)
+        throw Error(ErrorKind::Internal,
+                    QStringLiteral("%1: this encoder copies its video from segments").arg(path_));
     if (image.width != settings_.width || image.height != settings_.height)
         throw Error(ErrorKind::Usage, QStringLiteral("%1: frame is %2x%3 but the file is %4x%5")
                                           .arg(path_)
@@ -614,7 +694,8 @@ void FfmpegVideoEncoder::finish() {
             emitAudio(left);
         encode(audio_.get(), audioStream_, nullptr);
     }
-    encode(video_.get(), videoStream_, nullptr);
+    if (video_)
+        encode(video_.get(), videoStream_, nullptr);
     int ret = av_write_trailer(output_.get());
     if (ret < 0)
         failWrite(ret, QStringLiteral("writing the index (trailer)"));

@@ -25,6 +25,11 @@ struct EncodeSettings {
     int bitDepth = 0;        // YUV bits: 0 = the codec's own (8, or 10 for ProRes/HQX)
     int audioSampleRate = 0; // 0 = no audio stream
     int audioChannels = 0;
+    // Not empty: the video is not encoded here but copied from segments this
+    // encoder's settings wrote elsewhere (a farm's, video only, each a
+    // closed GOP): the first one's stream parameters are this file's, and
+    // appendVideoSegment() adds them in order.
+    QString videoFromSegment;
 };
 
 class VideoEncoder {
@@ -32,6 +37,10 @@ public:
     virtual ~VideoEncoder() = default; // without finish(): removes the temporary file
     // Frames in presentation order; any SampleType/channel count, converted.
     virtual void writeFrame(const Image& frame) = 0;
+    // With EncodeSettings::videoFromSegment: the segment's frames, packets
+    // copied as they are and moved to follow the frames before them. Returns
+    // how many frames it held.
+    virtual std::int64_t appendVideoSegment(const QString& path) = 0;
     // Interleaved float samples at the settings' rate and channel count.
     virtual void writeAudio(const float* interleaved, std::int64_t sampleFrames) = 0;
     // Flushes, closes and renames the temporary file to the final name.

@@ -13,6 +13,7 @@
 #include <QMap>
 #include <QStringList>
 #include <functional>
+#include <optional>
 
 namespace retake {
 
@@ -32,6 +33,11 @@ struct RegenRequest {
     FrameNumber referenceFrame = -1;
     QString device = QStringLiteral("cpu");
     int contextFrames = 12; // unlocked-but-untouched neighbours the engine may read
+    // The locks the engine works with; none = the shot's. A farm plan fixes
+    // them when it is made (its tasks must agree on the chunks): frames
+    // locked since come out of the take as they are, and are not counted
+    // as regenerated.
+    std::optional<FrameRangeSet> engineLocks;
     // Instead of a mask: called for every frame the engine may change (in the
     // range, not locked) once it is read into frames/masks slot t, to change
     // the picture and write that frame's mask itself (reframe, parallax:

@@ -97,6 +97,9 @@ public:
     // Interpolation needs both anchors of a gap in the same chunk, so it is
     // handed one gap (plus its anchors) at a time instead of fixed chunks.
     virtual bool chunkPerGap() const { return false; }
+    // Engines whose later chunks build on what earlier ones learnt (a
+    // network trained further on each) cannot run their chunks apart.
+    virtual bool carriesStateAcrossChunks() const { return false; }
 };
 
 std::unique_ptr<Engine> makePropagateEngine(const Params& params);

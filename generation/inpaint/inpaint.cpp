@@ -161,10 +161,13 @@ void validateStream(const StreamedInpaintRequest& r) {
 // shared with the previous chunk move to the front instead of being read again.
 class ChunkWindow {
 public:
-    ChunkWindow(FrameStream& stream, const RunContext& context)
+    // writes = false: a compute stage of a split run, which reads only its
+    // chunks' frames and writes nothing.
+    ChunkWindow(FrameStream& stream, const RunContext& context, bool writes)
         : stream_(stream)
         , context_(context)
-        , plane_(std::size_t(stream.height()) * stream.width()) {}
+        , plane_(std::size_t(stream.height()) * stream.width())
+        , writes_(writes) {}
 
     // Makes the window hold frames [span.begin, span.end); frames before
     // span.begin that no chunk covers are passed through unchanged.
@@ -192,6 +195,10 @@ public:
     }
     // Frames [nextRead, end) go out as read (no chunk changes them).
     void passThroughUntil(int end) {
+        if (!writes_) {
+            nextRead_ = std::max(nextRead_, end);
+            return;
+        }
         std::vector<float> rgb(frameFloats()), mask(plane_);
         for (; nextRead_ < end; ++nextRead_) {
             context_.checkCancelled();
@@ -210,6 +217,7 @@ private:
     std::size_t plane_;
     std::vector<float> frames_; // [end_-begin_,3,H,W]
     std::vector<float> masks_;  // [end_-begin_,H,W]
+    bool writes_;
     int begin_ = 0;
     int end_ = 0;
     int nextRead_ = 0;
@@ -264,9 +272,12 @@ bool run(const std::string& engineName, const StreamedInpaintRequest& request) {
                                                                [](float v) { return v > 0.5f; });
         }
     }
-    ChunkWindow window(stream, context);
+    ChunkSplit* split = request.split;
+    using Stage = ChunkSplit::Stage;
+    const bool computing = split && split->stage == Stage::Compute;
+    ChunkWindow window(stream, context, !computing);
     if (std::none_of(active.begin(), active.end(), [](bool a) { return a; })) {
-        if (!request.passThroughWhenNothingToDo)
+        if (!request.passThroughWhenNothingToDo || split)
             throw InpaintError(InpaintErrorKind::NothingToDo,
                                "the mask is empty on every unlocked frame: nothing to regenerate");
         context.setSpan(maskPassShare, 1.0);
@@ -300,16 +311,35 @@ bool run(const std::string& engineName, const StreamedInpaintRequest& request) {
                               ? std::min(params.integer("chunk_overlap"), chunkFrames / 4)
                               : params.integer("chunk_overlap"));
 
+    if (split && split->stage == Stage::Plan) {
+        split->chunks.clear();
+        for (const Span& span : spans)
+            split->chunks.emplace_back(span.begin, span.end);
+        split->chunksIndependent = !engine->carriesStateAcrossChunks();
+        return true;
+    }
+    std::size_t firstChunk = 0;
+    std::size_t endChunk = spans.size();
+    if (computing) {
+        if (split->first < 0 || split->first > split->end || std::size_t(split->end) > spans.size())
+            throwBadInput("chunks " + std::to_string(split->first) + "-" +
+                          std::to_string(split->end) + " asked of a run of " +
+                          std::to_string(spans.size()) + " chunks");
+        firstChunk = std::size_t(split->first);
+        endChunk = std::size_t(split->end);
+    }
+
     // Engine output of the previous chunk for the frames it shares with the
     // next one, cross-faded so a chunk boundary does not show as a jump.
     std::vector<float> carried;
     Span carriedSpan;
     std::vector<float> composited(frameFloats);
-    for (std::size_t k = 0; k < spans.size(); ++k) {
+    for (std::size_t k = firstChunk; k < endChunk; ++k) {
         const Span span = spans[k];
         const int n = span.end - span.begin;
-        const double share = (1.0 - maskPassShare) / double(spans.size());
-        context.setSpan(maskPassShare + share * double(k), maskPassShare + share * double(k + 1));
+        const double share = (1.0 - maskPassShare) / double(endChunk - firstChunk);
+        context.setSpan(maskPassShare + share * double(k - firstChunk),
+                        maskPassShare + share * double(k + 1 - firstChunk));
         context.report(0.0, "reading frames");
         window.moveTo(span);
 
@@ -351,7 +381,19 @@ bool run(const std::string& engineName, const StreamedInpaintRequest& request) {
 
         std::vector<float> out(window.frame(span.begin),
                                window.frame(span.begin) + frameFloats * n);
-        engine->run(chunk, context, out.data());
+        if (split && split->stage == Stage::Assemble) {
+            for (int t = span.begin; t < span.end; ++t)
+                split->chunkInput(int(k), t,
+                                  out.data() + frameFloats * std::size_t(t - span.begin));
+        } else {
+            engine->run(chunk, context, out.data());
+        }
+        if (computing) {
+            for (int t = span.begin; t < span.end; ++t)
+                split->chunkOutput(int(k), t,
+                                   out.data() + frameFloats * std::size_t(t - span.begin));
+            continue;
+        }
         context.report(1.0, "compositing");
 
         // Cross-fade with the previous chunk over the frames both computed.
@@ -378,7 +420,8 @@ bool run(const std::string& engineName, const StreamedInpaintRequest& request) {
     window.passThroughUntil(count);
     context.setSpan(0.0, 1.0);
     context.report(1.0, "done");
-    engine->finish();
+    if (!split || computing)
+        engine->finish();
     return true;
 }
 

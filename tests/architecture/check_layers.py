@@ -33,6 +33,7 @@ EDITOR_LEVELS = [
     ["export"],           # footage, EXR, depth, provenance
     ["interchange"],      # OpenTimelineIO: the adapter of its C++ library
     ["document"],         # undo, autosave, edits
+    ["farm"],             # render farm plans, tasks, Slurm and Open Job Description
     ["jobs"],             # work off the GUI thread
 ]
 

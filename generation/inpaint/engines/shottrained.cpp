@@ -94,6 +94,9 @@ public:
         inpainter.apply(chunk, context, out);
     }
 
+    // Each chunk trains the network further.
+    bool carriesStateAcrossChunks() const override { return true; }
+
     // Saved only once every chunk succeeded, so a cancelled or failed run
     // leaves no network file behind.
     void finish() override {

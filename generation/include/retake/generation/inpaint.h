@@ -24,6 +24,7 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -113,12 +114,39 @@ public:
     virtual void writeFrame(int t, const float* rgb) = 0;
 };
 
+// A run split across machines (a render farm), with the same bytes as one
+// run: a plan stage lists the temporal chunks; compute stages run some of
+// them each, anywhere, handing back the engine's raw output; an assemble
+// stage cross-fades and composites those outputs exactly as one run would.
+struct ChunkSplit {
+    enum class Stage { Plan, Compute, Assemble };
+    Stage stage = Stage::Plan;
+    // Plan: filled in. Chunks as stream frame indices [begin, end); the
+    // mask pass alone runs (no picture is read, nothing is written).
+    std::vector<std::pair<int, int>> chunks;
+    // Plan: filled in. False when the engine carries what it learnt from
+    // one chunk into the next (shot-trained): its chunks must run in order
+    // in one compute stage.
+    bool chunksIndependent = true;
+    // Compute: chunks [first, end) run; nothing goes to writeFrame, each
+    // chunk's output frame goes to chunkOutput (t: stream frame index).
+    int first = 0;
+    int end = 0;
+    std::function<void(int chunk, int t, const float* rgb)> chunkOutput;
+    // Assemble: the engine does not run; chunkInput supplies every chunk's
+    // output frames, and the finished frames go to writeFrame as usual.
+    std::function<void(int chunk, int t, float* rgb)> chunkInput;
+};
+
 struct StreamedInpaintRequest : InpaintSettings {
     FrameStream* stream = nullptr;
     // When no pixel of an unlocked frame is masked: false = InpaintError
     // (NothingToDo); true = every frame is written back unchanged and the
     // engine does not run (a reframe whose new framing needs no filling).
     bool passThroughWhenNothingToDo = false;
+    // Null: one whole run. Otherwise one stage of a split run (above); the
+    // stream's call order holds within the frames each stage reads.
+    ChunkSplit* split = nullptr;
 };
 
 // The engines by name: "propagate" (default), "interpolate", "model",
