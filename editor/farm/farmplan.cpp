@@ -295,6 +295,11 @@ FarmTaskStatus farmTaskStatus(const FarmPlan& plan, int task) {
     return status;
 }
 
+void resetFarmTask(const FarmPlan& plan, int task) {
+    QFile::remove(statusPath(plan, task, "failed"));
+    QFile::remove(statusPath(plan, task, "running"));
+}
+
 FarmTaskRun::FarmTaskRun(const FarmPlan& plan, int task)
     : plan_(plan)
     , task_(task)

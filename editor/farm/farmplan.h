@@ -104,6 +104,9 @@ struct FarmTaskStatus {
     QDateTime finished;
 };
 FarmTaskStatus farmTaskStatus(const FarmPlan& plan, int task);
+// Back to pending (a task submitted again): an earlier attempt's failure or
+// a killed run's "running" no longer describes it.
+void resetFarmTask(const FarmPlan& plan, int task);
 // The task runs: marks it running (host, pid, time) and clears an earlier
 // attempt's state; finished() marks it done, failed(message) failed.
 class FarmTaskRun {

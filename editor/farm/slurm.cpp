@@ -108,6 +108,10 @@ SlurmSubmission submitToSlurm(const FarmPlan& plan, const SlurmOptions& options)
     if (farmTaskStatus(plan, finalTask).state == FarmTaskState::Done)
         throw Error(ErrorKind::Usage, tr("Every task of %1 is done: nothing to submit.")
                                           .arg(QDir::toNativeSeparators(plan.planPath)));
+    // Pending again before any of them can start.
+    for (int t : parts)
+        resetFarmTask(plan, t);
+    resetFarmTask(plan, finalTask);
     QStringList common{QStringLiteral("--parsable")};
     if (!options.partition.isEmpty())
         common << QStringLiteral("--partition=%1").arg(options.partition);
