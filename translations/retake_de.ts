@@ -1051,7 +1051,19 @@
             <source>Show the original frames in place of the take, to flip between them.</source>
             <translation>Zeigt die Originalbilder statt des Takes, um zwischen beiden umzuschalten.</translation>
         </message>
-    </context>
+        <message>
+        <source>No render farm scheduler on this machine (Slurm&apos;s sbatch is not on PATH); retake-cli farm writes plans and Open Job Description templates.</source>
+        <translation>Kein Renderfarm-Scheduler auf diesem Rechner (sbatch von Slurm ist nicht im PATH); retake-cli farm schreibt Pläne und Open-Job-Description-Vorlagen.</translation>
+    </message>
+    <message>
+        <source>Regenerate the unlocked frames between In and Out on the render farm (Slurm); the take appears when it is done.</source>
+        <translation>Die nicht gesperrten Bilder zwischen In und Out auf der Renderfarm (Slurm) neu generieren; der Take erscheint, wenn er fertig ist.</translation>
+    </message>
+    <message>
+        <source>Send Range to &amp;Farm…</source>
+        <translation>Bereich an die &amp;Farm senden…</translation>
+    </message>
+</context>
     <context>
         <name>retake::gui::ExportDialog</name>
         <message>
@@ -2968,7 +2980,26 @@
             <source>No shot at the playhead</source>
             <translation>Keine Einstellung an der Abspielmarke</translation>
         </message>
-    </context>
+        <message>
+        <source>Farm: regenerate “%1”, frames %2 (%3)</source>
+        <translation>Farm: „%1“ neu generieren, Bilder %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Nothing to regenerate: the frames are locked.</source>
+        <translation>Nichts neu zu generieren: Die Bilder sind gesperrt.</translation>
+    </message>
+    <message>
+        <source>Save the project first: the farm&apos;s nodes read it from disk.</source>
+        <translation>Zuerst das Projekt speichern: Die Knoten der Farm lesen es von der Platte.</translation>
+    </message>
+        <message numerus="yes">
+            <source>Sent to the farm (%n job(s)); the Jobs panel follows them.</source>
+            <translation>
+                <numerusform>An die Farm gesendet (%n Auftrag); das Auftragsfenster verfolgt ihn.</numerusform>
+                <numerusform>An die Farm gesendet (%n Aufträge); das Auftragsfenster verfolgt sie.</numerusform>
+            </translation>
+        </message>
+</context>
 <context>
     <name>retake::gui::ModelFileField</name>
     <message>
@@ -3018,6 +3049,45 @@
     <message>
         <source>%1, %2 model, compiled for %3; %4 ms per frame on %5</source>
         <translation>%1, Modell für %2, kompiliert für %3; %4 ms pro Bild auf %5</translation>
+    </message>
+</context>
+<context>
+    <name>retake::gui::FarmDialog</name>
+    <message>
+        <source>Chunks per task:</source>
+        <translation>Chunks pro Task:</translation>
+    </message>
+    <message>
+        <source>Each task regenerates this many of the engine&apos;s chunks (32 frames each by default).</source>
+        <translation>Jeder Task generiert so viele Chunks der Engine neu (standardmäßig je 32 Bilder).</translation>
+    </message>
+    <message>
+        <source>Partition:</source>
+        <translation>Partition:</translation>
+    </message>
+    <message>
+        <source>Scheduler:</source>
+        <translation>Scheduler:</translation>
+    </message>
+    <message>
+        <source>Send to Farm</source>
+        <translation>An die Renderfarm senden</translation>
+    </message>
+    <message>
+        <source>Slurm (sbatch)</source>
+        <translation>Slurm (sbatch)</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Abschicken</translation>
+    </message>
+    <message>
+        <source>The project is saved first: the farm&apos;s nodes read it, its media and its cache folder from storage they all see. The take appears here when the farm has assembled it; closing Retake leaves the farm working.</source>
+        <translation>Das Projekt wird zuerst gespeichert: Die Knoten der Farm lesen es, seine Medien und seinen Cache-Ordner von einem Speicher, den alle sehen. Der Take erscheint hier, sobald die Farm ihn zusammengesetzt hat; wird Retake geschlossen, arbeitet die Farm weiter.</translation>
+    </message>
+    <message>
+        <source>the cluster&apos;s default</source>
+        <translation>Standard des Clusters</translation>
     </message>
 </context>
 </TS>

@@ -1051,7 +1051,19 @@
             <source>Show the original frames in place of the take, to flip between them.</source>
             <translation>Affiche les images d’origine à la place de la prise, pour basculer entre les deux.</translation>
         </message>
-    </context>
+        <message>
+        <source>No render farm scheduler on this machine (Slurm&apos;s sbatch is not on PATH); retake-cli farm writes plans and Open Job Description templates.</source>
+        <translation>Aucun ordonnanceur de ferme de rendu sur cette machine (sbatch de Slurm n’est pas dans le PATH) ; retake-cli farm écrit des plans et des modèles Open Job Description.</translation>
+    </message>
+    <message>
+        <source>Regenerate the unlocked frames between In and Out on the render farm (Slurm); the take appears when it is done.</source>
+        <translation>Régénérer les images non verrouillées entre In et Out sur la ferme de rendu (Slurm) ; la prise apparaît quand elle est prête.</translation>
+    </message>
+    <message>
+        <source>Send Range to &amp;Farm…</source>
+        <translation>Envoyer la plage à la &amp;ferme…</translation>
+    </message>
+</context>
     <context>
         <name>retake::gui::ExportDialog</name>
         <message>
@@ -2968,7 +2980,26 @@
             <source>No shot at the playhead</source>
             <translation>Aucun plan sous la tête de lecture</translation>
         </message>
-    </context>
+        <message>
+        <source>Farm: regenerate “%1”, frames %2 (%3)</source>
+        <translation>Ferme : régénérer « %1 », images %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Nothing to regenerate: the frames are locked.</source>
+        <translation>Rien à régénérer : les images sont verrouillées.</translation>
+    </message>
+    <message>
+        <source>Save the project first: the farm&apos;s nodes read it from disk.</source>
+        <translation>Enregistrez d’abord le projet : les nœuds de la ferme le lisent sur le disque.</translation>
+    </message>
+        <message numerus="yes">
+            <source>Sent to the farm (%n job(s)); the Jobs panel follows them.</source>
+            <translation>
+                <numerusform>Envoyé à la ferme (%n tâche) ; le panneau Tâches la suit.</numerusform>
+                <numerusform>Envoyé à la ferme (%n tâches) ; le panneau Tâches les suit.</numerusform>
+            </translation>
+        </message>
+</context>
 <context>
     <name>retake::gui::ModelFileField</name>
     <message>
@@ -3018,6 +3049,45 @@
     <message>
         <source>%1, %2 model, compiled for %3; %4 ms per frame on %5</source>
         <translation>%1, modèle de %2, compilé pour %3 ; %4 ms par image sur %5</translation>
+    </message>
+</context>
+<context>
+    <name>retake::gui::FarmDialog</name>
+    <message>
+        <source>Chunks per task:</source>
+        <translation>Blocs par tâche :</translation>
+    </message>
+    <message>
+        <source>Each task regenerates this many of the engine&apos;s chunks (32 frames each by default).</source>
+        <translation>Chaque tâche régénère ce nombre de blocs du moteur (32 images chacun par défaut).</translation>
+    </message>
+    <message>
+        <source>Partition:</source>
+        <translation>Partition :</translation>
+    </message>
+    <message>
+        <source>Scheduler:</source>
+        <translation>Ordonnanceur :</translation>
+    </message>
+    <message>
+        <source>Send to Farm</source>
+        <translation>Envoyer à la ferme de rendu</translation>
+    </message>
+    <message>
+        <source>Slurm (sbatch)</source>
+        <translation>Slurm (sbatch)</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Soumettre</translation>
+    </message>
+    <message>
+        <source>The project is saved first: the farm&apos;s nodes read it, its media and its cache folder from storage they all see. The take appears here when the farm has assembled it; closing Retake leaves the farm working.</source>
+        <translation>Le projet est d’abord enregistré : les nœuds de la ferme le lisent, ainsi que ses médias et son dossier de cache, sur un stockage qu’ils voient tous. La prise apparaît ici quand la ferme l’a assemblée ; fermer Retake laisse la ferme travailler.</translation>
+    </message>
+    <message>
+        <source>the cluster&apos;s default</source>
+        <translation>celle du cluster par défaut</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "camera/blockingrender.h"
 #include "core/error.h"
 #include "document/document.h"
+#include "farm/farmjob.h"
 #include "interchange/otio.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,7 @@
 #include <QFileInfo>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QThread>
 #include <algorithm>
 #include <atomic>
 #include <functional>
@@ -52,8 +54,10 @@ struct JobQueue::Job {
     ShapeTrackResult trackResult; // written by the worker, read after it finished
     std::optional<Progress> progress;
     std::atomic<bool> changePosted{false};
-    std::atomic<bool> swappedIn{false}; // a blocking render's frames are in place
-    bool forgetWhenFinished = false;    // GUI thread only
+    std::atomic<bool> swappedIn{false};    // a blocking render's frames are in place
+    bool onFarm = false;                   // waits on a farm: its own thread
+    std::atomic<bool> stopWatching{false}; // the editor closes: leave the farm working
+    bool forgetWhenFinished = false;       // GUI thread only
 
     mutable QMutex mutex; // guards status and clock
     JobStatus status;
@@ -65,11 +69,18 @@ JobQueue::JobQueue(QObject* parent)
     : QObject(parent) {
     // One job at a time: regenerations and exports each use every core (or the GPU).
     pool_.setMaxThreadCount(1);
+    farmPool_.setMaxThreadCount(8);
 }
 
 JobQueue::~JobQueue() {
+    // The farm goes on without the editor: its assembly records the take in
+    // the project file.
+    for (const auto& job : jobs_)
+        if (job->onFarm)
+            job->stopWatching.store(true);
     cancelAll();
     pool_.waitForDone();
+    farmPool_.waitForDone();
     // Finished on the worker but never recorded: their takes would be orphans.
     for (const auto& job : jobs_) {
         const QMutexLocker lock(&job->mutex);
@@ -91,6 +102,55 @@ int JobQueue::addRegeneration(Document* document, const RegenRequest& request,
     const QString cacheDir = document->cacheDir();
     job->work = [project, cacheDir](Job& j) {
         j.regenResult = regenerate(project, cacheDir, j.regen, *j.progress);
+    };
+    return enqueue(job);
+}
+
+int JobQueue::addFarmRegeneration(Document* document, const RegenRequest& request,
+                                  const SlurmOptions& slurm, int chunksPerTask,
+                                  const QString& title) {
+    auto job = std::make_shared<Job>();
+    job->status.kind = JobKind::Regeneration;
+    job->status.title = title;
+    job->status.shotId = request.shotId;
+    job->document = document;
+    job->regen = request;
+    job->onFarm = true;
+    const Project project = document->project();
+    const QString projectPath = document->filePath();
+    const QString cacheDir = document->cacheDir();
+    // Made here: a bad request is refused before anything is queued.
+    const QStringList arguments = regenArguments(project, request);
+    job->work = [project, projectPath, cacheDir, arguments, slurm, chunksPerTask](Job& j) {
+        const QString name = QStringLiteral("farm/regen-%1").arg(idToString(newId()).left(8));
+        j.progress->report(0.0, tr("Planning"));
+        FarmPlan plan = planFarmRegeneration(
+            project, projectPath, j.regen, arguments,
+            QDir(cacheDir).filePath(name + QStringLiteral(".farm")), chunksPerTask, *j.progress);
+        saveFarmPlan(plan, QDir(cacheDir).filePath(name + QStringLiteral(".json")));
+        submitToSlurm(plan, slurm);
+        for (;;) {
+            if (j.stopWatching.load())
+                throw Error(ErrorKind::Cancelled, tr("The farm goes on without the editor."));
+            if (j.progress->isCancelled()) {
+                cancelSlurmJobs(plan);
+                throw Error(ErrorKind::Cancelled, tr("Cancelled on the farm (scancel)."));
+            }
+            const FarmProgress progress = farmProgress(plan);
+            if (!progress.failure.isEmpty())
+                throw Error(ErrorKind::Usage, progress.failure);
+            j.progress->report(double(progress.done) / progress.total, progress.summary);
+            if (progress.done == progress.total)
+                break;
+            for (int i = 0; i < 10 && !j.progress->isCancelled() && !j.stopWatching.load(); ++i)
+                QThread::msleep(100);
+        }
+        const std::optional<Take> take = recordedTake(plan);
+        if (!take)
+            throw Error(ErrorKind::Usage, tr("The farm finished but %1 holds no take %2.")
+                                              .arg(plan.projectPath, idToString(plan.takeId)));
+        j.regenResult.take = *take;
+        j.regenResult.notes << tr("Regenerated on the farm (plan %1).").arg(plan.planPath);
     };
     return enqueue(job);
 }
@@ -209,7 +269,7 @@ int JobQueue::enqueue(std::shared_ptr<Job> job) {
     jobs_.push_back(job);
     const int id = job->status.id;
     Q_EMIT jobAdded(id);
-    pool_.start([this, job] { run(job); });
+    (job->onFarm ? farmPool_ : pool_).start([this, job] { run(job); });
     return id;
 }
 

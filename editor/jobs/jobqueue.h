@@ -18,6 +18,7 @@
 #include "core/progress.h"
 #include "export/depthexport.h"
 #include "export/exporter.h"
+#include "farm/slurm.h"
 #include "model/project.h"
 #include "regen/regenerate.h"
 #include "tracking/shapetracking.h"
@@ -69,6 +70,16 @@ public:
     // Regenerates `request` on a copy of the document's project into its
     // cache folder. Returns the job's ID.
     int addRegeneration(Document* document, const RegenRequest& request, const QString& title);
+    // The same regeneration on the render farm (editor/farm): planned into
+    // the project's cache folder, submitted to Slurm, followed by polling
+    // (the job's stage says which tasks are done and where they run); the
+    // take is recorded in the document once the farm's assembly has recorded
+    // it in the project file. The project file must be the document as it is
+    // (save first): the farm's nodes read it. Cancel runs scancel; closing
+    // the editor leaves the farm working (the assembly records the take in
+    // the file). Runs beside the local jobs, not in turn with them.
+    int addFarmRegeneration(Document* document, const RegenRequest& request,
+                            const SlurmOptions& slurm, int chunksPerTask, const QString& title);
     int addExport(const Project& project, const ExportRequest& request, const QString& title);
     // Depth maps (export/depthexport.h); the job's notes are the files, the
     // sidecar, where each shot's depth came from and the warnings.
@@ -132,6 +143,7 @@ private:
     QVector<std::shared_ptr<Job>> jobs_;
     int nextId_ = 1;
     QThreadPool pool_;
+    QThreadPool farmPool_; // jobs that wait on a farm, each on its own thread
 };
 
 } // namespace retake

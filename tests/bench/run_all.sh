@@ -49,6 +49,8 @@ section "Regeneration on real footage (tests/bench/generation/devset.sh)"
 run "$here/generation/devset.sh" "$build"
 section "Users' models, TorchScript and .pt2 (tests/bench/generation/models.sh)"
 run "$here/generation/models.sh" "$build"
+section "Render farm: one machine, the plan here, Slurm with 2 slots (tests/bench/farm/farm.sh)"
+run "$here/farm/farm.sh" "$build"
 section "Editor window (gui_bench --quick)"
 if [ -z "$(find_exe gui_bench)" ]; then
     echo "(not built: RETAKE_BUILD_GUI is off)"

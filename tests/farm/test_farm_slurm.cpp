@@ -4,7 +4,9 @@
 // and exports in 3 parts each come back bit-identical to a single run; a task
 // cancelled mid-run with scancel and submitted again still gives those bytes.
 
+#include "document/document.h"
 #include "farmfixture.h"
+#include "jobs/jobqueue.h"
 
 #include <QElapsedTimer>
 #include <QThread>
@@ -204,6 +206,67 @@ private Q_SLOTS:
             takeFolder(farm, takeId),
             takeFolder(single, regen.out.section(QLatin1Char('\t'), 0, 0).trimmed()));
         QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    }
+
+    // What the editor's Edit > Send Range to Farm… runs: the job plans,
+    // submits and follows the farm, and the take appears in the open
+    // document when the farm has assembled it, without reopening anything;
+    // it is the single run's take, bit for bit.
+    void editorJobRecordsTheTake() {
+        const QString farm = copyOfDemo(QStringLiteral("editor"));
+        const QString single = copyOfDemo(QStringLiteral("editor-single"));
+        auto document = retake::Document::open(farm + QStringLiteral("/demo.retake"));
+        const retake::Shot shot = document->project().shots[0];
+        retake::RegenRequest request;
+        request.shotId = shot.id;
+        request.range = {shot.source.start + 24, shot.source.start + 48};
+        request.seed = 7;
+        request.parameters = {{QStringLiteral("chunk_frames"), QStringLiteral("12")},
+                              {QStringLiteral("chunk_overlap"), QStringLiteral("4")}};
+        retake::SlurmOptions options;
+        options.retakeCli = cliPath();
+        retake::JobQueue queue;
+        const int id =
+            queue.addFarmRegeneration(document.get(), request, options, 1, QStringLiteral("farm"));
+        const auto status = [&] {
+            for (const retake::JobStatus& s : queue.jobs())
+                if (s.id == id)
+                    return s;
+            return retake::JobStatus{};
+        };
+        QStringList stages;
+        QElapsedTimer timer;
+        timer.start();
+        while (!status().isFinished() && timer.elapsed() < 240000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
+            if (!stages.contains(status().stage))
+                stages << status().stage;
+        }
+        QVERIFY2(status().state == retake::JobState::Succeeded, qPrintable(status().error));
+        QVERIFY2(stages.join(QLatin1Char('|')).contains(QStringLiteral("of 5 tasks done")),
+                 qPrintable(stages.join(QLatin1Char('|'))));
+        const retake::Shot* after = document->project().findShot(shot.id);
+        QCOMPARE(after->takes.size(), shot.takes.size() + 1);
+        const retake::Take& take = after->takes.last();
+        QCOMPARE(take.id, status().takeId);
+        const Run regen =
+            cli(QStringList{QStringLiteral("regen"), single + QStringLiteral("/demo.retake")} +
+                demoRegenArguments());
+        QVERIFY(regen.ok());
+        const QString difference = compareFolders(
+            QFileInfo(take.framesPath).absolutePath(),
+            takeFolder(single, regen.out.section(QLatin1Char('\t'), 0, 0).trimmed()));
+        QVERIFY2(difference.isEmpty(), qPrintable(difference));
+        // Saving keeps one record of it.
+        document->save();
+        int records = 0;
+        for (const QJsonValue& sh : readJson(farm + QStringLiteral("/demo.retake"))
+                                        .value(QStringLiteral("shots"))
+                                        .toArray())
+            for (const QJsonValue& t : sh.toObject().value(QStringLiteral("takes")).toArray())
+                records += t.toObject().value(QStringLiteral("id")).toString() ==
+                           retake::idToString(take.id);
+        QCOMPARE(records, 1);
     }
 };
 

@@ -1,5 +1,7 @@
 #include "mainwindow/editoractions.h"
 
+#include "farm/slurm.h"
+
 #include <QAction>
 #include <QWidget>
 
@@ -49,6 +51,17 @@ EditorActions::EditorActions(QWidget* window)
                            QStringLiteral("actionRegenerate"));
     regenerateRange->setStatusTip(tr("Regenerate the unlocked frames between In and Out as a "
                                      "new take, with the engine chosen in the inspector."));
+    sendRangeToFarm = make(tr("Send Range to &Farm…"), {}, QStringLiteral("actionSendToFarm"));
+    if (slurmAvailable()) {
+        sendRangeToFarm->setStatusTip(tr("Regenerate the unlocked frames between In and Out on "
+                                         "the render farm (Slurm); the take appears when it is "
+                                         "done."));
+    } else {
+        sendRangeToFarm->setEnabled(false);
+        sendRangeToFarm->setStatusTip(tr("No render farm scheduler on this machine (Slurm's "
+                                         "sbatch is not on PATH); retake-cli farm writes plans "
+                                         "and Open Job Description templates."));
+    }
 
     playPause =
         make(tr("&Play/Pause"), {QKeySequence(Qt::Key_Space)}, QStringLiteral("actionPlayPause"));

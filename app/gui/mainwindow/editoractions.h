@@ -33,6 +33,7 @@ public:
     QAction* unlockRange;
     QAction* addMarker;
     QAction* regenerateRange;
+    QAction* sendRangeToFarm;
     // Playback
     QAction* playPause;
     QAction* stepBack;

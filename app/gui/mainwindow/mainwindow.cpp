@@ -145,6 +145,7 @@ void MainWindow::createMenus() {
     edit->addActions({a->lockRange, a->unlockRange, a->addMarker});
     edit->addSeparator();
     edit->addAction(a->regenerateRange);
+    edit->addAction(a->sendRangeToFarm);
     QAction* reframe =
         edit->addAction(tr("Re&frame…"), selection_, [this] { selection_->reframeSelectedShot(); });
     reframe->setObjectName(QStringLiteral("reframeAction"));
@@ -207,6 +208,8 @@ void MainWindow::connectActions() {
     connect(a->settings, &QAction::triggered, this, &MainWindow::showSettings);
     connect(a->regenerateRange, &QAction::triggered, selection_,
             &SelectionCommands::regenerateSelection);
+    connect(a->sendRangeToFarm, &QAction::triggered, selection_,
+            [this] { selection_->sendSelectionToFarm(); });
     connect(a->shuttleReverse, &QAction::triggered, &state_, &EditorState::shuttleReverse);
     connect(a->shuttleStop, &QAction::triggered, &state_, &EditorState::shuttleStop);
     connect(a->shuttleForward, &QAction::triggered, &state_, &EditorState::shuttleForward);

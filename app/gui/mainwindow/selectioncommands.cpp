@@ -5,6 +5,7 @@
 #include "common/timelinemapping.h"
 #include "core/error.h"
 #include "core/timecode.h"
+#include "dialogs/farmdialog.h"
 #include "dialogs/reframedialog.h"
 #include "document/document.h"
 #include "inspector/inspectorwidget.h"
@@ -137,6 +138,62 @@ QVector<int> SelectionCommands::regenerateSelection() {
                                                nullptr, int(ids.size()))
                                           : tr("Regenerating in the background; skipped: %1.")
                                                 .arg(skipped.join(QStringLiteral("; "))));
+    return ids;
+}
+
+QVector<int>
+SelectionCommands::sendSelectionToFarm(std::optional<QPair<SlurmOptions, int>> options) {
+    const FrameRange selection = window_->state()->selection();
+    if (selection.isEmpty()) {
+        window_->showStatus(tr("Set In (I) and Out (O) around the frames to regenerate first."));
+        return {};
+    }
+    Document* document = window_->document();
+    if (document->filePath().isEmpty()) {
+        window_->showStatus(tr("Save the project first: the farm's nodes read it from disk."));
+        return {};
+    }
+    QString error;
+    const std::optional<RegenRequest> settings = window_->inspector()->regenerationSettings(&error);
+    if (!settings) {
+        window_->showStatus(error);
+        return {};
+    }
+    if (!options) {
+        FarmDialog dialog(window_);
+        if (dialog.exec() != QDialog::Accepted)
+            return {};
+        options = qMakePair(dialog.slurmOptions(), dialog.chunksPerTask());
+    }
+    QVector<int> ids;
+    try {
+        document->save(); // the nodes read the file
+        const Project& project = document->project();
+        for (const ShotSpan& span : shotSpansIn(project, selection)) {
+            const Shot* shot = project.findShot(span.shotId);
+            if (shot->locks.containsAll(span.media))
+                continue;
+            RegenRequest request = *settings;
+            request.shotId = shot->id;
+            request.range = span.media;
+            request.prompt = shot->prompt;
+            ids << window_->jobQueue()->addFarmRegeneration(
+                document, request, options->first, options->second,
+                tr("Farm: regenerate “%1”, frames %2 (%3)")
+                    .arg(shot->name, span.media.shifted(-shot->source.start).toInclusiveString(),
+                         request.engine));
+        }
+    } catch (const Error& e) {
+        window_->showStatus(e.message());
+        return ids;
+    }
+    if (ids.isEmpty()) {
+        window_->showStatus(tr("Nothing to regenerate: the frames are locked."));
+        return ids;
+    }
+    window_->showJobs();
+    window_->showStatus(
+        tr("Sent to the farm (%n job(s)); the Jobs panel follows them.", nullptr, int(ids.size())));
     return ids;
 }
 

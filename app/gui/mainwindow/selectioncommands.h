@@ -5,8 +5,12 @@
 // crosses), regenerate, reframe, and the takes at the playhead. Jobs go to
 // the window's JobQueue; what went wrong is said in the status bar.
 
+#include "farm/slurm.h"
+
 #include <QObject>
+#include <QPair>
 #include <QVector>
+#include <optional>
 
 class QMenu;
 
@@ -30,6 +34,9 @@ public:
     // each shot's prompt. Returns the job IDs (none when nothing to do; the
     // status bar says why).
     QVector<int> regenerateSelection();
+    // The same on the render farm (FarmDialog, JobQueue::addFarmRegeneration);
+    // `options` instead of asking (tests).
+    QVector<int> sendSelectionToFarm(std::optional<QPair<SlurmOptions, int>> options = {});
     // Edit > Reframe…: asks for a virtual camera move on the selected shot
     // (dialogs/reframedialog.h) and queues it; returns the job ID or 0.
     int reframeSelectedShot();
