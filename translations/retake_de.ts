@@ -1538,6 +1538,26 @@
         <source>The correction of the collection to apply (as --cdl-id).</source>
         <translation>Die anzuwendende Korrektur der Sammlung (wie --cdl-id).</translation>
     </message>
+    <message>
+        <source>Send to Farm…</source>
+        <translation>An Farm senden…</translation>
+    </message>
+    <message>
+        <source>Export on the render farm (Slurm), in parts of frames; the Jobs panel follows it.</source>
+        <translation>Auf der Renderfarm (Slurm) exportieren, in Teilen von Frames; das Jobs-Panel verfolgt es.</translation>
+    </message>
+    <message>
+        <source>Save the project first: the farm&apos;s nodes read it.</source>
+        <translation>Speichern Sie zuerst das Projekt: die Knoten der Farm lesen es.</translation>
+    </message>
+    <message>
+        <source>Farm: export %1</source>
+        <translation>Farm: %1 exportieren</translation>
+    </message>
+    <message>
+        <source>Exporting %1 on the farm.</source>
+        <translation>%1 wird auf der Farm exportiert.</translation>
+    </message>
 </context>
     <context>
         <name>retake::gui::FrameRenderer</name>
@@ -3088,6 +3108,14 @@
     <message>
         <source>the cluster&apos;s default</source>
         <translation>Standard des Clusters</translation>
+    </message>
+    <message>
+        <source>Each task exports this many frames; a movie&apos;s parts are joined at the end, with its sound.</source>
+        <translation>Jeder Task exportiert so viele Frames; die Teile eines Films werden am Ende verbunden, mit seinem Ton.</translation>
+    </message>
+    <message>
+        <source>Frames per task:</source>
+        <translation>Frames pro Task:</translation>
     </message>
 </context>
 </TS>

@@ -1538,6 +1538,26 @@
         <source>The correction of the collection to apply (as --cdl-id).</source>
         <translation>La correction de la collection à appliquer (comme --cdl-id).</translation>
     </message>
+    <message>
+        <source>Send to Farm…</source>
+        <translation>Envoyer à la ferme…</translation>
+    </message>
+    <message>
+        <source>Export on the render farm (Slurm), in parts of frames; the Jobs panel follows it.</source>
+        <translation>Exporter sur la ferme de rendu (Slurm), par parties d’images ; le panneau Tâches la suit.</translation>
+    </message>
+    <message>
+        <source>Save the project first: the farm&apos;s nodes read it.</source>
+        <translation>Enregistrez d’abord le projet : les nœuds de la ferme le lisent.</translation>
+    </message>
+    <message>
+        <source>Farm: export %1</source>
+        <translation>Ferme : exporter %1</translation>
+    </message>
+    <message>
+        <source>Exporting %1 on the farm.</source>
+        <translation>Export de %1 sur la ferme.</translation>
+    </message>
 </context>
     <context>
         <name>retake::gui::FrameRenderer</name>
@@ -3088,6 +3108,14 @@
     <message>
         <source>the cluster&apos;s default</source>
         <translation>celle du cluster par défaut</translation>
+    </message>
+    <message>
+        <source>Each task exports this many frames; a movie&apos;s parts are joined at the end, with its sound.</source>
+        <translation>Chaque tâche exporte ce nombre d’images ; les parties d’un film sont réunies à la fin, avec son son.</translation>
+    </message>
+    <message>
+        <source>Frames per task:</source>
+        <translation>Images par tâche :</translation>
     </message>
 </context>
 </TS>

@@ -362,6 +362,8 @@ void addExportOptions(QCommandLineParser& p) {
     p.addOption({QStringLiteral("shot"), QStringLiteral("Export one shot instead of the timeline."),
                  QStringLiteral("SHOT")});
     p.addOption({QStringLiteral("no-audio"), QStringLiteral("Leave the audio out.")});
+    p.addOption({QStringLiteral("no-manifest"),
+                 QStringLiteral("Write no provenance manifest beside the export.")});
     p.addOption({QStringLiteral("full-range"),
                  QStringLiteral("Movies: full-range YUV (H.264, H.265, DNxHR). The default is "
                                 "limited (video) range, which delivery specifications and players "
@@ -379,7 +381,8 @@ void addExportOptions(QCommandLineParser& p) {
                  QStringLiteral("N")});
     p.addOption({QStringLiteral("exr-depth"),
                  QStringLiteral("EXR depth channel naming: z (R,G,B,A,Z; default) or blender "
-                                "(ViewLayer.Combined.*, ViewLayer.Depth.Z)."),
+                                "(ViewLayer.Combined.*, ViewLayer.Depth.Z); none leaves the depth "
+                                "out."),
                  QStringLiteral("NAMING")});
     p.addOption({QStringLiteral("ocio-config"),
                  QStringLiteral("OCIO config for the colour options (default: Retake's bundled "
@@ -401,6 +404,10 @@ void addExportOptions(QCommandLineParser& p) {
                  QStringLiteral("ASC CDL (.cc, .cdl, .ccc) applied in the working space, before "
                                 "the LUT."),
                  QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("cdl-values"),
+                 QStringLiteral("ASC CDL as numbers instead of a file: slope R,G,B, offset R,G,B, "
+                                "power R,G,B, saturation (10 numbers, commas)."),
+                 QStringLiteral("S,S,S,O,O,O,P,P,P,SAT")});
     p.addOption({QStringLiteral("cdl-id"),
                  QStringLiteral("Which correction of a .cdl/.ccc collection (default: the first)."),
                  QStringLiteral("ID")});
@@ -469,13 +476,17 @@ ExportRequest exportRequestFrom(const QCommandLineParser& p, const Project& proj
     const QString depthNaming = p.value(QStringLiteral("exr-depth"));
     if (depthNaming == QLatin1String("blender"))
         request.imageOptions.exrDepthNaming = ExrDepthNaming::Blender;
+    else if (depthNaming == QLatin1String("none"))
+        request.imageOptions.writeDepth = false;
     else if (!depthNaming.isEmpty() && depthNaming != QLatin1String("z"))
-        throw Error(ErrorKind::Usage,
-                    QStringLiteral("--exr-depth is z or blender, not \"%1\".").arg(depthNaming));
+        throw Error(
+            ErrorKind::Usage,
+            QStringLiteral("--exr-depth is z, blender or none, not \"%1\".").arg(depthNaming));
+    request.writeManifest = !p.isSet(QStringLiteral("no-manifest"));
     // Any colour option turns the pipeline on; without one, frames leave
     // exactly as decoded.
-    const char* colourOptions[] = {"ocio-config", "input-space",  "working-space", "lut",
-                                   "cdl",         "output-space", "display",       "view"};
+    const char* colourOptions[] = {"ocio-config", "input-space",  "working-space", "lut", "cdl",
+                                   "cdl-values",  "output-space", "display",       "view"};
     bool colourRequested = false;
     for (const char* option : colourOptions)
         colourRequested = colourRequested || p.isSet(QString::fromLatin1(option));
@@ -490,9 +501,24 @@ ExportRequest exportRequestFrom(const QCommandLineParser& p, const Project& proj
         colour.inputSpace = p.value(QStringLiteral("input-space"));
         colour.grade.workingSpace = p.value(QStringLiteral("working-space"));
         colour.grade.lutPath = p.value(QStringLiteral("lut"));
+        if (p.isSet(QStringLiteral("cdl")) && p.isSet(QStringLiteral("cdl-values")))
+            throw Error(ErrorKind::Usage, QStringLiteral("Give --cdl or --cdl-values, not both."));
         if (p.isSet(QStringLiteral("cdl")))
             colour.grade.cdl =
                 readCdl(p.value(QStringLiteral("cdl")), p.value(QStringLiteral("cdl-id")));
+        if (p.isSet(QStringLiteral("cdl-values"))) {
+            const QVector<double> v = parseNumbers(
+                p.value(QStringLiteral("cdl-values")), 10, QStringLiteral("--cdl-values"),
+                QStringLiteral("slope R,G,B, offset R,G,B, power R,G,B, saturation"));
+            CdlGrade cdl;
+            for (int i = 0; i < 3; ++i) {
+                cdl.slope[std::size_t(i)] = v[i];
+                cdl.offset[std::size_t(i)] = v[3 + i];
+                cdl.power[std::size_t(i)] = v[6 + i];
+            }
+            cdl.saturation = v[9];
+            colour.grade.cdl = cdl;
+        }
         colour.grade.outputSpace = p.value(QStringLiteral("output-space"));
         colour.grade.display = p.value(QStringLiteral("display"));
         colour.grade.view = p.value(QStringLiteral("view"));

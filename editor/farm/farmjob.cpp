@@ -4,6 +4,7 @@
 #include "projectfile/projectfile.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace retake {
 
@@ -33,6 +34,93 @@ QStringList regenArguments(const Project& project, const RegenRequest& request) 
     if (request.referenceFrame >= 0)
         args << QStringLiteral("--reference-frame")
              << QString::number(request.referenceFrame - shot->source.start);
+    return args;
+}
+
+namespace {
+
+QString exactNumber(double value) {
+    return QString::number(value, 'g', 17);
+}
+
+QString compressionName(ExrCompression compression) {
+    switch (compression) {
+    case ExrCompression::None:
+        return QStringLiteral("none");
+    case ExrCompression::Zip:
+        return QStringLiteral("zip");
+    case ExrCompression::Piz:
+        return QStringLiteral("piz");
+    case ExrCompression::Dwaa:
+        return QStringLiteral("dwaa");
+    }
+    return QStringLiteral("zip");
+}
+
+} // namespace
+
+QStringList exportArguments(const Project& project, const ExportRequest& request) {
+    QStringList args{QStringLiteral("--out"), QFileInfo(request.output).absoluteFilePath()};
+    if (!isSequenceOutput(request.output))
+        args << QStringLiteral("--codec") << toString(request.codec);
+    if (!request.shotId.isNull()) {
+        if (!project.findShot(request.shotId))
+            throw Error(ErrorKind::Usage,
+                        tr("No shot with ID %1.").arg(idToString(request.shotId)));
+        args << QStringLiteral("--shot") << idToString(request.shotId);
+    }
+    if (request.timelineRange)
+        args << QStringLiteral("--range") << request.timelineRange->toInclusiveString();
+    if (!request.withAudio)
+        args << QStringLiteral("--no-audio");
+    if (request.fullRange)
+        args << QStringLiteral("--full-range");
+    if (request.overwrite)
+        args << QStringLiteral("--overwrite");
+    const ImageWriteOptions& image = request.imageOptions;
+    if (image.exrPixelType == ExrPixelType::Float)
+        args << QStringLiteral("--exr-type") << QStringLiteral("float");
+    args << QStringLiteral("--exr-compression") << compressionName(image.exrCompression);
+    if (!image.writeDepth)
+        args << QStringLiteral("--exr-depth") << QStringLiteral("none");
+    else if (image.exrDepthNaming == ExrDepthNaming::Blender)
+        args << QStringLiteral("--exr-depth") << QStringLiteral("blender");
+    if (!request.writeManifest)
+        args << QStringLiteral("--no-manifest");
+    args << QStringLiteral("--start-number") << QString::number(request.firstFileNumber);
+    if (request.colour) {
+        const ExportColour& c = *request.colour;
+        const auto add = [&](const char* option, const QString& value) {
+            if (!value.isEmpty())
+                args << QLatin1String(option) << value;
+        };
+        add("--ocio-config", c.configPath);
+        add("--input-space", c.inputSpace);
+        add("--working-space", c.grade.workingSpace);
+        add("--lut", c.grade.lutPath);
+        if (c.grade.cdl) {
+            QStringList numbers;
+            for (const auto* part :
+                 {&c.grade.cdl->slope, &c.grade.cdl->offset, &c.grade.cdl->power})
+                for (double v : *part)
+                    numbers << exactNumber(v);
+            numbers << exactNumber(c.grade.cdl->saturation);
+            args << QStringLiteral("--cdl-values") << numbers.join(QLatin1Char(','));
+        }
+        add("--output-space", c.grade.outputSpace);
+        add("--display", c.grade.display);
+        add("--view", c.grade.view);
+        // Any colour option turns the pipeline on; with none given (the
+        // bundled config, every space automatic), say the config.
+        if (args.indexOf(QStringLiteral("--ocio-config")) < 0 &&
+            args.indexOf(QStringLiteral("--input-space")) < 0 &&
+            args.indexOf(QStringLiteral("--working-space")) < 0 &&
+            args.indexOf(QStringLiteral("--lut")) < 0 && !c.grade.cdl &&
+            args.indexOf(QStringLiteral("--output-space")) < 0 &&
+            args.indexOf(QStringLiteral("--display")) < 0)
+            throw Error(ErrorKind::Usage,
+                        tr("This colour request has no option the command line can say."));
+    }
     return args;
 }
 

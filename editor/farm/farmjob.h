@@ -14,6 +14,10 @@ namespace retake {
 // Error(Usage) for what the command line cannot say (a reframe).
 QStringList regenArguments(const Project& project, const RegenRequest& request);
 
+// `retake-cli export`'s options for `request` (a footage or EXR export, not
+// depth maps); a CDL goes as its numbers (--cdl-values).
+QStringList exportArguments(const Project& project, const ExportRequest& request);
+
 // How far a submitted plan is, from its task files and Slurm.
 struct FarmProgress {
     int done = 0;

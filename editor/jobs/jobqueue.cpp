@@ -106,6 +106,51 @@ int JobQueue::addRegeneration(Document* document, const RegenRequest& request,
     return enqueue(job);
 }
 
+// Follows a submitted plan until every task is done: progress from its task
+// files and Slurm, scancel on cancel, nothing when the editor closes.
+void JobQueue::followFarm(Job& j, const FarmPlan& plan) {
+    for (;;) {
+        if (j.stopWatching.load())
+            throw Error(ErrorKind::Cancelled, tr("The farm goes on without the editor."));
+        if (j.progress->isCancelled()) {
+            cancelSlurmJobs(plan);
+            throw Error(ErrorKind::Cancelled, tr("Cancelled on the farm (scancel)."));
+        }
+        const FarmProgress progress = farmProgress(plan);
+        if (!progress.failure.isEmpty())
+            throw Error(ErrorKind::Usage, progress.failure);
+        j.progress->report(double(progress.done) / progress.total, progress.summary);
+        if (progress.done == progress.total)
+            break;
+        for (int i = 0; i < 10 && !j.progress->isCancelled() && !j.stopWatching.load(); ++i)
+            QThread::msleep(100);
+    }
+}
+
+int JobQueue::addFarmExport(const Project& project, const QString& projectPath,
+                            const QString& cacheDir, const ExportRequest& request,
+                            const SlurmOptions& slurm, int framesPerTask, const QString& title) {
+    auto job = std::make_shared<Job>();
+    job->status.kind = JobKind::Export;
+    job->status.title = title;
+    job->onFarm = true;
+    const QStringList arguments = exportArguments(project, request);
+    job->work = [project, projectPath, cacheDir, request, arguments, slurm, framesPerTask](Job& j) {
+        const QString name = QStringLiteral("farm/export-%1").arg(idToString(newId()).left(8));
+        j.progress->report(0.0, tr("Planning"));
+        FarmPlan plan =
+            planFarmExport(project, projectPath, request, arguments,
+                           QDir(cacheDir).filePath(name + QStringLiteral(".farm")), framesPerTask);
+        saveFarmPlan(plan, QDir(cacheDir).filePath(name + QStringLiteral(".json")));
+        submitToSlurm(plan, slurm);
+        followFarm(j, plan);
+        const QMutexLocker lock(&j.mutex);
+        j.status.notes =
+            QStringList{plan.output, tr("Exported on the farm (plan %1).").arg(plan.planPath)};
+    };
+    return enqueue(job);
+}
+
 int JobQueue::addFarmRegeneration(Document* document, const RegenRequest& request,
                                   const SlurmOptions& slurm, int chunksPerTask,
                                   const QString& title) {
@@ -129,22 +174,7 @@ int JobQueue::addFarmRegeneration(Document* document, const RegenRequest& reques
             QDir(cacheDir).filePath(name + QStringLiteral(".farm")), chunksPerTask, *j.progress);
         saveFarmPlan(plan, QDir(cacheDir).filePath(name + QStringLiteral(".json")));
         submitToSlurm(plan, slurm);
-        for (;;) {
-            if (j.stopWatching.load())
-                throw Error(ErrorKind::Cancelled, tr("The farm goes on without the editor."));
-            if (j.progress->isCancelled()) {
-                cancelSlurmJobs(plan);
-                throw Error(ErrorKind::Cancelled, tr("Cancelled on the farm (scancel)."));
-            }
-            const FarmProgress progress = farmProgress(plan);
-            if (!progress.failure.isEmpty())
-                throw Error(ErrorKind::Usage, progress.failure);
-            j.progress->report(double(progress.done) / progress.total, progress.summary);
-            if (progress.done == progress.total)
-                break;
-            for (int i = 0; i < 10 && !j.progress->isCancelled() && !j.stopWatching.load(); ++i)
-                QThread::msleep(100);
-        }
+        followFarm(j, plan);
         const std::optional<Take> take = recordedTake(plan);
         if (!take)
             throw Error(ErrorKind::Usage, tr("The farm finished but %1 holds no take %2.")

@@ -80,6 +80,12 @@ public:
     // the file). Runs beside the local jobs, not in turn with them.
     int addFarmRegeneration(Document* document, const RegenRequest& request,
                             const SlurmOptions& slurm, int chunksPerTask, const QString& title);
+    // An export on the farm, likewise: the project file at `projectPath` must
+    // be `project` (save first); the plan goes into the project's cache
+    // folder (`cacheDir`).
+    int addFarmExport(const Project& project, const QString& projectPath, const QString& cacheDir,
+                      const ExportRequest& request, const SlurmOptions& slurm, int framesPerTask,
+                      const QString& title);
     int addExport(const Project& project, const ExportRequest& request, const QString& title);
     // Depth maps (export/depthexport.h); the job's notes are the files, the
     // sidecar, where each shot's depth came from and the warnings.
@@ -139,6 +145,7 @@ private:
     void postChanged(const std::shared_ptr<Job>& job);
     std::shared_ptr<Job> find(int id) const;
     static bool isFinished(const std::shared_ptr<Job>& job);
+    static void followFarm(Job& job, const FarmPlan& plan);
 
     QVector<std::shared_ptr<Job>> jobs_;
     int nextId_ = 1;

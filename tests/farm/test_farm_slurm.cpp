@@ -268,6 +268,58 @@ private Q_SLOTS:
                            retake::idToString(take.id);
         QCOMPARE(records, 1);
     }
+
+    // The Export dialog's Send to Farm…: the request goes to the nodes as
+    // export's options (a CDL as its numbers, float EXR, PIZ, no depth, no
+    // manifest) and comes back as the files exportProject writes here.
+    void editorExportOnFarm() {
+        const QString folder = copyOfDemo(QStringLiteral("editor-export"));
+        auto document = retake::Document::open(folder + QStringLiteral("/demo.retake"));
+        retake::ExportRequest request;
+        request.output = dir_.filePath(QStringLiteral("editor-farm/e_####.exr"));
+        request.timelineRange = retake::FrameRange{20, 50};
+        request.imageOptions.exrPixelType = retake::ExrPixelType::Float;
+        request.imageOptions.exrCompression = retake::ExrCompression::Piz;
+        request.imageOptions.writeDepth = false;
+        request.writeManifest = false;
+        request.firstFileNumber = 7;
+        retake::ExportColour colour;
+        retake::CdlGrade cdl;
+        cdl.slope = {1.1, 0.95, 1.0 / 3.0};
+        cdl.offset = {0.01, 0.0, -0.02};
+        cdl.power = {1.0, 1.2, 0.9};
+        cdl.saturation = 0.8;
+        colour.grade.cdl = cdl;
+        colour.grade.outputSpace = QStringLiteral("ACEScg");
+        request.colour = colour;
+        retake::SlurmOptions options;
+        options.retakeCli = cliPath();
+        retake::JobQueue queue;
+        const int id =
+            queue.addFarmExport(document->project(), document->filePath(), document->cacheDir(),
+                                request, options, 12, QStringLiteral("farm export"));
+        const auto status = [&] {
+            for (const retake::JobStatus& s : queue.jobs())
+                if (s.id == id)
+                    return s;
+            return retake::JobStatus{};
+        };
+        QElapsedTimer timer;
+        timer.start();
+        while (!status().isFinished() && timer.elapsed() < 240000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
+        QVERIFY2(status().state == retake::JobState::Succeeded, qPrintable(status().error));
+        retake::ExportRequest here = request;
+        here.output = dir_.filePath(QStringLiteral("editor-here/e_####.exr"));
+        retake::Progress progress;
+        retake::exportProject(document->project(), here, progress);
+        QCOMPARE(QDir(dir_.filePath(QStringLiteral("editor-farm"))).entryList(QDir::Files).size(),
+                 30);
+        const QString difference = compareFolders(dir_.filePath(QStringLiteral("editor-farm")),
+                                                  dir_.filePath(QStringLiteral("editor-here")));
+        QVERIFY2(difference.isEmpty(), qPrintable(difference));
+        QVERIFY(QFileInfo::exists(dir_.filePath(QStringLiteral("editor-farm/e_0007.exr"))));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFarmSlurm)

@@ -10,7 +10,11 @@
 #include "common/modelfilefield.h"
 #include "common/timelinemapping.h"
 #include "core/error.h"
+#include "dialogs/farmdialog.h"
+#include "document/document.h"
 #include "export/outputguard.h"
+#include "farm/slurm.h"
+#include "jobs/jobqueue.h"
 #include "ocio/colourpipeline.h"
 
 #include <QCheckBox>
@@ -95,6 +99,17 @@ ExportDialog::ExportDialog(const Project& project, const EditorState& state,
     layout->addWidget(error_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
+    farm_ = buttons->addButton(tr("Send to Farm…"), QDialogButtonBox::ActionRole);
+    farm_->setObjectName(QStringLiteral("exportSendToFarm"));
+    farm_->setVisible(slurmAvailable());
+    farm_->setToolTip(tr("Export on the render farm (Slurm), in parts of frames; the Jobs panel "
+                         "follows it."));
+    connect(farm_, &QPushButton::clicked, this, [this] {
+        sendToFarm_ = true;
+        accept();
+        if (result() != QDialog::Accepted)
+            sendToFarm_ = false;
+    });
     connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
@@ -851,7 +866,8 @@ void ExportDialog::accept() {
 }
 
 int runExportDialog(QWidget* parent, const Project& project, const EditorState& state,
-                    const QString& projectPath, JobQueue* jobs, QString* status) {
+                    const QString& projectPath, JobQueue* jobs, QString* status,
+                    Document* document) {
     ExportDialog dialog(project, state, projectPath, parent);
     if (dialog.exec() != QDialog::Accepted) {
         status->clear();
@@ -859,6 +875,22 @@ int runExportDialog(QWidget* parent, const Project& project, const EditorState& 
     }
     const ExportPlan plan = dialog.plan(); // checked by accept()
     const QString shown = QDir::toNativeSeparators(plan.output());
+    if (dialog.sendToFarm()) {
+        if (!document || document->filePath().isEmpty())
+            throw Error(ErrorKind::Usage,
+                        ExportDialog::tr("Save the project first: the farm's nodes read it."));
+        FarmDialog farm(parent, FarmDialog::Split::Frames);
+        if (farm.exec() != QDialog::Accepted) {
+            status->clear();
+            return 0;
+        }
+        document->save();
+        const int id = jobs->addFarmExport(
+            document->project(), document->filePath(), document->cacheDir(), plan.pictures,
+            farm.slurmOptions(), farm.tasksSplit(), ExportDialog::tr("Farm: export %1").arg(shown));
+        *status = ExportDialog::tr("Exporting %1 on the farm.").arg(shown);
+        return id;
+    }
     QStringList notes;
     const int id = startExport(plan, project, jobs, nullptr, &notes);
     *status = id ? ExportDialog::tr("Exporting %1 in the background.").arg(shown)

@@ -30,6 +30,10 @@ namespace retake {
 class JobQueue;
 } // namespace retake
 
+namespace retake {
+class Document;
+} // namespace retake
+
 namespace retake::gui {
 
 class EditorState;
@@ -88,6 +92,10 @@ public:
     QComboBox* cameraFormatCombo() const { return cameraFormat_; }
     QComboBox* timelineFormatCombo() const { return timelineFormat_; }
     QLabel* errorLabel() const { return error_; }
+    // "Send to Farm…" (footage and EXR, when Slurm is here): the dialog was
+    // accepted with it.
+    QPushButton* farmButton() const { return farm_; }
+    bool sendToFarm() const { return sendToFarm_; }
 
 private:
     // Asks whether to replace the plan's existing files; true to go on.
@@ -156,12 +164,17 @@ private:
     QGroupBox* timeline_;
     QComboBox* timelineFormat_;
     QLabel* error_;
+    QPushButton* farm_;
+    bool sendToFarm_ = false;
 };
 
 // What File > Export… does: asks with the dialog and starts the export.
 // Returns the job ID or 0; `status` says what happened (empty when cancelled).
 // Throws Error when a camera or timeline file cannot be written.
+// `document` (optional): the open project, saved before a farm export (the
+// farm's nodes read the file).
 int runExportDialog(QWidget* parent, const Project& project, const EditorState& state,
-                    const QString& projectPath, JobQueue* jobs, QString* status);
+                    const QString& projectPath, JobQueue* jobs, QString* status,
+                    Document* document = nullptr);
 
 } // namespace retake::gui

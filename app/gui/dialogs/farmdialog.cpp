@@ -13,7 +13,7 @@
 
 namespace retake::gui {
 
-FarmDialog::FarmDialog(QWidget* parent)
+FarmDialog::FarmDialog(QWidget* parent, Split split)
     : QDialog(parent) {
     setWindowTitle(tr("Send to Farm"));
     auto* layout = new QVBoxLayout(this);
@@ -26,13 +26,21 @@ FarmDialog::FarmDialog(QWidget* parent)
     partition_->setObjectName(QStringLiteral("farmPartition"));
     partition_->setPlaceholderText(tr("the cluster's default"));
     form->addRow(tr("Partition:"), partition_);
-    chunksPerTask_ = new QSpinBox;
-    chunksPerTask_->setObjectName(QStringLiteral("farmChunksPerTask"));
-    chunksPerTask_->setRange(1, 64);
-    chunksPerTask_->setValue(1);
-    chunksPerTask_->setToolTip(tr("Each task regenerates this many of the engine's chunks "
-                                  "(32 frames each by default)."));
-    form->addRow(tr("Chunks per task:"), chunksPerTask_);
+    perTask_ = new QSpinBox;
+    perTask_->setObjectName(QStringLiteral("farmPerTask"));
+    if (split == Split::Chunks) {
+        perTask_->setRange(1, 64);
+        perTask_->setValue(1);
+        perTask_->setToolTip(tr("Each task regenerates this many of the engine's chunks "
+                                "(32 frames each by default)."));
+        form->addRow(tr("Chunks per task:"), perTask_);
+    } else {
+        perTask_->setRange(1, 100000);
+        perTask_->setValue(48);
+        perTask_->setToolTip(tr("Each task exports this many frames; a movie's parts are "
+                                "joined at the end, with its sound."));
+        form->addRow(tr("Frames per task:"), perTask_);
+    }
     layout->addLayout(form);
     auto* note = new QLabel(tr("The project is saved first: the farm's nodes read it, its media "
                                "and its cache folder from storage they all see. The take appears "
@@ -56,8 +64,8 @@ SlurmOptions FarmDialog::slurmOptions() const {
     return options;
 }
 
-int FarmDialog::chunksPerTask() const {
-    return chunksPerTask_->value();
+int FarmDialog::tasksSplit() const {
+    return perTask_->value();
 }
 
 } // namespace retake::gui

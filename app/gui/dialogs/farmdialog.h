@@ -17,14 +17,16 @@ namespace retake::gui {
 class FarmDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit FarmDialog(QWidget* parent = nullptr);
+    // What a task takes: engine chunks (a regeneration) or frames (an export).
+    enum class Split { Chunks, Frames };
+    explicit FarmDialog(QWidget* parent = nullptr, Split split = Split::Chunks);
     SlurmOptions slurmOptions() const; // the retake-cli beside this program
-    int chunksPerTask() const;
+    int tasksSplit() const;            // chunks or frames per task
 
 private:
     QComboBox* backend_;
     QLineEdit* partition_;
-    QSpinBox* chunksPerTask_;
+    QSpinBox* perTask_;
 };
 
 } // namespace retake::gui

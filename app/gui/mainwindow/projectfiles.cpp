@@ -336,7 +336,8 @@ void ProjectFiles::exportWithDialog() {
     int id = 0;
     try {
         id = runExportDialog(window_, window_->document()->project(), *window_->state(),
-                             window_->document()->filePath(), window_->jobQueue(), &status);
+                             window_->document()->filePath(), window_->jobQueue(), &status,
+                             window_->document());
     } catch (const Error& e) {
         showFileError(window_, tr("Export"), e);
         return;

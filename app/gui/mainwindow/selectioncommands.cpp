@@ -163,7 +163,7 @@ SelectionCommands::sendSelectionToFarm(std::optional<QPair<SlurmOptions, int>> o
         FarmDialog dialog(window_);
         if (dialog.exec() != QDialog::Accepted)
             return {};
-        options = qMakePair(dialog.slurmOptions(), dialog.chunksPerTask());
+        options = qMakePair(dialog.slurmOptions(), dialog.tasksSplit());
     }
     QVector<int> ids;
     try {
