@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <deque>
 #include <optional>
 
 namespace retake::ffmpeg {
@@ -77,6 +78,8 @@ public:
     const MediaInfo& info() const override { return info_; }
     Image readFrame(FrameNumber n) override;
     void setPreviewSize(QSize size) override;
+    void keepDecodedFrames(std::size_t budgetBytes) override;
+    DecodeStats decodeStats() const override { return stats_; }
 
 private:
     void buildIndex();
@@ -88,7 +91,10 @@ private:
     bool trySeek(std::int64_t timestamp, std::int64_t latestKeyPts);
     void seekToKeyframe(int key);
     bool readVideoPacket();
-    Image decodeUntil(int index, FrameNumber n, bool drainAfterTarget);
+    Image decodeUntil(int index, FrameNumber n, bool drainAfterTarget, bool skipNonRef);
+    Image convertDecoded(const AVFrame* frame, FrameNumber n);
+    void keep(const AVFrame* frame, std::int64_t pts);
+    const AVFrame* kept(std::int64_t pts) const;
     [[noreturn]] void fail(FrameNumber n, const QString& problem);
 
     QString path_;
@@ -131,6 +137,19 @@ private:
     // Frame 0, decoded at open; handed out by the first readFrame(0) instead
     // of seeking back to decode it again.
     Image firstFrame_;
+
+    // Pictures decoded on the way to recent targets (keepDecodedFrames),
+    // oldest first, each a reference to the decoder's buffer: 3 MB for a
+    // 1080p 4:2:0 picture, a quarter of its RGB conversion.
+    struct KeptPicture {
+        std::int64_t pts = 0;
+        FramePtr frame;
+        std::size_t bytes = 0;
+    };
+    std::deque<KeptPicture> kept_;
+    std::size_t keptBytes_ = 0;
+    std::size_t keepBudget_ = 0;
+    DecodeStats stats_;
 };
 
 VideoReader::VideoReader(const QString& path)
@@ -421,6 +440,7 @@ bool VideoReader::trySeek(std::int64_t timestamp, std::int64_t latestKeyPts) {
     if (av_seek_frame(input_.get(), stream_->index, timestamp, AVSEEK_FLAG_BACKWARD) < 0)
         return false;
     avcodec_flush_buffers(decoder_.get());
+    ++stats_.seeks;
     positioned_ = true;
     draining_ = false;
     lastOutputPts_ = INT64_MIN;
@@ -471,7 +491,66 @@ void VideoReader::fail(FrameNumber n, const QString& problem) {
     throwBadInput(path_, QStringLiteral("frame %1 cannot be decoded: %2").arg(n).arg(problem));
 }
 
-Image VideoReader::decodeUntil(int index, FrameNumber n, bool drainAfterTarget) {
+Image VideoReader::convertDecoded(const AVFrame* frame, FrameNumber n) {
+    if (frame->width != info_.width || frame->height != info_.height)
+        fail(n, QStringLiteral("its size %1x%2 differs from the stream's %3x%4")
+                    .arg(frame->width)
+                    .arg(frame->height)
+                    .arg(info_.width)
+                    .arg(info_.height));
+    const AVCodecParameters* par = stream_->codecpar;
+    const auto format = AVPixelFormat(frame->format);
+    const AVColorSpace matrix =
+        frame->colorspace != AVCOL_SPC_UNSPECIFIED ? frame->colorspace : par->color_space;
+    const AVColorRange range =
+        frame->color_range != AVCOL_RANGE_UNSPECIFIED ? frame->color_range : par->color_range;
+    Image image = converter_.convert(
+        frame, interpretYuv(format, matrix, range, frame->width, frame->height, par->codec_id),
+        previewSize_);
+    const int channels = image.alphaIsPadding ? 3 : image.channels;
+    if (channels != info_.channels || image.type != info_.sampleType)
+        fail(n, QStringLiteral("its pixel format %1 differs from the stream's %2")
+                    .arg(QString::fromLatin1(av_get_pix_fmt_name(format)), info_.pixelFormat));
+    image.colour = info_.colour;
+    return image;
+}
+
+void VideoReader::keep(const AVFrame* frame, std::int64_t pts) {
+    if (keepBudget_ == 0 || kept(pts))
+        return;
+    std::size_t bytes = 0;
+    for (const AVBufferRef* buffer : frame->buf)
+        if (buffer)
+            bytes += buffer->size;
+    if (bytes > keepBudget_)
+        return;
+    while (!kept_.empty() && keptBytes_ + bytes > keepBudget_) {
+        keptBytes_ -= kept_.front().bytes;
+        kept_.pop_front();
+    }
+    FramePtr reference(av_frame_clone(frame));
+    if (!reference)
+        return; // out of memory: the picture is simply not kept
+    kept_.push_back(KeptPicture{pts, std::move(reference), bytes});
+    keptBytes_ += bytes;
+}
+
+const AVFrame* VideoReader::kept(std::int64_t pts) const {
+    for (auto it = kept_.rbegin(); it != kept_.rend(); ++it)
+        if (it->pts == pts)
+            return it->frame.get();
+    return nullptr;
+}
+
+void VideoReader::keepDecodedFrames(std::size_t budgetBytes) {
+    keepBudget_ = budgetBytes;
+    while (!kept_.empty() && keptBytes_ > keepBudget_) {
+        keptBytes_ -= kept_.front().bytes;
+        kept_.pop_front();
+    }
+}
+
+Image VideoReader::decodeUntil(int index, FrameNumber n, bool drainAfterTarget, bool skipNonRef) {
     const std::int64_t targetPts = frames_[index].pts;
     bool drainedEarly = false;
     // A null image tells readFrame() to decode again without draining early.
@@ -480,10 +559,10 @@ Image VideoReader::decodeUntil(int index, FrameNumber n, bool drainAfterTarget) 
         av_frame_unref(frame_.get());
         return Image();
     };
-    const AVCodecParameters* par = stream_->codecpar;
     for (;;) {
         int ret;
         while ((ret = avcodec_receive_frame(decoder_.get(), frame_.get())) == 0) {
+            ++stats_.framesDecoded;
             const std::int64_t pts =
                 frame_->pts != AV_NOPTS_VALUE ? frame_->pts : frame_->best_effort_timestamp;
             lastOutputPts_ = pts;
@@ -491,35 +570,17 @@ Image VideoReader::decodeUntil(int index, FrameNumber n, bool drainAfterTarget) 
                 damaged_ = false;
             if ((frame_->flags & AV_FRAME_FLAG_CORRUPT) || frame_->decode_error_flags)
                 damaged_ = true;
+            // Only pictures that would be handed out as they are: a damaged
+            // one is refused (or decoded again) when asked for.
+            if (!damaged_ && frame_->width == info_.width && frame_->height == info_.height)
+                keep(frame_.get(), pts);
             if (pts == targetPts) {
                 if (damaged_ && drainedEarly)
                     return retryWithoutEarlyDrain();
                 if (damaged_)
                     fail(n,
                          QStringLiteral("it or a frame it is predicted from holds damaged data"));
-                if (frame_->width != info_.width || frame_->height != info_.height)
-                    fail(n, QStringLiteral("its size %1x%2 differs from the stream's %3x%4")
-                                .arg(frame_->width)
-                                .arg(frame_->height)
-                                .arg(info_.width)
-                                .arg(info_.height));
-                const auto format = AVPixelFormat(frame_->format);
-                const AVColorSpace matrix = frame_->colorspace != AVCOL_SPC_UNSPECIFIED
-                                                ? frame_->colorspace
-                                                : par->color_space;
-                const AVColorRange range = frame_->color_range != AVCOL_RANGE_UNSPECIFIED
-                                               ? frame_->color_range
-                                               : par->color_range;
-                Image image = converter_.convert(frame_.get(),
-                                                 interpretYuv(format, matrix, range, frame_->width,
-                                                              frame_->height, par->codec_id),
-                                                 previewSize_);
-                const int channels = image.alphaIsPadding ? 3 : image.channels;
-                if (channels != info_.channels || image.type != info_.sampleType)
-                    fail(n, QStringLiteral("its pixel format %1 differs from the stream's %2")
-                                .arg(QString::fromLatin1(av_get_pix_fmt_name(format)),
-                                     info_.pixelFormat));
-                image.colour = info_.colour;
+                Image image = convertDecoded(frame_.get(), n);
                 av_frame_unref(frame_.get());
                 return image;
             }
@@ -556,7 +617,7 @@ Image VideoReader::decodeUntil(int index, FrameNumber n, bool drainAfterTarget) 
         // depends on them, so the decoder may skip them: halves seek time on
         // B-frame streams without changing any other frame.
         decoder_->skip_frame =
-            skipNonRefAllowed_ && packetPts < targetPts ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
+            skipNonRef && packetPts < targetPts ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
         ret = avcodec_send_packet(decoder_.get(), packet_.get());
         if (ret == AVERROR(EAGAIN))
             continue;
@@ -597,6 +658,7 @@ Image VideoReader::readFrame(FrameNumber n) {
                                           .arg(info_.frameCount - 1));
     const bool step = n == lastRequest_ + 1;
     const bool scrubbing = !step && !lastWasStep_;
+    const FrameNumber previous = lastRequest_;
     lastRequest_ = n;
     lastWasStep_ = step;
     if (!firstFrame_.isNull()) {
@@ -608,8 +670,19 @@ Image VideoReader::readFrame(FrameNumber n) {
     const int index = sourceIndexFor(n);
     if (conform_ && index == lastIndex_ && !lastImage_.isNull())
         return lastImage_;
+    if (const AVFrame* picture = kept(frames_[index].pts)) {
+        ++stats_.keptHits;
+        return convertDecoded(picture, n);
+    }
 
     const int key = keyframeAtOrBefore(index);
+    // Back within the same GOP with pictures kept (stepping or scrubbing
+    // back): decode every frame on the way, so the next steps back find
+    // theirs. Otherwise frames nothing refers to may be skipped (h264/hevc),
+    // which halves a jump's decode.
+    const bool backInGop = keepBudget_ > 0 && previous >= 0 && n < previous &&
+                           keyframeAtOrBefore(sourceIndexFor(previous)) == key;
+    const bool skipNonRef = skipNonRefAllowed_ && !backInGop;
     // While draining (the demuxer is at its end) the decoder still holds the
     // last frames, so they are read forward too.
     const bool forward =
@@ -617,11 +690,11 @@ Image VideoReader::readFrame(FrameNumber n) {
         seekPoints_[std::size_t(key)].decodeIndex <= lastSentDecodeIndex_ + kForwardSlack;
     if (!forward)
         seekToKeyframe(key);
-    Image image = decodeUntil(index, n, !forward && scrubbing && drainAllowed_);
+    Image image = decodeUntil(index, n, !forward && scrubbing && drainAllowed_, skipNonRef);
     if (image.isNull()) {
         drainAllowed_ = false;
         seekToKeyframe(key);
-        image = decodeUntil(index, n, false);
+        image = decodeUntil(index, n, false, skipNonRef);
     }
     if (conform_) {
         lastIndex_ = index;

@@ -133,6 +133,19 @@ public:
     // at full size, so callers still fit what they get. An empty size, the
     // default, is full size: exports and generation never set one.
     virtual void setPreviewSize(QSize size) { (void)size; }
+    // For a viewer: keep up to `budgetBytes` of the pictures decoded on the
+    // way to each frame (as the decoder made them, before conversion), so a
+    // jump back by a few frames converts a kept picture instead of seeking
+    // and decoding from the keyframe again. 0, the default, keeps none:
+    // exports and generation read each frame once.
+    virtual void keepDecodedFrames(std::size_t budgetBytes) { (void)budgetBytes; }
+    // What reading has cost so far (tests and benchmarks).
+    struct DecodeStats {
+        std::int64_t seeks = 0;         // flushes to a keyframe
+        std::int64_t framesDecoded = 0; // pictures out of the decoder
+        std::int64_t keptHits = 0;      // frames served from kept pictures
+    };
+    virtual DecodeStats decodeStats() const { return {}; }
 };
 
 // Audio of a media file as interleaved float samples at the source rate.

@@ -34,6 +34,18 @@ MediaReader& TimelineFrameSource::readerFor(const QString& path, MediaKind kind)
         slot = openMedia(path, kind);
         slot->setPreviewSize(previewSize_);
     }
+    if (keepBudget_ > 0 && (keeping_.empty() || keeping_.front() != slot.get())) {
+        const auto known = std::find(keeping_.begin(), keeping_.end(), slot.get());
+        if (known != keeping_.end())
+            keeping_.erase(known);
+        else
+            slot->keepDecodedFrames(keepBudget_);
+        keeping_.push_front(slot.get());
+        if (keeping_.size() > 2) {
+            keeping_.back()->keepDecodedFrames(0);
+            keeping_.pop_back();
+        }
+    }
     return *slot;
 }
 
@@ -41,6 +53,14 @@ void TimelineFrameSource::setPreviewSize(QSize size) {
     previewSize_ = size;
     for (auto& [path, reader] : readers_)
         reader->setPreviewSize(size);
+}
+
+void TimelineFrameSource::keepDecodedFrames(std::size_t budgetBytesPerFile) {
+    keepBudget_ = budgetBytesPerFile;
+    for (MediaReader* reader : keeping_)
+        reader->keepDecodedFrames(budgetBytesPerFile);
+    if (budgetBytesPerFile == 0)
+        keeping_.clear();
 }
 
 Image TimelineFrameSource::readShotFrame(const Shot& shot, FrameNumber mediaFrame) {

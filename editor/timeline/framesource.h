@@ -4,6 +4,7 @@
 #include "model/project.h"
 
 #include <QHash>
+#include <deque>
 #include <memory>
 
 namespace retake {
@@ -31,12 +32,18 @@ public:
     // reader can do it while decoding (MediaReader::setPreviewSize); empty =
     // full size, the default.
     void setPreviewSize(QSize size);
+    // For a viewer: the two files read last each keep this much of what
+    // they decoded (MediaReader::keepDecodedFrames), so stepping back is not
+    // a seek; a file read before them lets its pictures go.
+    void keepDecodedFrames(std::size_t budgetBytesPerFile);
 
 private:
     MediaReader& readerFor(const QString& path, MediaKind kind);
 
     Project project_;
     QSize previewSize_;
+    std::size_t keepBudget_ = 0;
+    std::deque<MediaReader*> keeping_; // most recently read first, at most 2
     QVector<ShotPlacement> placements_;
     std::unordered_map<std::string, std::unique_ptr<MediaReader>> readers_;
 };

@@ -299,6 +299,63 @@ private Q_SLOTS:
         QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
     }
 
+    // A viewer's reader keeps what it decoded on the way: after a jump into
+    // a long GOP, stepping back frame by frame (and forward again) decodes
+    // the GOP at most once more, never once per step, and every frame is the
+    // exact frame a sequential decode gives. A budget too small for one
+    // picture keeps none; 0 lets them go.
+    void steppingBackReusesDecodedPictures() {
+        const QString path = dir_.filePath("longgop.mp4");
+        RETAKE_FFMPEG("-f", "lavfi", "-i", "testsrc2=s=320x180:r=25:d=4", "-c:v", "libx264",
+                      "-preset", "veryfast", "-g", "48", "-bf", "3", "-pix_fmt", "yuv420p", path);
+        auto sequential = openMedia(path);
+        std::vector<Image> expected;
+        for (FrameNumber n = 0; n < 48; ++n)
+            expected.push_back(sequential->readFrame(n));
+
+        auto viewer = openMedia(path);
+        viewer->keepDecodedFrames(std::size_t(64) << 20);
+        viewer->readFrame(70); // elsewhere first, as a viewer would be
+        QVERIFY(viewer->readFrame(40).pixels == expected[40].pixels);
+        const MediaReader::DecodeStats afterJump = viewer->decodeStats();
+        for (FrameNumber n = 39; n >= 30; --n)
+            QVERIFY2(viewer->readFrame(n).pixels == expected[std::size_t(n)].pixels,
+                     qPrintable(QStringLiteral("frame %1").arg(n)));
+        for (FrameNumber n = 31; n <= 40; ++n)
+            QVERIFY2(viewer->readFrame(n).pixels == expected[std::size_t(n)].pixels,
+                     qPrintable(QStringLiteral("frame %1 again").arg(n)));
+        const MediaReader::DecodeStats stats = viewer->decodeStats();
+        // Frame 39 may have been skipped on the way to 40 (nothing refers
+        // to it): one seek back decodes every frame of the GOP and keeps it.
+        QVERIFY2(stats.seeks - afterJump.seeks <= 1,
+                 qPrintable(QStringLiteral("%1 seeks").arg(stats.seeks - afterJump.seeks)));
+        QVERIFY2(stats.framesDecoded - afterJump.framesDecoded <= 48,
+                 qPrintable(QStringLiteral("%1 pictures decoded for 20 steps")
+                                .arg(stats.framesDecoded - afterJump.framesDecoded)));
+        QVERIFY2(stats.keptHits >= 19, qPrintable(QString::number(stats.keptHits)));
+
+        // Without keeping, each step back is a seek.
+        auto plain = openMedia(path);
+        plain->readFrame(40);
+        const std::int64_t seeksBefore = plain->decodeStats().seeks;
+        for (FrameNumber n = 39; n >= 35; --n)
+            QVERIFY(plain->readFrame(n).pixels == expected[std::size_t(n)].pixels);
+        QCOMPARE(plain->decodeStats().seeks - seeksBefore, std::int64_t(5));
+        QCOMPARE(plain->decodeStats().keptHits, std::int64_t(0));
+
+        // A budget smaller than one picture (320x180 4:2:0 is 86 kB) keeps
+        // nothing; 0 drops what was kept.
+        auto tiny = openMedia(path);
+        tiny->keepDecodedFrames(1000);
+        tiny->readFrame(40);
+        tiny->readFrame(39);
+        QCOMPARE(tiny->decodeStats().keptHits, std::int64_t(0));
+        viewer->keepDecodedFrames(0);
+        const std::int64_t hitsBefore = viewer->decodeStats().keptHits;
+        QVERIFY(viewer->readFrame(33).pixels == expected[33].pixels);
+        QCOMPARE(viewer->decodeStats().keptHits, hitsBefore);
+    }
+
     // Viewer pictures: fitted by swscale while converting, 8-bit as RGBX.
     // They must show the same picture as the full-size frame (here against
     // its 2x2 box average, on a smooth picture so that filter shapes differ

@@ -28,6 +28,10 @@ struct FrameRenderer::Worker {
         // scaler, which does it in the YUV -> RGB pass (4x faster than
         // scaling the full-size RGB picture here).
         source.setPreviewSize(target);
+        // A jump back by a few frames (scrubbing, stepping back) converts a
+        // picture decoded on the way instead of decoding its GOP again:
+        // about 80 pictures of 1080p 4:2:0, 20 of UHD.
+        source.keepDecodedFrames(std::size_t(256) << 20);
     }
 
     RenderedFrame render(FrameNumber frame) {

@@ -5,6 +5,10 @@
 //   media_bench seek CLIP COUNT [SEED]      random readFrame latencies
 //   media_bench export RAW W H FRAMES OUT   raw rgb24 frames to ProRes 422 HQ
 //   media_bench memory CLIP COUNT [SEED]    open + random seeks, peak RSS
+//   media_bench stepback CLIP COUNT [SEED]  a viewer's reader (pictures kept):
+//                                           play 12 frames from a random
+//                                           place, then step back one; and a
+//                                           jump, then back 3 frames
 
 #include "core/error.h"
 #include "media/encode.h"
@@ -76,6 +80,48 @@ int seek(const QString& clip, int count, unsigned seed) {
     return 0;
 }
 
+struct Latencies {
+    double median = 0;
+    double p95 = 0;
+};
+
+Latencies summarise(std::vector<double> ms) {
+    std::sort(ms.begin(), ms.end());
+    return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, std::size_t(double(ms.size()) * 0.95))]};
+}
+
+// What the viewer's reader does (TimelineFrameSource::keepDecodedFrames).
+int stepBack(const QString& clip, int count, unsigned seed) {
+    auto reader = openMedia(clip);
+    reader->keepDecodedFrames(std::size_t(256) << 20);
+    const FrameNumber frames = reader->info().frameCount;
+    std::mt19937 rng(seed);
+    std::vector<double> afterPlay;
+    std::vector<double> afterJump;
+    for (int i = 0; i < count; ++i) {
+        const FrameNumber start = 3 + FrameNumber(rng() % std::uint32_t(frames - 20));
+        for (FrameNumber n = start; n < start + 12; ++n)
+            reader->readFrame(n);
+        auto begin = Clock::now();
+        reader->readFrame(start + 10);
+        afterPlay.push_back(secondsSince(begin) * 1000.0);
+
+        const FrameNumber target = 3 + FrameNumber(rng() % std::uint32_t(frames - 3));
+        reader->readFrame(target);
+        begin = Clock::now();
+        reader->readFrame(target - 3);
+        afterJump.push_back(secondsSince(begin) * 1000.0);
+    }
+    const Latencies play = summarise(afterPlay);
+    const Latencies jump = summarise(afterJump);
+    const MediaReader::DecodeStats stats = reader->decodeStats();
+    std::printf("trials=%d\nstep_back_median_ms=%.1f\nstep_back_p95_ms=%.1f\n"
+                "back3_median_ms=%.1f\nback3_p95_ms=%.1f\nkept_hits=%lld\nseeks=%lld\n",
+                count, play.median, play.p95, jump.median, jump.p95,
+                static_cast<long long>(stats.keptHits), static_cast<long long>(stats.seeks));
+    return 0;
+}
+
 int exportProRes(const QString& raw, int width, int height, int frames, const QString& out) {
     QFile input(raw);
     if (!input.open(QIODevice::ReadOnly)) {
@@ -132,6 +178,8 @@ int main(int argc, char** argv) {
         if (mode == QLatin1String("export") && args.size() == 6)
             return exportProRes(args[1], args[2].toInt(), args[3].toInt(), args[4].toInt(),
                                 args[5]);
+        if (mode == QLatin1String("stepback") && args.size() >= 3)
+            return stepBack(args[1], args[2].toInt(), args.value(3, QStringLiteral("1")).toUInt());
         if (mode == QLatin1String("memory") && args.size() >= 3)
             return memory(args[1], args[2].toInt(), args.value(3, QStringLiteral("1")).toUInt());
     } catch (const Error& e) {
@@ -139,6 +187,6 @@ int main(int argc, char** argv) {
         return 1;
     }
     std::fprintf(stderr, "usage: media_bench decode CLIP | seek CLIP COUNT [SEED] | export RAW W H "
-                         "FRAMES OUT | memory CLIP COUNT [SEED]\n");
+                         "FRAMES OUT | memory CLIP COUNT [SEED] | stepback CLIP COUNT [SEED]\n");
     return 2;
 }

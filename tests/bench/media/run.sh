@@ -11,10 +11,13 @@
 #   - random seek latency on that clip;                    goal median < 40 ms
 #   - export of the same 1080p RGB frames to ProRes 422 HQ, against
 #     `ffmpeg -c:v prores_ks -profile:v 3`;                goal >= 1.0x
+#   - stepping back one frame during playback, and back 3 frames after a
+#     jump, in a viewer's reader (pictures kept);          goal < 15 ms
 #   - peak memory opening and seeking a 1-minute vs a 10-minute 1080p clip;
 #                                                          goal: flat
-# Each timing is the best of RUNS (default 5) interleaved runs, to damp a
-# busy machine.
+# Ratios are medians of RUNS (default 5) rounds that alternate Retake and
+# ffmpeg (A B A B ...), so both see the same machine; the load average is
+# printed before and after.
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
@@ -57,13 +60,14 @@ fi
 
 value() { sed -n "s/^$1=//p"; }                      # media_bench key=value lines
 rtime() { sed -n 's/.*rtime=\([0-9.]*\)s.*/\1/p'; } # ffmpeg -benchmark
-best() { sort -g | head -n 1; }
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ff() { ffmpeg -hide_banner -nostdin -benchmark "$@" 2>&1 | rtime; }
 
-# Runs alternate between Retake and ffmpeg and the best of each is kept, so
-# both see the same machine (the cores are shared with other work).
+# Rounds alternate between Retake and ffmpeg and the median of each is
+# kept, so both see the same machine (the cores are shared with other work).
 # ffmpeg's rtime excludes opening its input; Retake's decode time excludes
 # opening and indexing too (reported on their own below).
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "Decoding ..." >&2
 : > "$WORK/decode.txt"
 for _ in $(seq "$RUNS"); do
@@ -71,7 +75,7 @@ for _ in $(seq "$RUNS"); do
   echo "null $(ff -i "$CLIP" -f null -)" >> "$WORK/decode.txt"
   echo "rgb $(ff -i "$CLIP" -pix_fmt rgb24 -f null -)" >> "$WORK/decode.txt"
 done
-pick() { awk -v k="$1" '$1 == k { print $2 }' "$2" | best; }
+pick() { awk -v k="$1" '$1 == k { print $2 }' "$2" | median; }
 retake_decode=$(pick retake "$WORK/decode.txt")
 ffmpeg_decode=$(pick null "$WORK/decode.txt")
 ffmpeg_decode_rgb=$(pick rgb "$WORK/decode.txt")
@@ -80,6 +84,7 @@ retake_open=$("$BENCH" decode "$CLIP" | value open_seconds)
 echo "Seeking ..." >&2
 seek=$("$BENCH" seek "$CLIP" 100 1)
 seek_short=$("$BENCH" seek "$SHORT_GOP" 100 1)
+step=$("$BENCH" stepback "$CLIP" 40 1)
 
 echo "Exporting ..." >&2
 : > "$WORK/export.txt"
@@ -103,7 +108,8 @@ mb() { awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }'; }
 
 row() { printf '%-48s %14s %14s %9s   %s\n' "$@"; }
 echo
-echo "Retake media I/O benchmark ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"
+echo "Retake media I/O benchmark ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)," \
+  "load $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after; medians of $RUNS alternating rounds)"
 row "Measure" "Retake" "ffmpeg" "Ratio" "Goal"
 row "Decode 1080p H.264 (g48 bf3) to RGB, 250 frames" "$(fps "$retake_decode")" \
   "$(fps "$ffmpeg_decode")" "$(ratio "$ffmpeg_decode" "$retake_decode")" ">= 0.9x (vs -f null)"
@@ -113,6 +119,9 @@ row "Random seek, 1080p g48 bf3: median" "$(value median_ms <<<"$seek") ms" "-" 
 row "Random seek, 1080p g48 bf3: p95" "$(value p95_ms <<<"$seek") ms" "-" "-" ""
 row "Random seek, 1080p g12 bf3: median" "$(value median_ms <<<"$seek_short") ms" "-" "-" ""
 row "Random seek, 1080p g12 bf3: p95" "$(value p95_ms <<<"$seek_short") ms" "-" "-" ""
+row "Step back 1 frame during playback: median" "$(value step_back_median_ms <<<"$step") ms" "-" "-" "< 15 ms"
+row "Step back 1 frame during playback: p95" "$(value step_back_p95_ms <<<"$step") ms" "-" "-" ""
+row "Back 3 frames after a jump: median" "$(value back3_median_ms <<<"$step") ms" "-" "-" ""
 row "Export $EXPORT_FRAMES RGB frames 1080p to ProRes 422 HQ" "$(export_fps "$retake_export")" \
   "$(export_fps "$ffmpeg_export")" "$(ratio "$ffmpeg_export" "$retake_export")" ">= 1.0x"
 row "Open + index 10 s clip (not in decode time)" "$retake_open s" "-" "-" ""
