@@ -95,6 +95,7 @@ private Q_SLOTS:
     void choicesPersist();
     void replacingIsAskedAndOwnMediaRefused();
     void fullRangeAndTheTagsTheMovieCarries();
+    void sendToFarmFollowsSbatch();
 
 private:
     // Opens File > Export…, lets `configure` set the widgets and presses
@@ -877,6 +878,66 @@ void TestExportDialog::fullRangeAndTheTagsTheMovieCarries() {
     selectItem(d.codecCombo(), toString(VideoCodec::ProRes4444));
     QVERIFY(!d.fullRangeCheck()->isChecked());
     QVERIFY(!d.plan().pictures.fullRange);
+}
+
+// "Send to Farm…" is offered only where Slurm's sbatch is on PATH (here a
+// stand-in script that records being run), and for pictures only (footage,
+// EXR sequences), which the farm splits into frames. Choosing it closes the export
+// dialog and asks the farm's questions; cancelling them submits nothing,
+// starts no job and writes nothing. With RETAKE_SCREENSHOT_DIR set, the
+// dialog is saved as export-farm.png.
+void TestExportDialog::sendToFarmFollowsSbatch() {
+    const QByteArray savedPath = qgetenv("PATH");
+    const QString bin = path(QStringLiteral("farm-bin"));
+    QVERIFY(QDir().mkpath(bin));
+    const QString marker = path(QStringLiteral("sbatch-ran"));
+    {
+        QFile sbatch(bin + QStringLiteral("/sbatch"));
+        QVERIFY(sbatch.open(QIODevice::WriteOnly));
+        sbatch.write(QStringLiteral("#!/bin/sh\ntouch '%1'\necho 1\n").arg(marker).toUtf8());
+        sbatch.close();
+        QVERIFY(sbatch.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    }
+    const QString output = path(QStringLiteral("farm-exr"));
+    for (const bool withSbatch : {false, true}) {
+        qputenv("PATH", withSbatch ? bin.toUtf8() : path(QStringLiteral("empty-bin")).toUtf8());
+        bool visible = !withSbatch;
+        bool farmAsked = false;
+        QTimer poll;
+        poll.setInterval(20);
+        connect(&poll, &QTimer::timeout, [&] {
+            QWidget* modal = QApplication::activeModalWidget();
+            if (auto* dialog = qobject_cast<ExportDialog*>(modal)) {
+                visible = dialog->farmButton()->isVisible();
+                if (!withSbatch) {
+                    dialog->reject();
+                    return;
+                }
+                // Pictures only: a camera file is not split into frames.
+                selectItem(dialog->kindCombo(), int(ExportKind::Camera));
+                QVERIFY(!dialog->farmButton()->isVisible());
+                selectItem(dialog->kindCombo(), int(ExportKind::ExrSequence));
+                QVERIFY(dialog->farmButton()->isVisible());
+                dialog->outputEdit()->setText(output + QStringLiteral("/f_####.exr"));
+                const QString shots = qEnvironmentVariable("RETAKE_SCREENSHOT_DIR");
+                if (!shots.isEmpty())
+                    dialog->grab().save(shots + QStringLiteral("/export-farm.png"));
+                dialog->farmButton()->click();
+            } else if (modal && modal->windowTitle() == QLatin1String("Send to Farm")) {
+                farmAsked = true;
+                qobject_cast<QDialog*>(modal)->reject();
+            }
+        });
+        poll.start();
+        window_->actions()->exportMedia->trigger();
+        poll.stop();
+        QCOMPARE(visible, withSbatch);
+        QCOMPARE(farmAsked, withSbatch);
+    }
+    qputenv("PATH", savedPath);
+    QVERIFY(window_->jobQueue()->jobs().isEmpty());
+    QVERIFY(!QFileInfo::exists(marker));
+    QVERIFY(!QFileInfo::exists(output));
 }
 
 QTEST_MAIN(TestExportDialog)

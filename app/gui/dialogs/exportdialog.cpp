@@ -101,7 +101,8 @@ ExportDialog::ExportDialog(const Project& project, const EditorState& state,
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
     farm_ = buttons->addButton(tr("Send to Farm…"), QDialogButtonBox::ActionRole);
     farm_->setObjectName(QStringLiteral("exportSendToFarm"));
-    farm_->setVisible(slurmAvailable());
+    farmOffered_ = slurmAvailable();
+    farm_->setVisible(farmOffered_);
     farm_->setToolTip(tr("Export on the render farm (Slurm), in parts of frames; the Jobs panel "
                          "follows it."));
     connect(farm_, &QPushButton::clicked, this, [this] {
@@ -455,6 +456,10 @@ void ExportDialog::kindChanged() {
     camera_->setVisible(kind == ExportKind::Camera);
     timeline_->setVisible(kind == ExportKind::Timeline);
     provenance_->setVisible(kind == ExportKind::Footage || kind == ExportKind::ExrSequence);
+    // The farm splits pictures into parts of frames; the other kinds are a
+    // file or a job of their own.
+    farm_->setVisible(farmOffered_ &&
+                      (kind == ExportKind::Footage || kind == ExportKind::ExrSequence));
     scope_->setEnabled(kind != ExportKind::Timeline);
     output_->setText(conformedOutput(output_->text()));
     error_->hide();

@@ -165,6 +165,7 @@ private:
     QComboBox* timelineFormat_;
     QLabel* error_;
     QPushButton* farm_;
+    bool farmOffered_ = false; // sbatch is on PATH
     bool sendToFarm_ = false;
 };
 

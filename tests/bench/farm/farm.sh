@@ -100,7 +100,7 @@ else
 import json, sys
 s = json.load(sys.stdin)
 for t in s["tasks"]:
-    print(f"    task {t[\"task\"]} ({t[\"kind\"]}): {t.get(\"seconds\", 0):.0f} s")'
+    print("    task %d (%s): %.1f s" % (t["task"], t["kind"], t.get("seconds", 0)))'
     else
         echo "  slurm: the cluster did not start:"
         tail -5 "$work/cluster.err"
