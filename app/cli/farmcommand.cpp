@@ -129,19 +129,32 @@ int farmPlan(const QStringList& args) {
     }
     saveFarmPlan(plan, planPath);
     printLine(QStringLiteral("%1\t%2 tasks").arg(plan.planPath).arg(plan.tasks.size()));
-    for (const FarmTask& t : plan.tasks)
+    for (const FarmTask& t : plan.tasks) {
+        // Parts cover engine chunks or frames; a final task covers them all.
+        QString covers;
+        if (t.end > t.first) {
+            const bool chunks = t.kind == FarmTaskKind::RegenChunks;
+            covers = t.end - t.first == 1
+                         ? QStringLiteral(" %1 %2")
+                               .arg(chunks ? QStringLiteral("chunk") : QStringLiteral("frame"))
+                               .arg(t.first)
+                         : QStringLiteral(" %1 %2-%3")
+                               .arg(chunks ? QStringLiteral("chunks") : QStringLiteral("frames"))
+                               .arg(t.first)
+                               .arg(t.end - 1);
+        }
         printLine(
-            QStringLiteral("  task %1\t%2 %3-%4%5")
+            QStringLiteral("  task %1\t%2%3%4")
                 .arg(t.index)
                 .arg(toString(t.kind))
-                .arg(t.first)
-                .arg(t.end - 1)
+                .arg(covers)
                 .arg(t.dependsOn.isEmpty()
                          ? QString()
                          : QStringLiteral("\tafter %1")
                                .arg(t.dependsOn.size() == 1
                                         ? QString::number(t.dependsOn[0])
                                         : QStringLiteral("%1 tasks").arg(t.dependsOn.size()))));
+    }
     return Ok;
 }
 

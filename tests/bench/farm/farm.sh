@@ -72,6 +72,7 @@ frames = max(b for a, b in chunks) - min(a for a, b in chunks)
 print(f"  frames the chunk tasks read           {read} for {frames} ({read / frames:.2f}x: chunk overlap)")
 PY
 sed -n 's/^task \([0-9]*\)\tdone in \(.*\)/    task \1: \2/p' "$work/local.txt"
+echo "  chunk results on shared storage       $(du -sm "$work/local.farm/chunks" | cut -f1) MB (written by the chunk tasks, read by the assembly)"
 
 if [ "$(id -u)" -ne 0 ]; then
     echo "  slurm: skipped (the one-node cluster needs root)"
