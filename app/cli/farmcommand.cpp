@@ -15,7 +15,10 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QRegularExpression>
+#include <QSet>
 #include <QSysInfo>
+#include <algorithm>
 
 namespace retake::cli {
 
@@ -68,6 +71,37 @@ void addPathMapOption(QCommandLineParser& p) {
                  QStringLiteral("FROM=TO")});
 }
 
+// A plan's file, then each task: what it covers and what it waits for.
+void printPlan(const FarmPlan& plan) {
+    printLine(QStringLiteral("%1\t%2 tasks").arg(plan.planPath).arg(plan.tasks.size()));
+    for (const FarmTask& t : plan.tasks) {
+        // Parts cover engine chunks or frames; a final task covers them all.
+        QString covers;
+        if (t.end > t.first) {
+            const bool chunks = t.kind == FarmTaskKind::RegenChunks;
+            covers = t.end - t.first == 1
+                         ? QStringLiteral(" %1 %2")
+                               .arg(chunks ? QStringLiteral("chunk") : QStringLiteral("frame"))
+                               .arg(t.first)
+                         : QStringLiteral(" %1 %2-%3")
+                               .arg(chunks ? QStringLiteral("chunks") : QStringLiteral("frames"))
+                               .arg(t.first)
+                               .arg(t.end - 1);
+        }
+        printLine(
+            QStringLiteral("  task %1\t%2%3%4")
+                .arg(t.index)
+                .arg(toString(t.kind))
+                .arg(covers)
+                .arg(t.dependsOn.isEmpty()
+                         ? QString()
+                         : QStringLiteral("\tafter %1")
+                               .arg(t.dependsOn.size() == 1
+                                        ? QString::number(t.dependsOn[0])
+                                        : QStringLiteral("%1 tasks").arg(t.dependsOn.size()))));
+    }
+}
+
 int farmPlan(const QStringList& args) {
     // farm plan PROJECT --out PLAN [options] regen|export COMMAND-OPTIONS...
     int split = -1;
@@ -86,6 +120,10 @@ int farmPlan(const QStringList& args) {
     p.addOption({QStringLiteral("chunks-per-task"),
                  QStringLiteral("Regeneration: engine chunks per task (default 1)."),
                  QStringLiteral("N"), QStringLiteral("1")});
+    p.addOption({QStringLiteral("masked-shots"),
+                 QStringLiteral("Regeneration: one plan for every shot whose mask has no take yet "
+                                "and that has unlocked frames, written as PLAN-SHOT.json; regen's "
+                                "options (but --shot) apply to each.")});
     p.addOption({QStringLiteral("frames-per-task"),
                  QStringLiteral("Export: frames per task (default 48)."), QStringLiteral("N"),
                  QStringLiteral("48")});
@@ -117,44 +155,69 @@ int farmPlan(const QStringList& args) {
         throw Error(ErrorKind::Usage, QStringLiteral("Tasks take at least one chunk or frame."));
     const QStringList arguments = absolutePaths(args.mid(split + 1));
     const Project project = loadProjectFile(projectPath);
-    FarmPlan plan;
-    if (args[split] == QLatin1String("regen")) {
-        const RegenRequest request = regenRequestFromArguments(arguments, project);
-        retake::Progress progress(stderrProgress(QStringLiteral("farm plan")));
-        plan =
-            planFarmRegeneration(project, projectPath, request, arguments, work, perTask, progress);
-    } else {
-        const ExportRequest request = exportRequestFromArguments(arguments, project);
-        plan = planFarmExport(project, projectPath, request, arguments, work, perTask);
-    }
-    saveFarmPlan(plan, planPath);
-    printLine(QStringLiteral("%1\t%2 tasks").arg(plan.planPath).arg(plan.tasks.size()));
-    for (const FarmTask& t : plan.tasks) {
-        // Parts cover engine chunks or frames; a final task covers them all.
-        QString covers;
-        if (t.end > t.first) {
-            const bool chunks = t.kind == FarmTaskKind::RegenChunks;
-            covers = t.end - t.first == 1
-                         ? QStringLiteral(" %1 %2")
-                               .arg(chunks ? QStringLiteral("chunk") : QStringLiteral("frame"))
-                               .arg(t.first)
-                         : QStringLiteral(" %1 %2-%3")
-                               .arg(chunks ? QStringLiteral("chunks") : QStringLiteral("frames"))
-                               .arg(t.first)
-                               .arg(t.end - 1);
+    const bool maskedShots = p.isSet(QStringLiteral("masked-shots"));
+    if (maskedShots && args[split] != QLatin1String("regen"))
+        throw Error(ErrorKind::Usage, QStringLiteral("--masked-shots plans regenerations only."));
+    if (maskedShots && arguments.contains(QStringLiteral("--shot")))
+        throw Error(ErrorKind::Usage,
+                    QStringLiteral("--masked-shots chooses the shots: leave out --shot."));
+    const auto planOne = [&](const QString& planFile, const QString& workDir,
+                             const QStringList& options) {
+        FarmPlan plan;
+        if (args[split] == QLatin1String("regen")) {
+            const RegenRequest request = regenRequestFromArguments(options, project);
+            retake::Progress progress(stderrProgress(QStringLiteral("farm plan")));
+            plan = planFarmRegeneration(project, projectPath, request, options, workDir, perTask,
+                                        progress);
+        } else {
+            const ExportRequest request = exportRequestFromArguments(options, project);
+            plan = planFarmExport(project, projectPath, request, options, workDir, perTask);
         }
-        printLine(
-            QStringLiteral("  task %1\t%2%3%4")
-                .arg(t.index)
-                .arg(toString(t.kind))
-                .arg(covers)
-                .arg(t.dependsOn.isEmpty()
-                         ? QString()
-                         : QStringLiteral("\tafter %1")
-                               .arg(t.dependsOn.size() == 1
-                                        ? QString::number(t.dependsOn[0])
-                                        : QStringLiteral("%1 tasks").arg(t.dependsOn.size()))));
+        saveFarmPlan(plan, planFile);
+        printPlan(plan);
+    };
+    if (!maskedShots) {
+        planOne(planPath, work, arguments);
+        return Ok;
     }
+    // Shots whose mask (the last, which regen uses) has no take made with it.
+    const QFileInfo out(planPath);
+    QSet<QString> names;
+    QSet<Id> seen;
+    int planned = 0;
+    for (const Track& track : project.tracks) {
+        for (const Id& shotId : track.shots) {
+            const Shot* shot = project.findShot(shotId);
+            if (!shot || seen.contains(shotId) || shot->masks.isEmpty())
+                continue;
+            seen.insert(shotId);
+            const Id mask = shot->masks.back().id;
+            if (std::any_of(shot->takes.begin(), shot->takes.end(),
+                            [&](const Take& t) { return t.maskId == mask; }))
+                continue;
+            if (shot->locks.containsAll(shot->source)) {
+                printLine(QStringLiteral("%1\tskipped: every frame is locked").arg(shot->name));
+                continue;
+            }
+            QString name = shot->name;
+            name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")),
+                         QStringLiteral("_"));
+            if (name.isEmpty() || names.contains(name))
+                name += QLatin1Char('-') + idToString(shot->id).left(8);
+            names.insert(name);
+            const QString base = out.completeBaseName() + QLatin1Char('-') + name;
+            planOne(out.absoluteDir().filePath(base + QStringLiteral(".json")),
+                    p.isSet(QStringLiteral("work"))
+                        ? QDir(work).filePath(base + QStringLiteral(".farm"))
+                        : out.absoluteDir().filePath(base + QStringLiteral(".farm")),
+                    arguments + QStringList{QStringLiteral("--shot"), idToString(shot->id)});
+            ++planned;
+        }
+    }
+    if (planned == 0)
+        throw Error(ErrorKind::Usage,
+                    QStringLiteral("%1: no shot has a mask without a take: nothing to plan.")
+                        .arg(QDir::toNativeSeparators(projectPath)));
     return Ok;
 }
 

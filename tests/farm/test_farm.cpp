@@ -365,6 +365,76 @@ private Q_SLOTS:
 
     // The plan as an Open Job Description template: openjd accepts it, and
     // its local run gives the bytes a single export gives.
+    // --masked-shots: a plan for each shot whose mask has no take yet, named
+    // for the shot. The demo's shot (its mask has a take), a shot without a
+    // mask and a shot locked throughout get none; with nothing left to plan,
+    // or with --shot as well, the command says so.
+    void everyMaskedShot() {
+        const QString folder = copyOfDemo(QStringLiteral("masked-shots"));
+        const QString project = folder + QStringLiteral("/demo.retake");
+        const QString clip = dir_.filePath(QStringLiteral("masked-shots.mp4"));
+        const Run made = run(QStringLiteral("ffmpeg"),
+                             {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+                              QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                              QStringLiteral("testsrc2=size=432x240:rate=24"),
+                              QStringLiteral("-frames:v"), QStringLiteral("24"), clip});
+        QVERIFY2(made.ok(), qPrintable(made.err));
+        for (const QString& name :
+             {QStringLiteral("Second shot"), QStringLiteral("No mask"), QStringLiteral("Locked")})
+            QVERIFY(cli({QStringLiteral("import"), project, clip, QStringLiteral("--name"), name})
+                        .ok());
+        for (const QString& name : {QStringLiteral("Second shot"), QStringLiteral("Locked")})
+            QVERIFY(cli({QStringLiteral("mask"), project, QStringLiteral("--shot"), name,
+                         QStringLiteral("--new"), QStringLiteral("--ellipse"),
+                         QStringLiteral("200,120,40,30")})
+                        .ok());
+        QVERIFY(cli({QStringLiteral("lock"), project, QStringLiteral("--shot"),
+                     QStringLiteral("Locked"), QStringLiteral("--range"), QStringLiteral("0-23")})
+                    .ok());
+
+        const QString planPath = dir_.filePath(QStringLiteral("masked/all.json"));
+        QVERIFY(QDir().mkpath(QFileInfo(planPath).absolutePath()));
+        const QStringList args{QStringLiteral("farm"),
+                               QStringLiteral("plan"),
+                               project,
+                               QStringLiteral("--out"),
+                               planPath,
+                               QStringLiteral("--masked-shots"),
+                               QStringLiteral("regen"),
+                               QStringLiteral("--seed"),
+                               QStringLiteral("3")};
+        const Run planned = cli(args);
+        QVERIFY2(planned.ok(), qPrintable(planned.err));
+        QVERIFY2(planned.out.contains(QStringLiteral("Locked\tskipped: every frame is locked")),
+                 qPrintable(planned.out));
+        const QStringList plans =
+            QDir(QFileInfo(planPath).absolutePath()).entryList({QStringLiteral("*.json")});
+        QCOMPARE(plans, QStringList{QStringLiteral("all-Second_shot.json")});
+        const QJsonObject second =
+            readJson(QFileInfo(planPath).absoluteDir().filePath(plans.first()));
+        const Run info = cli({QStringLiteral("info"), project, QStringLiteral("--json")});
+        QVERIFY(info.ok());
+        const QString shotId = second.value(QStringLiteral("shot")).toString();
+        QVERIFY2(!shotId.isEmpty() &&
+                     info.out.contains(QStringLiteral("\"name\": \"Second shot\"")) &&
+                     QJsonDocument::fromJson(info.out.toUtf8()).toJson().contains(shotId.toUtf8()),
+                 qPrintable(shotId));
+        QVERIFY(second.value(QStringLiteral("arguments")).toArray().contains(QStringLiteral("3")));
+
+        // Run, its mask has a take: nothing is left to plan.
+        QVERIFY(cli({QStringLiteral("farm"), QStringLiteral("run"),
+                     QFileInfo(planPath).absoluteDir().filePath(plans.first())})
+                    .ok());
+        const Run none = cli(args);
+        QCOMPARE(none.exitCode, 1);
+        QVERIFY2(none.err.contains(QStringLiteral("no shot has a mask without a take")),
+                 qPrintable(none.err));
+        const Run both =
+            cli(args + QStringList{QStringLiteral("--shot"), QStringLiteral("Locked")});
+        QCOMPARE(both.exitCode, 1);
+        QVERIFY2(both.err.contains(QStringLiteral("leave out --shot")), qPrintable(both.err));
+    }
+
     void openJobDescription() {
         if (!QFileInfo(openjd()).isExecutable())
             QFAIL(qPrintable(openjd() +
