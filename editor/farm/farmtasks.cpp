@@ -202,12 +202,16 @@ QStringList runFarmRegenTask(const FarmPlan& plan, int index, RegenRequest reque
         qint64 pid = 0;
         QString host, application;
         lock.getLockInfo(&pid, &host, &application);
+        // A process on this host that is gone frees the lock by itself; one
+        // on a node that was shut down cannot be asked, so say what to do.
         throw Error(ErrorKind::Usage,
-                    tr("Another assembly of %1 is running (process %2 on %3): wait for it.")
+                    tr("Another assembly of %1 is running (process %2 on %3): wait for it. If "
+                       "that node was shut down, delete %4 and run the task again.")
                         .arg(QDir::toNativeSeparators(plan.planPath))
                         .arg(pid)
-                        .arg(host));
+                        .arg(host, QDir::toNativeSeparators(lock.fileName())));
     }
+    QString cacheDir;
     {
         auto doc = Document::open(plan.projectPath);
         if (const Shot* shot = doc->project().findShot(plan.shotId))
@@ -215,8 +219,8 @@ QStringList runFarmRegenTask(const FarmPlan& plan, int index, RegenRequest reque
                 if (t.id == plan.takeId)
                     return {tr("Take %1 is already recorded in the project: nothing to do.")
                                 .arg(idToString(plan.takeId))};
+        cacheDir = doc->cacheDir();
     }
-    const QString cacheDir = Document::open(plan.projectPath)->cacheDir();
     RegenResult result = assembleRegeneration(project, cacheDir, request, plan.chunks, plan.takeId,
                                               plan.chunksDir(), progress);
     QStringList notes = result.notes;

@@ -289,7 +289,8 @@ private Q_SLOTS:
                                 QStringLiteral("--task"), QStringLiteral("0")});
         QVERIFY2(chunks.ok(), qPrintable(chunks.err));
 
-        // Two assemblies at once: the second refuses, naming the first.
+        // Two assemblies at once: the second refuses, naming the first and
+        // the lock to delete if its node is gone.
         const QString work = dir_.filePath(QStringLiteral("bad-regen.farm"));
         QLockFile held(work + QStringLiteral("/assemble.lock"));
         QVERIFY(held.tryLock(0));
@@ -298,7 +299,8 @@ private Q_SLOTS:
         held.unlock();
         QCOMPARE(second.exitCode, 1);
         QVERIFY2(second.err.contains(QStringLiteral("Another assembly of")) &&
-                     second.err.contains(QString::number(QCoreApplication::applicationPid())),
+                     second.err.contains(QString::number(QCoreApplication::applicationPid())) &&
+                     second.err.contains(QStringLiteral("delete ") + held.fileName()),
                  qPrintable(second.err));
 
         // A bad plan file: named with its problem.
