@@ -241,7 +241,9 @@ Image RgbConverter::convert(const AVFrame* frame, const YuvInterpretation& yuv, 
         format_ = format;
         yuv_ = yuv;
     }
-    Image image(out.width(), out.height(), padded ? 4 : layout.channels, layout.type);
+    // swscale writes every byte (RGB0's filler included).
+    Image image =
+        Image::uninitialised(out.width(), out.height(), padded ? 4 : layout.channels, layout.type);
     image.alphaIsPadding = padded;
     if (planar) {
         const int c = layout.channels;
