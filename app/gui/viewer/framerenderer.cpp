@@ -309,7 +309,11 @@ void FrameRenderer::finished() {
         // frame is still the best picture to show. Requests made meanwhile
         // collapsed into the one pending frame, decoded next.
         Q_EMIT frameReady(frame);
-    } else if (current && readAhead_ && frame.frame > lastRequested_) {
+    } else if (current && readAhead_ && frame.frame > lastRequested_ &&
+               frame.frame <= lastRequested_ + kReadAheadFrames) {
+        // Read ahead of the playhead's window when it was started; a jump
+        // back since then leaves a frame beyond the new window, which would
+        // hold a slot of the window until the playhead got there.
         ahead_.insert(frame.frame, frame);
     }
     startNext();
