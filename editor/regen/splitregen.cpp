@@ -78,8 +78,10 @@ void requireChunks(const QVector<FrameRange>& now, const QVector<FrameRange>& pl
                     .arg(planned.size()));
 }
 
-QVector<FrameRange> currentChunks(const Project& project, const RegenRequest& request,
-                                  const regen::RegenInputs& inputs, Progress& progress) {
+// The engine's plan stage over the request's range (the mask pass, no
+// frames computed): where its chunks fall and whether they are independent.
+gen::ChunkSplit engineChunkPlan(const Project& project, const RegenRequest& request,
+                                const regen::RegenInputs& inputs, Progress& progress) {
     regen::ShotFrameStream stream(project, *inputs.shot, request, inputs.loaded, inputs.mask,
                                   nullptr);
     gen::StreamedInpaintRequest engineRequest =
@@ -88,7 +90,12 @@ QVector<FrameRange> currentChunks(const Project& project, const RegenRequest& re
     split.stage = gen::ChunkSplit::Stage::Plan;
     engineRequest.split = &split;
     regen::runEngine(request.engine, request.parameters, engineRequest, progress);
-    return chunksOf(split, inputs.loaded);
+    return split;
+}
+
+QVector<FrameRange> currentChunks(const Project& project, const RegenRequest& request,
+                                  const regen::RegenInputs& inputs, Progress& progress) {
+    return chunksOf(engineChunkPlan(project, request, inputs, progress), inputs.loaded);
 }
 
 } // namespace
@@ -107,14 +114,7 @@ RegenSplitPlan planSplitRegeneration(const Project& project, const RegenRequest&
     if (shot)
         planned.engineLocks = shot->locks;
     const regen::RegenInputs inputs = regen::checkRegenRequest(project, planned);
-    regen::ShotFrameStream stream(project, *inputs.shot, planned, inputs.loaded, inputs.mask,
-                                  nullptr);
-    gen::StreamedInpaintRequest engineRequest =
-        regen::engineRequestFor(stream, *inputs.shot, planned, inputs.loaded);
-    gen::ChunkSplit split;
-    split.stage = gen::ChunkSplit::Stage::Plan;
-    engineRequest.split = &split;
-    regen::runEngine(request.engine, request.parameters, engineRequest, progress);
+    const gen::ChunkSplit split = engineChunkPlan(project, planned, inputs, progress);
     RegenSplitPlan plan;
     plan.loaded = inputs.loaded;
     plan.chunks = chunksOf(split, inputs.loaded);
