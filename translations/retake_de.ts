@@ -2440,6 +2440,26 @@
     <context>
         <name>retake::gui::SettingsDialog</name>
         <message>
+            <source>Off</source>
+            <translation>Aus</translation>
+        </message>
+        <message>
+            <source>Half size</source>
+            <translation>Halbe Größe</translation>
+        </message>
+        <message>
+            <source>Quarter size</source>
+            <translation>Viertelgröße</translation>
+        </message>
+        <message>
+            <source>Long-GOP or larger-than-HD video gets an all-intra copy at this size, made in the background, so every jump in the viewer decodes one small picture. Only the viewer uses them: export, regeneration and masks always read the original.</source>
+            <translation>Long-GOP-Video oder Video über HD erhält im Hintergrund eine Kopie nur aus Keyframes in dieser Größe, sodass jeder Sprung im Viewer ein kleines Bild dekodiert. Nur der Viewer nutzt sie: Export, Regenerierung und Masken lesen immer das Original.</translation>
+        </message>
+        <message>
+            <source>Proxies</source>
+            <translation>Proxys</translation>
+        </message>
+        <message>
             <source>Browse…</source>
             <translation>Durchsuchen…</translation>
         </message>
@@ -2653,6 +2673,14 @@
     </context>
     <context>
         <name>retake::gui::ViewerWidget</name>
+        <message>
+            <source>PROXY</source>
+            <translation>PROXY</translation>
+        </message>
+        <message>
+            <source>This frame is read from the clip&apos;s proxy, a smaller all-intra copy made for the viewer. Export, regeneration and masks always use the original.</source>
+            <translation>Dieses Bild stammt aus dem Proxy des Clips, einer kleineren Kopie nur aus Keyframes für den Viewer. Export, Regenerierung und Masken verwenden immer das Original.</translation>
+        </message>
         <message>
             <source>Open a project (Ctrl+O) or import media (Ctrl+I).</source>
             <translation>Öffnen Sie ein Projekt (Strg+O) oder importieren Sie Medien (Strg+I).</translation>

@@ -2440,6 +2440,26 @@
     <context>
         <name>retake::gui::SettingsDialog</name>
         <message>
+            <source>Off</source>
+            <translation>Désactivés</translation>
+        </message>
+        <message>
+            <source>Half size</source>
+            <translation>Demi-taille</translation>
+        </message>
+        <message>
+            <source>Quarter size</source>
+            <translation>Quart de taille</translation>
+        </message>
+        <message>
+            <source>Long-GOP or larger-than-HD video gets an all-intra copy at this size, made in the background, so every jump in the viewer decodes one small picture. Only the viewer uses them: export, regeneration and masks always read the original.</source>
+            <translation>Les vidéos long-GOP ou plus grandes que la HD reçoivent en arrière-plan une copie toute en images clés à cette taille, pour que chaque saut du visualiseur ne décode qu&apos;une petite image. Seul le visualiseur s&apos;en sert : l&apos;export, la régénération et les masques lisent toujours l&apos;original.</translation>
+        </message>
+        <message>
+            <source>Proxies</source>
+            <translation>Proxys</translation>
+        </message>
+        <message>
             <source>Browse…</source>
             <translation>Parcourir…</translation>
         </message>
@@ -2653,6 +2673,14 @@
     </context>
     <context>
         <name>retake::gui::ViewerWidget</name>
+        <message>
+            <source>PROXY</source>
+            <translation>PROXY</translation>
+        </message>
+        <message>
+            <source>This frame is read from the clip&apos;s proxy, a smaller all-intra copy made for the viewer. Export, regeneration and masks always use the original.</source>
+            <translation>Cette image est lue dans le proxy du clip, une copie plus petite toute en images clés faite pour le visualiseur. L&apos;export, la régénération et les masques utilisent toujours l&apos;original.</translation>
+        </message>
         <message>
             <source>Open a project (Ctrl+O) or import media (Ctrl+I).</source>
             <translation>Ouvrez un projet (Ctrl+O) ou importez des médias (Ctrl+I).</translation>

@@ -8,6 +8,7 @@
 #include "modelcommand.h"
 #include "otiocommand.h"
 #include "projectcommands.h"
+#include "proxycommand.h"
 #include "reframecommand.h"
 #include "regencommands.h"
 
@@ -33,6 +34,8 @@ const QVector<Command>& commands() {
              runReframe},
             {"farm", "Regenerate and export on a render farm (Slurm, Open Job Description).",
              runFarm},
+            {"proxy", "Make the viewer's proxies of long-GOP or large video (--size, --shot).",
+             runProxy},
             {"model", "Check a model file of your own (TorchScript or .pt2).", runModel},
             {"system", "Versions and compute devices.", runSystem},
         };

@@ -13,6 +13,7 @@
 #include "mediaio/openmedia.h"
 #include "options.h"
 #include "projectfile/projectfile.h"
+#include "proxy/proxies.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -119,8 +120,64 @@ QString mediaStatus(const MediaRef& m) {
     return m.notMedia ? QStringLiteral("not media") : QStringLiteral("offline");
 }
 
+// Each size's proxy of `m` (proxy/proxies.h), or why there is none.
+QJsonObject proxyJson(const ProxyIndex& index, const QString& cacheDir, const MediaRef& m) {
+    QJsonObject o;
+    for (const ProxySize size : {ProxySize::Half, ProxySize::Quarter}) {
+        const ProxyStatus status = proxyStatus(index, cacheDir, m, size);
+        QJsonObject entry{{"state", toString(status.state)}};
+        if (!status.reason.isEmpty())
+            entry.insert("reason", status.reason);
+        if (status.state == ProxyStatus::State::Ready) {
+            entry.insert("file", status.file);
+            entry.insert("width", status.frameSize.width());
+            entry.insert("height", status.frameSize.height());
+        }
+        o.insert(toString(size), entry);
+    }
+    return o;
+}
+
+// One line per video: its proxies, or why it has none.
+void printProxies(const Project& project, const QString& cacheDir) {
+    const ProxyIndex index = ProxyIndex::load(cacheDir);
+    bool heading = false;
+    for (const MediaRef& m : project.media) {
+        if (m.kind != MediaKind::Video)
+            continue;
+        if (!heading)
+            printLine(QStringLiteral("  proxies (viewer only)"));
+        heading = true;
+        QStringList ready;
+        ProxyStatus half;
+        for (const ProxySize size : {ProxySize::Half, ProxySize::Quarter}) {
+            const ProxyStatus status = proxyStatus(index, cacheDir, m, size);
+            if (size == ProxySize::Half)
+                half = status;
+            if (status.state == ProxyStatus::State::Ready)
+                ready << QStringLiteral("%1 %2x%3 %4")
+                             .arg(toString(size))
+                             .arg(status.frameSize.width())
+                             .arg(status.frameSize.height())
+                             .arg(status.file);
+        }
+        QString what;
+        if (!ready.isEmpty())
+            what = ready.join(QStringLiteral("; "));
+        else if (half.state == ProxyStatus::State::Unchecked)
+            what = QStringLiteral("not checked yet (`retake-cli proxy` or the editor makes them)");
+        else if (half.state == ProxyStatus::State::NotNeeded)
+            what = QStringLiteral("not needed (intra-only, %1x%2)").arg(m.width).arg(m.height);
+        else
+            what = QStringLiteral("none yet (%1)").arg(half.reason);
+        printLine(QStringLiteral("    %1  %2").arg(QFileInfo(m.path).fileName(), what));
+    }
+}
+
 QJsonObject projectInfoJson(const Project& project, const QString& path) {
     QJsonArray shots, media;
+    const QString cacheDir = projectCacheDir(path);
+    const ProxyIndex proxyIndex = ProxyIndex::load(cacheDir);
     for (const auto& m : project.media) {
         QJsonObject o{{"id", idToString(m.id)},
                       {"path", m.path},
@@ -144,6 +201,8 @@ QJsonObject projectInfoJson(const Project& project, const QString& path) {
         } catch (const Error& e) { // an input space this config does not have
             o.insert("delivery", QJsonObject{{"error", e.message()}});
         }
+        if (m.kind == MediaKind::Video)
+            o.insert("proxies", proxyJson(proxyIndex, cacheDir, m));
         media.append(o);
     }
     // Every track: the shots of all video tracks (each naming its track), and
@@ -252,6 +311,7 @@ void printProjectInfo(const Project& project, const QString& path) {
         else
             printAudioClips(project, track);
     }
+    printProxies(project, projectCacheDir(path));
     const QVector<TimelineMarker> markers = timelineMarkers(project);
     if (!markers.isEmpty())
         printLine(QStringLiteral("  markers"));

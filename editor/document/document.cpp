@@ -78,8 +78,7 @@ QString Document::cacheDir() const {
     if (filePath_.isEmpty())
         return QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
             .filePath(idToString(project_.id));
-    const QFileInfo info(filePath_);
-    return info.absoluteDir().filePath(info.completeBaseName() + QStringLiteral(".retake-cache"));
+    return projectCacheDir(filePath_);
 }
 
 void Document::writeTo(const QString& path) {

@@ -347,7 +347,12 @@ void FfmpegVideoEncoder::openVideo(const CodecSpec& spec) {
 
     if (spec.profile)
         av_opt_set(ctx->priv_data, "profile", spec.profile, 0);
-    if (settings_.codec == VideoCodec::H264) {
+    if (settings_.codec == VideoCodec::H264 && settings_.proxy) {
+        ctx->gop_size = 1;
+        ctx->max_b_frames = 0;
+        av_opt_set(ctx->priv_data, "crf", "20", 0);
+        av_opt_set(ctx->priv_data, "preset", "ultrafast", 0);
+    } else if (settings_.codec == VideoCodec::H264) {
         av_opt_set(ctx->priv_data, "crf", "18", 0);
         av_opt_set(ctx->priv_data, "preset", "medium", 0);
     } else if (settings_.codec == VideoCodec::H265) {

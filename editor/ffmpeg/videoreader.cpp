@@ -278,6 +278,14 @@ void VideoReader::buildIndex() {
     if (seekPoints_.empty())
         throwBadInput(path_, QStringLiteral("the video stream has no keyframes to start "
                                             "decoding from"));
+    std::int32_t previous = 0;
+    for (const SeekPoint& point : seekPoints_) {
+        info_.keyframeInterval =
+            std::max(info_.keyframeInterval, int(point.decodeIndex - previous));
+        previous = point.decodeIndex;
+    }
+    info_.keyframeInterval =
+        std::max(info_.keyframeInterval, int(std::int64_t(frames_.size()) - previous));
 
     for (unsigned i = 0; i < input_->nb_streams; ++i)
         input_->streams[i]->discard =

@@ -56,6 +56,7 @@ struct JobQueue::Job {
     std::atomic<bool> changePosted{false};
     std::atomic<bool> swappedIn{false};    // a blocking render's frames are in place
     bool onFarm = false;                   // waits on a farm: its own thread
+    bool background = false;               // a proxy: the idle-priority pool
     std::atomic<bool> stopWatching{false}; // the editor closes: leave the farm working
     bool forgetWhenFinished = false;       // GUI thread only
 
@@ -70,6 +71,9 @@ JobQueue::JobQueue(QObject* parent)
     // One job at a time: regenerations and exports each use every core (or the GPU).
     pool_.setMaxThreadCount(1);
     farmPool_.setMaxThreadCount(8);
+    proxyPool_.setMaxThreadCount(1);
+    // SCHED_IDLE on Linux; threads started from it (FFmpeg's) inherit it.
+    proxyPool_.setThreadPriority(QThread::IdlePriority);
 }
 
 JobQueue::~JobQueue() {
@@ -81,6 +85,7 @@ JobQueue::~JobQueue() {
     cancelAll();
     pool_.waitForDone();
     farmPool_.waitForDone();
+    proxyPool_.waitForDone();
     // Finished on the worker but never recorded: their takes would be orphans.
     for (const auto& job : jobs_) {
         const QMutexLocker lock(&job->mutex);
@@ -283,6 +288,26 @@ int JobQueue::addTimelineBundle(const Project& project, const QString& path, con
     return enqueue(job);
 }
 
+int JobQueue::addProxy(const QString& cacheDir, const MediaRef& media, ProxySize size,
+                       const QString& title) {
+    auto job = std::make_shared<Job>();
+    job->status.kind = JobKind::Proxy;
+    job->status.title = title;
+    job->background = true;
+    job->work = [cacheDir, media, size](Job& j) {
+        const ProxyBuildResult r = makeProxy(cacheDir, media, size, false, &*j.progress);
+        const QMutexLocker lock(&j.mutex);
+        if (r.file.isEmpty())
+            j.status.notes = QStringList{tr("Not needed: %1 is intra-only at %2x%3")
+                                             .arg(QFileInfo(media.path).fileName())
+                                             .arg(media.width)
+                                             .arg(media.height)};
+        else
+            j.status.notes = QStringList{r.file, r.reason};
+    };
+    return enqueue(job);
+}
+
 int JobQueue::enqueue(std::shared_ptr<Job> job) {
     job->status.id = nextId_++;
     Job* raw = job.get();
@@ -299,7 +324,10 @@ int JobQueue::enqueue(std::shared_ptr<Job> job) {
     jobs_.push_back(job);
     const int id = job->status.id;
     Q_EMIT jobAdded(id);
-    (job->onFarm ? farmPool_ : pool_).start([this, job] { run(job); });
+    (job->onFarm       ? farmPool_
+     : job->background ? proxyPool_
+                       : pool_)
+        .start([this, job] { run(job); });
     return id;
 }
 

@@ -20,6 +20,7 @@
 #include "export/exporter.h"
 #include "farm/slurm.h"
 #include "model/project.h"
+#include "proxy/proxybuild.h"
 #include "regen/regenerate.h"
 #include "tracking/shapetracking.h"
 
@@ -33,7 +34,7 @@ namespace retake {
 
 class Document;
 
-enum class JobKind { Regeneration, Export, BlockingRender, ShapeTrack };
+enum class JobKind { Regeneration, Export, BlockingRender, ShapeTrack, Proxy };
 enum class JobState { Queued, Running, Succeeded, Failed, Cancelled };
 
 struct JobStatus {
@@ -112,6 +113,14 @@ public:
     // An OpenTimelineIO bundle of the project's timeline and its media
     // (interchange/otio.h writeOtioBundle).
     int addTimelineBundle(const Project& project, const QString& path, const QString& title);
+    // A viewer's proxy of `media` (proxy/proxybuild.h makeProxy, when the
+    // source needs one) in `cacheDir`. Proxies wait for nothing and hold up
+    // nothing: they run on their own thread at idle priority (SCHED_IDLE, as
+    // do the decoder's and encoder's threads it starts), so the editor, a
+    // regeneration or an export get the cores first. The job's notes say what
+    // was made, or that none was needed.
+    int addProxy(const QString& cacheDir, const MediaRef& media, ProxySize size,
+                 const QString& title);
 
     // A queued job never starts; a running one stops at its next check (its
     // result, if it finished meanwhile, is thrown away). Unknown or finished
@@ -150,7 +159,8 @@ private:
     QVector<std::shared_ptr<Job>> jobs_;
     int nextId_ = 1;
     QThreadPool pool_;
-    QThreadPool farmPool_; // jobs that wait on a farm, each on its own thread
+    QThreadPool farmPool_;  // jobs that wait on a farm, each on its own thread
+    QThreadPool proxyPool_; // proxies, one at a time, at idle priority
 };
 
 } // namespace retake

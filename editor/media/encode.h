@@ -25,6 +25,10 @@ struct EncodeSettings {
     int bitDepth = 0;        // YUV bits: 0 = the codec's own (8, or 10 for ProRes/HQX)
     int audioSampleRate = 0; // 0 = no audio stream
     int audioChannels = 0;
+    // A viewer's proxy (H.264 only): every frame a keyframe, so a jump decodes
+    // one picture, and the encoder's fastest preset: the file is read by
+    // Retake's viewer alone, and made while the user works.
+    bool proxy = false;
     // Not empty: the video is not encoded here but copied from segments this
     // encoder's settings wrote elsewhere (a farm's, video only, each a
     // closed GOP): the first one's stream parameters are this file's, and

@@ -66,6 +66,10 @@ struct MediaInfo {
     int channels = 3;                          // 3 = RGB, 4 = RGBA (what readFrame() returns)
     bool hasDepth = false;                     // readFrame() fills Image::depth
     bool variableFrameRate = false;            // conformed to frameRate; see warnings
+    // The longest run of frames from one keyframe to the next (video; 1 for
+    // intra-only codecs, pictures and sequences): what a jump may have to
+    // decode to show one frame.
+    int keyframeInterval = 1;
     ColourTags colour;
     AudioInfo audio;
     // Image sequences: printf-style pattern of the file names and the number

@@ -624,4 +624,9 @@ int refreshOnlineState(Project& project) {
     return offline;
 }
 
+QString projectCacheDir(const QString& projectFilePath) {
+    const QFileInfo info(projectFilePath);
+    return info.absoluteDir().filePath(info.completeBaseName() + QStringLiteral(".retake-cache"));
+}
+
 } // namespace retake

@@ -25,6 +25,10 @@ Project parseProject(const QByteArray& data, const QString& projectFilePath);
 
 // Reads a project and marks media whose files are missing as offline.
 Project loadProjectFile(const QString& path);
+
+// The folder of the project's own files beside it (takes, trained models,
+// proxies): <project dir>/<name>.retake-cache.
+QString projectCacheDir(const QString& projectFilePath);
 // Atomic: the old file stays intact unless the new one was written completely.
 // Throws Error(Output) with the reason.
 void saveProjectFile(const Project& project, const QString& path);

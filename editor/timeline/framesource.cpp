@@ -63,7 +63,12 @@ void TimelineFrameSource::keepDecodedFrames(std::size_t budgetBytesPerFile) {
         keeping_.clear();
 }
 
+void TimelineFrameSource::setProxies(ProxyMap proxies) {
+    proxies_ = std::move(proxies);
+}
+
 Image TimelineFrameSource::readShotFrame(const Shot& shot, FrameNumber mediaFrame) {
+    lastReadFromProxy_ = false;
     if (const Take* take = shot.activeTakeAt(mediaFrame)) {
         // A take's frames are an image sequence whose first file is the
         // take's first frame.
@@ -80,6 +85,25 @@ Image TimelineFrameSource::readShotFrame(const Shot& shot, FrameNumber mediaFram
     }
     if (!media->online)
         throwBadInput(media->path, tr("is offline (missing); relink it first"));
+    if (const auto proxy = proxies_.constFind(media->path); proxy != proxies_.constEnd()) {
+        try {
+            MediaReader& reader = readerFor(*proxy, MediaKind::Video);
+            if (reader.info().frameCount == media->frameCount) {
+                Image frame = reader.readFrame(mediaFrame);
+                lastReadFromProxy_ = true;
+                return frame;
+            }
+        } catch (const Error&) {
+            // A damaged or deleted proxy costs the viewer its speed, not its
+            // picture: the original is read from now on.
+        }
+        if (const auto open = readers_.find(proxy->toStdString()); open != readers_.end()) {
+            keeping_.erase(std::remove(keeping_.begin(), keeping_.end(), open->second.get()),
+                           keeping_.end());
+            readers_.erase(open);
+        }
+        proxies_.erase(proxy);
+    }
     return readerFor(media->path, media->kind).readFrame(mediaFrame);
 }
 

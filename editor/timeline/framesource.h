@@ -2,6 +2,7 @@
 
 #include "media/media.h"
 #include "model/project.h"
+#include "proxy/proxies.h"
 
 #include <QHash>
 #include <deque>
@@ -36,12 +37,21 @@ public:
     // they decoded (MediaReader::keepDecodedFrames), so stepping back is not
     // a seek; a file read before them lets its pictures go.
     void keepDecodedFrames(std::size_t budgetBytesPerFile);
+    // For a viewer: media with a proxy (proxy/proxies.h) is read from it:
+    // frames of the proxy's size, at the same frame numbers. A proxy that
+    // fails to read is dropped and the original read instead. Exports and
+    // generation never set any.
+    void setProxies(ProxyMap proxies);
+    // Whether the last frame read came from a proxy (the viewer's badge).
+    bool lastReadFromProxy() const { return lastReadFromProxy_; }
 
 private:
     MediaReader& readerFor(const QString& path, MediaKind kind);
 
     Project project_;
     QSize previewSize_;
+    ProxyMap proxies_;
+    bool lastReadFromProxy_ = false;
     std::size_t keepBudget_ = 0;
     std::deque<MediaReader*> keeping_; // most recently read first, at most 2
     QVector<ShotPlacement> placements_;

@@ -24,6 +24,7 @@ EDITOR_LEVELS = [
     ["mask"],             # painted masks: JSON and rasterising
     ["ffmpeg", "openexr", "ocio", "zip"],  # adapters: the only includes of those libraries
     ["mediaio"],          # opens and writes files through the adapters
+    ["proxy"],            # proxies: small all-intra copies of media for the viewer
     ["timeline"],         # what is at frame N: frame source, media colour, audio mix
     ["engines"],          # the bridge to generation/: loads it, converts images, errors
     ["tracking"],         # mask shapes that follow the picture (the region tracker)

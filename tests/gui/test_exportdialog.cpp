@@ -117,6 +117,9 @@ void TestExportDialog::initTestCase() {
     QCoreApplication::setOrganizationName(QStringLiteral("RetakeTest"));
     QCoreApplication::setApplicationName(QStringLiteral("RetakeExportDialogTest"));
     QSettings().clear();
+    // The jobs counted here are the exports; the viewer's proxies of the
+    // 720p clip are test_proxies' subject.
+    QSettings().setValue(QStringLiteral("proxies/size"), QStringLiteral("off"));
     QVERIFY(dir_.isValid());
     for (const char* tool : {"ffmpeg", "ffprobe", "exrheader"})
         if (QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty())

@@ -40,7 +40,8 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     , look_(new QLineEdit)
     , engine_(new QComboBox)
     , device_(new QComboBox)
-    , cache_(new QSpinBox) {
+    , cache_(new QSpinBox)
+    , proxies_(new QComboBox) {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
     const QSettings settings;
@@ -68,6 +69,17 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     cache_->setValue(settings.value(QStringLiteral("cache/sizeMB"), 512).toInt());
     cache_->setToolTip(tr("Memory for frames the viewer has shown, so scrubbing back is instant."));
 
+    proxies_->addItem(tr("Off"), QStringLiteral("off"));
+    proxies_->addItem(tr("Half size"), QStringLiteral("half"));
+    proxies_->addItem(tr("Quarter size"), QStringLiteral("quarter"));
+    proxies_->setCurrentIndex(std::max(
+        0, proxies_->findData(
+               settings.value(QStringLiteral("proxies/size"), QStringLiteral("half")).toString())));
+    proxies_->setToolTip(
+        tr("Long-GOP or larger-than-HD video gets an all-intra copy at this size, made in the "
+           "background, so every jump in the viewer decodes one small picture. Only the viewer "
+           "uses them: export, regeneration and masks always read the original."));
+
     auto* form = new QFormLayout;
     form->addRow(tr("OCIO config"), withBrowse(config_, [this] {
                      const QString path = QFileDialog::getOpenFileName(
@@ -86,6 +98,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     form->addRow(tr("Default engine"), engine_);
     form->addRow(tr("Device"), device_);
     form->addRow(tr("Viewer cache"), cache_);
+    form->addRow(tr("Proxies"), proxies_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -93,6 +106,15 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     layout->addLayout(form);
     layout->addWidget(buttons);
     resize(560, sizeHint().height());
+}
+
+std::optional<ProxySize> proxySizeSetting() {
+    ProxySize size = ProxySize::Half;
+    if (!proxySizeFromString(
+            QSettings().value(QStringLiteral("proxies/size"), QStringLiteral("half")).toString(),
+            &size))
+        return std::nullopt;
+    return size;
 }
 
 bool SettingsDialog::apply() {
@@ -120,6 +142,7 @@ bool SettingsDialog::apply() {
     settings.setValue(QStringLiteral("regen/defaultEngine"), engine_->currentData());
     settings.setValue(QStringLiteral("regen/device"), device_->currentData());
     settings.setValue(QStringLiteral("cache/sizeMB"), cache_->value());
+    settings.setValue(QStringLiteral("proxies/size"), proxies_->currentData());
     return true;
 }
 

@@ -2,17 +2,23 @@
 
 // Preferences kept in QSettings: the OCIO config and look the viewer uses
 // (display and view are picked in the viewer itself), the default
-// regeneration engine and device, and the viewer's frame cache size.
-// Keys: color/ocioConfig, color/look, regen/defaultEngine, regen/device,
-// cache/sizeMB.
+// regeneration engine and device, the viewer's frame cache size and its
+// proxies. Keys: color/ocioConfig, color/look, regen/defaultEngine,
+// regen/device, cache/sizeMB, proxies/size (off, half, quarter).
+
+#include "proxy/proxies.h"
 
 #include <QDialog>
+#include <optional>
 
 class QComboBox;
 class QLineEdit;
 class QSpinBox;
 
 namespace retake::gui {
+
+// The viewer's proxy size the user chose (default half); nullopt = off.
+std::optional<ProxySize> proxySizeSetting();
 
 class SettingsDialog : public QDialog {
     Q_OBJECT
@@ -24,6 +30,7 @@ public:
     QComboBox* engineCombo() const { return engine_; }
     QComboBox* deviceCombo() const { return device_; }
     QSpinBox* cacheSpin() const { return cache_; }
+    QComboBox* proxyCombo() const { return proxies_; }
 
     // Checks the config and look load, then saves; on a problem shows it
     // (naming the file) and returns false, saving nothing.
@@ -36,6 +43,7 @@ private:
     QComboBox* engine_;
     QComboBox* device_;
     QSpinBox* cache_;
+    QComboBox* proxies_;
 };
 
 } // namespace retake::gui

@@ -11,6 +11,7 @@
 #include "inspector/inspectorwidget.h"
 #include "jobs/blockingrefresh.h"
 #include "jobs/jobqueue.h"
+#include "jobs/proxyrefresh.h"
 #include "mainwindow/cameramenu.h"
 #include "mainwindow/editoractions.h"
 #include "mainwindow/mediadropfilter.h"
@@ -60,10 +61,13 @@ MainWindow::MainWindow(QWidget* parent)
     , jobs_(new JobQueue(this))
     , jobsView_(new JobsWidget(jobs_))
     , blockingRefresher_(new BlockingRefresher(jobs_, this))
+    , proxyRefresher_(new ProxyRefresher(jobs_, this))
     , audio_(new AudioPlayback(&state_, this))
     , files_(nullptr)
     , selection_(new SelectionCommands(this)) {
     setObjectName(QStringLiteral("mainWindow"));
+    proxyRefresher_->setSize(proxySizeSetting());
+    connect(proxyRefresher_, &ProxyRefresher::proxiesChanged, viewer_, &ViewerWidget::setProxies);
     setCentralWidget(viewer_);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     createDocks();
@@ -295,6 +299,8 @@ void MainWindow::setDocument(std::unique_ptr<Document> document) {
     timeline_->setDocument(doc);
     inspector_->setDocument(doc);
     blockingRefresher_->setDocument(doc);
+    // After the viewer has the document: its first frame may come from a proxy.
+    proxyRefresher_->setDocument(doc);
     history_->setStack(stack);
     updateUndoActions();
     updateTitle();
@@ -361,6 +367,7 @@ void MainWindow::showSettings() {
     QSettings settings;
     viewer_->renderer()->setCacheSizeMB(settings.value(QStringLiteral("cache/sizeMB")).toInt());
     viewer_->loadDisplaySettings();
+    proxyRefresher_->setSize(proxySizeSetting());
 }
 
 void MainWindow::updateCompare() {

@@ -22,6 +22,7 @@ class QUndoView;
 
 namespace retake {
 class BlockingRefresher;
+class ProxyRefresher;
 class Document;
 class JobQueue;
 } // namespace retake
@@ -65,6 +66,7 @@ public:
     AudioPlayback* audio() const { return audio_; }
     JobsWidget* jobsView() const { return jobsView_; }
     BlockingRefresher* blockingRefresher() const { return blockingRefresher_; }
+    ProxyRefresher* proxyRefresher() const { return proxyRefresher_; }
     ProjectFiles* files() const { return files_; }
     SelectionCommands* selectionCommands() const { return selection_; }
     CameraMenu* cameraMenu() const { return cameraMenu_; }
@@ -118,6 +120,7 @@ private:
     JobQueue* jobs_;
     JobsWidget* jobsView_;
     BlockingRefresher* blockingRefresher_; // jobs/blockingrefresh.h
+    ProxyRefresher* proxyRefresher_;       // jobs/proxyrefresh.h: the viewer's proxies
     AudioPlayback* audio_;
     ProjectFiles* files_;
     SelectionCommands* selection_;

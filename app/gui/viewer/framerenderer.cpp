@@ -17,7 +17,7 @@ namespace retake::gui {
 // TimelineFrameSource (not thread-safe) is never shared between threads.
 struct FrameRenderer::Worker {
     Worker(Project project, std::optional<ColourPipeline> pipeline, DisplaySettings display,
-           bool compare, bool paintedMasks, QSize target)
+           bool compare, bool paintedMasks, QSize target, const ProxyMap& proxies)
         : source(std::move(project))
         , pipeline(std::move(pipeline))
         , display(std::move(display))
@@ -32,6 +32,7 @@ struct FrameRenderer::Worker {
         // picture decoded on the way instead of decoding its GOP again:
         // about 80 pictures of 1080p 4:2:0, 20 of UHD.
         source.keepDecodedFrames(std::size_t(256) << 20);
+        source.setProxies(proxies);
     }
 
     RenderedFrame render(FrameNumber frame) {
@@ -48,6 +49,7 @@ struct FrameRenderer::Worker {
         try {
             result.picture =
                 present(source.readShotFrame(*origin.shot, origin.mediaFrame), *origin.shot);
+            result.fromProxy = source.lastReadFromProxy();
             if (compare && origin.take) {
                 // The same shot without its takes reads the original media.
                 Shot original = *origin.shot;
@@ -156,7 +158,7 @@ FrameRenderer::~FrameRenderer() {
 
 void FrameRenderer::newWorker() {
     worker_ = std::make_shared<Worker>(project_, pipeline_, display_, compare_, paintedMasks_,
-                                       targetSize_);
+                                       targetSize_, proxies_);
     cache_.clear();
     ahead_.clear();
 }
@@ -201,6 +203,13 @@ void FrameRenderer::setPaintedMasksEnabled(bool enabled) {
     if (enabled == paintedMasks_)
         return;
     paintedMasks_ = enabled;
+    newWorker();
+}
+
+void FrameRenderer::setProxies(const ProxyMap& proxies) {
+    if (proxies == proxies_)
+        return;
+    proxies_ = proxies;
     newWorker();
 }
 

@@ -20,6 +20,7 @@
 
 #include "model/project.h"
 #include "ocio/colourpipeline.h"
+#include "proxy/proxies.h"
 
 #include <QCache>
 #include <QFutureWatcher>
@@ -41,7 +42,8 @@ struct RenderedFrame {
     Id shotId;
     FrameNumber mediaFrame = 0;
     bool fromTake = false;
-    QString error; // why there is no picture
+    bool fromProxy = false; // read from the media's proxy (proxy/proxies.h)
+    QString error;          // why there is no picture
 };
 
 // The viewer's display transform. An empty display = no colour management
@@ -73,6 +75,10 @@ public:
     bool isCompareEnabled() const { return compare_; }
     // Painted masks cost a rasterisation per frame: only while the overlay shows.
     void setPaintedMasksEnabled(bool enabled);
+    // Media read from their proxies instead (proxy/proxies.h): the viewer
+    // and scrubbing only. An unchanged map keeps the decoded frames.
+    void setProxies(const ProxyMap& proxies);
+    const ProxyMap& proxies() const { return proxies_; }
     void setCacheSizeMB(int megabytes);
     // What the cache holds now (tests): frames, and their cost in KB, never
     // above the size set.
@@ -109,6 +115,7 @@ private:
     std::optional<ColourPipeline> pipeline_;
     bool compare_ = false;
     bool paintedMasks_ = false;
+    ProxyMap proxies_;
     QSize targetSize_;
     std::shared_ptr<Worker> worker_;
     std::shared_ptr<Worker> running_; // the worker of the frame being decoded

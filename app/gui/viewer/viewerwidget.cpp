@@ -26,6 +26,7 @@ ViewerWidget::ViewerWidget(EditorState* state, QWidget* parent)
     , timecode_(new QLabel(this))
     , frameNumber_(new QLabel(this))
     , shotLabel_(new QLabel(this))
+    , proxyBadge_(new QLabel(tr("PROXY"), this))
     , display_(new QComboBox(this))
     , view_(new QComboBox(this)) {
     setObjectName(QStringLiteral("viewer"));
@@ -43,6 +44,16 @@ ViewerWidget::ViewerWidget(EditorState* state, QWidget* parent)
     bar->addWidget(frameNumber_);
     bar->addStretch();
     bar->addWidget(shotLabel_);
+    proxyBadge_->setObjectName(QStringLiteral("viewerProxyBadge"));
+    proxyBadge_->setToolTip(tr("This frame is read from the clip's proxy, a smaller all-intra copy "
+                               "made for the viewer. Export, regeneration and masks always use the "
+                               "original."));
+    proxyBadge_->setStyleSheet(QStringLiteral(
+        "QLabel { background: #c98a00; color: black; font-weight: bold; padding: 0px 5px; "
+        "border-radius: 3px; }"));
+    proxyBadge_->hide();
+    bar->addSpacing(6);
+    bar->addWidget(proxyBadge_);
     bar->addSpacing(12);
     display_->setObjectName(QStringLiteral("viewerDisplay"));
     display_->setToolTip(tr("OCIO display the viewer shows the frames on"));
@@ -110,7 +121,15 @@ void ViewerWidget::showFrame(const RenderedFrame& frame) {
                                   : tr("%1 · frame %2").arg(s->name).arg(frame.mediaFrame);
     }
     shotLabel_->setText(shot);
+    proxyBadge_->setVisible(frame.fromProxy && !frame.picture.isNull());
     Q_EMIT frameShown(frame.frame);
+}
+
+void ViewerWidget::setProxies(const ProxyMap& proxies) {
+    if (proxies == renderer_->proxies())
+        return;
+    renderer_->setProxies(proxies);
+    requestCurrentFrame();
 }
 
 void ViewerWidget::setCompare(ViewerCanvas::Compare mode) {

@@ -49,6 +49,10 @@ public:
     void applyDisplay(const DisplaySettings& display);
     // The media files changed on disk (a blocking re-render): decode again.
     void reloadFrames() { projectChanged(); }
+    // Media the viewer reads from their proxies (proxy/proxies.h); a badge
+    // beside the shot says when the frame shown came from one.
+    void setProxies(const ProxyMap& proxies);
+    QLabel* proxyBadge() const { return proxyBadge_; }
 
 Q_SIGNALS:
     void displayError(const QString& message);
@@ -73,6 +77,7 @@ private:
     QLabel* timecode_;
     QLabel* frameNumber_;
     QLabel* shotLabel_;
+    QLabel* proxyBadge_;
     QComboBox* display_;
     QComboBox* view_;
     FrameNumber shownFrame_ = -1;

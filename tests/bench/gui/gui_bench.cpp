@@ -13,9 +13,18 @@
 // 3. Scrub latency: playhead moved to unseen frames, time until the frame is
 //    painted; median and 95th percentile. Goal: median under 50 ms.
 //
+// 4. Proxies (editor/proxy): a 1-minute 1080p long-GOP clip opened with
+//    proxies on; while its proxy builds in the background (idle priority),
+//    the clip plays in the viewer: frames shown per second, the longest gap
+//    and the GUI thread's lateness (a 10 ms timer). Then the time the proxy
+//    took (goal < 30 s) and random jumps with it against the original
+//    (goal median < 25 ms).
+//
 // Runs on the display it is given (offscreen without one).
 #include "common/imageconvert.h"
 #include "document/document.h"
+#include "jobs/jobqueue.h"
+#include "jobs/proxyrefresh.h"
 #include "mainwindow/mainwindow.h"
 #include "mediaio/openmedia.h"
 #include "storyboard/storyboardview.h"
@@ -42,10 +51,12 @@ using namespace retake::gui;
 
 namespace {
 
-bool makeClip(const QString& path, const QString& size, int seconds) {
+bool makeClip(const QString& path, const QString& size, int seconds, bool fast = false) {
     QProcess ffmpeg;
     ffmpeg.start(QStringLiteral("ffmpeg"),
                  {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+                  QStringLiteral("-preset"),
+                  fast ? QStringLiteral("ultrafast") : QStringLiteral("medium"),
                   QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
                   QStringLiteral("testsrc2=s=%1:r=24:d=%2").arg(size).arg(seconds),
                   // Sound, so that opening draws each shot's audio and waveform on A1.
@@ -286,6 +297,92 @@ void scrub(MainWindow& window, const QList<FrameNumber>& order, int samples, con
                 percentile(latencies, 1.0));
 }
 
+// Section 4 (see the top).
+void proxies(MainWindow& window, const QString& dir, bool quick) {
+    const int seconds = quick ? 20 : 60;
+    const QString minute = QDir(dir).filePath(QStringLiteral("minute.mp4"));
+    if (!makeClip(minute, QStringLiteral("1920x1080"), seconds, true))
+        return;
+    const QString project = makeProject(dir, QStringLiteral("minute"), minute, 1);
+    if (!window.openProject(project))
+        return;
+    const int frames = seconds * 24;
+    QList<FrameNumber> jumps;
+    for (FrameNumber f = 0; f < frames; ++f)
+        jumps << f;
+    std::shuffle(jumps.begin(), jumps.end(), *QRandomGenerator::global());
+    scrub(window, jumps, quick ? 30 : 60, "random jumps, 1-minute 1080p g24, originals");
+
+    // Proxies on: the refresher starts the job.
+    JobQueue* queue = window.jobQueue();
+    window.proxyRefresher()->setSize(ProxySize::Half);
+    int job = 0;
+    for (const JobStatus& status : queue->jobs())
+        if (status.kind == JobKind::Proxy && !status.isFinished())
+            job = status.id;
+    if (!job) {
+        std::printf("proxies: no proxy job started\n");
+        return;
+    }
+    // Play (looping) while it builds; the GUI thread's lateness from a 10 ms timer.
+    ViewerWidget* viewer = window.viewer();
+    EditorState* state = window.state();
+    std::vector<double> gaps, lateness;
+    QElapsedTimer clock, tick;
+    double previous = 0;
+    int shown = 0;
+    QEventLoop wait;
+    const auto shownConnection =
+        QObject::connect(viewer, &ViewerWidget::frameShown, &wait, [&](FrameNumber) {
+            const double now = clock.nsecsElapsed() * 1e-6;
+            if (shown++ > 0)
+                gaps.push_back(now - previous);
+            previous = now;
+        });
+    const auto loop = QObject::connect(state, &EditorState::playingChanged, &wait, [&](bool on) {
+        if (!on && !queue->status(job).isFinished()) {
+            state->setCurrentFrame(0);
+            state->play();
+        }
+    });
+    QTimer timer;
+    timer.setInterval(10);
+    QObject::connect(&timer, &QTimer::timeout, &wait, [&] {
+        lateness.push_back(std::max(0.0, tick.nsecsElapsed() * 1e-6 - 10.0));
+        tick.start();
+        if (queue->status(job).isFinished())
+            wait.quit();
+    });
+    clock.start();
+    tick.start();
+    timer.start();
+    state->setCurrentFrame(0);
+    state->play();
+    wait.exec();
+    timer.stop();
+    state->pause();
+    QObject::disconnect(shownConnection);
+    QObject::disconnect(loop);
+    const JobStatus done = queue->status(job);
+    const double buildSeconds = done.elapsedMs / 1000.0;
+    std::printf("proxy of a %d s 1080p clip (half, %d frames) in the background: %s in %.1f s "
+                "(%.0f fps; goal < 30 s for a minute)\n",
+                seconds, frames,
+                done.state == JobState::Succeeded ? "made" : qPrintable(done.error), buildSeconds,
+                frames / std::max(1e-9, buildSeconds));
+    std::printf("  meanwhile playback: %.1f fps shown, frame gap median %.0f ms, p95 %.0f ms, "
+                "longest %.0f ms; GUI thread late by median %.1f ms, p95 %.1f ms, max %.0f ms\n",
+                shown / std::max(1e-9, clock.nsecsElapsed() * 1e-9), percentile(gaps, 0.5),
+                percentile(gaps, 0.95), percentile(gaps, 1.0), percentile(lateness, 0.5),
+                percentile(lateness, 0.95), percentile(lateness, 1.0));
+    QElapsedTimer settle;
+    settle.start();
+    while (window.proxyRefresher()->proxies().isEmpty() && settle.elapsed() < 5000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    std::shuffle(jumps.begin(), jumps.end(), *QRandomGenerator::global());
+    scrub(window, jumps, quick ? 30 : 60, "random jumps, 1-minute 1080p g24, half proxy");
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -302,6 +399,8 @@ int main(int argc, char** argv) {
         return launchChild(args[2]);
     const bool quick = args.contains(QStringLiteral("--quick"));
     QSettings().clear(); // default display transform, cache size
+    // Sections 2 and 3 read the originals; section 4 turns proxies on.
+    QSettings().setValue(QStringLiteral("proxies/size"), QStringLiteral("off"));
 
     QTemporaryDir dir;
     const QString small = dir.filePath(QStringLiteral("small.mp4"));
@@ -358,5 +457,6 @@ int main(int argc, char** argv) {
         jumps << f;
     std::shuffle(jumps.begin(), jumps.end(), *QRandomGenerator::global());
     scrub(window, jumps, quick ? 30 : 100, "random jumps");
+    proxies(window, dir.path(), quick);
     return 0;
 }

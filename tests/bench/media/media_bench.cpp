@@ -9,15 +9,22 @@
 //                                           play 12 frames from a random
 //                                           place, then step back one; and a
 //                                           jump, then back 3 frames
+//   media_bench proxy CLIP half|quarter WORK COUNT [SEED]
+//                                           makes the clip's proxy in WORK
+//                                           (timed), then random jumps as the
+//                                           viewer makes them (1280x720
+//                                           canvas) in the original and in it
 
 #include "core/error.h"
 #include "media/encode.h"
 #include "media/media.h"
 #include "mediaio/openmedia.h"
 #include "mediaio/writemedia.h"
+#include "proxy/proxybuild.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -122,6 +129,51 @@ int stepBack(const QString& clip, int count, unsigned seed) {
     return 0;
 }
 
+// Random jumps as the viewer makes them (frames fitted to a 1280x720
+// canvas by the decoder's scaler), in the original and in its proxy, made
+// first (timed) in WORK. The viewer's frame source is what reads them.
+int proxyJumps(const QString& clip, const QString& sizeName, const QString& work, int count,
+               unsigned seed) {
+    ProxySize size = ProxySize::Half;
+    if (!proxySizeFromString(sizeName, &size)) {
+        std::fprintf(stderr, "size: half or quarter\n");
+        return 2;
+    }
+    const QSize canvas(1280, 720);
+    MediaRef media = MediaRef::fromInfo(openMedia(clip)->info());
+    Progress progress;
+    const auto buildStart = Clock::now();
+    const ProxyBuildResult built = makeProxy(work, media, size, true, &progress);
+    const double buildSeconds = secondsSince(buildStart);
+
+    const auto measure = [&](const QString& file) {
+        auto reader = openMedia(file);
+        reader->setPreviewSize(canvas);
+        reader->keepDecodedFrames(std::size_t(256) << 20); // as the viewer's
+        std::mt19937 rng(seed);
+        std::vector<double> ms;
+        for (int i = 0; i < count; ++i) {
+            const FrameNumber n = FrameNumber(rng() % std::uint32_t(media.frameCount));
+            const auto start = Clock::now();
+            reader->readFrame(n);
+            ms.push_back(secondsSince(start) * 1000.0);
+        }
+        return summarise(ms);
+    };
+    const Latencies original = measure(clip);
+    const Latencies proxy = measure(built.file);
+    std::printf("frames=%lld\nproxy_width=%d\nproxy_height=%d\nbuild_made=%d\n"
+                "build_seconds=%.2f\nbuild_fps=%.1f\nproxy_bytes=%lld\n"
+                "original_median_ms=%.1f\noriginal_p95_ms=%.1f\n"
+                "proxy_median_ms=%.1f\nproxy_p95_ms=%.1f\n",
+                static_cast<long long>(media.frameCount), built.frameSize.width(),
+                built.frameSize.height(), built.made ? 1 : 0, buildSeconds,
+                double(media.frameCount) / buildSeconds,
+                static_cast<long long>(QFileInfo(built.file).size()), original.median, original.p95,
+                proxy.median, proxy.p95);
+    return 0;
+}
+
 int exportProRes(const QString& raw, int width, int height, int frames, const QString& out) {
     QFile input(raw);
     if (!input.open(QIODevice::ReadOnly)) {
@@ -180,6 +232,9 @@ int main(int argc, char** argv) {
                                 args[5]);
         if (mode == QLatin1String("stepback") && args.size() >= 3)
             return stepBack(args[1], args[2].toInt(), args.value(3, QStringLiteral("1")).toUInt());
+        if (mode == QLatin1String("proxy") && args.size() >= 5)
+            return proxyJumps(args[1], args[2], args[3], args[4].toInt(),
+                              args.value(5, QStringLiteral("1")).toUInt());
         if (mode == QLatin1String("memory") && args.size() >= 3)
             return memory(args[1], args[2].toInt(), args.value(3, QStringLiteral("1")).toUInt());
     } catch (const Error& e) {
@@ -187,6 +242,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     std::fprintf(stderr, "usage: media_bench decode CLIP | seek CLIP COUNT [SEED] | export RAW W H "
-                         "FRAMES OUT | memory CLIP COUNT [SEED] | stepback CLIP COUNT [SEED]\n");
+                         "FRAMES OUT | memory CLIP COUNT [SEED] | stepback CLIP COUNT [SEED] | "
+                         "proxy CLIP half|quarter WORK COUNT [SEED]\n");
     return 2;
 }

@@ -15,6 +15,11 @@
 #     jump, in a viewer's reader (pictures kept);          goal < 15 ms
 #   - peak memory opening and seeking a 1-minute vs a 10-minute 1080p clip;
 #                                                          goal: flat
+#   - proxies (editor/proxy): made for the 1-minute 1080p clip (goal < 30 s)
+#     against ffmpeg making the same all-intra H.264 at half size; random
+#     jumps as the viewer makes them, in the originals and in the proxies of
+#     1080p and 4K long-GOP clips;                         goal median < 25 ms,
+#                                                          p95 < 60 ms
 # Ratios are medians of RUNS (default 5) rounds that alternate Retake and
 # ffmpeg (A B A B ...), so both see the same machine; the load average is
 # printed before and after.
@@ -55,6 +60,9 @@ if [[ ! -s "$TEN_MINUTES" ]]; then
   for _ in $(seq 10); do echo "file '$MINUTE'"; done > "$WORK/ten.txt"
   "${FF[@]}" -f concat -safe 0 -i "$WORK/ten.txt" -c copy "$TEN_MINUTES"
 fi
+UHD="$WORK/long_gop_2160p_10s.mp4"
+[[ -s "$UHD" ]] || "${FF[@]}" -f lavfi -i testsrc2=s=3840x2160:r=25:d=10 \
+  -c:v libx264 -preset ultrafast -crf 28 -g 48 -bf 3 -pix_fmt yuv420p "$UHD"
 [[ -s "$FRAMES" ]] || "${FF[@]}" -i "$CLIP" -frames:v "$EXPORT_FRAMES" -f rawvideo \
   -pix_fmt rgb24 "$FRAMES"
 
@@ -97,6 +105,23 @@ done
 retake_export=$(pick retake "$WORK/export.txt")
 ffmpeg_export=$(pick ffmpeg "$WORK/export.txt")
 
+echo "Proxies ..." >&2
+# Each made afresh (the proxy folder emptied first), alternating with ffmpeg
+# making the same all-intra H.264 at half size.
+: > "$WORK/proxy.txt"
+for _ in $(seq "$RUNS"); do
+  rm -rf "$WORK/proxies-cache"
+  proxy_minute=$("$BENCH" proxy "$MINUTE" half "$WORK/proxies-cache" 20 1)
+  echo "retake $(value build_seconds <<<"$proxy_minute")" >> "$WORK/proxy.txt"
+  echo "ffmpeg $(ff -y -i "$MINUTE" -vf scale=960:540 -c:v libx264 -preset ultrafast -crf 20 \
+    -g 1 -pix_fmt yuv420p "$WORK/ffmpeg_proxy.mp4")" >> "$WORK/proxy.txt"
+done
+retake_proxy=$(pick retake "$WORK/proxy.txt")
+ffmpeg_proxy=$(pick ffmpeg "$WORK/proxy.txt")
+proxy_hd=$("$BENCH" proxy "$CLIP" half "$WORK/proxies-cache" 100 1)
+proxy_uhd=$("$BENCH" proxy "$UHD" half "$WORK/proxies-cache" 100 1)
+rm -rf "$WORK/proxies-cache"
+
 echo "Measuring memory ..." >&2
 mem_minute=$("$BENCH" memory "$MINUTE" 50 1)
 mem_ten=$("$BENCH" memory "$TEN_MINUTES" 50 1)
@@ -124,6 +149,17 @@ row "Step back 1 frame during playback: p95" "$(value step_back_p95_ms <<<"$step
 row "Back 3 frames after a jump: median" "$(value back3_median_ms <<<"$step") ms" "-" "-" ""
 row "Export $EXPORT_FRAMES RGB frames 1080p to ProRes 422 HQ" "$(export_fps "$retake_export")" \
   "$(export_fps "$ffmpeg_export")" "$(ratio "$ffmpeg_export" "$retake_export")" ">= 1.0x"
+row "Proxy of the 1-minute 1080p clip (half, 1500 fr)" "$retake_proxy s" \
+  "$ffmpeg_proxy s" "$(ratio "$ffmpeg_proxy" "$retake_proxy")" "< 30 s"
+row "Random jump, 1080p g48 original: median" "$(value original_median_ms <<<"$proxy_hd") ms" "-" "-" "< 60 ms"
+row "Random jump, 1080p g48 original: p95" "$(value original_p95_ms <<<"$proxy_hd") ms" "-" "-" ""
+row "Random jump, 1080p g48 half proxy: median" "$(value proxy_median_ms <<<"$proxy_hd") ms" "-" "-" "< 25 ms"
+row "Random jump, 1080p g48 half proxy: p95" "$(value proxy_p95_ms <<<"$proxy_hd") ms" "-" "-" "< 60 ms"
+row "Random jump, 2160p g48 original: median" "$(value original_median_ms <<<"$proxy_uhd") ms" "-" "-" ""
+row "Random jump, 2160p g48 original: p95" "$(value original_p95_ms <<<"$proxy_uhd") ms" "-" "-" ""
+row "Random jump, 2160p g48 half proxy: median" "$(value proxy_median_ms <<<"$proxy_uhd") ms" "-" "-" "< 25 ms"
+row "Random jump, 2160p g48 half proxy: p95" "$(value proxy_p95_ms <<<"$proxy_uhd") ms" "-" "-" "< 60 ms"
+row "Proxy of the 2160p clip (half, 250 frames)" "$(value build_seconds <<<"$proxy_uhd") s" "-" "-" ""
 row "Open + index 10 s clip (not in decode time)" "$retake_open s" "-" "-" ""
 row "Open 1-minute 1080p clip (index)" "$(value open_seconds <<<"$mem_minute") s" "-" "-" ""
 row "Open 10-minute 1080p clip (index)" "$(value open_seconds <<<"$mem_ten") s" "-" "-" ""
