@@ -13,6 +13,7 @@
 #include "windowfixture.h"
 
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QSettings>
 #include <QStandardPaths>
@@ -36,6 +37,7 @@ private Q_SLOTS:
 private:
     QString newProject(const QString& name, const QString& clip);
     int proxyJobs() const;
+    static int idleThreads();
 
     QTemporaryDir dir_;
     QString clip_; // 1280x720, 48 frames, GOP 24
@@ -68,6 +70,22 @@ QString TestProxies::newProject(const QString& name, const QString& clip) {
     doc.importMedia(openMedia(clip)->info(), QStringLiteral("Plate"));
     doc.saveAs(path);
     return path;
+}
+
+// Threads of this process scheduled SCHED_IDLE.
+int TestProxies::idleThreads() {
+    int n = 0;
+    for (const QString& task :
+         QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile stat(QStringLiteral("/proc/self/task/%1/stat").arg(task));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = stat.readAll();
+        // After the command name in parentheses, fields from the third on.
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        n += fields.value(41 - 3) == "5";
+    }
+    return n;
 }
 
 int TestProxies::proxyJobs() const {
@@ -104,6 +122,12 @@ void TestProxies::openingMakesAProxyTheViewerThenReads() {
     QVERIFY(QTest::qWaitFor([&] { return viewer->shownFrame() == 30; }, 10000));
     QVERIFY(viewer->proxyBadge()->isVisible());
     QCOMPARE(viewer->proxyBadge()->text(), QStringLiteral("PROXY"));
+    // Under xvfb-run with RETAKE_SCREENSHOT_DIR: the window as the user sees it.
+    if (const QString shots = qEnvironmentVariable("RETAKE_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        window_->resize(1280, 800);
+        QTest::qWait(200);
+        window_->grab().save(shots + QStringLiteral("/viewer-proxy.png"));
+    }
 
     // Off in the settings: the original again, no badge.
     window_->proxyRefresher()->setSize(std::nullopt);
@@ -126,6 +150,9 @@ void TestProxies::cancelledProxyIsNotStartedAgain() {
     const int id = window_->jobQueue()->jobs().front().id;
     QVERIFY(QTest::qWaitFor(
         [&] { return window_->jobQueue()->status(id).state == JobState::Running; }, 30000));
+    // It runs at idle priority, and so do the decoder's and encoder's
+    // threads it started: Linux's SCHED_IDLE (policy 5, field 41 of stat).
+    QVERIFY(QTest::qWaitFor([&] { return idleThreads() >= 3; }, 10000));
     window_->jobQueue()->cancel(id);
     QVERIFY(QTest::qWaitFor([&] { return window_->jobQueue()->status(id).isFinished(); }, 30000));
     QCOMPARE(window_->jobQueue()->status(id).state, JobState::Cancelled);

@@ -42,6 +42,7 @@ ViewerWidget::ViewerWidget(EditorState* state, QWidget* parent)
     bar->addWidget(timecode_);
     bar->addSpacing(12);
     bar->addWidget(frameNumber_);
+    bar->addSpacing(12); // kept when a narrow viewer leaves the stretch nothing
     bar->addStretch();
     bar->addWidget(shotLabel_);
     proxyBadge_->setObjectName(QStringLiteral("viewerProxyBadge"));

@@ -55,16 +55,15 @@ bool makeClip(const QString& path, const QString& size, int seconds, bool fast =
     QProcess ffmpeg;
     ffmpeg.start(QStringLiteral("ffmpeg"),
                  {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                  QStringLiteral("-preset"),
-                  fast ? QStringLiteral("ultrafast") : QStringLiteral("medium"),
                   QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
                   QStringLiteral("testsrc2=s=%1:r=24:d=%2").arg(size).arg(seconds),
                   // Sound, so that opening draws each shot's audio and waveform on A1.
                   QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
                   QStringLiteral("sine=f=440:r=48000:d=%1").arg(seconds), QStringLiteral("-c:v"),
-                  QStringLiteral("libx264"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-                  QStringLiteral("-g"), QStringLiteral("24"), QStringLiteral("-c:a"),
-                  QStringLiteral("aac"), path});
+                  QStringLiteral("libx264"), QStringLiteral("-preset"),
+                  fast ? QStringLiteral("ultrafast") : QStringLiteral("medium"),
+                  QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), QStringLiteral("-g"),
+                  QStringLiteral("24"), QStringLiteral("-c:a"), QStringLiteral("aac"), path});
     return ffmpeg.waitForFinished(600000) && ffmpeg.exitCode() == 0;
 }
 
