@@ -24,6 +24,20 @@ if(NOT Torch_DIR AND EXISTS "${RETAKE_VENV}/bin/python")
   endif()
 endif()
 find_package(Torch REQUIRED)
+
+# Content Credentials (C2PA): the reference implementation's C library, as
+# the c2pa-python wheel ships it (setup-debian12.sh installs the pinned
+# version into RETAKE_VENV). The wheel has no header: editor/c2pa/c2paapi.h
+# declares what Retake uses.
+set(_c2pa_dir "")
+if(EXISTS "${RETAKE_VENV}/bin/python")
+  execute_process(
+    COMMAND "${RETAKE_VENV}/bin/python" -c
+            "import importlib.util, os; print(os.path.join(os.path.dirname(importlib.util.find_spec('c2pa').origin), 'libs'))"
+    OUTPUT_VARIABLE _c2pa_dir OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
+endif()
+find_library(RETAKE_C2PA_LIBRARY NAMES c2pa_c HINTS "${_c2pa_dir}" REQUIRED)
+message(STATUS "Retake: C2PA library ${RETAKE_C2PA_LIBRARY}")
 # The wheel's CUDA libraries live in site-packages/nvidia/*/lib. Link and run
 # against those, not an older toolkit's copies (libnccl in /usr/local/cuda).
 file(GLOB RETAKE_TORCH_RUNTIME_DIRS LIST_DIRECTORIES true "${TORCH_INSTALL_PREFIX}/../nvidia/*/lib")

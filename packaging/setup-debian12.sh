@@ -87,4 +87,12 @@ if ! "$RETAKE_VENV/bin/python" -c 'import openjd.cli' 2>/dev/null; then
   echo "setup: installing openjd-cli into $RETAKE_VENV" >&2
   "$RETAKE_VENV/bin/pip" install -q --disable-pip-version-check 'openjd-cli~=0.8.0'
 fi
+# Content Credentials (C2PA): the reference implementation's C library comes
+# in the c2pa-python wheel; Retake declares the C API it uses for this
+# version (editor/c2pa/c2paapi.h), so it is pinned exactly. The tests read
+# what Retake signs with the same wheel's Python Reader.
+if ! "$RETAKE_VENV/bin/pip" show c2pa-python 2>/dev/null | grep -qx 'Version: 0.38.1'; then
+  echo "setup: installing c2pa-python into $RETAKE_VENV" >&2
+  "$RETAKE_VENV/bin/pip" install -q --disable-pip-version-check 'c2pa-python==0.38.1'
+fi
 echo "setup: done (Torch_DIR=$("$RETAKE_VENV/bin/python" -c 'import torch;print(torch.utils.cmake_prefix_path)')/Torch)" >&2

@@ -8,6 +8,7 @@
 #include "modelcommand.h"
 #include "otiocommand.h"
 #include "projectcommands.h"
+#include "provenancecommand.h"
 #include "proxycommand.h"
 #include "reframecommand.h"
 #include "regencommands.h"
@@ -36,6 +37,7 @@ const QVector<Command>& commands() {
              runFarm},
             {"proxy", "Make the viewer's proxies of long-GOP or large video (--size, --shot).",
              runProxy},
+            {"provenance", "Show a file's Content Credentials (C2PA), checked.", runProvenance},
             {"model", "Check a model file of your own (TorchScript or .pt2).", runModel},
             {"system", "Versions and compute devices.", runSystem},
         };

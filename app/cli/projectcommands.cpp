@@ -428,6 +428,18 @@ void addExportOptions(QCommandLineParser& p) {
                  QStringLiteral("Movies: full-range YUV (H.264, H.265, DNxHR). The default is "
                                 "limited (video) range, which delivery specifications and players "
                                 "expect; ProRes is always limited.")});
+    p.addOption({QStringLiteral("sign-cert"),
+                 QStringLiteral("Content Credentials (C2PA): sign the export with this certificate "
+                                "chain (PEM, yours first) and put the manifest inside the file "
+                                "(.mp4, .mov, .png, .jpg). Needs --sign-key."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("sign-key"),
+                 QStringLiteral("The certificate's private key (PEM, unencrypted; read when "
+                                "signing, never copied)."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("sign-tsa"),
+                 QStringLiteral("An RFC 3161 time stamp authority's URL for the signature."),
+                 QStringLiteral("URL")});
     p.addOption({QStringLiteral("overwrite"),
                  QStringLiteral("Replace files that already exist (never the project's own "
                                 "media, takes or masks).")});
@@ -532,6 +544,18 @@ ExportRequest exportRequestFrom(const QCommandLineParser& p, const Project& proj
         request.firstFileNumber = int(first);
     }
     request.overwrite = p.isSet(QStringLiteral("overwrite"));
+    if (p.isSet(QStringLiteral("sign-cert")) || p.isSet(QStringLiteral("sign-key"))) {
+        if (!p.isSet(QStringLiteral("sign-cert")) || !p.isSet(QStringLiteral("sign-key")))
+            throw Error(ErrorKind::Usage,
+                        QStringLiteral("--sign-cert and --sign-key go together: the certificate "
+                                       "chain and its private key"));
+        CredentialSigner signer;
+        signer.certificateChain =
+            QFileInfo(p.value(QStringLiteral("sign-cert"))).absoluteFilePath();
+        signer.privateKey = QFileInfo(p.value(QStringLiteral("sign-key"))).absoluteFilePath();
+        signer.timestampUrl = p.value(QStringLiteral("sign-tsa"));
+        request.credentials = signer;
+    }
     request.fullRange = p.isSet(QStringLiteral("full-range"));
     const QString depthNaming = p.value(QStringLiteral("exr-depth"));
     if (depthNaming == QLatin1String("blender"))

@@ -6,6 +6,7 @@
 #include "core/stagingfolder.h"
 #include "core/timecode.h"
 #include "core/translate.h"
+#include "export/credentialsmanifest.h"
 #include "export/outputguard.h"
 #include "export/provenance.h"
 #include "mediaio/openmedia.h"
@@ -228,19 +229,25 @@ void checkSize(const Image& image, const Project& project, const Shot& shot) {
 
 // Written after the frames are in place, so a manifest never describes an
 // export that did not complete.
+// The grade each media went through, for the sidecar and the credentials.
+void describeColour(FrameGrader& grader, const Project& project, const QVector<ExportFrame>& frames,
+                    ProvenanceManifest& manifest) {
+    if (!grader.active())
+        return;
+    QMap<QString, QString> colour;
+    for (const auto& f : frames) {
+        const MediaRef& media = *project.findMedia(f.shot->mediaId);
+        colour.insert(media.path, grader.description(media));
+    }
+    manifest.setColour(colour);
+}
+
 void finishManifest(const ExportRequest& request, FrameGrader& grader, const Project& project,
                     const QVector<ExportFrame>& frames, ProvenanceManifest& manifest,
                     const QString& path, ExportResult& result) {
     if (!request.writeManifest)
         return;
-    if (grader.active()) {
-        QMap<QString, QString> colour;
-        for (const auto& f : frames) {
-            const MediaRef& media = *project.findMedia(f.shot->mediaId);
-            colour.insert(media.path, grader.description(media));
-        }
-        manifest.setColour(colour);
-    }
+    describeColour(grader, project, frames, manifest);
     manifest.write(path);
     result.manifest = path;
 }
@@ -349,6 +356,8 @@ ExportResult exportSequence(const Project& project, const ExportRequest& request
     for (int i = 0; i < frames.size(); ++i)
         manifest.addFrame(i, fileNameFor(patternInfo.fileName(), request.firstFileNumber + i),
                           *frames[i].shot, frames[i].mediaFrame, frames[i].timelineFrame);
+    std::optional<QJsonObject> credentials; // made once, for the first frame
+    QVector<CredentialIngredient> ingredients;
     Prefetcher<Image> ahead(first, end - first, 2, readGraded);
     for (int i = first; i < end; ++i) {
         progress.checkCancelled();
@@ -364,6 +373,18 @@ ExportResult exportSequence(const Project& project, const ExportRequest& request
                 manifest.frameSummary(i),
                 request.writeManifest ? QFileInfo(manifestPath).fileName() : QString());
         writeImageFile(stagedPath, image, options);
+        if (request.credentials) {
+            if (!credentials) {
+                describeColour(grader, project, frames, manifest);
+                ingredients = credentialsIngredients(project, manifest.toJson());
+                credentials = credentialsManifest(manifest.toJson(), request.output, ingredients);
+            }
+            // Each file carries the export's manifest, titled with its own name.
+            QJsonObject own = *credentials;
+            own.insert("title", name);
+            own.insert("format", credentialsMimeType(name));
+            signWithCredentials(stagedPath, stagedPath, own, {}, *request.credentials);
+        }
         staged << name;
         progress.report(double(i + 1 - first) / (end - first) * 0.98, tr("Writing frames"));
     }
@@ -437,7 +458,15 @@ ExportResult exportMovie(const Project& project, const ExportRequest& request,
         checkSize(firstImage, project, *frames[0].shot);
     if (joining)
         settings.videoFromSegment = part.segments.first();
-    auto encoder = createVideoEncoder(output, settings);
+    // A signed movie is encoded into a staging folder first and reaches its
+    // name only signed (a refused signature leaves nothing there).
+    const bool signing = request.credentials.has_value() && !writingSegment;
+    std::optional<StagingFolder> unsignedMovie;
+    if (signing)
+        unsignedMovie.emplace(StagingFolder::beside(folder, QStringLiteral("sign")));
+    const QString encodedPath =
+        signing ? unsignedMovie->filePath(QFileInfo(output).fileName()) : output;
+    auto encoder = createVideoEncoder(encodedPath, settings);
     ExportResult result;
     ProvenanceManifest manifest(project, output);
     if (joining) {
@@ -490,6 +519,16 @@ ExportResult exportMovie(const Project& project, const ExportRequest& request,
     } // the worker has stopped: the grader is this thread's again
     progress.checkCancelled();
     encoder->finish();
+    if (signing) {
+        progress.report(0.995, tr("Signing"));
+        describeColour(grader, project, frames, manifest);
+        const QJsonObject provenance = manifest.toJson();
+        const QVector<CredentialIngredient> ingredients =
+            credentialsIngredients(project, provenance);
+        signWithCredentials(encodedPath, output,
+                            credentialsManifest(provenance, output, ingredients), {},
+                            *request.credentials);
+    }
     if (!writingSegment)
         finishManifest(request, grader, project, frames, manifest,
                        ProvenanceManifest::sidecarPathFor(output, false), result);
@@ -670,6 +709,18 @@ void checkExport(const Project& project, const ExportRequest& request) {
                                 .arg(project.width)
                                 .arg(project.height));
         }
+    }
+    if (request.credentials) {
+        const QString file = isSequenceOutput(request.output)
+                                 ? sequenceFileName(sequencePrintfPattern(request.output), 0)
+                                 : request.output;
+        if (credentialsMimeType(file).isEmpty())
+            throw Error(ErrorKind::Usage,
+                        tr("%1: Content Credentials go into .mp4 and .mov movies and .png and "
+                           ".jpg pictures; EXR has no C2PA binding (its header and the "
+                           "provenance sidecar carry the same record)")
+                            .arg(request.output));
+        checkSigner(*request.credentials);
     }
     // Kept by reference in the grader, which deliveryFor reads below.
     const std::optional<ExportColour> colour = exportColour(project, request, frames);

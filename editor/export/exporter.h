@@ -5,6 +5,7 @@
 // complete: sequences are written into a hidden folder beside the target and
 // moved in at the end, movies are renamed from a temporary file.
 
+#include "c2pa/contentcredentials.h"
 #include "core/progress.h"
 #include "export/deliverycolour.h"
 #include "media/encode.h"
@@ -50,6 +51,11 @@ struct ExportRequest {
     // Replace files that already exist (never the project's own media:
     // export/outputguard.h).
     bool overwrite = false;
+    // Content Credentials (c2pa/contentcredentials.h, export/credentialsmanifest.h):
+    // a signed manifest inside the file (movies: .mp4, .mov; sequences: each
+    // .png or .jpg). The signer is checked before anything is written, and
+    // a file that cannot be signed is never put in place.
+    std::optional<CredentialSigner> credentials;
 };
 
 struct ExportResult {

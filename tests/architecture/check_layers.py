@@ -22,7 +22,7 @@ EDITOR_LEVELS = [
     ["media"],            # images, media info, reader/encoder interfaces, sequences
     ["model"],            # the project and its value types (camera, blocking, masks)
     ["mask"],             # painted masks: JSON and rasterising
-    ["ffmpeg", "openexr", "ocio", "zip"],  # adapters: the only includes of those libraries
+    ["ffmpeg", "openexr", "ocio", "zip", "c2pa"],  # adapters: the only includes of those libraries
     ["mediaio"],          # opens and writes files through the adapters
     ["proxy"],            # proxies: small all-intra copies of media for the viewer
     ["timeline"],         # what is at frame N: frame source, media colour, audio mix
