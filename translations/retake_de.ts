@@ -1067,6 +1067,18 @@
     <context>
         <name>retake::gui::ExportDialog</name>
         <message>
+            <source>A signed record inside the file (.mp4, .mov, .png, .jpg) of what was generated, by what, from which sources, that other tools can check.</source>
+            <translation>Ein signierter Nachweis in der Datei (.mp4, .mov, .png, .jpg), was generiert wurde, womit und aus welchen Quellen, den andere Werkzeuge prüfen können.</translation>
+        </message>
+        <message>
+            <source>Set a signing certificate and key in Settings first.</source>
+            <translation>Legen Sie zuerst in den Einstellungen ein Signaturzertifikat und einen Schlüssel fest.</translation>
+        </message>
+        <message>
+            <source>Sign with Content Credentials (C2PA)</source>
+            <translation>Mit Content Credentials (C2PA) signieren</translation>
+        </message>
+        <message>
             <source>First frame</source>
             <translation>Erstes Bild</translation>
         </message>
@@ -2439,6 +2451,50 @@
     </context>
     <context>
         <name>retake::gui::SettingsDialog</name>
+        <message>
+            <source>Give both the signing certificate and its key, or neither.</source>
+            <translation>Geben Sie das Signaturzertifikat und seinen Schlüssel an, oder keines von beiden.</translation>
+        </message>
+        <message>
+            <source>None: exports are not signed</source>
+            <translation>Keines: Exporte werden nicht signiert</translation>
+        </message>
+        <message>
+            <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+            <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>PEM keys (*.pem *.key);;All files (*)</source>
+            <translation>PEM-Schlüssel (*.pem *.key);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Signing Certificate</source>
+            <translation>Signaturzertifikat</translation>
+        </message>
+        <message>
+            <source>Signing Key</source>
+            <translation>Signaturschlüssel</translation>
+        </message>
+        <message>
+            <source>Signing certificate</source>
+            <translation>Signaturzertifikat</translation>
+        </message>
+        <message>
+            <source>Signing key</source>
+            <translation>Signaturschlüssel</translation>
+        </message>
+        <message>
+            <source>The certificate&apos;s private key, PEM. Read when signing; never copied into projects, logs or exports.</source>
+            <translation>Der private Schlüssel des Zertifikats, PEM. Wird beim Signieren gelesen; nie in Projekte, Protokolle oder Exporte kopiert.</translation>
+        </message>
+        <message>
+            <source>The signing certificate cannot be used.</source>
+            <translation>Das Signaturzertifikat kann nicht verwendet werden.</translation>
+        </message>
+        <message>
+            <source>Your Content Credentials (C2PA) certificate chain, PEM, yours first. Exports can then carry a signed record of what was generated, by what, from which sources.</source>
+            <translation>Ihre Content-Credentials-Zertifikatskette (C2PA), PEM, Ihres zuerst. Exporte können dann einen signierten Nachweis tragen, was generiert wurde, womit und aus welchen Quellen.</translation>
+        </message>
         <message>
             <source>Off</source>
             <translation>Aus</translation>

@@ -1067,6 +1067,18 @@
     <context>
         <name>retake::gui::ExportDialog</name>
         <message>
+            <source>A signed record inside the file (.mp4, .mov, .png, .jpg) of what was generated, by what, from which sources, that other tools can check.</source>
+            <translation>Un enregistrement signé dans le fichier (.mp4, .mov, .png, .jpg) de ce qui a été généré, par quoi et à partir de quelles sources, que d&apos;autres outils peuvent vérifier.</translation>
+        </message>
+        <message>
+            <source>Set a signing certificate and key in Settings first.</source>
+            <translation>Définissez d&apos;abord un certificat de signature et sa clé dans les Réglages.</translation>
+        </message>
+        <message>
+            <source>Sign with Content Credentials (C2PA)</source>
+            <translation>Signer avec Content Credentials (C2PA)</translation>
+        </message>
+        <message>
             <source>First frame</source>
             <translation>Première image</translation>
         </message>
@@ -2439,6 +2451,50 @@
     </context>
     <context>
         <name>retake::gui::SettingsDialog</name>
+        <message>
+            <source>Give both the signing certificate and its key, or neither.</source>
+            <translation>Indiquez le certificat de signature et sa clé, ou aucun des deux.</translation>
+        </message>
+        <message>
+            <source>None: exports are not signed</source>
+            <translation>Aucun : les exports ne sont pas signés</translation>
+        </message>
+        <message>
+            <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+            <translation>Certificats PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>PEM keys (*.pem *.key);;All files (*)</source>
+            <translation>Clés PEM (*.pem *.key);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Signing Certificate</source>
+            <translation>Certificat de signature</translation>
+        </message>
+        <message>
+            <source>Signing Key</source>
+            <translation>Clé de signature</translation>
+        </message>
+        <message>
+            <source>Signing certificate</source>
+            <translation>Certificat de signature</translation>
+        </message>
+        <message>
+            <source>Signing key</source>
+            <translation>Clé de signature</translation>
+        </message>
+        <message>
+            <source>The certificate&apos;s private key, PEM. Read when signing; never copied into projects, logs or exports.</source>
+            <translation>La clé privée du certificat, PEM. Lue lors de la signature ; jamais copiée dans les projets, journaux ou exports.</translation>
+        </message>
+        <message>
+            <source>The signing certificate cannot be used.</source>
+            <translation>Le certificat de signature ne peut pas être utilisé.</translation>
+        </message>
+        <message>
+            <source>Your Content Credentials (C2PA) certificate chain, PEM, yours first. Exports can then carry a signed record of what was generated, by what, from which sources.</source>
+            <translation>Votre chaîne de certificats Content Credentials (C2PA), PEM, le vôtre en premier. Les exports peuvent alors porter un enregistrement signé de ce qui a été généré, par quoi et à partir de quelles sources.</translation>
+        </message>
         <message>
             <source>Off</source>
             <translation>Désactivés</translation>

@@ -60,6 +60,12 @@ QString compressionName(ExrCompression compression) {
 } // namespace
 
 QStringList exportArguments(const Project& project, const ExportRequest& request) {
+    // The signing key would have to be on every node's storage and named in
+    // the plan; until that is designed, signing is local only.
+    if (request.credentials)
+        throw Error(ErrorKind::Usage, tr("Content Credentials are signed on this computer only: "
+                                         "export here to sign, or send the export to the farm "
+                                         "without signing."));
     QStringList args{QStringLiteral("--out"), QFileInfo(request.output).absoluteFilePath()};
     if (!isSequenceOutput(request.output))
         args << QStringLiteral("--codec") << toString(request.codec);

@@ -13,6 +13,7 @@
 // The project (64x48 at 24 fps): Alpha, a 1-second solid (200, 40, 20) clip
 // with a 440 Hz tone; Plate, an EXR sequence with depth; Long, a 10-second
 // 1280x720 clip for the cancel.
+#include "c2pa/contentcredentials.h"
 #include "common/editorstate.h"
 #include "common/modelfilefield.h"
 #include "core/error.h"
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void replacingIsAskedAndOwnMediaRefused();
     void fullRangeAndTheTagsTheMovieCarries();
     void sendToFarmFollowsSbatch();
+    void signsWithTheCertificateFromSettings();
 
 private:
     // Opens File > Export…, lets `configure` set the widgets and presses
@@ -941,6 +943,68 @@ void TestExportDialog::sendToFarmFollowsSbatch() {
     QVERIFY(window_->jobQueue()->jobs().isEmpty());
     QVERIFY(!QFileInfo::exists(marker));
     QVERIFY(!QFileInfo::exists(output));
+}
+
+// Content Credentials from the dialog: off (and saying why) until Settings
+// names a certificate and key; then the movie carries a valid manifest
+// naming the regenerated frames, and a certificate the library refuses is
+// said in the dialog with nothing written.
+void TestExportDialog::signsWithTheCertificateFromSettings() {
+    QTemporaryDir certs;
+    const Run made =
+        run(QStringLiteral("sh"),
+            {QStringLiteral(RETAKE_SOURCE_DIR "/tests/cli/make_c2pa_certs.sh"), certs.path()});
+    QVERIFY2(made.ok(), qPrintable(made.err));
+    QString error = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::Footage));
+        QVERIFY(d->signCheck()->isVisible());
+        QVERIFY(!d->signCheck()->isEnabled());
+        QVERIFY(d->signCheck()->toolTip().contains(QStringLiteral("Settings")));
+        d->outputEdit()->clear(); // refused: nothing is exported
+    });
+    QVERIFY(!error.isEmpty());
+
+    QSettings().setValue(QStringLiteral("credentials/certificate"),
+                         certs.filePath(QStringLiteral("chain.pem")));
+    QSettings().setValue(QStringLiteral("credentials/key"),
+                         certs.filePath(QStringLiteral("signer.key")));
+    window_->state()->selectShot(shot(QStringLiteral("Plate")).id);
+    const QString out = path(QStringLiteral("signed/film.mp4"));
+    QVERIFY(QDir().mkpath(path(QStringLiteral("signed"))));
+    error = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::Footage));
+        selectItem(d->scopeCombo(), int(ExportScope::SelectedShot));
+        selectItem(d->codecCombo(), toString(VideoCodec::H264));
+        d->colourBox()->setChecked(false);
+        QVERIFY(d->signCheck()->isEnabled());
+        d->signCheck()->setChecked(true);
+        d->outputEdit()->setText(out);
+    });
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const JobStatus done = waitForJob(window_->jobQueue()->jobs().front().id);
+    QVERIFY2(done.state == JobState::Succeeded, qPrintable(done.error));
+    const CredentialsReport report = readCredentials(out);
+    QVERIFY(report.present);
+    QCOMPARE(report.validationState, QStringLiteral("Valid"));
+    QVERIFY(report.failures.isEmpty());
+    QCOMPARE(
+        report.active[QLatin1String("claim_generator_info")][0][QLatin1String("name")].toString(),
+        QStringLiteral("Retake"));
+    window_->jobQueue()->clearFinished();
+
+    // An expired certificate: the dialog says so and nothing is written.
+    QSettings().setValue(QStringLiteral("credentials/certificate"),
+                         certs.filePath(QStringLiteral("expired_chain.pem")));
+    const QString refused = path(QStringLiteral("signed/refused.mp4"));
+    error = exportWith([&](ExportDialog* d) {
+        selectItem(d->kindCombo(), int(ExportKind::Footage));
+        d->signCheck()->setChecked(true);
+        d->outputEdit()->setText(refused);
+    });
+    QVERIFY2(error.contains(QStringLiteral("not valid at time of signing")), qPrintable(error));
+    QVERIFY(window_->jobQueue()->jobs().isEmpty());
+    QVERIFY(!QFileInfo::exists(refused));
+    QSettings().remove(QStringLiteral("credentials"));
 }
 
 QTEST_MAIN(TestExportDialog)

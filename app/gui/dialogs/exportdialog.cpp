@@ -11,6 +11,7 @@
 #include "common/timelinemapping.h"
 #include "core/error.h"
 #include "dialogs/farmdialog.h"
+#include "dialogs/settingsdialog.h"
 #include "document/document.h"
 #include "export/outputguard.h"
 #include "farm/slurm.h"
@@ -179,6 +180,15 @@ QWidget* ExportDialog::createGeneral() {
     provenance_->setToolTip(tr("A JSON sidecar saying where every frame came from: the original "
                                "media, or which take, engine, seed and model."));
     form->addRow(QString(), provenance_);
+    sign_ = new QCheckBox(tr("Sign with Content Credentials (C2PA)"));
+    sign_->setObjectName(QStringLiteral("exportSign"));
+    const bool signer = credentialSignerSetting().has_value();
+    sign_->setEnabled(signer);
+    sign_->setToolTip(
+        signer ? tr("A signed record inside the file (.mp4, .mov, .png, .jpg) of what was "
+                    "generated, by what, from which sources, that other tools can check.")
+               : tr("Set a signing certificate and key in Settings first."));
+    form->addRow(QString(), sign_);
     return box;
 }
 
@@ -456,6 +466,8 @@ void ExportDialog::kindChanged() {
     camera_->setVisible(kind == ExportKind::Camera);
     timeline_->setVisible(kind == ExportKind::Timeline);
     provenance_->setVisible(kind == ExportKind::Footage || kind == ExportKind::ExrSequence);
+    // EXR has no C2PA binding.
+    sign_->setVisible(kind == ExportKind::Footage);
     // The farm splits pictures into parts of frames; the other kinds are a
     // file or a job of their own.
     farm_->setVisible(farmOffered_ &&
@@ -572,6 +584,7 @@ void ExportDialog::restoreSettings() {
     audio_->setChecked(s.value(key("audio"), true).toBool());
     fullRange_->setChecked(s.value(key("fullRange"), false).toBool());
     provenance_->setChecked(s.value(key("provenance"), true).toBool());
+    sign_->setChecked(sign_->isEnabled() && s.value(key("sign"), false).toBool());
     if (colour_->isEnabled())
         colour_->setChecked(s.value(key("grade"), false).toBool());
     selectData(workingSpace_, s.value(key("workingSpace")), true);
@@ -618,6 +631,8 @@ void ExportDialog::saveSettings() const {
     s.setValue(key("audio"), audio_->isChecked());
     s.setValue(key("fullRange"), fullRange_->isChecked());
     s.setValue(key("provenance"), provenance_->isChecked());
+    if (sign_->isEnabled())
+        s.setValue(key("sign"), sign_->isChecked());
     if (colour_->isEnabled())
         s.setValue(key("grade"), colour_->isChecked());
     s.setValue(key("workingSpace"), workingSpace_->currentData());
@@ -729,6 +744,8 @@ ExportPlan ExportDialog::plan() const {
         r.shotId = shotId;
         r.writeManifest = provenance_->isChecked();
         r.overwrite = replaceConfirmed_ == output; // asked in accept()
+        if (plan.kind == ExportKind::Footage && sign_->isEnabled() && sign_->isChecked())
+            r.credentials = credentialSignerSetting();
         if (plan.kind == ExportKind::Footage) {
             videoCodecFromString(codec_->currentData().toString(), &r.codec);
             r.withAudio = audio_->isChecked();

@@ -82,6 +82,7 @@ public:
     QComboBox* exrCompressionCombo() const { return exrCompression_; }
     QComboBox* exrDepthCombo() const { return exrDepth_; }
     QCheckBox* provenanceCheck() const { return provenance_; }
+    QCheckBox* signCheck() const { return sign_; }
     QComboBox* depthFormatCombo() const { return depthFormat_; }
     QSpinBox* firstFileNumberSpin() const { return firstFileNumber_; }
     QSpinBox* cameraFirstFrameSpin() const { return cameraFirstFrame_; }
@@ -156,6 +157,7 @@ private:
     QDoubleSpinBox* previewNear_;
     QDoubleSpinBox* previewFar_;
     QCheckBox* provenance_;
+    QCheckBox* sign_; // Content Credentials with the signer set in Settings
     QGroupBox* depth_;
     QComboBox* depthFormat_;
     ModelFileField* depthModel_;

@@ -41,7 +41,9 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     , engine_(new QComboBox)
     , device_(new QComboBox)
     , cache_(new QSpinBox)
-    , proxies_(new QComboBox) {
+    , proxies_(new QComboBox)
+    , certificate_(new QLineEdit)
+    , key_(new QLineEdit) {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
     const QSettings settings;
@@ -80,6 +82,16 @@ SettingsDialog::SettingsDialog(QWidget* parent)
            "background, so every jump in the viewer decodes one small picture. Only the viewer "
            "uses them: export, regeneration and masks always read the original."));
 
+    certificate_->setPlaceholderText(tr("None: exports are not signed"));
+    certificate_->setText(settings.value(QStringLiteral("credentials/certificate")).toString());
+    certificate_->setToolTip(tr("Your Content Credentials (C2PA) certificate chain, PEM, yours "
+                                "first. Exports can then carry a signed record of what was "
+                                "generated, by what, from which sources."));
+    key_->setPlaceholderText(tr("None"));
+    key_->setText(settings.value(QStringLiteral("credentials/key")).toString());
+    key_->setToolTip(tr("The certificate's private key, PEM. Read when signing; never copied "
+                        "into projects, logs or exports."));
+
     auto* form = new QFormLayout;
     form->addRow(tr("OCIO config"), withBrowse(config_, [this] {
                      const QString path = QFileDialog::getOpenFileName(
@@ -99,6 +111,20 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     form->addRow(tr("Device"), device_);
     form->addRow(tr("Viewer cache"), cache_);
     form->addRow(tr("Proxies"), proxies_);
+    form->addRow(tr("Signing certificate"), withBrowse(certificate_, [this] {
+                     const QString path = QFileDialog::getOpenFileName(
+                         this, tr("Signing Certificate"), certificate_->text(),
+                         tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+                     if (!path.isEmpty())
+                         certificate_->setText(path);
+                 }));
+    form->addRow(tr("Signing key"), withBrowse(key_, [this] {
+                     const QString path =
+                         QFileDialog::getOpenFileName(this, tr("Signing Key"), key_->text(),
+                                                      tr("PEM keys (*.pem *.key);;All files (*)"));
+                     if (!path.isEmpty())
+                         key_->setText(path);
+                 }));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -115,6 +141,16 @@ std::optional<ProxySize> proxySizeSetting() {
             &size))
         return std::nullopt;
     return size;
+}
+
+std::optional<CredentialSigner> credentialSignerSetting() {
+    const QSettings settings;
+    CredentialSigner signer;
+    signer.certificateChain = settings.value(QStringLiteral("credentials/certificate")).toString();
+    signer.privateKey = settings.value(QStringLiteral("credentials/key")).toString();
+    if (signer.certificateChain.isEmpty() || signer.privateKey.isEmpty())
+        return std::nullopt;
+    return signer;
 }
 
 bool SettingsDialog::apply() {
@@ -136,6 +172,22 @@ bool SettingsDialog::apply() {
         box.exec();
         return false;
     }
+    const QString certificate = certificate_->text().trimmed();
+    const QString key = key_->text().trimmed();
+    try {
+        // Both or neither; a pair the library refuses is said now, not at export.
+        if (certificate.isEmpty() != key.isEmpty())
+            throw Error(ErrorKind::Usage, tr("Give both the signing certificate and its key, or "
+                                             "neither."));
+        if (!certificate.isEmpty())
+            checkSigner(CredentialSigner{certificate, key, QString()});
+    } catch (const Error& e) {
+        QMessageBox box(QMessageBox::Warning, tr("Settings"),
+                        tr("The signing certificate cannot be used."), QMessageBox::Ok, this);
+        box.setInformativeText(e.message());
+        box.exec();
+        return false;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("color/ocioConfig"), config);
     settings.setValue(QStringLiteral("color/look"), look);
@@ -143,6 +195,8 @@ bool SettingsDialog::apply() {
     settings.setValue(QStringLiteral("regen/device"), device_->currentData());
     settings.setValue(QStringLiteral("cache/sizeMB"), cache_->value());
     settings.setValue(QStringLiteral("proxies/size"), proxies_->currentData());
+    settings.setValue(QStringLiteral("credentials/certificate"), certificate);
+    settings.setValue(QStringLiteral("credentials/key"), key);
     return true;
 }
 

@@ -4,8 +4,11 @@
 // (display and view are picked in the viewer itself), the default
 // regeneration engine and device, the viewer's frame cache size and its
 // proxies. Keys: color/ocioConfig, color/look, regen/defaultEngine,
-// regen/device, cache/sizeMB, proxies/size (off, half, quarter).
+// regen/device, cache/sizeMB, proxies/size (off, half, quarter),
+// credentials/certificate and credentials/key (the files' paths, never their
+// contents: exports sign with them, export/exporter.h).
 
+#include "c2pa/contentcredentials.h"
 #include "proxy/proxies.h"
 
 #include <QDialog>
@@ -19,6 +22,9 @@ namespace retake::gui {
 
 // The viewer's proxy size the user chose (default half); nullopt = off.
 std::optional<ProxySize> proxySizeSetting();
+// The signing certificate and key chosen in Settings; nullopt when either
+// is not set.
+std::optional<CredentialSigner> credentialSignerSetting();
 
 class SettingsDialog : public QDialog {
     Q_OBJECT
@@ -31,6 +37,8 @@ public:
     QComboBox* deviceCombo() const { return device_; }
     QSpinBox* cacheSpin() const { return cache_; }
     QComboBox* proxyCombo() const { return proxies_; }
+    QLineEdit* certificateEdit() const { return certificate_; }
+    QLineEdit* keyEdit() const { return key_; }
 
     // Checks the config and look load, then saves; on a problem shows it
     // (naming the file) and returns false, saving nothing.
@@ -44,6 +52,8 @@ private:
     QComboBox* device_;
     QSpinBox* cache_;
     QComboBox* proxies_;
+    QLineEdit* certificate_;
+    QLineEdit* key_;
 };
 
 } // namespace retake::gui
