@@ -84,7 +84,10 @@ int runProvenance(const QStringList& args) {
         printLine(QStringLiteral("  ingredient: %1 (%2)%3")
                       .arg(o.value(QLatin1String("title")).toString(),
                            o.value(QLatin1String("relationship")).toString(),
-                           sha.isEmpty() ? QString() : QStringLiteral(" sha256 ") + sha));
+                           (sha.isEmpty() ? QString() : QStringLiteral(" sha256 ") + sha) +
+                               (o.value(QLatin1String("active_manifest")).toString().isEmpty()
+                                    ? QString()
+                                    : QStringLiteral(", with its own Content Credentials"))));
     }
     for (const QJsonValue& assertion : report.active.value(QLatin1String("assertions")).toArray()) {
         const QJsonObject a = assertion.toObject();

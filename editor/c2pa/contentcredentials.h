@@ -27,6 +27,10 @@ struct CredentialIngredient {
     QString relationship = QStringLiteral("componentOf");
     QString label;  // what the manifest's actions call it ("media-1a2b3c4d")
     QString sha256; // of its bytes, kept in the ingredient's metadata
+    // It has Content Credentials of its own: the library reads it whole and
+    // keeps its manifest in the new one (signWithCredentials' ingredients),
+    // instead of a description in the manifest definition.
+    bool carriesCredentials = false;
 };
 
 // The MIME type the library embeds into for `path` ("video/mp4",

@@ -1,5 +1,6 @@
 #include "export/credentialsmanifest.h"
 
+#include "core/error.h"
 #include "media/fileutil.h"
 
 #include <QFileInfo>
@@ -58,9 +59,29 @@ QVector<CredentialIngredient> credentialsIngredients(const Project& project,
         ingredient.title = QFileInfo(media->path).fileName();
         ingredient.label = ingredientLabel(idToString(media->id));
         ingredient.sha256 = fileSha256(media->path);
+        // A camera's or another tool's credentials are kept, not described again.
+        if (!credentialsMimeType(media->path).isEmpty())
+            try {
+                ingredient.carriesCredentials = readCredentials(media->path).present;
+            } catch (const Error&) {
+                ingredient.carriesCredentials = false; // unreadable: described, as any other
+            }
         ingredients << ingredient;
     }
+    // One source is opened (C2PA's parentOf); several are placed in a composite.
+    for (CredentialIngredient& ingredient : ingredients)
+        ingredient.relationship =
+            ingredients.size() == 1 ? QStringLiteral("parentOf") : QStringLiteral("componentOf");
     return ingredients;
+}
+
+QVector<CredentialIngredient>
+credentialsWithOwnManifests(const QVector<CredentialIngredient>& ingredients) {
+    QVector<CredentialIngredient> carrying;
+    for (const CredentialIngredient& ingredient : ingredients)
+        if (ingredient.carriesCredentials)
+            carrying << ingredient;
+    return carrying;
 }
 
 QJsonObject credentialsManifest(const QJsonObject& provenance, const QString& output,
@@ -94,14 +115,15 @@ QJsonObject credentialsManifest(const QJsonObject& provenance, const QString& ou
             {"description", "an edit of the source media"},
             {"softwareAgent", agent}});
     for (const CredentialIngredient& ingredient : ingredients) {
-        ingredientDefinitions.append(
-            QJsonObject{{"title", ingredient.title},
-                        {"format", credentialsMimeType(ingredient.path).isEmpty()
-                                       ? QStringLiteral("application/octet-stream")
-                                       : credentialsMimeType(ingredient.path)},
-                        {"relationship", oneSource ? "parentOf" : "componentOf"},
-                        {"label", ingredient.label},
-                        {"metadata", QJsonObject{{"sha256", ingredient.sha256}}}});
+        if (!ingredient.carriesCredentials)
+            ingredientDefinitions.append(
+                QJsonObject{{"title", ingredient.title},
+                            {"format", credentialsMimeType(ingredient.path).isEmpty()
+                                           ? QStringLiteral("application/octet-stream")
+                                           : credentialsMimeType(ingredient.path)},
+                            {"relationship", ingredient.relationship},
+                            {"label", ingredient.label},
+                            {"metadata", QJsonObject{{"sha256", ingredient.sha256}}}});
         actions.append(QJsonObject{
             {"action", oneSource ? "c2pa.opened" : "c2pa.placed"},
             {"description", QStringLiteral("source media %1").arg(ingredient.title)},

@@ -29,9 +29,16 @@ QJsonObject credentialsManifest(const QJsonObject& provenance, const QString& ou
                                 const QVector<CredentialIngredient>& ingredients);
 
 // The media files the export's frames came from (each once, with the label
-// the manifest's c2pa.opened names and its SHA-256 in the metadata).
+// the manifest's c2pa.opened names and its SHA-256 in the metadata). Those
+// that carry Content Credentials of their own are marked: they go to
+// signWithCredentials as ingredients read whole, so their manifests are kept
+// (credentialsWithOwnManifests picks them); the rest are described in the
+// manifest.
 QVector<CredentialIngredient> credentialsIngredients(const Project& project,
                                                      const QJsonObject& provenance);
+
+QVector<CredentialIngredient>
+credentialsWithOwnManifests(const QVector<CredentialIngredient>& ingredients);
 
 // "0-11, 24-30" from sorted frame indices.
 QString frameRanges(const QVector<int>& frames);

@@ -383,7 +383,8 @@ ExportResult exportSequence(const Project& project, const ExportRequest& request
             QJsonObject own = *credentials;
             own.insert("title", name);
             own.insert("format", credentialsMimeType(name));
-            signWithCredentials(stagedPath, stagedPath, own, {}, *request.credentials);
+            signWithCredentials(stagedPath, stagedPath, own,
+                                credentialsWithOwnManifests(ingredients), *request.credentials);
         }
         staged << name;
         progress.report(double(i + 1 - first) / (end - first) * 0.98, tr("Writing frames"));
@@ -526,8 +527,8 @@ ExportResult exportMovie(const Project& project, const ExportRequest& request,
         const QVector<CredentialIngredient> ingredients =
             credentialsIngredients(project, provenance);
         signWithCredentials(encodedPath, output,
-                            credentialsManifest(provenance, output, ingredients), {},
-                            *request.credentials);
+                            credentialsManifest(provenance, output, ingredients),
+                            credentialsWithOwnManifests(ingredients), *request.credentials);
     }
     if (!writingSegment)
         finishManifest(request, grader, project, frames, manifest,

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void untouchedExportSaysSo();
     void keysAreNeverCopied();
     void exrIsRefused();
+    void sourceCredentialsAreKept();
 
 private:
     QStringList signing() const {
@@ -288,6 +289,37 @@ void TestCredentials::exrIsRefused() {
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QLatin1String("EXR has no C2PA binding")), qPrintable(r.err));
     QVERIFY(!QFileInfo::exists(dir_.filePath(QStringLiteral("exr"))));
+}
+
+// A camera original that carries its own credentials (signed here by
+// c2pa-python as "Test Camera"): the export's manifest keeps the camera's as
+// its ingredient's, and both validate.
+void TestCredentials::sourceCredentialsAreKept() {
+    const QString camera = dir_.filePath(QStringLiteral("camera.mp4"));
+    const Run signedByCamera = retake::testing::run(
+        kPython, {QStringLiteral(RETAKE_SOURCE_DIR "/tests/cli/sign_c2pa.py"), clip_, camera,
+                  certs_.filePath(QStringLiteral("chain.pem")),
+                  certs_.filePath(QStringLiteral("signer.key")), QStringLiteral("video/mp4")});
+    QVERIFY2(signedByCamera.ok(), qPrintable(signedByCamera.err));
+    const QString project = dir_.filePath(QStringLiteral("camera.retake"));
+    QVERIFY(retake::testing::newProjectWithClip(project, camera).isEmpty());
+    const QString out = dir_.filePath(QStringLiteral("from-camera.mp4"));
+    const Run r = cli(QStringList{QStringLiteral("export"), project, QStringLiteral("--out"), out} +
+                      signing());
+    QVERIFY2(r.ok(), qPrintable(r.err));
+    const QJsonObject read = readWithC2paPython(out);
+    QCOMPARE(read[QLatin1String("state")].toString(), QStringLiteral("Valid"));
+    const QJsonObject ingredient =
+        read[QLatin1String("active")][QLatin1String("ingredients")][0].toObject();
+    QCOMPARE(ingredient[QLatin1String("title")].toString(), QStringLiteral("camera.mp4"));
+    QVERIFY2(!ingredient[QLatin1String("active_manifest")].toString().isEmpty(),
+             qPrintable(QJsonDocument(ingredient).toJson()));
+    QCOMPARE(ingredient[QLatin1String("metadata")][QLatin1String("sha256")].toString(),
+             sha256Of(camera));
+    const Run shown = cli({QStringLiteral("provenance"), out});
+    QVERIFY2(shown.out.contains(QLatin1String("camera.mp4 (parentOf)")) &&
+                 shown.out.contains(QLatin1String("with its own Content Credentials")),
+             qPrintable(shown.out));
 }
 
 QTEST_GUILESS_MAIN(TestCredentials)
