@@ -1616,6 +1616,10 @@
     <context>
         <name>retake::gui::TakesInspector</name>
         <message>
+            <source>By</source>
+            <translation>Von</translation>
+        </message>
+        <message>
             <source>Takes</source>
             <translation>Takes</translation>
         </message>
@@ -2451,6 +2455,14 @@
     </context>
     <context>
         <name>retake::gui::SettingsDialog</name>
+        <message>
+            <source>Recorded with each take and lock you make (the project&apos;s credit map) and in signed exports. Empty: your login name.</source>
+            <translation>Wird mit jedem Take und jeder Sperre gespeichert, die Sie anlegen (die Credit-Übersicht des Projekts), und in signierten Exporten. Leer: Ihr Anmeldename.</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>Ihr Name</translation>
+        </message>
         <message>
             <source>Give both the signing certificate and its key, or neither.</source>
             <translation>Geben Sie das Signaturzertifikat und seinen Schlüssel an, oder keines von beiden.</translation>

@@ -1616,6 +1616,10 @@
     <context>
         <name>retake::gui::TakesInspector</name>
         <message>
+            <source>By</source>
+            <translation>Par</translation>
+        </message>
+        <message>
             <source>Takes</source>
             <translation>Prises</translation>
         </message>
@@ -2451,6 +2455,14 @@
     </context>
     <context>
         <name>retake::gui::SettingsDialog</name>
+        <message>
+            <source>Recorded with each take and lock you make (the project&apos;s credit map) and in signed exports. Empty: your login name.</source>
+            <translation>Enregistré avec chaque prise et chaque verrou que vous créez (la carte des crédits du projet) et dans les exports signés. Vide : votre nom de connexion.</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>Votre nom</translation>
+        </message>
         <message>
             <source>Give both the signing certificate and its key, or neither.</source>
             <translation>Indiquez le certificat de signature et sa clé, ou aucun des deux.</translation>

@@ -1,6 +1,7 @@
 #include "commandtable.h"
 
 #include "blockingcommand.h"
+#include "creditscommand.h"
 #include "cameracommand.h"
 #include "cli.h"
 #include "democommand.h"
@@ -37,6 +38,8 @@ const QVector<Command>& commands() {
              runFarm},
             {"proxy", "Make the viewer's proxies of long-GOP or large video (--size, --shot).",
              runProxy},
+            {"credits", "The credit map: who generated and who locked what, per shot.",
+             runCredits},
             {"provenance", "Show a file's Content Credentials (C2PA), checked.", runProvenance},
             {"model", "Check a model file of your own (TorchScript or .pt2).", runModel},
             {"system", "Versions and compute devices.", runSystem},

@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "core/leftovers.h"
 #include "core/translate.h"
+#include "core/username.h"
 #include "documentmessages.h"
 #include "interchange/otiomarkers.h"
 #include "ocio/colourpipeline.h"
@@ -287,6 +288,7 @@ void Document::lockRange(const Id& shotId, FrameRange range) {
         Shot& shot = shotOrThrow(p, shotId);
         checkWithinShot(shot, range);
         shot.locks.add(range);
+        shot.lockCredits.push_back({range, currentUserName(), QDateTime::currentDateTimeUtc()});
     });
 }
 
@@ -325,6 +327,8 @@ Id Document::addTake(const Id& shotId, Take take) {
         take.id = newId();
     if (!take.created.isValid())
         take.created = QDateTime::currentDateTimeUtc();
+    if (take.author.isEmpty())
+        take.author = currentUserName();
     if (take.regenerated.isEmpty()) // not said: the engine changed the whole range
         take.regenerated.add(take.range);
     apply(tr("Add take (%1)").arg(take.engine), [&](Project& p) {

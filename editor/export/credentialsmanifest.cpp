@@ -143,7 +143,7 @@ QJsonObject credentialsManifest(const QJsonObject& provenance, const QString& ou
                                {"seed", take.value(QLatin1String("seed"))},
                                {"frames", frameRanges(shown)},
                                {"frameCount", int(shown.size())}};
-        for (const char* key : {"modelHash", "prompt"})
+        for (const char* key : {"modelHash", "prompt", "author"})
             if (!take.value(QLatin1String(key)).toString().isEmpty())
                 parameters.insert(QLatin1String(key), take.value(QLatin1String(key)));
         if (!take.value(QLatin1String("parameters")).toObject().isEmpty())

@@ -97,6 +97,7 @@ void ProvenanceManifest::addFrame(int index, const QString& file, const Shot& sh
                 {"engine", take->engine},
                 {"seed", take->seed},
                 {"modelHash", take->modelHash},
+                {"author", take->author},
                 {"prompt", take->prompt},
                 {"parameters", parameters},
                 {"mediaFrames", QJsonArray{qint64(take->range.start), qint64(take->range.end)}},

@@ -42,7 +42,7 @@ bool Take::operator==(const Take& o) const {
     return id == o.id && engine == o.engine && parameters == o.parameters && seed == o.seed &&
            prompt == o.prompt && range == o.range && regenerated == o.regenerated &&
            maskId == o.maskId && created == o.created && framesPath == o.framesPath &&
-           modelHash == o.modelHash;
+           modelHash == o.modelHash && author == o.author;
 }
 
 bool Camera::operator==(const Camera& o) const {
@@ -68,10 +68,10 @@ const Take* Shot::activeTakeAt(FrameNumber mediaFrame) const {
 
 bool Shot::operator==(const Shot& o) const {
     return id == o.id && name == o.name && mediaId == o.mediaId && source == o.source &&
-           locks == o.locks && masks == o.masks && takes == o.takes &&
-           activeTakes == o.activeTakes && camera == o.camera && prompt == o.prompt &&
-           notes == o.notes && audioEnabled == o.audioEnabled && blocking == o.blocking &&
-           otio == o.otio;
+           locks == o.locks && lockCredits == o.lockCredits && masks == o.masks &&
+           takes == o.takes && activeTakes == o.activeTakes && camera == o.camera &&
+           prompt == o.prompt && notes == o.notes && audioEnabled == o.audioEnabled &&
+           blocking == o.blocking && otio == o.otio;
 }
 
 bool AudioClip::operator==(const AudioClip& o) const {

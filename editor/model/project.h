@@ -102,8 +102,21 @@ struct Take {
     QDateTime created;
     QString framesPath; // first frame file, relative to the project folder when stored
     QString modelHash;  // sha256 of a user model file, if the engine used one
+    QString author;     // who made it (currentUserName() when added); empty in older files
 
     bool operator==(const Take& o) const;
+};
+
+// Who locked a range, and when: the credit map (retake-cli credits). Kept as
+// it happened; unlocking does not rewrite it, so what a credit still covers
+// is its range within the shot's locks now.
+struct LockCredit {
+    FrameRange range;
+    QString author;
+    QDateTime when;
+    bool operator==(const LockCredit& o) const {
+        return range == o.range && author == o.author && when == o.when;
+    }
 };
 
 // Which take shows over a range; later entries win where ranges overlap.
@@ -134,6 +147,7 @@ struct Shot {
     Id mediaId;
     FrameRange source; // media frames used, [in, out)
     FrameRangeSet locks;
+    QVector<LockCredit> lockCredits; // oldest first
     QVector<MaskRef> masks;
     QVector<Take> takes;
     QVector<TakeSelection> activeTakes;

@@ -93,6 +93,8 @@ QJsonObject takeToJson(const Take& t, const QDir& base) {
         o.insert("mask", idToString(t.maskId));
     if (!t.modelHash.isEmpty())
         o.insert("modelHash", t.modelHash);
+    if (!t.author.isEmpty())
+        o.insert("author", t.author);
     return o;
 }
 
@@ -115,18 +117,26 @@ QJsonObject shotToJson(const Shot& s, const QDir& base) {
         active.append(QJsonObject{
             {"range", rangeToJson(a.range)},
             {"take", a.takeId.isNull() ? QJsonValue() : QJsonValue(idToString(a.takeId))}});
-    return {{"id", idToString(s.id)},
-            {"name", s.name},
-            {"media", idToString(s.mediaId)},
-            {"source", rangeToJson(s.source)},
-            {"locks", locks},
-            {"masks", masks},
-            {"takes", takes},
-            {"activeTakes", active},
-            {"camera", cameraToJson(s.camera)},
-            {"prompt", s.prompt},
-            {"notes", s.notes},
-            {"audioEnabled", s.audioEnabled}};
+    QJsonArray lockCredits; // optional: files without credits are written as before
+    for (const LockCredit& c : s.lockCredits)
+        lockCredits.append(QJsonObject{{"range", rangeToJson(c.range)},
+                                       {"author", c.author},
+                                       {"when", c.when.toUTC().toString(Qt::ISODateWithMs)}});
+    QJsonObject shot{{"id", idToString(s.id)},
+                     {"name", s.name},
+                     {"media", idToString(s.mediaId)},
+                     {"source", rangeToJson(s.source)},
+                     {"locks", locks},
+                     {"masks", masks},
+                     {"takes", takes},
+                     {"activeTakes", active},
+                     {"camera", cameraToJson(s.camera)},
+                     {"prompt", s.prompt},
+                     {"notes", s.notes},
+                     {"audioEnabled", s.audioEnabled}};
+    if (!lockCredits.isEmpty())
+        shot.insert("lockCredits", lockCredits);
+    return shot;
 }
 
 // OTIO's JSON of what an import found and Retake has no field for (model/project.h),
@@ -367,6 +377,18 @@ Project readProject(const QJsonObject& root, const Reader& r) {
         const QJsonArray locks = r.array(o, at, "locks", false);
         for (int k = 0; k < locks.size(); ++k)
             s.locks.add(r.nonEmptyRange(locks[k], QStringLiteral("%1.locks[%2]").arg(at).arg(k)));
+        const QJsonArray credits = r.array(o, at, "lockCredits", false);
+        for (int k = 0; k < credits.size(); ++k) {
+            const QString cat = QStringLiteral("%1.lockCredits[%2]").arg(at).arg(k);
+            const QJsonObject co = r.object(credits[k], cat);
+            LockCredit credit;
+            credit.range =
+                r.nonEmptyRange(co.value(QLatin1String("range")), cat + QStringLiteral(".range"));
+            credit.author = r.string(co, cat, "author", false);
+            credit.when =
+                QDateTime::fromString(r.string(co, cat, "when", false), Qt::ISODateWithMs);
+            s.lockCredits.push_back(credit);
+        }
         const QJsonArray masks = r.array(o, at, "masks", false);
         for (int k = 0; k < masks.size(); ++k) {
             const QString mat = QStringLiteral("%1.masks[%2]").arg(at).arg(k);
@@ -408,6 +430,7 @@ Project readProject(const QJsonObject& root, const Reader& r) {
                 QDateTime::fromString(r.string(to, tat, "created", false), Qt::ISODateWithMs);
             t.framesPath = r.path(to, tat, "frames");
             t.modelHash = r.string(to, tat, "modelHash", false);
+            t.author = r.string(to, tat, "author", false);
             s.takes.push_back(t);
         }
         const QJsonArray active = r.array(o, at, "activeTakes", false);

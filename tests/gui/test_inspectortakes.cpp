@@ -2,6 +2,7 @@
 // selected shot with the shown one marked, and switches takes through the
 // document (one undo step each).
 #include "common/editorstate.h"
+#include "core/username.h"
 #include "document/document.h"
 #include "inspector/takesinspector.h"
 
@@ -53,6 +54,7 @@ void TestInspectorTakes::init() {
     first.prompt = QStringLiteral("clear sky");
     first.range = {10, 20};
     first.created = QDateTime(QDate(2026, 3, 1), QTime(9, 30), Qt::UTC);
+    first.author = QStringLiteral("Alice Ng");
     firstTake_ = document_->addTake(alphaId_, first);
     Take second = first;
     second.engine = QStringLiteral("inpaint");
@@ -60,6 +62,7 @@ void TestInspectorTakes::init() {
     second.prompt = QStringLiteral("storm clouds");
     second.range = {12, 30};
     second.created = first.created.addSecs(3600);
+    second.author = QString(); // recorded when added: the user name (Settings, else the login)
     secondTake_ = document_->addTake(alphaId_, second);
     document_->undoStack()->clear();
 
@@ -93,21 +96,24 @@ void TestInspectorTakes::listsTakesAtThePlayhead() {
     QCOMPARE(column(1),
              (QStringList{QStringLiteral("Original"), QStringLiteral("Take 1 (frames 10-19)"),
                           QStringLiteral("Take 2 (frames 12-29)")}));
-    QCOMPARE(column(2),
+    // Who made each (the credit map's "by").
+    QCOMPARE(column(2), (QStringList{QString(), QStringLiteral("Alice Ng"), currentUserName()}));
+    QVERIFY(!currentUserName().isEmpty());
+    QCOMPARE(column(3),
              (QStringList{QString(), QStringLiteral("propagate"), QStringLiteral("inpaint")}));
-    QCOMPARE(column(3), (QStringList{QString(), QStringLiteral("7"), QStringLiteral("99")}));
-    QCOMPARE(column(5),
+    QCOMPARE(column(4), (QStringList{QString(), QStringLiteral("7"), QStringLiteral("99")}));
+    QCOMPARE(column(6),
              (QStringList{QString(), QStringLiteral("clear sky"), QStringLiteral("storm clouds")}));
     QCOMPARE(column(0), (QStringList{QString(), QString(), QStringLiteral("✓")}));
-    QVERIFY(!column(4)[1].isEmpty());
-    QVERIFY(column(4)[1] != column(4)[2]); // an hour apart
+    QVERIFY(!column(5)[1].isEmpty());
+    QVERIFY(column(5)[1] != column(5)[2]); // an hour apart
     QVERIFY(takes_->list()->topLevelItem(2)->font(1).bold());
     QVERIFY(!takes_->list()->topLevelItem(1)->font(1).bold());
 
     // Frame 25: only the second take covers it.
     state_->setCurrentFrame(25);
     QCOMPARE(takes_->list()->topLevelItemCount(), 2);
-    QCOMPARE(column(3).last(), QStringLiteral("99"));
+    QCOMPARE(column(4).last(), QStringLiteral("99"));
     // Frame 40: no take, a hint instead of the list.
     state_->setCurrentFrame(40);
     QVERIFY(takes_->list()->isHidden());
@@ -154,7 +160,7 @@ void TestInspectorTakes::selectionRangeAndOtherShots() {
     QVERIFY(takes_->list()->isHidden());
     state_->setSelection({25, 35});
     QCOMPARE(takes_->list()->topLevelItemCount(), 2);
-    QCOMPARE(column(3).last(), QStringLiteral("99"));
+    QCOMPARE(column(4).last(), QStringLiteral("99"));
 }
 
 void TestInspectorTakes::refusedSwitchReportsTheError() {

@@ -1,6 +1,7 @@
 #include "dialogs/settingsdialog.h"
 
 #include "core/error.h"
+#include "core/username.h"
 #include "ocio/colourpipeline.h"
 #include "regen/regenerate.h"
 
@@ -43,7 +44,8 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     , cache_(new QSpinBox)
     , proxies_(new QComboBox)
     , certificate_(new QLineEdit)
-    , key_(new QLineEdit) {
+    , key_(new QLineEdit)
+    , userName_(new QLineEdit) {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
     const QSettings settings;
@@ -82,6 +84,10 @@ SettingsDialog::SettingsDialog(QWidget* parent)
            "background, so every jump in the viewer decodes one small picture. Only the viewer "
            "uses them: export, regeneration and masks always read the original."));
 
+    userName_->setPlaceholderText(currentUserName());
+    userName_->setText(settings.value(QStringLiteral("user/name")).toString());
+    userName_->setToolTip(tr("Recorded with each take and lock you make (the project's credit "
+                             "map) and in signed exports. Empty: your login name."));
     certificate_->setPlaceholderText(tr("None: exports are not signed"));
     certificate_->setText(settings.value(QStringLiteral("credentials/certificate")).toString());
     certificate_->setToolTip(tr("Your Content Credentials (C2PA) certificate chain, PEM, yours "
@@ -111,6 +117,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     form->addRow(tr("Device"), device_);
     form->addRow(tr("Viewer cache"), cache_);
     form->addRow(tr("Proxies"), proxies_);
+    form->addRow(tr("Your name"), userName_);
     form->addRow(tr("Signing certificate"), withBrowse(certificate_, [this] {
                      const QString path = QFileDialog::getOpenFileName(
                          this, tr("Signing Certificate"), certificate_->text(),
@@ -195,6 +202,7 @@ bool SettingsDialog::apply() {
     settings.setValue(QStringLiteral("regen/device"), device_->currentData());
     settings.setValue(QStringLiteral("cache/sizeMB"), cache_->value());
     settings.setValue(QStringLiteral("proxies/size"), proxies_->currentData());
+    settings.setValue(QStringLiteral("user/name"), userName_->text().trimmed());
     settings.setValue(QStringLiteral("credentials/certificate"), certificate);
     settings.setValue(QStringLiteral("credentials/key"), key);
     return true;

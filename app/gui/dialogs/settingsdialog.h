@@ -5,6 +5,7 @@
 // regeneration engine and device, the viewer's frame cache size and its
 // proxies. Keys: color/ocioConfig, color/look, regen/defaultEngine,
 // regen/device, cache/sizeMB, proxies/size (off, half, quarter),
+// user/name (who the credit map and Content Credentials name; core/username.h),
 // credentials/certificate and credentials/key (the files' paths, never their
 // contents: exports sign with them, export/exporter.h).
 
@@ -39,6 +40,7 @@ public:
     QComboBox* proxyCombo() const { return proxies_; }
     QLineEdit* certificateEdit() const { return certificate_; }
     QLineEdit* keyEdit() const { return key_; }
+    QLineEdit* userNameEdit() const { return userName_; }
 
     // Checks the config and look load, then saves; on a problem shows it
     // (naming the file) and returns false, saving nothing.
@@ -54,6 +56,7 @@ private:
     QComboBox* proxies_;
     QLineEdit* certificate_;
     QLineEdit* key_;
+    QLineEdit* userName_;
 };
 
 } // namespace retake::gui

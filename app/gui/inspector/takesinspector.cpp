@@ -16,7 +16,7 @@ namespace retake::gui {
 
 namespace {
 
-enum Column { Shown, Name, Engine, Seed, Created, Prompt, ColumnCount };
+enum Column { Shown, Name, Author, Engine, Seed, Created, Prompt, ColumnCount };
 
 // Stored on each row: the take (null = the original) and the range
 // Document::setActiveTake is called with.
@@ -39,7 +39,7 @@ TakesInspector::TakesInspector(EditorState* state, QWidget* parent)
     list_->setObjectName(QStringLiteral("takeList"));
     list_->setColumnCount(ColumnCount);
     list_->setHeaderLabels(
-        {QString(), tr("Take"), tr("Engine"), tr("Seed"), tr("Created"), tr("Prompt")});
+        {QString(), tr("Take"), tr("By"), tr("Engine"), tr("Seed"), tr("Created"), tr("Prompt")});
     list_->setRootIsDecorated(false);
     list_->setUniformRowHeights(true);
     list_->setAllColumnsShowFocus(true);
@@ -132,6 +132,8 @@ void TakesInspector::refresh() {
                 Name, tr("Take %1 (frames %2)")
                           .arg(number)
                           .arg(take->range.shifted(-at->first->source.start).toInclusiveString()));
+            // The credit map's "who": the user name in Settings when it was made.
+            item->setText(Author, take->author);
             item->setText(Engine, take->engine);
             item->setText(Seed, QString::number(take->seed));
             item->setText(Created,
