@@ -92,7 +92,15 @@ void OtioRetakeMeta::readShot(const QJsonObject& meta, Shot& shot) const {
         t.created = QDateTime::fromString(o.value("created").toString(), Qt::ISODateWithMs);
         t.framesPath = o.value("framesPath").toString();
         t.modelHash = o.value("modelHash").toString();
+        t.author = o.value("author").toString();
         shot.takes.push_back(t);
+    }
+    for (const QJsonValue& v : meta.value("lockCredits").toArray()) {
+        const QJsonObject o = v.toObject();
+        shot.lockCredits.push_back(
+            {range(o.value("range"), QStringLiteral("metadata.retake.lockCredits.range")),
+             o.value("author").toString(),
+             QDateTime::fromString(o.value("when").toString(), Qt::ISODateWithMs)});
     }
     for (const QJsonValue& v : meta.value("activeTakes").toArray()) {
         const QJsonObject o = v.toObject();
@@ -121,7 +129,8 @@ QJsonObject OtioRetakeMeta::shotMetadata(const Shot& shot) {
                                  {"maskId", t.maskId.isNull() ? QString() : idToString(t.maskId)},
                                  {"created", t.created.toString(Qt::ISODateWithMs)},
                                  {"framesPath", t.framesPath},
-                                 {"modelHash", t.modelHash}});
+                                 {"modelHash", t.modelHash},
+                                 {"author", t.author}});
     }
     for (const TakeSelection& s : shot.activeTakes)
         active.append(
@@ -136,6 +145,11 @@ QJsonObject OtioRetakeMeta::shotMetadata(const Shot& shot) {
             mask.insert("painted", paintedMaskToJson(m.painted));
         masks.append(mask);
     }
+    QJsonArray lockCredits;
+    for (const LockCredit& c : shot.lockCredits)
+        lockCredits.append(QJsonObject{{"range", rangeJson(c.range)},
+                                       {"author", c.author},
+                                       {"when", c.when.toString(Qt::ISODateWithMs)}});
     return {{"shotId", idToString(shot.id)},
             {"mediaId", idToString(shot.mediaId)},
             {"source", rangeJson(shot.source)},
@@ -145,6 +159,7 @@ QJsonObject OtioRetakeMeta::shotMetadata(const Shot& shot) {
             {"camera", cameraJson(shot.camera)},
             {"masks", masks},
             {"takes", takes},
+            {"lockCredits", lockCredits},
             {"activeTakes", active}};
 }
 
