@@ -37,14 +37,23 @@ void ProxyRefresher::setSize(std::optional<ProxySize> size) {
     refresh();
 }
 
+namespace {
+
+// What of the media decides the proxies: which files, and whether online.
+QString mediaStateOf(const Document* document) {
+    QString state;
+    if (document)
+        for (const MediaRef& m : document->project().media)
+            state += m.path + (m.online ? QLatin1Char('+') : QLatin1Char('-'));
+    return state;
+}
+
+} // namespace
+
 void ProxyRefresher::documentChanged() {
     // Most edits leave the media alone; only a new, relinked or re-found
     // file is worth a look at the cache.
-    QString state;
-    if (document_)
-        for (const MediaRef& m : document_->project().media)
-            state += m.path + (m.online ? QLatin1Char('+') : QLatin1Char('-'));
-    if (state != mediaState_)
+    if (mediaStateOf(document_) != mediaState_)
         refresh();
 }
 
@@ -53,9 +62,7 @@ void ProxyRefresher::refresh() {
     if (document_ && size_) {
         const Project& project = document_->project();
         const QString cacheDir = document_->cacheDir();
-        mediaState_.clear();
-        for (const MediaRef& m : project.media)
-            mediaState_ += m.path + (m.online ? QLatin1Char('+') : QLatin1Char('-'));
+        mediaState_ = mediaStateOf(document_);
         const ProxyIndex index = ProxyIndex::load(cacheDir);
         QSet<QString> running(ownJobs_.cbegin(), ownJobs_.cend());
         for (const MediaRef& m : project.media) {
