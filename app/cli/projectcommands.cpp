@@ -167,7 +167,7 @@ void printProxies(const Project& project, const QString& cacheDir) {
         else if (half.state == ProxyStatus::State::Unchecked)
             what = QStringLiteral("not checked yet (`retake-cli proxy` or the editor makes them)");
         else if (half.state == ProxyStatus::State::NotNeeded)
-            what = QStringLiteral("not needed (intra-only, %1x%2)").arg(m.width).arg(m.height);
+            what = QStringLiteral("not needed (%1)").arg(noProxyReason(m));
         else
             what = QStringLiteral("none yet (%1)").arg(half.reason);
         printLine(QStringLiteral("    %1  %2").arg(QFileInfo(m.path).fileName(), what));

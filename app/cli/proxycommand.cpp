@@ -65,10 +65,7 @@ int runProxy(const QStringList& args) {
         try {
             const ProxyBuildResult r = makeProxy(doc->cacheDir(), *m, size, oneShot, &progress);
             if (r.file.isEmpty())
-                printLine(QStringLiteral("%1: not needed (intra-only, %2x%3)")
-                              .arg(name)
-                              .arg(m->width)
-                              .arg(m->height));
+                printLine(QStringLiteral("%1: not needed (%2)").arg(name, noProxyReason(*m)));
             else
                 printLine(QStringLiteral("%1: %2 %3 proxy %4x%5, %6 frames%7 (%8): %9")
                               .arg(name, r.made ? QStringLiteral("made") : QStringLiteral("has a"),

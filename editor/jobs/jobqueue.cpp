@@ -298,10 +298,9 @@ int JobQueue::addProxy(const QString& cacheDir, const MediaRef& media, ProxySize
         const ProxyBuildResult r = makeProxy(cacheDir, media, size, false, &*j.progress);
         const QMutexLocker lock(&j.mutex);
         if (r.file.isEmpty())
-            j.status.notes = QStringList{tr("Not needed: %1 is intra-only at %2x%3")
-                                             .arg(QFileInfo(media.path).fileName())
-                                             .arg(media.width)
-                                             .arg(media.height)};
+            j.status.notes =
+                QStringList{tr("Not needed: %1 (%2)")
+                                .arg(QFileInfo(media.path).fileName(), noProxyReason(media))};
         else
             j.status.notes = QStringList{r.file, r.reason};
     };

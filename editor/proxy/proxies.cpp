@@ -68,6 +68,12 @@ bool mayNeedProxy(const MediaRef& media) {
            qint64(media.width) * media.height >= kLongGopMinPixels;
 }
 
+QString noProxyReason(const MediaRef& media) {
+    return mayNeedProxy(media)
+               ? tr("intra-only, %1x%2").arg(media.width).arg(media.height)
+               : tr("%1x%2, small enough to decode quickly").arg(media.width).arg(media.height);
+}
+
 QSize proxyFrameSize(QSize source, ProxySize size) {
     const int divisor = size == ProxySize::Quarter ? 4 : 2;
     QSize box(std::max(2, source.width() / divisor), std::max(2, source.height() / divisor));

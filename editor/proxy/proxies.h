@@ -38,6 +38,9 @@ QString proxyReason(const MediaInfo& info);
 // Whether a proxy could help `media`, from what the project knows of it
 // (kind and size; the GOP is learnt by reading the file).
 bool mayNeedProxy(const MediaRef& media);
+// Why `media` gets no proxy, once it is known to need none: "intra-only,
+// 1920x1080" or "432x240, small enough to decode quickly".
+QString noProxyReason(const MediaRef& media);
 
 // The proxy's frame size: half or a quarter of each side, even (4:2:0), at
 // least 2x2, and the source's aspect kept as the viewer's reader scales it.

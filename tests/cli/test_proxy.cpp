@@ -199,8 +199,23 @@ void TestProxy::intraOnlyMediaNeedsNoneUnlessAsked() {
              qPrintable(r.out));
     QVERIFY(
         !QDir(proxyFolder(projectCacheDir(project))).entryList({QStringLiteral("*.mp4")}).size());
-    QVERIFY2(cli({QStringLiteral("info"), project}).out.contains(QLatin1String("not needed")),
+    QVERIFY2(cli({QStringLiteral("info"), project})
+                 .out.contains(QLatin1String("intra.mov  not needed (intra-only, 1280x720)")),
              "info says so");
+    // A small long-GOP clip decodes fast: none needed, and said why.
+    const QString small = here.filePath(QStringLiteral("small.mp4"));
+    QVERIFY(retake::testing::makeH264Clip(small, QStringLiteral("testsrc2=s=432x240:r=24:d=0.5"))
+                .isEmpty());
+    const QString smallProject = here.filePath(QStringLiteral("s.retake"));
+    QVERIFY(retake::testing::newProjectWithClip(smallProject, small).isEmpty());
+    QVERIFY2(cli({QStringLiteral("info"), smallProject})
+                 .out.contains(QLatin1String(
+                     "small.mp4  not needed (432x240, small enough to decode quickly)")),
+             "info says why");
+    const Run smallRun = cli({QStringLiteral("proxy"), smallProject});
+    QVERIFY2(smallRun.out.contains(
+                 QLatin1String("small.mp4: not needed (432x240, small enough to decode quickly)")),
+             qPrintable(smallRun.out));
 
     // By name (--shot), made anyway, and the viewer would use it.
     const Run asked =
